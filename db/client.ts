@@ -1,0 +1,69 @@
+// Opens the database: PGlite in a folder this process owns, or a Postgres server when DATABASE_URL is set.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { acquireDataDirLock } from "./lock";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = "pglite" | "postgres";
+
+export type DbHandle = {
+  db: Db;
+  engine: Engine;
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), "db/migrations");
+
+/** Opens PGlite in `dataDir`, taking the folder lock first. `loadDataDir` starts from a dumped template. */
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob | File } = {}): Promise<DbHandle> {
+  const release = acquireDataDirLock(dataDir);
+  try {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    const client = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+    return {
+      db,
+      engine: "pglite",
+      migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** An in-memory PGlite (tests and templates): no folder, no lock. */
+export async function openMemoryPglite(opts: { loadDataDir?: Blob | File } = {}): Promise<DbHandle> {
+  const client = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    engine: "pglite",
+    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    close: () => client.close(),
+  };
+}
+
+export function openPostgres(url: string, opts: { max?: number } = {}): DbHandle {
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    engine: "postgres",
+    migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,36 @@
+// The app's database, opened once per process. The embedded one is migrated and seeded on first open.
+import { readEnv } from "../lib/env";
+import { openPglite, openPostgres, type DbHandle } from "./client";
+import { seed } from "./seed";
+
+const holder = globalThis as unknown as { __wifiAtlasDb?: Promise<DbHandle> };
+
+async function open(): Promise<DbHandle> {
+  const env = readEnv();
+  if (env.databaseUrl) return openPostgres(env.databaseUrl);
+  const handle = await openPglite(env.pgliteDir);
+  try {
+    await handle.migrate();
+    await seed(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return handle;
+}
+
+/** The shared handle; kept on globalThis so module reloads in development do not open the folder twice. */
+export function getDb(): Promise<DbHandle> {
+  holder.__wifiAtlasDb ??= open().catch((err: unknown) => {
+    holder.__wifiAtlasDb = undefined;
+    throw err;
+  });
+  return holder.__wifiAtlasDb;
+}
+
+/** Lets integration tests run the app's queries and handlers against a database they made. */
+export function useDbHandle(handle: DbHandle | undefined): void {
+  holder.__wifiAtlasDb = handle ? Promise.resolve(handle) : undefined;
+}
+
+export type { Db, DbHandle, Engine } from "./client";

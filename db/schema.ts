@@ -1,0 +1,377 @@
+// All tables, enums and inferred row types of Wi-Fi Atlas. Constraints that protect the data live here.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import {
+  AP_STATUSES,
+  BUS_STATUSES,
+  PARTNER_KINDS,
+  POI_KINDS,
+  PROVENANCES,
+  SITE_CATEGORIES,
+  SITE_STATUSES,
+  WORK_KINDS,
+  WORK_STATUSES,
+} from "../lib/domain";
+
+export const siteCategory = pgEnum("site_category", SITE_CATEGORIES);
+export const siteStatus = pgEnum("site_status", SITE_STATUSES);
+export const apStatus = pgEnum("ap_status", AP_STATUSES);
+export const busStatus = pgEnum("bus_status", BUS_STATUSES);
+export const partnerKind = pgEnum("partner_kind", PARTNER_KINDS);
+export const workKind = pgEnum("work_kind", WORK_KINDS);
+export const workStatus = pgEnum("work_status", WORK_STATUSES);
+export const provenance = pgEnum("provenance", PROVENANCES);
+export const poiKind = pgEnum("poi_kind", POI_KINDS);
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+/** The tenant boundary: every site, bus, AP and POI belongs to one municipality. */
+export const municipalities = pgTable("municipalities", {
+  id: serial().primaryKey(),
+  /** MOIS administrative code (시군구 5 digits), e.g. 48170 for 진주시. */
+  code: text().notNull().unique(),
+  kostatCode: text(),
+  nameKo: text().notNull(),
+  nameEn: text(),
+  provinceKo: text().notNull(),
+  provinceEn: text(),
+  /** Outline as GeoJSON geometry (WGS84) when known. */
+  boundary: jsonb(),
+  createdAt: createdAt(),
+});
+export type Municipality = typeof municipalities.$inferSelect;
+
+export const programs = pgTable(
+  "programs",
+  {
+    id: serial().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    nameKo: text().notNull(),
+    nameEn: text(),
+    startYear: integer().notNull(),
+    endYear: integer().notNull(),
+    mouDate: text(),
+    provenance: provenance().notNull(),
+    sourceNote: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("programs_municipality_name_uq").on(t.municipalityId, t.nameKo),
+    check("programs_years_ck", sql`${t.endYear} >= ${t.startYear}`),
+  ],
+);
+export type Program = typeof programs.$inferSelect;
+
+/** One year of a program with its targets; a null target means "not yet set". */
+export const planYears = pgTable(
+  "plan_years",
+  {
+    id: serial().primaryKey(),
+    programId: integer()
+      .notNull()
+      .references(() => programs.id),
+    year: integer().notNull(),
+    targetBuses: integer(),
+    targetZones: integer(),
+    targetAccessPoints: integer(),
+    targetBudgetKrw: bigint({ mode: "number" }),
+    /** Site categories the year aims at (e.g. 2021: culture/tourism, bus stops, markets). */
+    targetCategories: siteCategory().array().notNull().default(sql`'{}'::site_category[]`),
+    provenance: provenance().notNull(),
+    sourceNote: text(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("plan_years_program_year_uq").on(t.programId, t.year),
+    check(
+      "plan_years_targets_ck",
+      sql`coalesce(${t.targetBuses}, 0) >= 0 and coalesce(${t.targetZones}, 0) >= 0 and coalesce(${t.targetAccessPoints}, 0) >= 0 and coalesce(${t.targetBudgetKrw}, 0) >= 0`,
+    ),
+  ],
+);
+export type PlanYear = typeof planYears.$inferSelect;
+
+export const partners = pgTable("partners", {
+  id: serial().primaryKey(),
+  nameKo: text().notNull().unique(),
+  nameEn: text(),
+  kind: partnerKind().notNull(),
+  createdAt: createdAt(),
+});
+export type Partner = typeof partners.$inferSelect;
+
+/** What a partner is responsible for in a program (the MOU's division of work). */
+export const programPartnerRoles = pgTable(
+  "program_partner_roles",
+  {
+    programId: integer()
+      .notNull()
+      .references(() => programs.id),
+    partnerId: integer()
+      .notNull()
+      .references(() => partners.id),
+    role: workKind().notNull(),
+    provenance: provenance().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.partnerId, t.role] })],
+);
+
+/** A zone (구역) where APs are installed, from candidate to active. */
+export const sites = pgTable(
+  "sites",
+  {
+    id: serial().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    programId: integer().references(() => programs.id),
+    name: text().notNull(),
+    category: siteCategory().notNull(),
+    dong: text(),
+    address: text(),
+    lat: doublePrecision(),
+    lng: doublePrecision(),
+    /** Extent as GeoJSON geometry when known. */
+    extent: jsonb(),
+    status: siteStatus().notNull(),
+    planYear: integer(),
+    plannedApCount: integer().notNull().default(0),
+    provenance: provenance().notNull(),
+    sourceNote: text(),
+    notes: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("sites_municipality_name_uq").on(t.municipalityId, t.name),
+    index("sites_lat_lng_idx").on(t.lat, t.lng),
+    index("sites_municipality_year_idx").on(t.municipalityId, t.planYear),
+    check("sites_ap_count_ck", sql`${t.plannedApCount} >= 0`),
+    check("sites_position_ck", sql`(${t.lat} is null) = (${t.lng} is null)`),
+    check("sites_lat_ck", sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
+    check("sites_lng_ck", sql`${t.lng} is null or (${t.lng} between -180 and 180)`),
+  ],
+);
+export type Site = typeof sites.$inferSelect;
+
+export const busOperators = pgTable(
+  "bus_operators",
+  {
+    id: serial().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    name: text().notNull(),
+    depotLat: doublePrecision(),
+    depotLng: doublePrecision(),
+    provenance: provenance().notNull(),
+  },
+  (t) => [uniqueIndex("bus_operators_municipality_name_uq").on(t.municipalityId, t.name)],
+);
+export type BusOperator = typeof busOperators.$inferSelect;
+
+/** The buses fitted in one plan year: the unit that bus work items refer to. */
+export const busBatches = pgTable(
+  "bus_batches",
+  {
+    id: serial().primaryKey(),
+    programId: integer()
+      .notNull()
+      .references(() => programs.id),
+    planYear: integer().notNull(),
+    label: text().notNull(),
+    busCount: integer().notNull(),
+    provenance: provenance().notNull(),
+    sourceNote: text(),
+  },
+  (t) => [
+    uniqueIndex("bus_batches_program_year_uq").on(t.programId, t.planYear),
+    check("bus_batches_count_ck", sql`${t.busCount} >= 0`),
+  ],
+);
+export type BusBatch = typeof busBatches.$inferSelect;
+
+export const buses = pgTable(
+  "buses",
+  {
+    id: serial().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    batchId: integer().references(() => busBatches.id),
+    vehicleNumber: text().notNull(),
+    operatorId: integer().references(() => busOperators.id),
+    routes: text().array().notNull().default(sql`'{}'::text[]`),
+    status: busStatus().notNull(),
+    installYear: integer(),
+    installMonth: integer(),
+    provenance: provenance().notNull(),
+    sourceNote: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("buses_municipality_vehicle_uq").on(t.municipalityId, t.vehicleNumber),
+    index("buses_batch_idx").on(t.batchId),
+    check("buses_month_ck", sql`${t.installMonth} is null or ${t.installMonth} between 1 and 12`),
+  ],
+);
+export type Bus = typeof buses.$inferSelect;
+
+export const accessPoints = pgTable(
+  "access_points",
+  {
+    id: serial().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    siteId: integer().references(() => sites.id),
+    busId: integer().references(() => buses.id),
+    ssid: text(),
+    model: text(),
+    serial: text(),
+    mac: text(),
+    lat: doublePrecision(),
+    lng: doublePrecision(),
+    installYear: integer(),
+    installMonth: integer(),
+    status: apStatus().notNull(),
+    installingPartnerId: integer().references(() => partners.id),
+    provenance: provenance().notNull(),
+    sourceNote: text(),
+    /** Fields of the national standard data kept for export back to it. */
+    placeDetail: text(),
+    providerName: text(),
+    roadAddress: text(),
+    lotAddress: text(),
+    managerName: text(),
+    managerPhone: text(),
+    dataDate: text(),
+    sourceRef: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("access_points_owner_ck", sql`(${t.siteId} is null) <> (${t.busId} is null)`),
+    check("access_points_position_ck", sql`(${t.lat} is null) = (${t.lng} is null)`),
+    check("access_points_month_ck", sql`${t.installMonth} is null or ${t.installMonth} between 1 and 12`),
+    uniqueIndex("access_points_serial_uq").on(t.serial),
+    uniqueIndex("access_points_mac_uq").on(t.mac),
+    index("access_points_lat_lng_idx").on(t.lat, t.lng),
+    index("access_points_site_idx").on(t.siteId),
+    index("access_points_bus_idx").on(t.busId),
+    index("access_points_municipality_idx").on(t.municipalityId),
+    uniqueIndex("access_points_source_ref_uq").on(t.municipalityId, t.sourceRef),
+  ],
+);
+export type AccessPoint = typeof accessPoints.$inferSelect;
+
+/** A unit of partner responsibility; with neither site nor bus batch it covers its whole plan year. */
+export const workItems = pgTable(
+  "work_items",
+  {
+    id: serial().primaryKey(),
+    programId: integer()
+      .notNull()
+      .references(() => programs.id),
+    planYear: integer().notNull(),
+    partnerId: integer()
+      .notNull()
+      .references(() => partners.id),
+    kind: workKind().notNull(),
+    siteId: integer().references(() => sites.id),
+    busBatchId: integer().references(() => busBatches.id),
+    status: workStatus().notNull(),
+    dueDate: date({ mode: "string" }),
+    plannedCostKrw: bigint({ mode: "number" }),
+    actualCostKrw: bigint({ mode: "number" }),
+    provenance: provenance().notNull(),
+    notes: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("work_items_scope_ck", sql`${t.siteId} is null or ${t.busBatchId} is null`),
+    check(
+      "work_items_cost_ck",
+      sql`coalesce(${t.plannedCostKrw}, 0) >= 0 and coalesce(${t.actualCostKrw}, 0) >= 0`,
+    ),
+    index("work_items_partner_year_idx").on(t.partnerId, t.planYear),
+    index("work_items_site_idx").on(t.siteId),
+    uniqueIndex("work_items_scope_uq")
+      .on(t.programId, t.planYear, t.partnerId, t.kind, sql`coalesce(${t.siteId}, 0)`, sql`coalesce(${t.busBatchId}, 0)`),
+  ],
+);
+export type WorkItem = typeof workItems.$inferSelect;
+
+/** Reference places for planning (markets, tourist spots, parks, parking, bus stops). */
+export const pointsOfInterest = pgTable(
+  "points_of_interest",
+  {
+    id: serial().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    kind: poiKind().notNull(),
+    name: text().notNull(),
+    address: text(),
+    lat: doublePrecision(),
+    lng: doublePrecision(),
+    source: text().notNull(),
+    sourceRef: text().notNull(),
+    attributes: jsonb().notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex("poi_source_ref_uq").on(t.municipalityId, t.kind, t.source, t.sourceRef),
+    index("poi_lat_lng_idx").on(t.lat, t.lng),
+  ],
+);
+export type PointOfInterest = typeof pointsOfInterest.$inferSelect;
+
+/** Who changed what, when; before and after. Written in the same transaction as the change. */
+export const auditEntries = pgTable(
+  "audit_entries",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actor: text().notNull(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    municipalityId: integer().references(() => municipalities.id),
+    before: jsonb(),
+    after: jsonb(),
+    requestId: text(),
+  },
+  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_at_idx").on(t.at)],
+);
+export type AuditEntry = typeof auditEntries.$inferSelect;
+
+/** Seed steps already applied: each runs once, so a re-seed never touches what users changed since. */
+export const seedSteps = pgTable("seed_steps", {
+  name: text().primaryKey(),
+  appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,63 @@
+// The shared vocabulary of the domain: category, status, kind and provenance codes used by the
+// database, the API and the UI (labels live in the message catalogue, keyed by these codes).
+
+export const SITE_CATEGORIES = [
+  "public_office",
+  "welfare",
+  "amenity",
+  "transport",
+  "bus_stop",
+  "culture_tourism",
+  "education",
+  "university",
+  "traditional_market",
+  "health",
+  "park",
+  "sports",
+  "riverside",
+  "innovation_city",
+  "resident_facility",
+  "other",
+] as const;
+export type SiteCategory = (typeof SITE_CATEGORIES)[number];
+
+/** Site lifecycle: candidate → surveyed → approved → installing → active → decommissioned; or rejected. */
+export const SITE_STATUSES = [
+  "candidate",
+  "surveyed",
+  "approved",
+  "installing",
+  "active",
+  "decommissioned",
+  "rejected",
+] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+
+export const AP_STATUSES = ["planned", "active", "faulty", "retired"] as const;
+export type ApStatus = (typeof AP_STATUSES)[number];
+
+export const BUS_STATUSES = ["planned", "active", "retired"] as const;
+export type BusStatus = (typeof BUS_STATUSES)[number];
+
+export const PARTNER_KINDS = ["telecom", "cable_operator", "city", "ministry", "province", "other"] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+/** The units of partner responsibility under a program's MOU. */
+export const WORK_KINDS = [
+  "equipment_purchase",
+  "installation",
+  "line_provision",
+  "line_construction",
+  "funding",
+] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+
+export const WORK_STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;
+export type WorkStatus = (typeof WORK_STATUSES)[number];
+
+/** Where a record's facts come from; `estimate` marks anything the sources do not give. */
+export const PROVENANCES = ["press_release", "estimate", "import", "field_survey", "manual"] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+export const POI_KINDS = ["traditional_market", "tourist_spot", "park", "parking", "bus_stop"] as const;
+export type PoiKind = (typeof POI_KINDS)[number];
