@@ -1,0 +1,65 @@
+// Work items as a table: year, work, partner or scope, status, due date and costs in KRW.
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import type { WorkKind, WorkStatus } from "@/lib/domain";
+import { localName } from "@/lib/format";
+
+export type WorkItemView = {
+  id: number;
+  planYear: number;
+  kind: WorkKind;
+  status: WorkStatus;
+  dueDate: string | null;
+  plannedCostKrw: number | null;
+  actualCostKrw: number | null;
+  partner?: { id: number; nameKo: string; nameEn: string | null };
+  scope?: { href: string | null; label: string } | null;
+};
+
+export async function WorkItemTable({ items, show }: { items: WorkItemView[]; show: "partner" | "scope" }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const krw = (v: number | null) => (v === null ? t("workItems.unknownCost") : format.number(v, { style: "currency", currency: "KRW" }));
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="work-items-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("workItems.year")}</th>
+            <th scope="col">{t("workItems.kind")}</th>
+            <th scope="col">{show === "partner" ? t("workItems.partner") : t("workItems.scope")}</th>
+            <th scope="col">{t("workItems.status")}</th>
+            <th scope="col">{t("workItems.due")}</th>
+            <th scope="col">{t("workItems.plannedCost")}</th>
+            <th scope="col">{t("workItems.actualCost")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((w) => (
+            <tr key={w.id}>
+              <td className="num">{w.planYear}</td>
+              <td>{t(`workKind.${w.kind}`)}</td>
+              <td>
+                {show === "partner" && w.partner ? (
+                  <Link href={`/partners/${w.partner.id}`}>{localName(locale, w.partner)}</Link>
+                ) : w.scope?.href ? (
+                  <Link href={w.scope.href}>{w.scope.label}</Link>
+                ) : (
+                  (w.scope?.label ?? t("workItems.wholeYear", { year: w.planYear }))
+                )}
+              </td>
+              <td>
+                <Badge tone={w.status}>{t(`workStatus.${w.status}`)}</Badge>
+              </td>
+              <td>{w.dueDate ? format.dateTime(new Date(`${w.dueDate}T00:00:00+09:00`), { dateStyle: "medium" }) : "—"}</td>
+              <td className="num">{krw(w.plannedCostKrw)}</td>
+              <td className="num">{krw(w.actualCostKrw)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

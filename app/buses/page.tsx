@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { FilterForm } from "@/components/ui/filter-form";
+import { Notice } from "@/components/ui/notice";
+import { SortHeader } from "@/components/ui/sort-header";
+import { listBuses, listBusOperators } from "@/db/queries/buses";
+import { BUS_STATUSES } from "@/lib/domain";
+import { yearMonth } from "@/lib/format";
+import { busQuery, tryParseParams } from "@/lib/query-params";
+import { BadFilter, filterLabels, ListPagination } from "../_components/list-chrome";
+import { yearOptions } from "../_components/year-options";
+
+export const dynamic = "force-dynamic";
+
+const PATH = "/buses";
+
+export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
+  const params = await searchParams;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const parsed = tryParseParams(busQuery, params);
+  if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
+  const query = parsed.data;
+  const [result, operators] = await Promise.all([listBuses(query), listBusOperators({})]);
+  const active = { sort: query.sort, dir: query.dir };
+  const header = (column: string, label: string) => (
+    <SortHeader column={column} label={label} pathname={PATH} params={params} active={active} sortLabel={t("table.sortBy", { column: label })} />
+  );
+
+  return (
+    <article>
+      <h1>{t("buses.heading")}</h1>
+      <FilterForm
+        pathname={PATH}
+        labels={await filterLabels()}
+        keep={{ sort: params.sort as string | undefined, dir: params.dir as string | undefined }}
+        fields={[
+          { name: "year", label: t("filters.year"), value: query.year?.toString(), options: await yearOptions() },
+          { name: "status", label: t("filters.status"), value: query.status, options: BUS_STATUSES.map((v) => ({ value: v, label: t(`busStatus.${v}`) })) },
+          { name: "operator", label: t("filters.operator"), value: query.operator?.toString(), options: operators.map((o) => ({ value: String(o.id), label: o.name })) },
+        ]}
+        search={{ label: t("filters.search"), placeholder: t("buses.vehicleNumber"), value: query.q }}
+      />
+      {result.items.length === 0 ? (
+        <Notice>{t("buses.empty")}</Notice>
+      ) : (
+        <div className="table-wrap">
+          <table className="data" data-testid="buses-table">
+            <thead>
+              <tr>
+                {header("vehicleNumber", t("buses.vehicleNumber"))}
+                {header("operator", t("buses.operator"))}
+                {header("route", t("buses.routes"))}
+                {header("planYear", t("buses.planYear"))}
+                <th scope="col">{t("buses.installed")}</th>
+                {header("status", t("buses.status"))}
+                <th scope="col">{t("buses.apCount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((bus) => (
+                <tr key={bus.id}>
+                  <td>
+                    <Link href={`/buses/${bus.id}`}>{bus.vehicleNumber}</Link>
+                  </td>
+                  <td>{bus.operatorName ?? "—"}</td>
+                  <td>{bus.routes.length ? bus.routes.join(", ") : t("buses.unknownRoute")}</td>
+                  <td className="num">{bus.planYear ?? "—"}</td>
+                  <td>{yearMonth(bus.installYear, bus.installMonth) ?? "—"}</td>
+                  <td>
+                    <Badge tone={bus.status}>{t(`busStatus.${bus.status}`)}</Badge>
+                  </td>
+                  <td className="num">{format.number(bus.apCount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ListPagination pathname={PATH} params={params} page={query.page} pageSize={query.pageSize} total={result.total} />
+    </article>
+  );
+}

@@ -1,0 +1,141 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Notice } from "@/components/ui/notice";
+import { getRolloutSummary, type Figures } from "@/db/queries/summary";
+import { AppError } from "@/lib/errors";
+import { localName } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage() {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  let summary;
+  try {
+    summary = await getRolloutSummary({});
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") return <Notice>{t("overview.noProgram")}</Notice>;
+    throw err;
+  }
+  const { program, municipality, years, totals, partners } = summary;
+  const n = (v: number | null) => (v === null ? t("overview.notSet") : format.number(v));
+  const cell = (target: number | null, actual: number | null) => (
+    <>
+      <td className="num">{n(target)}</td>
+      <td className="num">{n(actual)}</td>
+    </>
+  );
+  const row = (label: React.ReactNode, f: { targets: Figures; actuals: Figures }, extra: React.ReactNode, key: string) => (
+    <tr key={key} data-testid={`year-${key}`}>
+      <th scope="row">{label}</th>
+      {cell(f.targets.buses, f.actuals.buses)}
+      {cell(f.targets.zones, f.actuals.zones)}
+      {cell(f.targets.accessPoints, f.actuals.accessPoints)}
+      <td>{extra}</td>
+    </tr>
+  );
+
+  return (
+    <article className="overview">
+      <p className="eyebrow">
+        {t("overview.municipality", {
+          province: localName(locale, { nameKo: municipality.provinceKo, nameEn: municipality.provinceEn }),
+          municipality: localName(locale, municipality),
+        })}
+      </p>
+      <h1>{t("overview.heading", { program: localName(locale, program) })}</h1>
+      <p className="muted">
+        {t("overview.period", { start: program.startYear, end: program.endYear, mou: program.mouDate ?? "—" })}
+      </p>
+
+      <section aria-labelledby="totals-h">
+        <h2 id="totals-h">{t("overview.totals")}</h2>
+        <dl className="stat-cards">
+          <div data-testid="total-buses">
+            <dt>{t("overview.buses")}</dt>
+            <dd>{t("overview.busesValue", { count: totals.actuals.buses ?? 0 })}</dd>
+          </div>
+          <div data-testid="total-zones">
+            <dt>{t("overview.zones")}</dt>
+            <dd>
+              <Link href="/sites">{t("overview.zonesValue", { count: totals.actuals.zones ?? 0 })}</Link>
+            </dd>
+          </div>
+          <div data-testid="total-aps">
+            <dt>{t("overview.accessPoints")}</dt>
+            <dd>{t("overview.apValue", { count: totals.actuals.accessPoints ?? 0 })}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="years-h">
+        <h2 id="years-h">{t("overview.byYear")}</h2>
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col" rowSpan={2}>
+                  {t("overview.year")}
+                </th>
+                <th scope="colgroup" colSpan={2}>
+                  {t("overview.buses")}
+                </th>
+                <th scope="colgroup" colSpan={2}>
+                  {t("overview.zones")}
+                </th>
+                <th scope="colgroup" colSpan={2}>
+                  {t("overview.accessPoints")}
+                </th>
+                <th scope="col" rowSpan={2}>
+                  {t("overview.targetCategories")}
+                </th>
+              </tr>
+              <tr>
+                {[0, 1, 2].flatMap((i) => [
+                  <th scope="col" key={`t${i}`}>
+                    {t("overview.target")}
+                  </th>,
+                  <th scope="col" key={`a${i}`}>
+                    {t("overview.actual")}
+                  </th>,
+                ])}
+              </tr>
+            </thead>
+            <tbody>
+              {years.map((y) =>
+                row(
+                  <Link href={`/sites?year=${y.year}`}>{t("overview.yearValue", { year: y.year })}</Link>,
+                  y,
+                  y.targetCategories.map((c) => t(`category.${c}`)).join(", ") || "—",
+                  String(y.year),
+                ),
+              )}
+            </tbody>
+            <tfoot>{row(t("overview.total"), totals, "", "total")}</tfoot>
+          </table>
+        </div>
+        {program.sourceNote ? (
+          <p className="muted small">
+            {t("overview.source")}: {program.sourceNote}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="partners-h">
+        <h2 id="partners-h">{t("overview.partners")}</h2>
+        <ul className="partner-roles">
+          {partners.map((p) => (
+            <li key={p.id} data-testid={`partner-${p.id}`}>
+              <Link href={`/partners/${p.id}`} className="partner-name">
+                {localName(locale, p)}
+              </Link>
+              <span className="muted"> · {t(`partnerKind.${p.kind}`)}</span>
+              <span className="roles">{p.roles.map((r) => t(`workKind.${r}`)).join(", ")}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Notice } from "@/components/ui/notice";
+import { getSiteById } from "@/db/queries/sites";
+import { AppError } from "@/lib/errors";
+import { idParam, tryParseParams } from "@/lib/query-params";
+import { AccessPointTable } from "../../_components/access-point-table";
+import { WorkItemTable } from "../../_components/work-item-table";
+
+export const dynamic = "force-dynamic";
+
+async function load(id: string) {
+  const parsed = tryParseParams(idParam, { id });
+  if (!parsed.ok) notFound();
+  try {
+    return await getSiteById({ id: parsed.data.id });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: PageProps<"/sites/[id]">) {
+  const site = await load((await params).id);
+  return { title: site.name };
+}
+
+export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
+  const site = await load((await params).id);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <article>
+      <p>
+        <Link href="/sites">← {t("sites.back")}</Link>
+      </p>
+      <h1>{site.name}</h1>
+      <dl className="facts">
+        <dt>{t("sites.category")}</dt>
+        <dd>{t(`category.${site.category}`)}</dd>
+        <dt>{t("sites.status")}</dt>
+        <dd>
+          <Badge tone={site.status}>{t(`siteStatus.${site.status}`)}</Badge>
+        </dd>
+        <dt>{t("sites.planYear")}</dt>
+        <dd>{site.planYear ? <Link href={`/sites?year=${site.planYear}`}>{site.planYear}</Link> : "—"}</dd>
+        <dt>{t("sites.dong")}</dt>
+        <dd>{site.dong ?? "—"}</dd>
+        <dt>{t("sites.position")}</dt>
+        <dd className="mono">{site.lat != null && site.lng != null ? `${site.lat.toFixed(5)}, ${site.lng.toFixed(5)}` : t("sites.unknownPosition")}</dd>
+        <dt>{t("sites.plannedApCount")}</dt>
+        <dd>{format.number(site.plannedApCount)}</dd>
+        <dt>{t("sites.provenance")}</dt>
+        <dd>
+          <Badge tone={site.provenance}>{t(`provenance.${site.provenance}`)}</Badge>
+        </dd>
+        {site.sourceNote ? (
+          <>
+            <dt>{t("sites.sourceNote")}</dt>
+            <dd>{site.sourceNote}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="aps-h">
+        <h2 id="aps-h">
+          {t("sites.accessPoints")} ({format.number(site.accessPoints.length)})
+        </h2>
+        {site.accessPoints.length === 0 ? (
+          <Notice>{t("sites.noAccessPoints")}</Notice>
+        ) : (
+          <AccessPointTable items={site.accessPoints} withPosition />
+        )}
+      </section>
+
+      <section aria-labelledby="work-h">
+        <h2 id="work-h">{t("sites.workItems")}</h2>
+        {site.workItems.length === 0 ? (
+          <Notice>{t("sites.noWorkItems")}</Notice>
+        ) : (
+          <WorkItemTable
+            show="partner"
+            items={site.workItems.map((w) => ({ ...w, partner: { id: w.partnerId, nameKo: w.partnerNameKo, nameEn: w.partnerNameEn } }))}
+          />
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { FilterForm } from "@/components/ui/filter-form";
+import { Notice } from "@/components/ui/notice";
+import { SortHeader } from "@/components/ui/sort-header";
+import { listSites } from "@/db/queries/sites";
+import { SITE_CATEGORIES, SITE_STATUSES } from "@/lib/domain";
+import { siteQuery, tryParseParams } from "@/lib/query-params";
+import { BadFilter, filterLabels, ListPagination } from "../_components/list-chrome";
+import { yearOptions } from "../_components/year-options";
+
+export const dynamic = "force-dynamic";
+
+const PATH = "/sites";
+
+export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
+  const params = await searchParams;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const parsed = tryParseParams(siteQuery, params);
+  if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
+  const query = parsed.data;
+  const result = await listSites(query);
+  const active = { sort: query.sort, dir: query.dir };
+  const header = (column: string, label: string) => (
+    <SortHeader column={column} label={label} pathname={PATH} params={params} active={active} sortLabel={t("table.sortBy", { column: label })} />
+  );
+
+  return (
+    <article>
+      <h1>{t("sites.heading")}</h1>
+      <FilterForm
+        pathname={PATH}
+        labels={await filterLabels()}
+        keep={{ sort: params.sort as string | undefined, dir: params.dir as string | undefined }}
+        fields={[
+          { name: "year", label: t("filters.year"), value: query.year?.toString(), options: await yearOptions() },
+          { name: "status", label: t("filters.status"), value: query.status, options: SITE_STATUSES.map((v) => ({ value: v, label: t(`siteStatus.${v}`) })) },
+          { name: "category", label: t("filters.category"), value: query.category, options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })) },
+        ]}
+        search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), value: query.q }}
+      />
+      {result.items.length === 0 ? (
+        <Notice>{t("sites.empty")}</Notice>
+      ) : (
+        <div className="table-wrap">
+          <table className="data" data-testid="sites-table">
+            <thead>
+              <tr>
+                {header("name", t("sites.name"))}
+                {header("category", t("sites.category"))}
+                {header("dong", t("sites.dong"))}
+                {header("status", t("sites.status"))}
+                {header("planYear", t("sites.planYear"))}
+                {header("apCount", t("sites.apCount"))}
+                <th scope="col">{t("sites.provenance")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((site) => (
+                <tr key={site.id}>
+                  <td>
+                    <Link href={`/sites/${site.id}`}>{site.name}</Link>
+                  </td>
+                  <td>{t(`category.${site.category}`)}</td>
+                  <td>{site.dong ?? "—"}</td>
+                  <td>
+                    <Badge tone={site.status}>{t(`siteStatus.${site.status}`)}</Badge>
+                  </td>
+                  <td className="num">{site.planYear ?? "—"}</td>
+                  <td className="num">{format.number(site.apCount)}</td>
+                  <td>
+                    <Badge tone={site.provenance}>{t(`provenance.${site.provenance}`)}</Badge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ListPagination pathname={PATH} params={params} page={query.page} pageSize={query.pageSize} total={result.total} />
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+// Access points across sites and buses, filtered by the owning site's year/category or the bus batch's year.
+import "server-only";
+import { and, asc, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import type { AccessPointQuery } from "../../lib/query-params";
+import { getDb } from "../index";
+import * as s from "../schema";
+import { findMunicipalityByCode, offsetOf, withinBBox, type Page } from "./common";
+
+const planYear = sql<number | null>`coalesce(${s.sites.planYear}, ${s.busBatches.planYear})`;
+
+const apColumns = {
+  id: s.accessPoints.id,
+  ssid: s.accessPoints.ssid,
+  status: s.accessPoints.status,
+  lat: s.accessPoints.lat,
+  lng: s.accessPoints.lng,
+  installYear: s.accessPoints.installYear,
+  installMonth: s.accessPoints.installMonth,
+  provenance: s.accessPoints.provenance,
+  siteId: s.accessPoints.siteId,
+  siteName: s.sites.name,
+  category: s.sites.category,
+  busId: s.accessPoints.busId,
+  vehicleNumber: s.buses.vehicleNumber,
+  planYear,
+};
+
+const SORT_COLUMNS: Record<AccessPointQuery["sort"], SQL | typeof s.accessPoints.id> = {
+  id: s.accessPoints.id,
+  ssid: sql`${s.accessPoints.ssid}`,
+  status: sql`${s.accessPoints.status}`,
+  installed: sql`(${s.accessPoints.installYear}, ${s.accessPoints.installMonth})`,
+  owner: sql`coalesce(${s.sites.name}, ${s.buses.vehicleNumber})`,
+};
+
+export type AccessPointRow = {
+  id: number;
+  ssid: string | null;
+  status: s.AccessPoint["status"];
+  lat: number | null;
+  lng: number | null;
+  installYear: number | null;
+  installMonth: number | null;
+  provenance: s.AccessPoint["provenance"];
+  siteId: number | null;
+  siteName: string | null;
+  category: s.Site["category"] | null;
+  busId: number | null;
+  vehicleNumber: string | null;
+  planYear: number | null;
+};
+
+export async function listAccessPoints(query: AccessPointQuery): Promise<Page<AccessPointRow>> {
+  const { db } = await getDb();
+  const m = await findMunicipalityByCode({ code: query.municipality });
+  const where = and(
+    eq(s.accessPoints.municipalityId, m.id),
+    query.year !== undefined ? sql`${planYear} = ${query.year}` : undefined,
+    query.status ? eq(s.accessPoints.status, query.status) : undefined,
+    query.category ? eq(s.sites.category, query.category) : undefined,
+    query.kind === "site" ? isNotNull(s.accessPoints.siteId) : query.kind === "bus" ? isNotNull(s.accessPoints.busId) : undefined,
+    query.site ? eq(s.accessPoints.siteId, query.site) : undefined,
+    query.bus ? eq(s.accessPoints.busId, query.bus) : undefined,
+    withinBBox(s.accessPoints.lat, s.accessPoints.lng, query.bbox),
+    query.q
+      ? or(ilike(s.accessPoints.ssid, `%${query.q}%`), ilike(s.sites.name, `%${query.q}%`), ilike(s.buses.vehicleNumber, `%${query.q}%`))
+      : undefined,
+  );
+  const order = query.dir === "desc" ? desc : asc;
+  const [items, [total]] = await Promise.all([
+    db
+      .select(apColumns)
+      .from(s.accessPoints)
+      .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+      .leftJoin(s.buses, eq(s.accessPoints.busId, s.buses.id))
+      .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
+      .where(where)
+      .orderBy(order(SORT_COLUMNS[query.sort]), asc(s.accessPoints.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
+    db
+      .select({ n: count() })
+      .from(s.accessPoints)
+      .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+      .leftJoin(s.buses, eq(s.accessPoints.busId, s.buses.id))
+      .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
+      .where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}

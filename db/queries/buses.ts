@@ -1,0 +1,117 @@
+// Buses: filtered, sorted pages with operator and AP counts, and one bus with its APs.
+import "server-only";
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { AppError } from "../../lib/errors";
+import type { BusQuery } from "../../lib/query-params";
+import { getDb } from "../index";
+import * as s from "../schema";
+import { findMunicipalityByCode, offsetOf, withinBBox, type Page } from "./common";
+
+// Table-qualified by hand: inside a subquery an unqualified "id" would bind to the inner table.
+const apCount = sql<number>`(select count(*)::int from access_points ap where ap.bus_id = "buses"."id")`;
+
+const busColumns = {
+  id: s.buses.id,
+  vehicleNumber: s.buses.vehicleNumber,
+  routes: s.buses.routes,
+  status: s.buses.status,
+  installYear: s.buses.installYear,
+  installMonth: s.buses.installMonth,
+  planYear: s.busBatches.planYear,
+  operatorId: s.busOperators.id,
+  operatorName: s.busOperators.name,
+  provenance: s.buses.provenance,
+  apCount,
+};
+export type BusRow = {
+  id: number;
+  vehicleNumber: string;
+  routes: string[];
+  status: s.Bus["status"];
+  installYear: number | null;
+  installMonth: number | null;
+  planYear: number | null;
+  operatorId: number | null;
+  operatorName: string | null;
+  provenance: s.Bus["provenance"];
+  apCount: number;
+};
+
+const SORT_COLUMNS: Record<BusQuery["sort"], SQL | typeof s.buses.vehicleNumber> = {
+  vehicleNumber: s.buses.vehicleNumber,
+  operator: sql`${s.busOperators.name}`,
+  planYear: sql`${s.busBatches.planYear}`,
+  status: sql`${s.buses.status}`,
+  route: sql`${s.buses.routes}[1]`,
+};
+
+export async function listBuses(query: BusQuery): Promise<Page<BusRow>> {
+  const { db } = await getDb();
+  const m = await findMunicipalityByCode({ code: query.municipality });
+  const where = and(
+    eq(s.buses.municipalityId, m.id),
+    query.year !== undefined ? eq(s.busBatches.planYear, query.year) : undefined,
+    query.status ? eq(s.buses.status, query.status) : undefined,
+    query.operator ? eq(s.buses.operatorId, query.operator) : undefined,
+    withinBBox(s.busOperators.depotLat, s.busOperators.depotLng, query.bbox),
+    query.q
+      ? or(ilike(s.buses.vehicleNumber, `%${query.q}%`), sql`${query.q} = any(${s.buses.routes})`, ilike(s.busOperators.name, `%${query.q}%`))
+      : undefined,
+  );
+  const order = query.dir === "desc" ? desc : asc;
+  const base = () =>
+    db
+      .select(busColumns)
+      .from(s.buses)
+      .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
+      .leftJoin(s.busOperators, eq(s.buses.operatorId, s.busOperators.id));
+  const [items, [total]] = await Promise.all([
+    base().where(where).orderBy(order(SORT_COLUMNS[query.sort]), asc(s.buses.id)).limit(query.pageSize).offset(offsetOf(query)),
+    db
+      .select({ n: count() })
+      .from(s.buses)
+      .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
+      .leftJoin(s.busOperators, eq(s.buses.operatorId, s.busOperators.id))
+      .where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getBusById({ id }: { id: number }) {
+  const { db } = await getDb();
+  const [bus] = await db
+    .select({ ...busColumns, sourceNote: s.buses.sourceNote, batchId: s.busBatches.id, batchLabel: s.busBatches.label })
+    .from(s.buses)
+    .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
+    .leftJoin(s.busOperators, eq(s.buses.operatorId, s.busOperators.id))
+    .where(eq(s.buses.id, id));
+  if (!bus) throw new AppError("not_found", `No bus with id ${id}`, { param: "id", value: id });
+  const accessPoints = await db
+    .select({
+      id: s.accessPoints.id,
+      ssid: s.accessPoints.ssid,
+      model: s.accessPoints.model,
+      serial: s.accessPoints.serial,
+      installYear: s.accessPoints.installYear,
+      installMonth: s.accessPoints.installMonth,
+      status: s.accessPoints.status,
+      provenance: s.accessPoints.provenance,
+      installingPartner: s.partners.nameKo,
+    })
+    .from(s.accessPoints)
+    .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
+    .where(eq(s.accessPoints.busId, id))
+    .orderBy(asc(s.accessPoints.id));
+  return { ...bus, accessPoints };
+}
+export type BusDetail = Awaited<ReturnType<typeof getBusById>>;
+
+export async function listBusOperators({ municipalityCode }: { municipalityCode?: string }) {
+  const { db } = await getDb();
+  const m = await findMunicipalityByCode({ code: municipalityCode });
+  return db
+    .select({ id: s.busOperators.id, name: s.busOperators.name })
+    .from(s.busOperators)
+    .where(eq(s.busOperators.municipalityId, m.id))
+    .orderBy(asc(s.busOperators.name));
+}

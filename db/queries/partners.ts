@@ -1,0 +1,66 @@
+// Partners with their roles and work-item tallies, and one partner's work items.
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { WorkStatus } from "../../lib/domain";
+import { AppError } from "../../lib/errors";
+import { getDb } from "../index";
+import * as s from "../schema";
+
+export async function listPartners() {
+  const { db } = await getDb();
+  const rows = await db
+    .select({
+      id: s.partners.id,
+      nameKo: s.partners.nameKo,
+      nameEn: s.partners.nameEn,
+      kind: s.partners.kind,
+      roles: sql<string[]>`coalesce((select array_agg(x.role::text order by x.role) from (select distinct r.role from program_partner_roles r where r.partner_id = "partners"."id") x), '{}')`,
+      openItems: sql<number>`(select count(*)::int from work_items w where w.partner_id = "partners"."id" and w.status in ('not_started', 'in_progress'))`,
+      doneItems: sql<number>`(select count(*)::int from work_items w where w.partner_id = "partners"."id" and w.status = 'done')`,
+    })
+    .from(s.partners)
+    .orderBy(asc(s.partners.id));
+  return rows;
+}
+
+export async function getPartnerById({ id, year, status }: { id: number; year?: number; status?: WorkStatus }) {
+  const { db } = await getDb();
+  const [partner] = await db.select().from(s.partners).where(eq(s.partners.id, id));
+  if (!partner) throw new AppError("not_found", `No partner with id ${id}`, { param: "id", value: id });
+  const [roles, workItems] = await Promise.all([
+    db
+      .select({ role: s.programPartnerRoles.role, programId: s.programs.id, programNameKo: s.programs.nameKo, programNameEn: s.programs.nameEn })
+      .from(s.programPartnerRoles)
+      .innerJoin(s.programs, eq(s.programPartnerRoles.programId, s.programs.id))
+      .where(eq(s.programPartnerRoles.partnerId, id))
+      .orderBy(asc(s.programs.id), sql`${s.programPartnerRoles.role}`),
+    db
+      .select({
+        id: s.workItems.id,
+        planYear: s.workItems.planYear,
+        kind: s.workItems.kind,
+        status: s.workItems.status,
+        dueDate: s.workItems.dueDate,
+        plannedCostKrw: s.workItems.plannedCostKrw,
+        actualCostKrw: s.workItems.actualCostKrw,
+        siteId: s.sites.id,
+        siteName: s.sites.name,
+        busBatchId: s.busBatches.id,
+        busBatchLabel: s.busBatches.label,
+        notes: s.workItems.notes,
+      })
+      .from(s.workItems)
+      .leftJoin(s.sites, eq(s.workItems.siteId, s.sites.id))
+      .leftJoin(s.busBatches, eq(s.workItems.busBatchId, s.busBatches.id))
+      .where(
+        and(
+          eq(s.workItems.partnerId, id),
+          year !== undefined ? eq(s.workItems.planYear, year) : undefined,
+          status ? eq(s.workItems.status, status) : undefined,
+        ),
+      )
+      .orderBy(asc(s.workItems.planYear), asc(s.sites.name), sql`${s.workItems.kind}`),
+  ]);
+  return { ...partner, roles, workItems };
+}
+export type PartnerDetail = Awaited<ReturnType<typeof getPartnerById>>;

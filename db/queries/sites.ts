@@ -1,0 +1,111 @@
+// Sites (zones): filtered, sorted pages, and one site with its APs and work items.
+import "server-only";
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { AppError } from "../../lib/errors";
+import type { SiteQuery } from "../../lib/query-params";
+import { getDb } from "../index";
+import * as s from "../schema";
+import { findMunicipalityByCode, offsetOf, withinBBox, type Page } from "./common";
+
+// Table-qualified by hand: inside a subquery an unqualified "id" would bind to the inner table.
+const apCount = sql<number>`(select count(*)::int from access_points ap where ap.site_id = "sites"."id")`;
+
+export type SiteRow = Pick<
+  s.Site,
+  "id" | "name" | "category" | "dong" | "address" | "lat" | "lng" | "status" | "planYear" | "plannedApCount" | "provenance" | "version"
+> & { apCount: number };
+
+const siteColumns = {
+  id: s.sites.id,
+  name: s.sites.name,
+  category: s.sites.category,
+  dong: s.sites.dong,
+  address: s.sites.address,
+  lat: s.sites.lat,
+  lng: s.sites.lng,
+  status: s.sites.status,
+  planYear: s.sites.planYear,
+  plannedApCount: s.sites.plannedApCount,
+  provenance: s.sites.provenance,
+  version: s.sites.version,
+  apCount,
+};
+
+const SORT_COLUMNS: Record<SiteQuery["sort"], SQL | typeof s.sites.name> = {
+  name: s.sites.name,
+  category: sql`${s.sites.category}`,
+  status: sql`${s.sites.status}`,
+  planYear: sql`${s.sites.planYear}`,
+  apCount,
+  dong: sql`${s.sites.dong}`,
+};
+
+export async function listSites(query: SiteQuery): Promise<Page<SiteRow>> {
+  const { db } = await getDb();
+  const m = await findMunicipalityByCode({ code: query.municipality });
+  const where = and(
+    eq(s.sites.municipalityId, m.id),
+    query.year !== undefined ? eq(s.sites.planYear, query.year) : undefined,
+    query.status ? eq(s.sites.status, query.status) : undefined,
+    query.category ? eq(s.sites.category, query.category) : undefined,
+    withinBBox(s.sites.lat, s.sites.lng, query.bbox),
+    query.q ? or(ilike(s.sites.name, `%${query.q}%`), ilike(s.sites.dong, `%${query.q}%`), ilike(s.sites.address, `%${query.q}%`)) : undefined,
+  );
+  const order = query.dir === "desc" ? desc : asc;
+  const [items, [total]] = await Promise.all([
+    db
+      .select(siteColumns)
+      .from(s.sites)
+      .where(where)
+      .orderBy(order(SORT_COLUMNS[query.sort]), asc(s.sites.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
+    db.select({ n: count() }).from(s.sites).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getSiteById({ id }: { id: number }) {
+  const { db } = await getDb();
+  const [site] = await db.select().from(s.sites).where(eq(s.sites.id, id));
+  if (!site) throw new AppError("not_found", `No site with id ${id}`, { param: "id", value: id });
+  const [accessPoints, workItems] = await Promise.all([
+    db
+      .select({
+        id: s.accessPoints.id,
+        ssid: s.accessPoints.ssid,
+        model: s.accessPoints.model,
+        serial: s.accessPoints.serial,
+        lat: s.accessPoints.lat,
+        lng: s.accessPoints.lng,
+        installYear: s.accessPoints.installYear,
+        installMonth: s.accessPoints.installMonth,
+        status: s.accessPoints.status,
+        provenance: s.accessPoints.provenance,
+        installingPartner: s.partners.nameKo,
+      })
+      .from(s.accessPoints)
+      .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
+      .where(eq(s.accessPoints.siteId, id))
+      .orderBy(asc(s.accessPoints.id)),
+    db
+      .select({
+        id: s.workItems.id,
+        planYear: s.workItems.planYear,
+        kind: s.workItems.kind,
+        status: s.workItems.status,
+        dueDate: s.workItems.dueDate,
+        plannedCostKrw: s.workItems.plannedCostKrw,
+        actualCostKrw: s.workItems.actualCostKrw,
+        partnerId: s.partners.id,
+        partnerNameKo: s.partners.nameKo,
+        partnerNameEn: s.partners.nameEn,
+      })
+      .from(s.workItems)
+      .innerJoin(s.partners, eq(s.workItems.partnerId, s.partners.id))
+      .where(eq(s.workItems.siteId, id))
+      .orderBy(sql`${s.workItems.kind}`),
+  ]);
+  return { ...site, accessPoints, workItems };
+}
+export type SiteDetail = Awaited<ReturnType<typeof getSiteById>>;

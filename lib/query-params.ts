@@ -1,0 +1,107 @@
+// Parses list filters from URL search parameters (API and pages alike); a bad one names itself.
+import { z } from "zod";
+import { AP_STATUSES, BUS_STATUSES, SITE_CATEGORIES, SITE_STATUSES } from "./domain";
+import { AppError } from "./errors";
+
+export type BBox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
+
+export const bboxParam = z.string().transform((raw, ctx): BBox => {
+  const parts = raw.split(",").map((p) => p.trim());
+  const nums = parts.map(Number);
+  if (parts.length !== 4 || parts.some((p) => p === "") || nums.some((n) => !Number.isFinite(n))) {
+    ctx.addIssue({ code: "custom", message: "expected four numbers: minLng,minLat,maxLng,maxLat" });
+    return z.NEVER;
+  }
+  const [minLng, minLat, maxLng, maxLat] = nums as [number, number, number, number];
+  if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90) {
+    ctx.addIssue({ code: "custom", message: "longitudes must lie in -180..180 and latitudes in -90..90" });
+    return z.NEVER;
+  }
+  if (minLng > maxLng || minLat > maxLat) {
+    ctx.addIssue({ code: "custom", message: "minimum must not exceed maximum" });
+    return z.NEVER;
+  }
+  return { minLng, minLat, maxLng, maxLat };
+});
+
+const year = z.coerce.number({ error: "expected a year" }).int("expected a whole year").min(1990).max(2100);
+const page = z.coerce.number({ error: "expected a page number" }).int().min(1).default(1);
+const pageSize = z.coerce.number({ error: "expected a page size" }).int().min(1).max(500).default(50);
+const dir = z.enum(["asc", "desc"]).default("asc");
+const q = z.string().trim().max(100).optional();
+const id = z.coerce.number({ error: "expected an id" }).int().positive();
+const municipality = z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional();
+
+const common = { year: year.optional(), bbox: bboxParam.optional(), page, pageSize, dir, q, municipality };
+
+export const SITE_SORTS = ["name", "category", "status", "planYear", "apCount", "dong"] as const;
+export const siteQuery = z.strictObject({
+  ...common,
+  status: z.enum(SITE_STATUSES).optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
+  sort: z.enum(SITE_SORTS).default("planYear"),
+});
+export type SiteQuery = z.infer<typeof siteQuery>;
+
+export const BUS_SORTS = ["vehicleNumber", "operator", "planYear", "status", "route"] as const;
+export const busQuery = z.strictObject({
+  ...common,
+  status: z.enum(BUS_STATUSES).optional(),
+  operator: id.optional(),
+  sort: z.enum(BUS_SORTS).default("vehicleNumber"),
+});
+export type BusQuery = z.infer<typeof busQuery>;
+
+export const AP_SORTS = ["id", "ssid", "status", "installed", "owner"] as const;
+export const accessPointQuery = z.strictObject({
+  ...common,
+  status: z.enum(AP_STATUSES).optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
+  kind: z.enum(["site", "bus"]).optional(),
+  site: id.optional(),
+  bus: id.optional(),
+  sort: z.enum(AP_SORTS).default("id"),
+});
+export type AccessPointQuery = z.infer<typeof accessPointQuery>;
+
+export const summaryQuery = z.strictObject({ municipality });
+export const idParam = z.strictObject({ id });
+
+/** Parses search parameters with `schema`; unknown or malformed parameters become a 400 naming them. */
+export function parseParams<S extends z.ZodType>(
+  schema: S,
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): z.infer<S> {
+  const raw: Record<string, string> = {};
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  for (const [key, value] of entries) {
+    if (value === undefined) continue;
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v === undefined || v === "") continue;
+    raw[key] = v;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => {
+    const unknown = issue.code === "unrecognized_keys";
+    const param = unknown ? issue.keys.join(", ") : issue.path.join(".");
+    const reason = unknown ? "unknown parameter" : issue.message;
+    return { param, value: unknown ? null : (raw[String(issue.path[0])] ?? null), reason };
+  });
+  const first = details[0]!;
+  throw new AppError("bad_request", `Invalid parameter ${first.param}: ${first.reason}`, details);
+}
+
+/** Like parseParams, for pages: a bad parameter becomes something to show instead of an exception. */
+export function tryParseParams<S extends z.ZodType>(
+  schema: S,
+  params: Record<string, string | string[] | undefined>,
+): { ok: true; data: z.infer<S> } | { ok: false; param: string; value: string } {
+  try {
+    return { ok: true, data: parseParams(schema, params) };
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const first = (err.details as { param: string; value: string | null }[])[0];
+    return { ok: false, param: first?.param ?? "", value: first?.value ?? "" };
+  }
+}
