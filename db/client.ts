@@ -19,6 +19,8 @@ export type DbHandle = {
   engine: Engine;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, to start other instances from. */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "db/migrations");
@@ -54,6 +56,7 @@ export async function openMemoryPglite(opts: { loadDataDir?: Blob | File } = {})
     engine: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir("gzip"),
   };
 }
 

@@ -14,7 +14,7 @@ const schema = z.object({
 
 export type Env = { databaseUrl?: string; pgliteDir: string };
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,0 +1,33 @@
+// Test projects: pure unit tests, and integration tests run once on PGlite and once on the Postgres server.
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // The marker package throws outside React server bundles; tests call the queries directly.
+  "server-only": path.resolve(import.meta.dirname, "db/testing/server-only-stub.ts"),
+};
+
+const integration = (engine: "pglite" | "postgres") => ({
+  resolve: { alias },
+  test: {
+    name: `integration-${engine}`,
+    include: ["db/**/*.int.test.ts", "app/**/*.int.test.ts"],
+    env: { TEST_DB: engine },
+    globalSetup: ["db/testing/global-setup.ts"],
+    setupFiles: ["db/testing/setup-file.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks" as const,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.unit.test.ts"], environment: "node" } },
+      integration("pglite"),
+      ...(process.env.DATABASE_URL ? [integration("postgres")] : []),
+    ],
+  },
+});
