@@ -1,0 +1,27 @@
+// Shared browser-test fixture: fails a test when the page logs an error or a request fails.
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("requestfailed", (req) => {
+      // Navigations away cancel in-flight prefetches; those are not failures a person sees.
+      if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+    });
+    page.on("response", (res) => {
+      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
+    await use(page);
+    expect(problems, "the page showed no errors").toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${base.info().project.name}-${name}.png`, fullPage: true });
+}

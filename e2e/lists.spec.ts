@@ -1,0 +1,56 @@
+// Lists sort, filter and page through the URL, and a reload shows the same view.
+import { expect, screenshot, test } from "./fixtures";
+
+test("the zone list sorts by a column and keeps the order on reload", async ({ page }) => {
+  await page.goto("/sites");
+  await page.getByTestId("sort-apCount").click();
+  await expect(page).toHaveURL(/sort=apCount&dir=asc/);
+  const counts = async () => (await page.locator("[data-testid=sites-table] tbody tr td:nth-child(6)").allTextContents()).map(Number);
+  const asc = await counts();
+  expect(asc).toEqual([...asc].sort((a, b) => a - b));
+  await page.getByTestId("sort-apCount").click();
+  await expect(page).toHaveURL(/dir=desc/);
+  const desc = await counts();
+  expect(desc).toEqual([...asc].reverse().sort((a, b) => b - a));
+  await page.reload();
+  expect(await counts()).toEqual(desc);
+});
+
+test("the bus list pages through 247 buses and filters by year and operator", async ({ page }) => {
+  await page.goto("/buses");
+  await expect(page.getByTestId("result-count")).toHaveText("247건 중 1–50");
+  await page.getByRole("link", { name: "다음" }).click();
+  await expect(page.getByTestId("result-count")).toHaveText("247건 중 51–100");
+  await expect(page.getByTestId("buses-table").locator("tbody tr")).toHaveCount(50);
+
+  await page.getByLabel("연도").selectOption("2020");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page.getByTestId("result-count")).toHaveText("15건 중 1–15");
+  await screenshot(page, "buses-2020");
+
+  await page.getByRole("link", { name: "임시-2020-001" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("임시-2020-001");
+  await expect(page.getByTestId("access-points-table").locator("tbody tr")).toHaveCount(1);
+  await page.getByRole("link", { name: "2020년 시내버스 15대" }).click();
+  await expect(page.getByTestId("result-count")).toHaveText("15건 중 1–15");
+});
+
+test("a partner's page lists what it still owes for a year", async ({ page }) => {
+  await page.goto("/partners");
+  await page.getByRole("link", { name: "서경방송" }).click();
+  await page.getByLabel("연도").selectOption("2021");
+  await page.getByRole("button", { name: "적용" }).click();
+  const rows = page.getByTestId("work-items-table").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("회선 제공");
+  await expect(rows.nth(0)).toContainText("2021년 전체");
+  await expect(rows.nth(0)).toContainText("미착수");
+  await screenshot(page, "partner-2021");
+});
+
+test("a malformed filter in a pasted link says which one and offers a reset", async ({ page }) => {
+  await page.goto("/sites?category=cafe");
+  await expect(page.getByRole("alert")).toContainText("잘못된 조건입니다: category = “cafe”.");
+  await page.getByRole("link", { name: "필터 초기화" }).click();
+  await expect(page.getByTestId("sites-table")).toBeVisible();
+});

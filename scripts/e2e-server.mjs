@@ -1,0 +1,52 @@
+// Serves the production build for browser tests: on a fresh embedded database of its own, and,
+// when DATABASE_URL is set, a second server on that Postgres database (migrated and seeded first).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const [embeddedPort = "3100", serverPort = "3101"] = process.argv.slice(2);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (cmd, args, extra = {}) => {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+const dataDir = path.resolve(".data/e2e-pglite");
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.rmSync(`${dataDir}.lock`, { force: true });
+
+if (!process.env.E2E_SKIP_BUILD) run("npx", ["next", "build"]);
+
+const children = [];
+const start = (port, extra) => {
+  const child = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...env, ...extra } });
+  child.on("exit", (code) => {
+    children.forEach((c) => c.kill("SIGTERM"));
+    process.exit(code ?? 0);
+  });
+  children.push(child);
+};
+
+async function waitFor(url) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+if (process.env.DATABASE_URL) {
+  run("npx", ["tsx", "db/seed/run.ts"]);
+  start(serverPort, { DATABASE_URL: process.env.DATABASE_URL });
+  // The embedded server starts last: the test runner waits for it, so both are up by then.
+  await waitFor(`http://localhost:${serverPort}/api/health`);
+}
+start(embeddedPort, { DATABASE_URL: "", PGLITE_DIR: dataDir });
+
+const stop = () => children.forEach((c) => c.kill("SIGTERM"));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
