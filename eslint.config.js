@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const layer = (patterns, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group: patterns, message }] }] });
@@ -19,6 +20,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  { files: ["scripts/**", "*.config.*"], languageOptions: { globals: globals.node } },
+  // Playwright fixtures call `use`, which is not React's hook.
+  { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   { files: ["lib/**"], rules: layer(["@/app/*", "@/components/*", "@/db/*", "../app/*", "../components/*", "../db/*"], "lib/ depends on nothing above it") },
   { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/db/*", "!@/db/schema"], message: "components/ may use lib/ and components/ only (types from db/schema)" }] }] } },
   { files: ["db/**"], rules: layer(["@/app/*", "@/components/*", "../app/*", "../components/*", "../../app/*", "../../components/*"], "db/ may use lib/ only") },
