@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
+import { SortHeader } from "@/components/ui/sort-header";
 import { pageCount, type SearchParamsRecord } from "@/lib/url";
 
 export async function ListPagination({
@@ -52,4 +53,13 @@ export async function BadFilter({ param, value, resetHref }: { param: string; va
 export async function filterLabels() {
   const t = await getTranslations("filters");
   return { legend: t("label"), all: t("all"), apply: t("apply"), reset: t("reset") };
+}
+
+/** A maker of sortable column headers bound to one list page's URL state. */
+export async function sortHeaders(pathname: string, params: SearchParamsRecord, active: { sort: string; dir: "asc" | "desc" }) {
+  const t = await getTranslations("table");
+  function header(column: string, label: string) {
+    return <SortHeader column={column} label={label} pathname={pathname} params={params} active={active} sortLabel={t("sortBy", { column: label })} />;
+  }
+  return header;
 }

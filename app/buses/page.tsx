@@ -3,12 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { SortHeader } from "@/components/ui/sort-header";
 import { listBuses, listBusOperators } from "@/db/queries/buses";
 import { BUS_STATUSES } from "@/lib/domain";
 import { yearMonth } from "@/lib/format";
 import { busQuery, tryParseParams } from "@/lib/query-params";
-import { BadFilter, filterLabels, ListPagination } from "../_components/list-chrome";
+import { BadFilter, filterLabels, ListPagination, sortHeaders } from "../_components/list-chrome";
 import { yearOptions } from "../_components/year-options";
 
 export const dynamic = "force-dynamic";
@@ -23,10 +22,7 @@ export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
   const query = parsed.data;
   const [result, operators] = await Promise.all([listBuses(query), listBusOperators({})]);
-  const active = { sort: query.sort, dir: query.dir };
-  const header = (column: string, label: string) => (
-    <SortHeader column={column} label={label} pathname={PATH} params={params} active={active} sortLabel={t("table.sortBy", { column: label })} />
-  );
+  const header = await sortHeaders(PATH, params, { sort: query.sort, dir: query.dir });
 
   return (
     <article>

@@ -3,11 +3,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { SortHeader } from "@/components/ui/sort-header";
 import { listSites } from "@/db/queries/sites";
 import { SITE_CATEGORIES, SITE_STATUSES } from "@/lib/domain";
 import { siteQuery, tryParseParams } from "@/lib/query-params";
-import { BadFilter, filterLabels, ListPagination } from "../_components/list-chrome";
+import { BadFilter, filterLabels, ListPagination, sortHeaders } from "../_components/list-chrome";
 import { yearOptions } from "../_components/year-options";
 
 export const dynamic = "force-dynamic";
@@ -22,10 +21,7 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
   const query = parsed.data;
   const result = await listSites(query);
-  const active = { sort: query.sort, dir: query.dir };
-  const header = (column: string, label: string) => (
-    <SortHeader column={column} label={label} pathname={PATH} params={params} active={active} sortLabel={t("table.sortBy", { column: label })} />
-  );
+  const header = await sortHeaders(PATH, params, { sort: query.sort, dir: query.dir });
 
   return (
     <article>

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from "
 import type { AccessPointQuery } from "../../lib/query-params";
 import { getDb } from "../index";
 import * as s from "../schema";
-import { findMunicipalityByCode, offsetOf, withinBBox, type Page } from "./common";
+import { findMunicipalityByCode, offsetOf, paged, withinBBox, type Page } from "./common";
 
 const planYear = sql<number | null>`coalesce(${s.sites.planYear}, ${s.busBatches.planYear})`;
 
@@ -67,7 +67,8 @@ export async function listAccessPoints(query: AccessPointQuery): Promise<Page<Ac
       : undefined,
   );
   const order = query.dir === "desc" ? desc : asc;
-  const [items, [total]] = await Promise.all([
+  return paged(
+    query,
     db
       .select(apColumns)
       .from(s.accessPoints)
@@ -85,6 +86,28 @@ export async function listAccessPoints(query: AccessPointQuery): Promise<Page<Ac
       .leftJoin(s.buses, eq(s.accessPoints.busId, s.buses.id))
       .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
       .where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  );
+}
+
+/** The APs of one site or one bus, with the partner that installed them. */
+export async function listAccessPointsByOwner(owner: { siteId: number } | { busId: number }) {
+  const { db } = await getDb();
+  return db
+    .select({
+      id: s.accessPoints.id,
+      ssid: s.accessPoints.ssid,
+      model: s.accessPoints.model,
+      serial: s.accessPoints.serial,
+      lat: s.accessPoints.lat,
+      lng: s.accessPoints.lng,
+      installYear: s.accessPoints.installYear,
+      installMonth: s.accessPoints.installMonth,
+      status: s.accessPoints.status,
+      provenance: s.accessPoints.provenance,
+      installingPartner: s.partners.nameKo,
+    })
+    .from(s.accessPoints)
+    .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
+    .where("siteId" in owner ? eq(s.accessPoints.siteId, owner.siteId) : eq(s.accessPoints.busId, owner.busId))
+    .orderBy(asc(s.accessPoints.id));
 }

@@ -5,7 +5,8 @@ import { AppError } from "../../lib/errors";
 import type { BusQuery } from "../../lib/query-params";
 import { getDb } from "../index";
 import * as s from "../schema";
-import { findMunicipalityByCode, offsetOf, withinBBox, type Page } from "./common";
+import { listAccessPointsByOwner } from "./access-points";
+import { findMunicipalityByCode, offsetOf, paged, withinBBox, type Page } from "./common";
 
 // Table-qualified by hand: inside a subquery an unqualified "id" would bind to the inner table.
 const apCount = sql<number>`(select count(*)::int from access_points ap where ap.bus_id = "buses"."id")`;
@@ -65,7 +66,8 @@ export async function listBuses(query: BusQuery): Promise<Page<BusRow>> {
       .from(s.buses)
       .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
       .leftJoin(s.busOperators, eq(s.buses.operatorId, s.busOperators.id));
-  const [items, [total]] = await Promise.all([
+  return paged(
+    query,
     base().where(where).orderBy(order(SORT_COLUMNS[query.sort]), asc(s.buses.id)).limit(query.pageSize).offset(offsetOf(query)),
     db
       .select({ n: count() })
@@ -73,8 +75,7 @@ export async function listBuses(query: BusQuery): Promise<Page<BusRow>> {
       .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
       .leftJoin(s.busOperators, eq(s.buses.operatorId, s.busOperators.id))
       .where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  );
 }
 
 export async function getBusById({ id }: { id: number }) {
@@ -86,22 +87,7 @@ export async function getBusById({ id }: { id: number }) {
     .leftJoin(s.busOperators, eq(s.buses.operatorId, s.busOperators.id))
     .where(eq(s.buses.id, id));
   if (!bus) throw new AppError("not_found", `No bus with id ${id}`, { param: "id", value: id });
-  const accessPoints = await db
-    .select({
-      id: s.accessPoints.id,
-      ssid: s.accessPoints.ssid,
-      model: s.accessPoints.model,
-      serial: s.accessPoints.serial,
-      installYear: s.accessPoints.installYear,
-      installMonth: s.accessPoints.installMonth,
-      status: s.accessPoints.status,
-      provenance: s.accessPoints.provenance,
-      installingPartner: s.partners.nameKo,
-    })
-    .from(s.accessPoints)
-    .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
-    .where(eq(s.accessPoints.busId, id))
-    .orderBy(asc(s.accessPoints.id));
+  const accessPoints = await listAccessPointsByOwner({ busId: id });
   return { ...bus, accessPoints };
 }
 export type BusDetail = Awaited<ReturnType<typeof getBusById>>;

@@ -5,7 +5,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "../../lib/errors";
 import type { BBox } from "../../lib/query-params";
 import { getDb } from "../index";
-import { municipalities, type Municipality } from "../schema";
+import { municipalities, workItems, type Municipality } from "../schema";
 
 export const DEFAULT_MUNICIPALITY = process.env.DEFAULT_MUNICIPALITY ?? "48170";
 
@@ -27,3 +27,24 @@ export function withinBBox(lat: PgColumn, lng: PgColumn, bbox: BBox | undefined)
 export function offsetOf({ page, pageSize }: { page: number; pageSize: number }): number {
   return (page - 1) * pageSize;
 }
+
+/** Runs a page query and its count together. */
+export async function paged<T>(
+  query: { page: number; pageSize: number },
+  items: PromiseLike<T[]>,
+  total: PromiseLike<{ n: number }[]>,
+): Promise<Page<T>> {
+  const [rows, [count]] = await Promise.all([items, total]);
+  return { items: rows, total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+/** The columns every work-item listing shows. */
+export const workItemColumns = {
+  id: workItems.id,
+  planYear: workItems.planYear,
+  kind: workItems.kind,
+  status: workItems.status,
+  dueDate: workItems.dueDate,
+  plannedCostKrw: workItems.plannedCostKrw,
+  actualCostKrw: workItems.actualCostKrw,
+};

@@ -5,6 +5,7 @@ import type { WorkStatus } from "../../lib/domain";
 import { AppError } from "../../lib/errors";
 import { getDb } from "../index";
 import * as s from "../schema";
+import { workItemColumns } from "./common";
 
 export async function listPartners() {
   const { db } = await getDb();
@@ -36,13 +37,7 @@ export async function getPartnerById({ id, year, status }: { id: number; year?: 
       .orderBy(asc(s.programs.id), sql`${s.programPartnerRoles.role}`),
     db
       .select({
-        id: s.workItems.id,
-        planYear: s.workItems.planYear,
-        kind: s.workItems.kind,
-        status: s.workItems.status,
-        dueDate: s.workItems.dueDate,
-        plannedCostKrw: s.workItems.plannedCostKrw,
-        actualCostKrw: s.workItems.actualCostKrw,
+        ...workItemColumns,
         siteId: s.sites.id,
         siteName: s.sites.name,
         busBatchId: s.busBatches.id,

@@ -5,7 +5,8 @@ import { AppError } from "../../lib/errors";
 import type { SiteQuery } from "../../lib/query-params";
 import { getDb } from "../index";
 import * as s from "../schema";
-import { findMunicipalityByCode, offsetOf, withinBBox, type Page } from "./common";
+import { listAccessPointsByOwner } from "./access-points";
+import { findMunicipalityByCode, offsetOf, paged, withinBBox, workItemColumns, type Page } from "./common";
 
 // Table-qualified by hand: inside a subquery an unqualified "id" would bind to the inner table.
 const apCount = sql<number>`(select count(*)::int from access_points ap where ap.site_id = "sites"."id")`;
@@ -52,17 +53,11 @@ export async function listSites(query: SiteQuery): Promise<Page<SiteRow>> {
     query.q ? or(ilike(s.sites.name, `%${query.q}%`), ilike(s.sites.dong, `%${query.q}%`), ilike(s.sites.address, `%${query.q}%`)) : undefined,
   );
   const order = query.dir === "desc" ? desc : asc;
-  const [items, [total]] = await Promise.all([
-    db
-      .select(siteColumns)
-      .from(s.sites)
-      .where(where)
-      .orderBy(order(SORT_COLUMNS[query.sort]), asc(s.sites.id))
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+  return paged(
+    query,
+    db.select(siteColumns).from(s.sites).where(where).orderBy(order(SORT_COLUMNS[query.sort]), asc(s.sites.id)).limit(query.pageSize).offset(offsetOf(query)),
     db.select({ n: count() }).from(s.sites).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  );
 }
 
 export async function getSiteById({ id }: { id: number }) {
@@ -70,37 +65,9 @@ export async function getSiteById({ id }: { id: number }) {
   const [site] = await db.select().from(s.sites).where(eq(s.sites.id, id));
   if (!site) throw new AppError("not_found", `No site with id ${id}`, { param: "id", value: id });
   const [accessPoints, workItems] = await Promise.all([
+    listAccessPointsByOwner({ siteId: id }),
     db
-      .select({
-        id: s.accessPoints.id,
-        ssid: s.accessPoints.ssid,
-        model: s.accessPoints.model,
-        serial: s.accessPoints.serial,
-        lat: s.accessPoints.lat,
-        lng: s.accessPoints.lng,
-        installYear: s.accessPoints.installYear,
-        installMonth: s.accessPoints.installMonth,
-        status: s.accessPoints.status,
-        provenance: s.accessPoints.provenance,
-        installingPartner: s.partners.nameKo,
-      })
-      .from(s.accessPoints)
-      .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
-      .where(eq(s.accessPoints.siteId, id))
-      .orderBy(asc(s.accessPoints.id)),
-    db
-      .select({
-        id: s.workItems.id,
-        planYear: s.workItems.planYear,
-        kind: s.workItems.kind,
-        status: s.workItems.status,
-        dueDate: s.workItems.dueDate,
-        plannedCostKrw: s.workItems.plannedCostKrw,
-        actualCostKrw: s.workItems.actualCostKrw,
-        partnerId: s.partners.id,
-        partnerNameKo: s.partners.nameKo,
-        partnerNameEn: s.partners.nameEn,
-      })
+      .select({ ...workItemColumns, partnerId: s.partners.id, partnerNameKo: s.partners.nameKo, partnerNameEn: s.partners.nameEn })
       .from(s.workItems)
       .innerJoin(s.partners, eq(s.workItems.partnerId, s.partners.id))
       .where(eq(s.workItems.siteId, id))

@@ -1,26 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { getBusById } from "@/db/queries/buses";
-import { AppError } from "@/lib/errors";
 import { yearMonth } from "@/lib/format";
-import { idParam, tryParseParams } from "@/lib/query-params";
 import { AccessPointTable } from "../../_components/access-point-table";
+import { loadOr404 } from "../../_components/load-or-404";
 
 export const dynamic = "force-dynamic";
 
-async function load(id: string) {
-  const parsed = tryParseParams(idParam, { id });
-  if (!parsed.ok) notFound();
-  try {
-    return await getBusById({ id: parsed.data.id });
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
-}
+const load = (id: string) => loadOr404(id, (n) => getBusById({ id: n }));
 
 export default async function BusPage({ params }: PageProps<"/buses/[id]">) {
   const bus = await load((await params).id);

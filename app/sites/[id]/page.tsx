@@ -1,26 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { getSiteById } from "@/db/queries/sites";
-import { AppError } from "@/lib/errors";
-import { idParam, tryParseParams } from "@/lib/query-params";
 import { AccessPointTable } from "../../_components/access-point-table";
+import { loadOr404 } from "../../_components/load-or-404";
 import { WorkItemTable } from "../../_components/work-item-table";
 
 export const dynamic = "force-dynamic";
 
-async function load(id: string) {
-  const parsed = tryParseParams(idParam, { id });
-  if (!parsed.ok) notFound();
-  try {
-    return await getSiteById({ id: parsed.data.id });
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
-}
+const load = (id: string) => loadOr404(id, (n) => getSiteById({ id: n }));
 
 export async function generateMetadata({ params }: PageProps<"/sites/[id]">) {
   const site = await load((await params).id);
