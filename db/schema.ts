@@ -13,8 +13,10 @@ import {
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
@@ -375,3 +377,38 @@ export const seedSteps = pgTable("seed_steps", {
   name: text().primaryKey(),
   appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Grid levels of the AP count grid: level k has square cells of `size` degrees. */
+export const apCellLevels = pgTable("ap_cell_levels", {
+  level: smallint().primaryKey(),
+  size: doublePrecision().notNull(),
+});
+
+/**
+ * Counts of positioned APs per grid cell and per combination of the map's filter dimensions,
+ * kept in step with access_points and sites by statement-level triggers (see the migrations).
+ * National map views sum these rows instead of grouping a million APs per request.
+ */
+export const apCells = pgTable(
+  "ap_cells",
+  {
+    level: smallint().notNull(),
+    cx: integer().notNull(),
+    cy: integer().notNull(),
+    municipalityId: integer().notNull(),
+    status: apStatus().notNull(),
+    provenance: provenance().notNull(),
+    planYear: integer(),
+    category: siteCategory(),
+    partnerId: integer(),
+    n: integer().notNull(),
+    sumLat: doublePrecision().notNull(),
+    sumLng: doublePrecision().notNull(),
+  },
+  (t) => [
+    unique("ap_cells_key_uq")
+      .on(t.level, t.cx, t.cy, t.municipalityId, t.status, t.provenance, t.planYear, t.category, t.partnerId)
+      .nullsNotDistinct(),
+    index("ap_cells_level_cx_cy_idx").on(t.level, t.cx, t.cy),
+  ],
+);

@@ -1,6 +1,6 @@
 // Parses list filters from URL search parameters (API and pages alike); a bad one names itself.
 import { z } from "zod";
-import { AP_STATUSES, BUS_STATUSES, SITE_CATEGORIES, SITE_STATUSES } from "./domain";
+import { AP_STATUSES, BUS_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES, SITE_STATUSES } from "./domain";
 import { AppError } from "./errors";
 
 export type BBox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
@@ -63,6 +63,41 @@ export const accessPointQuery = z.strictObject({
   sort: z.enum(AP_SORTS).default("id"),
 });
 export type AccessPointQuery = z.infer<typeof accessPointQuery>;
+
+/** The map's filters, shared by every map layer endpoint and the map page's URL. */
+export const mapFilters = {
+  year: year.optional(),
+  status: z.enum(AP_STATUSES).optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
+  partner: id.optional(),
+  provenance: z.enum(PROVENANCES).optional(),
+  q,
+  municipality,
+};
+
+export const mapFeaturesQuery = z.strictObject({
+  ...mapFilters,
+  bbox: bboxParam,
+  zoom: z.coerce.number({ error: "expected a zoom level" }).int("expected a whole zoom level").min(0).max(22),
+  maxPoints: z.coerce.number().int().min(0).max(5000).default(2000),
+});
+export type MapFeaturesQuery = z.infer<typeof mapFeaturesQuery>;
+
+export const mapZonesQuery = z.strictObject({
+  bbox: bboxParam,
+  year: year.optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
+  municipality,
+});
+
+export const mapPoisQuery = z.strictObject({
+  bbox: bboxParam,
+  kind: z
+    .string()
+    .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(POI_KINDS)))
+    .optional(),
+});
 
 export const summaryQuery = z.strictObject({ municipality });
 export const idParam = z.strictObject({ id });

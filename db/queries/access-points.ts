@@ -1,6 +1,7 @@
 // Access points across sites and buses, filtered by the owning site's year/category or the bus batch's year.
 import "server-only";
 import { and, asc, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { AppError } from "../../lib/errors";
 import type { AccessPointQuery } from "../../lib/query-params";
 import { getDb } from "../index";
 import * as s from "../schema";
@@ -110,4 +111,38 @@ export async function listAccessPointsByOwner(owner: { siteId: number } | { busI
     .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
     .where("siteId" in owner ? eq(s.accessPoints.siteId, owner.siteId) : eq(s.accessPoints.busId, owner.busId))
     .orderBy(asc(s.accessPoints.id));
+}
+
+/** One AP with its owner and the work items of its site, for the map's detail panel. */
+export async function getAccessPointById({ id }: { id: number }) {
+  const { db } = await getDb();
+  const [ap] = await db
+    .select({
+      id: s.accessPoints.id,
+      ssid: s.accessPoints.ssid,
+      model: s.accessPoints.model,
+      serial: s.accessPoints.serial,
+      mac: s.accessPoints.mac,
+      lat: s.accessPoints.lat,
+      lng: s.accessPoints.lng,
+      status: s.accessPoints.status,
+      provenance: s.accessPoints.provenance,
+      sourceNote: s.accessPoints.sourceNote,
+      installYear: s.accessPoints.installYear,
+      installMonth: s.accessPoints.installMonth,
+      roadAddress: s.accessPoints.roadAddress,
+      installingPartnerId: s.partners.id,
+      installingPartner: s.partners.nameKo,
+      siteId: s.sites.id,
+      siteName: s.sites.name,
+      category: s.sites.category,
+      planYear: s.sites.planYear,
+      busId: s.accessPoints.busId,
+    })
+    .from(s.accessPoints)
+    .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+    .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
+    .where(eq(s.accessPoints.id, id));
+  if (!ap) throw new AppError("not_found", `No access point with id ${id}`, { param: "id", value: id });
+  return ap;
 }

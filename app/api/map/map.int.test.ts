@@ -1,0 +1,129 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/index";
+import * as s from "@/db/schema";
+import { testEngine } from "@/db/testing/engines";
+import { GET as getFeatures } from "./features/route";
+import { GET as getOperators } from "./operators/route";
+import { GET as getPois } from "./pois/route";
+import { GET as getZones } from "./zones/route";
+
+const KOREA = "124.5,33,132,38.7";
+const JINJU = "127.88,35.05,128.37,35.36";
+
+type Fc = {
+  mode: "clusters" | "points";
+  level: number;
+  total: number;
+  features: { id: string; geometry: { coordinates: [number, number] }; properties: { kind: string; count?: number; id?: number; bounds?: number[] } }[];
+};
+
+async function features(params: string): Promise<Fc> {
+  const res = await getFeatures(new Request(`http://localhost/api/map/features?${params}`));
+  expect(res.status).toBe(200);
+  return (await res.json()) as Fc;
+}
+const counted = (fc: Fc) => fc.features.reduce((a, f) => a + (f.properties.count ?? 1), 0);
+
+describe(`map viewport endpoint on ${testEngine()}`, () => {
+  it("sends single points when few match, each with its id", async () => {
+    const fc = await features(`bbox=${JINJU}&zoom=11`);
+    expect(fc.mode).toBe("points");
+    // The 58 APs of 2020 have (estimated) positions; the 55 of 2019 have none and are not on the map.
+    expect(fc.total).toBe(58);
+    expect(new Set(fc.features.map((f) => f.properties.kind))).toEqual(new Set(["ap"]));
+  });
+
+  it.each([5, 7, 11, 15])("sends clusters whose counts add up to the filtered total at zoom %i", async (zoom) => {
+    const all = await features(`bbox=${KOREA}&zoom=${zoom}&maxPoints=0`);
+    expect(all.mode).toBe("clusters");
+    expect(all.total).toBe(58);
+    expect(counted(all)).toBe(58);
+    const parks = await features(`bbox=${KOREA}&zoom=${zoom}&maxPoints=0&category=park`);
+    expect(counted(parks)).toBe(9);
+    const none = await features(`bbox=${KOREA}&zoom=${zoom}&maxPoints=0&year=2019`);
+    expect(none.features).toEqual([]);
+  });
+
+  it("gives the same clusters from the precomputed grid as from a live grouping", async () => {
+    // A text search takes the live path; "Jinju" matches every seeded site AP's SSID.
+    const grid = await features(`bbox=${JINJU}&zoom=12&maxPoints=0`);
+    const live = await features(`bbox=${JINJU}&zoom=12&maxPoints=0&q=Jinju`);
+    const byId = (fc: Fc) => Object.fromEntries(fc.features.map((f) => [f.id, [f.properties.count, f.geometry.coordinates.map((c) => c.toFixed(6))]]));
+    expect(byId(live)).toEqual(byId(grid));
+  });
+
+  it("keeps the grid in step with inserts, updates, deletes and a zone's category change", async () => {
+    const { db } = await getDb();
+    const [zone] = await db.select().from(s.sites).where(eq(s.sites.name, "혁신도시 (영천강 주변)"));
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      municipalityId: zone!.municipalityId,
+      siteId: zone!.id,
+      lat: 35.17 + (i % 20) * 0.0007,
+      lng: 128.14 + Math.floor(i / 20) * 0.0007,
+      status: "planned" as const,
+      provenance: "field_survey" as const,
+      sourceRef: `grid-test-${i}`,
+    }));
+    const inserted = await db.insert(s.accessPoints).values(rows).returning({ id: s.accessPoints.id });
+    const sum = async (extra = "") => counted(await features(`bbox=${KOREA}&zoom=9&maxPoints=0${extra}`));
+    expect(await sum()).toBe(358);
+    expect(await sum("&provenance=field_survey")).toBe(300);
+
+    const some = inserted.slice(0, 40).map((r) => r.id);
+    await db.update(s.accessPoints).set({ status: "faulty" }).where(inArray(s.accessPoints.id, some));
+    expect(await sum("&status=faulty")).toBe(40);
+    expect(await sum("&status=planned")).toBe(260);
+
+    await db.update(s.sites).set({ category: "sports" }).where(eq(s.sites.id, zone!.id));
+    expect(await sum("&category=sports")).toBe(310);
+    expect(await sum("&category=innovation_city")).toBe(0);
+    await db.update(s.sites).set({ category: "innovation_city" }).where(eq(s.sites.id, zone!.id));
+
+    await db.delete(s.accessPoints).where(and(eq(s.accessPoints.siteId, zone!.id), eq(s.accessPoints.provenance, "field_survey")));
+    expect(await sum()).toBe(58);
+    expect(await sum("&category=innovation_city")).toBe(10);
+    const leftovers = await db.select().from(s.apCells).where(eq(s.apCells.n, 0));
+    expect(leftovers).toEqual([]);
+  });
+
+  it.each([
+    ["zoom=7", "bbox"],
+    [`bbox=${KOREA}`, "zoom"],
+    [`bbox=${KOREA}&zoom=30`, "zoom"],
+    [`bbox=${KOREA}&zoom=7.5`, "zoom"],
+    [`bbox=1,2,3&zoom=7`, "bbox"],
+    [`bbox=${KOREA}&zoom=7&status=lost`, "status"],
+  ])("answers 400 naming the parameter for %s", async (params, param) => {
+    const res = await getFeatures(new Request(`http://localhost/api/map/features?${params}`));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { details: { param: string }[] } };
+    expect(body.error.details[0]!.param).toBe(param);
+  });
+});
+
+describe(`map reference layers on ${testEngine()}`, () => {
+  it("lists the zones in view with their AP counts", async () => {
+    const res = await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&year=2020`));
+    const body = (await res.json()) as { items: { name: string; apCount: number }[]; truncated: boolean };
+    expect(body.truncated).toBe(false);
+    expect(body.items.map((z) => z.apCount)).toEqual([10, 10, 10, 10, 9, 9]);
+  });
+
+  it("lists points of interest by kind", async () => {
+    const res = await getPois(new Request(`http://localhost/api/map/pois?bbox=${JINJU}&kind=traditional_market,tourist_spot`));
+    const body = (await res.json()) as { items: { kind: string; name: string }[] };
+    expect(body.items.filter((p) => p.kind === "traditional_market")).toHaveLength(14);
+    expect(body.items.map((p) => p.name)).toContain("진주성");
+    const bad = await getPois(new Request(`http://localhost/api/map/pois?bbox=${JINJU}&kind=zoo`));
+    expect(bad.status).toBe(400);
+  });
+
+  it("lists the bus operators with their bus and AP counts", async () => {
+    const res = await getOperators(new Request("http://localhost/api/map/operators"));
+    const body = (await res.json()) as { items: { name: string; buses: number; accessPoints: number }[] };
+    expect(body.items.reduce((a, o) => a + o.buses, 0)).toBe(247);
+    expect(body.items.reduce((a, o) => a + o.accessPoints, 0)).toBe(247);
+    expect(body.items.map((o) => o.name).sort()).toEqual(["부산교통", "삼성교통", "진주시민버스"]);
+  });
+});

@@ -1,0 +1,265 @@
+// Map layers: AP clusters or points for a viewport, zones, points of interest and bus operators.
+import "server-only";
+import { and, asc, between, eq, gt, ilike, inArray, isNotNull, or, sql, sum, type SQL } from "drizzle-orm";
+import type { Feature, FeatureCollection, Point } from "geojson";
+import type { ApStatus, PoiKind, Provenance, SiteCategory, SiteStatus } from "../../lib/domain";
+import { cellBounds, cellRange, LEVEL_SIZES, levelForZoom } from "../../lib/map-grid";
+import type { BBox, MapFeaturesQuery } from "../../lib/query-params";
+import { getDb } from "../index";
+import * as s from "../schema";
+import { DEFAULT_MUNICIPALITY, findMunicipalityByCode, withinBBox } from "./common";
+
+export type ClusterProps = { kind: "cluster"; count: number; bounds: [number, number, number, number] };
+export type ApPointProps = {
+  kind: "ap";
+  id: number;
+  status: ApStatus;
+  provenance: Provenance;
+  ssid: string | null;
+  siteId: number | null;
+  siteName: string | null;
+  category: SiteCategory | null;
+};
+export type MapFeatures = FeatureCollection<Point, ClusterProps | ApPointProps> & {
+  mode: "clusters" | "points";
+  level: number;
+  /** APs the features stand for: the sum of cluster counts, or the number of points. */
+  total: number;
+};
+
+type Filters = Pick<MapFeaturesQuery, "year" | "status" | "category" | "partner" | "provenance" | "q" | "municipality">;
+
+async function municipalityIdOf(code: string | undefined): Promise<number | undefined> {
+  return code ? (await findMunicipalityByCode({ code })).id : undefined;
+}
+
+function cellFilters(f: Filters, municipalityId: number | undefined): (SQL | undefined)[] {
+  return [
+    municipalityId !== undefined ? eq(s.apCells.municipalityId, municipalityId) : undefined,
+    f.year !== undefined ? eq(s.apCells.planYear, f.year) : undefined,
+    f.status ? eq(s.apCells.status, f.status) : undefined,
+    f.category ? eq(s.apCells.category, f.category) : undefined,
+    f.partner ? eq(s.apCells.partnerId, f.partner) : undefined,
+    f.provenance ? eq(s.apCells.provenance, f.provenance) : undefined,
+  ];
+}
+
+function apFilters(f: Filters, municipalityId: number | undefined): (SQL | undefined)[] {
+  return [
+    municipalityId !== undefined ? eq(s.accessPoints.municipalityId, municipalityId) : undefined,
+    f.year !== undefined ? eq(s.sites.planYear, f.year) : undefined,
+    f.status ? eq(s.accessPoints.status, f.status) : undefined,
+    f.category ? eq(s.sites.category, f.category) : undefined,
+    f.partner ? eq(s.accessPoints.installingPartnerId, f.partner) : undefined,
+    f.provenance ? eq(s.accessPoints.provenance, f.provenance) : undefined,
+    f.q
+      ? or(
+          ilike(s.accessPoints.ssid, `%${f.q}%`),
+          ilike(s.sites.name, `%${f.q}%`),
+          ilike(s.sites.address, `%${f.q}%`),
+          ilike(s.accessPoints.roadAddress, `%${f.q}%`),
+        )
+      : undefined,
+  ];
+}
+
+type Cell = { cx: number; cy: number; n: number; lat: number; lng: number };
+
+function clusterFeatures(level: number, cells: Cell[]): Feature<Point, ClusterProps>[] {
+  return cells.map((c) => ({
+    type: "Feature",
+    id: `c:${level}:${c.cx}:${c.cy}`,
+    geometry: { type: "Point", coordinates: [round(c.lng), round(c.lat)] },
+    properties: { kind: "cluster", count: c.n, bounds: cellBounds(level, c.cx, c.cy) },
+  }));
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e7) / 1e7;
+}
+
+/**
+ * The APs of a viewport: single points when at most `maxPoints` match, otherwise clusters on the
+ * grid level for the zoom. Without a text search the clusters come from the precomputed grid
+ * (ap_cells); with one they are grouped live over the bbox index.
+ */
+export async function getMapFeatures(query: MapFeaturesQuery): Promise<MapFeatures> {
+  const { db } = await getDb();
+  const municipalityId = await municipalityIdOf(query.municipality);
+  const level = levelForZoom(query.zoom);
+  const size = LEVEL_SIZES[level]!;
+  const range = cellRange(query.bbox, level);
+
+  let cells: Cell[];
+  if (!query.q) {
+    cells = await db
+      .select({
+        cx: s.apCells.cx,
+        cy: s.apCells.cy,
+        n: sql<number>`sum(${s.apCells.n})::int`,
+        lat: sql<number>`sum(${s.apCells.sumLat}) / sum(${s.apCells.n})`,
+        lng: sql<number>`sum(${s.apCells.sumLng}) / sum(${s.apCells.n})`,
+      })
+      .from(s.apCells)
+      .where(
+        and(
+          eq(s.apCells.level, level),
+          between(s.apCells.cx, range.x0, range.x1),
+          between(s.apCells.cy, range.y0, range.y1),
+          ...cellFilters(query, municipalityId),
+        ),
+      )
+      .groupBy(s.apCells.cx, s.apCells.cy)
+      .having(gt(sum(s.apCells.n), 0));
+  } else {
+    // The size is one of LEVEL_SIZES, inlined so SELECT and GROUP BY are the same expression.
+    const cellSize = sql.raw(String(size));
+    const cx = sql<number>`floor(${s.accessPoints.lng} / ${cellSize})::int`;
+    const cy = sql<number>`floor(${s.accessPoints.lat} / ${cellSize})::int`;
+    const cellBox: BBox = { minLng: range.x0 * size, minLat: range.y0 * size, maxLng: (range.x1 + 1) * size, maxLat: (range.y1 + 1) * size };
+    cells = await db
+      .select({ cx, cy, n: sql<number>`count(*)::int`, lat: sql<number>`avg(${s.accessPoints.lat})`, lng: sql<number>`avg(${s.accessPoints.lng})` })
+      .from(s.accessPoints)
+      .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+      .where(and(withinBBox(s.accessPoints.lat, s.accessPoints.lng, cellBox), ...apFilters(query, municipalityId)))
+      .groupBy(cx, cy);
+  }
+  const estimate = cells.reduce((a, c) => a + Number(c.n), 0);
+
+  if (estimate <= query.maxPoints) {
+    const points = await db
+      .select({
+        id: s.accessPoints.id,
+        lat: s.accessPoints.lat,
+        lng: s.accessPoints.lng,
+        status: s.accessPoints.status,
+        provenance: s.accessPoints.provenance,
+        ssid: s.accessPoints.ssid,
+        siteId: s.accessPoints.siteId,
+        siteName: s.sites.name,
+        category: s.sites.category,
+      })
+      .from(s.accessPoints)
+      .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+      .where(and(withinBBox(s.accessPoints.lat, s.accessPoints.lng, query.bbox), ...apFilters(query, municipalityId)))
+      .orderBy(asc(s.accessPoints.id))
+      .limit(query.maxPoints);
+    return {
+      type: "FeatureCollection",
+      mode: "points",
+      level,
+      total: points.length,
+      features: points.map(({ lat, lng, ...p }) => ({
+        type: "Feature",
+        id: `ap:${p.id}`,
+        geometry: { type: "Point", coordinates: [lng!, lat!] },
+        properties: { kind: "ap", ...p },
+      })),
+    };
+  }
+  const normalised = cells.map((c) => ({ ...c, n: Number(c.n), lat: Number(c.lat), lng: Number(c.lng) }));
+  return { type: "FeatureCollection", mode: "clusters", level, total: estimate, features: clusterFeatures(level, normalised) };
+}
+
+export type ZoneMarker = {
+  id: number;
+  name: string;
+  category: SiteCategory;
+  status: SiteStatus;
+  planYear: number | null;
+  provenance: Provenance;
+  lat: number;
+  lng: number;
+  apCount: number;
+  extent: unknown;
+};
+
+const ZONE_LIMIT = 2000;
+
+/** Zones (sites with a position) in a viewport, with their AP counts; `truncated` when over the limit. */
+export async function listZonesInView({
+  bbox,
+  year,
+  category,
+  municipality,
+}: {
+  bbox: BBox;
+  year?: number;
+  category?: SiteCategory;
+  municipality?: string;
+}): Promise<{ items: ZoneMarker[]; truncated: boolean }> {
+  const { db } = await getDb();
+  const municipalityId = await municipalityIdOf(municipality);
+  const rows = await db
+    .select({
+      id: s.sites.id,
+      name: s.sites.name,
+      category: s.sites.category,
+      status: s.sites.status,
+      planYear: s.sites.planYear,
+      provenance: s.sites.provenance,
+      lat: sql<number>`${s.sites.lat}`,
+      lng: sql<number>`${s.sites.lng}`,
+      extent: s.sites.extent,
+      apCount: sql<number>`(select count(*)::int from access_points ap where ap.site_id = "sites"."id")`,
+    })
+    .from(s.sites)
+    .where(
+      and(
+        isNotNull(s.sites.lat),
+        withinBBox(s.sites.lat, s.sites.lng, bbox),
+        municipalityId !== undefined ? eq(s.sites.municipalityId, municipalityId) : undefined,
+        year !== undefined ? eq(s.sites.planYear, year) : undefined,
+        category ? eq(s.sites.category, category) : undefined,
+      ),
+    )
+    .orderBy(asc(s.sites.id))
+    .limit(ZONE_LIMIT + 1);
+  return { items: rows.slice(0, ZONE_LIMIT), truncated: rows.length > ZONE_LIMIT };
+}
+
+const POI_LIMIT = 2000;
+
+export async function listPoisInView({ bbox, kinds }: { bbox: BBox; kinds?: PoiKind[] }) {
+  const { db } = await getDb();
+  const rows = await db
+    .select({
+      id: s.pointsOfInterest.id,
+      kind: s.pointsOfInterest.kind,
+      name: s.pointsOfInterest.name,
+      address: s.pointsOfInterest.address,
+      lat: sql<number>`${s.pointsOfInterest.lat}`,
+      lng: sql<number>`${s.pointsOfInterest.lng}`,
+      source: s.pointsOfInterest.source,
+    })
+    .from(s.pointsOfInterest)
+    .where(
+      and(
+        isNotNull(s.pointsOfInterest.lat),
+        withinBBox(s.pointsOfInterest.lat, s.pointsOfInterest.lng, bbox),
+        kinds && kinds.length ? inArray(s.pointsOfInterest.kind, kinds) : undefined,
+      ),
+    )
+    .orderBy(asc(s.pointsOfInterest.id))
+    .limit(POI_LIMIT + 1);
+  return { items: rows.slice(0, POI_LIMIT), truncated: rows.length > POI_LIMIT };
+}
+
+/** Bus operators with their bus and AP counts; the depot position when known. */
+export async function listBusOperatorsForMap({ municipality }: { municipality?: string }) {
+  const { db } = await getDb();
+  const m = await findMunicipalityByCode({ code: municipality ?? DEFAULT_MUNICIPALITY });
+  return db
+    .select({
+      id: s.busOperators.id,
+      name: s.busOperators.name,
+      depotLat: s.busOperators.depotLat,
+      depotLng: s.busOperators.depotLng,
+      provenance: s.busOperators.provenance,
+      buses: sql<number>`(select count(*)::int from buses b where b.operator_id = "bus_operators"."id")`,
+      accessPoints: sql<number>`(select count(*)::int from access_points ap join buses b on b.id = ap.bus_id where b.operator_id = "bus_operators"."id")`,
+    })
+    .from(s.busOperators)
+    .where(eq(s.busOperators.municipalityId, m.id))
+    .orderBy(asc(s.busOperators.name));
+}
