@@ -1,16 +1,21 @@
 // Shared browser-test fixture: fails a test when the page logs an error or a request fails.
 import { test as base, expect, type Page } from "@playwright/test";
 
+/** The tile server the browser-test server configures: a closed port, so tiles always fail. */
+export const FAILING_TILE_HOST = "127.0.0.1:9";
+
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
     const problems: string[] = [];
     page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+      const tileFailure = msg.location().url.includes(FAILING_TILE_HOST);
+      if (msg.type() === "error" && !tileFailure) problems.push(`console: ${msg.text()}`);
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("requestfailed", (req) => {
-      // Navigations away cancel in-flight prefetches; those are not failures a person sees.
-      if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+      // Navigations away cancel in-flight prefetches; those are not failures a person sees. Tiles fail on purpose.
+      if (req.failure()?.errorText === "net::ERR_ABORTED" || req.url().includes(FAILING_TILE_HOST)) return;
+      problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
     });
     page.on("response", (res) => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);

@@ -1,4 +1,5 @@
 // Geometry helpers on WGS84 lat/lng: which polygon holds a point, centroids, deterministic scatter.
+import turfBbox from "@turf/bbox";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import turfCentroid from "@turf/centroid";
 import turfDistance from "@turf/distance";
@@ -9,6 +10,11 @@ export type Area = Polygon | MultiPolygon;
 
 export function containsPoint(area: Area, p: LatLng): boolean {
   return booleanPointInPolygon([p.lng, p.lat], area);
+}
+
+/** [minLng, minLat, maxLng, maxLat] of a geometry. */
+export function bboxOf(area: Area): [number, number, number, number] {
+  return turfBbox(area) as [number, number, number, number];
 }
 
 export function centroidOf(area: Area): LatLng {

@@ -5,7 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 const [embeddedPort = "3100", serverPort = "3101"] = process.argv.slice(2);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// Tiles point at a closed local port: every browser test runs the map with a failing tile server,
+// which must never blank or break it.
+const FAILING_TILE_HOST = "127.0.0.1:9";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TILE_URL: `http://${FAILING_TILE_HOST}/{z}/{x}/{y}.png` };
 const run = (cmd, args, extra = {}) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -1,31 +1,14 @@
 // Map layers: AP clusters or points for a viewport, zones, points of interest and bus operators.
 import "server-only";
 import { and, asc, between, eq, gt, ilike, inArray, isNotNull, or, sql, sum, type SQL } from "drizzle-orm";
-import type { Feature, FeatureCollection, Point } from "geojson";
-import type { ApStatus, PoiKind, Provenance, SiteCategory, SiteStatus } from "../../lib/domain";
+import type { Feature, Point } from "geojson";
+import type { PoiKind, SiteCategory } from "../../lib/domain";
+import type { ClusterProps, MapFeatures, ZoneMarker } from "../../lib/map-types";
 import { cellBounds, cellRange, LEVEL_SIZES, levelForZoom } from "../../lib/map-grid";
 import type { BBox, MapFeaturesQuery } from "../../lib/query-params";
 import { getDb } from "../index";
 import * as s from "../schema";
 import { DEFAULT_MUNICIPALITY, findMunicipalityByCode, withinBBox } from "./common";
-
-export type ClusterProps = { kind: "cluster"; count: number; bounds: [number, number, number, number] };
-export type ApPointProps = {
-  kind: "ap";
-  id: number;
-  status: ApStatus;
-  provenance: Provenance;
-  ssid: string | null;
-  siteId: number | null;
-  siteName: string | null;
-  category: SiteCategory | null;
-};
-export type MapFeatures = FeatureCollection<Point, ClusterProps | ApPointProps> & {
-  mode: "clusters" | "points";
-  level: number;
-  /** APs the features stand for: the sum of cluster counts, or the number of points. */
-  total: number;
-};
 
 type Filters = Pick<MapFeaturesQuery, "year" | "status" | "category" | "partner" | "provenance" | "q" | "municipality">;
 
@@ -160,19 +143,6 @@ export async function getMapFeatures(query: MapFeaturesQuery): Promise<MapFeatur
   const normalised = cells.map((c) => ({ ...c, n: Number(c.n), lat: Number(c.lat), lng: Number(c.lng) }));
   return { type: "FeatureCollection", mode: "clusters", level, total: estimate, features: clusterFeatures(level, normalised) };
 }
-
-export type ZoneMarker = {
-  id: number;
-  name: string;
-  category: SiteCategory;
-  status: SiteStatus;
-  planYear: number | null;
-  provenance: Provenance;
-  lat: number;
-  lng: number;
-  apCount: number;
-  extent: unknown;
-};
 
 const ZONE_LIMIT = 2000;
 

@@ -1,0 +1,218 @@
+"use client";
+// The map's left panel: search, filters, layer switches with their legend, counts of what is in view,
+// and keyboard-reachable lists of the zones and bus operators.
+import { useLocale, useTranslations } from "next-intl";
+import { AP_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES } from "@/lib/domain";
+import { localName } from "@/lib/format";
+import { LAYERS, type LayerId, type MapState } from "@/lib/map-state";
+import { AP_STATUS_COLOURS, COVERAGE_COLOUR, POI_COLOURS } from "@/lib/map-style";
+import type { MapFeatures, OperatorSummary, ZoneMarker } from "@/lib/map-types";
+import type { PartnerOption } from "./map-screen";
+
+export function MapControls({
+  state,
+  update,
+  partners,
+  years,
+  features,
+  zoneCount,
+  zonesTruncated,
+  zones,
+  operators,
+  onSelectZone,
+  onSelectOperator,
+  hasTiles,
+}: {
+  state: MapState;
+  update: (change: Partial<MapState>) => void;
+  partners: PartnerOption[];
+  years: number[];
+  features: MapFeatures | undefined;
+  zoneCount: number;
+  zonesTruncated: boolean;
+  zones: ZoneMarker[];
+  operators: OperatorSummary[];
+  onSelectZone: (id: number) => void;
+  onSelectOperator: (id: number) => void;
+  hasTiles: boolean;
+}) {
+  const t = useTranslations("map");
+  const tk = useTranslations();
+  const locale = useLocale();
+
+  const select = (
+    name: string,
+    label: string,
+    value: string | undefined,
+    options: { value: string; label: string }[],
+    apply: (v: string | undefined) => Partial<MapState>,
+  ) => (
+    <label className="map-field">
+      <span>{label}</span>
+      <select name={name} value={value ?? ""} onChange={(e) => update({ ...apply(e.target.value || undefined), selected: undefined })}>
+        <option value="">{t("all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const toggle = (layer: LayerId) =>
+    update({ layers: state.layers.includes(layer) ? state.layers.filter((l) => l !== layer) : [...state.layers, layer] });
+
+  const layers = LAYERS.filter((l) => l !== "tiles" || hasTiles);
+
+  return (
+    <aside className="map-controls" aria-label={t("controls")}>
+      <form
+        role="search"
+        className="map-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const q = String(new FormData(e.currentTarget).get("q") ?? "").trim();
+          update({ q: q || undefined, selected: undefined });
+        }}
+      >
+        <label className="map-field">
+          <span>{t("search")}</span>
+          <input key={state.q ?? ""} type="search" name="q" defaultValue={state.q ?? ""} placeholder={t("searchPlaceholder")} />
+        </label>
+        <button type="submit">{t("searchButton")}</button>
+      </form>
+
+      <p className="map-count" data-testid="ap-count" data-total={features?.total ?? ""} aria-live="polite">
+        {features
+          ? features.mode === "clusters"
+            ? t("apCountClustered", { count: features.total })
+            : t("apCount", { count: features.total })
+          : "\u00a0"}
+      </p>
+      {features && features.total === 0 ? <p className="notice">{t("empty")}</p> : null}
+      <p className="map-count" data-testid="zone-count">
+        {t("zoneCount", { count: zoneCount })}
+      </p>
+      {zonesTruncated ? <p className="notice">{t("tooMany")}</p> : null}
+
+      <fieldset>
+        <legend>{t("filters")}</legend>
+        {select("year", t("year"), state.year?.toString(), years.map((y) => ({ value: String(y), label: String(y) })), (v) => ({ year: v ? Number(v) : undefined }))}
+        {select("status", t("status"), state.status, AP_STATUSES.map((s) => ({ value: s, label: tk(`apStatus.${s}`) })), (v) => ({ status: v as MapState["status"] }))}
+        {select("category", t("category"), state.category, SITE_CATEGORIES.map((c) => ({ value: c, label: tk(`category.${c}`) })), (v) => ({ category: v as MapState["category"] }))}
+        {select("partner", t("partner"), state.partner?.toString(), partners.map((p) => ({ value: String(p.id), label: localName(locale, p) })), (v) => ({ partner: v ? Number(v) : undefined }))}
+        {select("provenance", t("provenance"), state.provenance, PROVENANCES.map((p) => ({ value: p, label: tk(`provenance.${p}`) })), (v) => ({ provenance: v as MapState["provenance"] }))}
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => update({ year: undefined, status: undefined, category: undefined, partner: undefined, provenance: undefined, q: undefined, selected: undefined })}
+        >
+          {t("reset")}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t("layers")}</legend>
+        {layers.map((l) => (
+          <label key={l} className="map-toggle">
+            <input type="checkbox" checked={state.layers.includes(l)} onChange={() => toggle(l)} />
+            <span>{t(`layer.${l}`)}</span>
+          </label>
+        ))}
+        {state.layers.includes("coverage") ? (
+          <label className="map-field">
+            <span>{t("radius")}</span>
+            <input
+              type="number"
+              min={10}
+              max={1000}
+              step={10}
+              value={state.radius}
+              onChange={(e) => {
+                const r = Number(e.target.value);
+                if (Number.isInteger(r) && r >= 10 && r <= 1000) update({ radius: r });
+              }}
+            />
+          </label>
+        ) : null}
+        {state.layers.includes("coverage") && features?.mode === "clusters" ? <p className="muted small">{t("coverageHint")}</p> : null}
+      </fieldset>
+
+      <details className="map-legend" open>
+        <summary>{t("legend")}</summary>
+        <ul>
+          {AP_STATUSES.map((s) => (
+            <li key={s}>
+              <span className="swatch" style={{ background: AP_STATUS_COLOURS[s], borderColor: AP_STATUS_COLOURS[s] }} /> {tk(`apStatus.${s}`)}
+            </li>
+          ))}
+          <li>
+            <span className="swatch swatch-estimated" /> {t("estimated")}
+          </li>
+          <li>
+            <span className="swatch swatch-zone">3</span> {t("activeZone")}
+          </li>
+          <li>
+            <span className="swatch swatch-zone swatch-planning">3</span> {t("planningZone")}
+          </li>
+          <li>
+            <span className="swatch swatch-cluster">12</span> {t("cluster", { count: 12 })}
+          </li>
+          {state.layers.includes("pois")
+            ? POI_KINDS.map((k) => (
+                <li key={k}>
+                  <span className="swatch swatch-poi" style={{ background: POI_COLOURS[k] }}>
+                    {tk(`poiLetter.${k}`)}
+                  </span>{" "}
+                  {tk(`poiKind.${k}`)}
+                </li>
+              ))
+            : null}
+          {state.layers.includes("coverage") ? (
+            <li>
+              <span className="swatch" style={{ background: COVERAGE_COLOUR, opacity: 0.3 }} /> {t("layer.coverage")} ({state.radius} m)
+            </li>
+          ) : null}
+        </ul>
+        <p className="muted small">{t("boundaryAttribution")}</p>
+      </details>
+
+      {operators.length ? (
+        <section aria-labelledby="operators-h">
+          <h2 id="operators-h">{t("operators")}</h2>
+          <ul className="map-list">
+            {operators.map((o) => (
+              <li key={o.id}>
+                <button type="button" className="link-button" onClick={() => onSelectOperator(o.id)}>
+                  {o.name}
+                </button>
+                <span className="muted small">
+                  {" "}
+                  {t("operatorCounts", { buses: o.buses, aps: o.accessPoints })}
+                  {o.depotLat === null ? ` · ${t("depotUnknown")}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {zones.length ? (
+        <section aria-labelledby="zones-h">
+          <h2 id="zones-h">{t("zonesInView")}</h2>
+          <ul className="map-list">
+            {zones.slice(0, 50).map((z) => (
+              <li key={z.id}>
+                <button type="button" className="link-button" onClick={() => onSelectZone(z.id)}>
+                  {z.name}
+                </button>
+                <span className="muted small"> · {tk(`category.${z.category}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+// The map screen: URL state, data for the visible layers (SWR, keyed by API URL), the controls and
+// detail panels, and the one dynamic entry to the Leaflet island.
+import dynamic from "next/dynamic";
+import { useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import useSWR from "swr";
+import type { MapView } from "@/components/map/atlas-map";
+import { fetchJson } from "@/lib/fetcher";
+import { filterParams, parseMapState, serializeMapState, type MapState } from "@/lib/map-state";
+import { isPlanning } from "@/lib/map-style";
+import type { MapFeatures, OperatorSummary, PoiMarker, ZoneMarker } from "@/lib/map-types";
+import { MapControls } from "./map-controls";
+import { MapDetail } from "./map-detail";
+
+const AtlasMap = dynamic(() => import("@/components/map/atlas-map").then((m) => m.AtlasMap), {
+  ssr: false,
+  loading: () => <div className="atlas-map map-loading" />,
+});
+
+export type PartnerOption = { id: number; nameKo: string; nameEn: string | null };
+
+const r4 = (v: number) => v.toFixed(4);
+
+function url(path: string, params: Record<string, string | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, v);
+  return `${path}?${p.toString()}`;
+}
+
+export function MapScreen({
+  home,
+  tiles,
+  partners,
+  years,
+}: {
+  home: [number, number, number, number];
+  tiles: { url: string; attribution: string } | null;
+  partners: PartnerOption[];
+  years: number[];
+}) {
+  const t = useTranslations("map");
+  const tk = useTranslations();
+  const locale = useLocale();
+  const searchParams = useSearchParams();
+  // The URL is read once; afterwards the state lives here and is written back to the URL, so controls
+  // respond at once and a reload or a pasted link restores the same view.
+  const [state, setState] = useState<MapState>(() => parseMapState(searchParams));
+  const [initial] = useState(() => ({ center: state.center, zoom: state.zoom }));
+  const [view, setView] = useState<MapView | null>(null);
+  const [baseLoaded, setBaseLoaded] = useState(false);
+  const [apGroup, setApGroup] = useState<number[]>([]);
+
+  useEffect(() => {
+    const qs = serializeMapState(state);
+    window.history.replaceState(null, "", qs ? `/map?${qs}` : "/map");
+  }, [state]);
+
+  const update = useCallback((change: Partial<MapState>) => setState((prev) => ({ ...prev, ...change })), []);
+
+  const onView = useCallback(
+    (v: MapView) => {
+      setView(v);
+      update({ center: v.center, zoom: v.zoom });
+    },
+    [update],
+  );
+
+  const on = (layer: MapState["layers"][number]) => state.layers.includes(layer);
+  const bbox = view ? [view.bbox.minLng, view.bbox.minLat, view.bbox.maxLng, view.bbox.maxLat].map(r4).join(",") : null;
+  const filters = filterParams(state);
+
+  const features = useSWR<MapFeatures>(
+    bbox && on("aps") ? url("/api/map/features", { bbox, zoom: String(view!.zoom), ...filters }) : null,
+    fetchJson,
+    { keepPreviousData: true },
+  );
+  const zones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
+    bbox && (on("zones") || on("candidates")) ? url("/api/map/zones", { bbox, year: filters.year, category: filters.category }) : null,
+    fetchJson,
+    { keepPreviousData: true },
+  );
+  const pois = useSWR<{ items: PoiMarker[] }>(bbox && on("pois") ? url("/api/map/pois", { bbox }) : null, fetchJson, {
+    keepPreviousData: true,
+  });
+  const operators = useSWR<{ items: OperatorSummary[] }>(on("buses") ? "/api/map/operators" : null, fetchJson);
+
+  const visibleZones = useMemo(
+    () => (zones.data?.items ?? []).filter((z) => (isPlanning(z.status) ? on("candidates") : on("zones"))),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [zones.data, state.layers],
+  );
+
+  const ready = baseLoaded && (!on("aps") || features.data !== undefined || features.error !== undefined);
+  const onBaseLoaded = useCallback(() => setBaseLoaded(true), []);
+
+  const selectAps = useCallback(
+    (ids: number[]) => {
+      setApGroup(ids);
+      update({ selected: ids.length ? { type: "ap", id: ids[0]! } : undefined });
+    },
+    [update],
+  );
+
+  const error = features.error ?? zones.error ?? pois.error ?? operators.error;
+
+  return (
+    <div className="map-screen">
+      <MapControls
+        state={state}
+        update={update}
+        partners={partners}
+        years={years}
+        features={on("aps") ? features.data : undefined}
+        zoneCount={visibleZones.length}
+        zonesTruncated={zones.data?.truncated ?? false}
+        zones={visibleZones}
+        operators={on("buses") ? (operators.data?.items ?? []) : []}
+        onSelectZone={(id) => update({ selected: { type: "zone", id } })}
+        onSelectOperator={(id) => update({ selected: { type: "operator", id } })}
+        hasTiles={tiles !== null}
+      />
+      <div className="map-stage">
+        {error ? (
+          <p className="notice notice-error map-error" role="alert">
+            {t("error", { message: error.message })}
+          </p>
+        ) : null}
+        <AtlasMap
+          locale={locale}
+          home={home}
+          initial={initial}
+          tiles={tiles && on("tiles") ? tiles : null}
+          aps={on("aps") ? features.data : undefined}
+          zones={visibleZones}
+          pois={on("pois") ? (pois.data?.items ?? []) : []}
+          depots={on("buses") ? (operators.data?.items ?? []) : []}
+          coverage={on("coverage") ? { radius: state.radius } : null}
+          selected={state.selected ?? null}
+          labels={{
+            cluster: (count) => t("cluster", { count }),
+            zone: (z) => t("zoneMarker", { name: z.name, count: z.apCount }),
+            poiKind: (kind) => tk(`poiKind.${kind}`),
+            poiLetter: (kind) => tk(`poiLetter.${kind}`),
+            boundaryAttribution: t("boundaryAttribution"),
+            depot: (name, count) => t("depot", { name, count }),
+          }}
+          onView={onView}
+          onBaseLoaded={onBaseLoaded}
+          onSelectAps={selectAps}
+          onSelectZone={(id) => update({ selected: { type: "zone", id } })}
+          onSelectOperator={(id) => update({ selected: { type: "operator", id } })}
+        />
+        {ready ? <span data-testid="map-ready" hidden /> : null}
+      </div>
+      <MapDetail selected={state.selected ?? null} apGroup={apGroup} onSelectAp={(id) => update({ selected: { type: "ap", id } })} onClose={() => update({ selected: undefined })} />
+    </div>
+  );
+}

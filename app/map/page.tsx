@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { findMunicipalityByCode } from "@/db/queries/common";
+import { listPartners } from "@/db/queries/partners";
+import { listPlanYears } from "@/db/queries/summary";
+import { bboxOf, type Area } from "@/lib/geo";
+import { MapScreen } from "./_components/map-screen";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("map");
+  return { title: t("title") };
+}
+
+const DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+/** Korea, for a municipality without a known outline. */
+const KOREA: [number, number, number, number] = [124.6, 33.1, 131.9, 38.6];
+
+export default async function MapPage() {
+  const t = await getTranslations("map");
+  const [municipality, partners, years] = await Promise.all([findMunicipalityByCode({}), listPartners(), listPlanYears({})]);
+  // TILE_URL=off runs the map on the shipped base map alone (offline intranets, tests).
+  const tileUrl = process.env.TILE_URL ?? DEFAULT_TILE_URL;
+  return (
+    <Suspense fallback={<p>{t("loading")}</p>}>
+      <MapScreen
+        home={municipality.boundary ? bboxOf(municipality.boundary as Area) : KOREA}
+        tiles={tileUrl && tileUrl !== "off" ? { url: tileUrl, attribution: t("tilesAttribution") } : null}
+        partners={partners.map((p) => ({ id: p.id, nameKo: p.nameKo, nameEn: p.nameEn }))}
+        years={years}
+      />
+    </Suspense>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+// Access points of the viewport: numbered cluster markers, or one circle per AP coloured by status
+// (estimated positions hollow and dashed). Clicking a cluster zooms into it; clicking an AP selects it
+// together with every AP drawn at nearly the same spot.
+import L from "leaflet";
+import { useMemo } from "react";
+import { CircleMarker, Marker, useMap } from "react-leaflet";
+import type { ApPointProps, ClusterProps, MapFeatures } from "@/lib/map-types";
+import { AP_STATUS_COLOURS, isEstimated } from "@/lib/map-style";
+
+const NEAR_PX = 10;
+const CANVAS_ABOVE = 400;
+
+function clusterIcon(count: number, label: string): L.DivIcon {
+  const size = count < 100 ? 34 : count < 10_000 ? 42 : 52;
+  const text = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
+  return L.divIcon({
+    className: "ap-cluster",
+    html: `<span aria-label="${label}">${text}</span>`,
+    iconSize: [size, size],
+  });
+}
+
+export function ApLayer({
+  data,
+  clusterLabel,
+  onSelect,
+  selectedId,
+}: {
+  data: MapFeatures;
+  clusterLabel: (count: number) => string;
+  onSelect: (ids: number[]) => void;
+  selectedId: number | null;
+}) {
+  const map = useMap();
+  // SVG keeps each AP a DOM element (styleable, testable); past a few hundred, canvas draws faster.
+  const canvas = useMemo(() => L.canvas({ padding: 0.5 }), []);
+  const points = useMemo(
+    () => data.features.filter((f) => f.properties.kind === "ap") as { geometry: { coordinates: number[] }; properties: ApPointProps }[],
+    [data],
+  );
+
+  if (data.mode === "clusters") {
+    return (
+      <>
+        {data.features.map((f) => {
+          const p = f.properties as ClusterProps;
+          const [lng, lat] = f.geometry.coordinates as [number, number];
+          return (
+            <Marker
+              key={String(f.id)}
+              position={[lat, lng]}
+              icon={clusterIcon(p.count, clusterLabel(p.count))}
+              keyboard
+              title={clusterLabel(p.count)}
+              eventHandlers={{
+                click: () => {
+                  const [w, s, e, n] = p.bounds;
+                  map.fitBounds([
+                    [s, w],
+                    [n, e],
+                  ]);
+                },
+              }}
+            />
+          );
+        })}
+      </>
+    );
+  }
+
+  const pick = (lat: number, lng: number) => {
+    const here = map.latLngToContainerPoint([lat, lng]);
+    const near = points
+      .filter((q) => {
+        const [qlng, qlat] = q.geometry.coordinates as [number, number];
+        return map.latLngToContainerPoint([qlat, qlng]).distanceTo(here) <= NEAR_PX;
+      })
+      .map((q) => q.properties.id);
+    onSelect(near.length ? near : []);
+  };
+
+  return (
+    <>
+      {points.map((f) => {
+        const p = f.properties;
+        const [lng, lat] = f.geometry.coordinates as [number, number];
+        const colour = AP_STATUS_COLOURS[p.status];
+        const estimated = isEstimated(p.provenance);
+        const selected = p.id === selectedId;
+        return (
+          <CircleMarker
+            key={p.id}
+            center={[lat, lng]}
+            radius={selected ? 9 : 6}
+            className={`ap-point ap-${p.status}${estimated ? " ap-estimated" : ""}${selected ? " ap-selected" : ""}`}
+            pathOptions={{
+              renderer: points.length > CANVAS_ABOVE ? canvas : undefined,
+              color: selected ? "#111827" : colour,
+              weight: selected ? 3 : 2,
+              fillColor: colour,
+              fillOpacity: estimated ? 0.15 : 0.85,
+              dashArray: estimated ? "3 2" : undefined,
+            }}
+            eventHandlers={{ click: () => pick(lat, lng) }}
+          />
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+// The map island: a Leaflet map with the offline base map, optional raster tiles, and one component per
+// layer. It reports its view (bbox, zoom, centre) and what the user clicks; it fetches nothing itself
+// except the shipped boundary files.
+import "leaflet/dist/leaflet.css";
+import type { LatLngBoundsExpression } from "leaflet";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { MapContainer, TileLayer, useMapEvents } from "react-leaflet";
+import type { PoiKind } from "@/lib/domain";
+import { MAX_ZOOM, MIN_ZOOM } from "@/lib/map-state";
+import type { MapFeatures, OperatorSummary, PoiMarker, ZoneMarker } from "@/lib/map-types";
+import type { BBox } from "@/lib/query-params";
+import { ApLayer } from "./ap-layer";
+import { BaseLayer } from "./base-layer";
+import { CoverageLayer } from "./coverage-layer";
+import { DepotLayer } from "./depot-layer";
+import { PoiLayer } from "./poi-layer";
+import { ZoneLayer } from "./zone-layer";
+
+export type MapView = { bbox: BBox; zoom: number; center: { lat: number; lng: number } };
+
+export type AtlasMapProps = {
+  locale: string;
+  home: [number, number, number, number];
+  initial: { center: { lat: number; lng: number } | null; zoom: number | null };
+  tiles: { url: string; attribution: string } | null;
+  aps: MapFeatures | undefined;
+  zones: ZoneMarker[];
+  pois: PoiMarker[];
+  depots: OperatorSummary[];
+  coverage: { radius: number } | null;
+  selected: { type: string; id: number } | null;
+  labels: {
+    cluster: (count: number) => string;
+    zone: (zone: ZoneMarker) => string;
+    poiKind: (kind: PoiKind) => string;
+    poiLetter: (kind: PoiKind) => string;
+    boundaryAttribution: string;
+    depot: (name: string, buses: number) => string;
+  };
+  onView: (view: MapView) => void;
+  onBaseLoaded: () => void;
+  onSelectAps: (ids: number[]) => void;
+  onSelectZone: (id: number) => void;
+  onSelectOperator: (id: number) => void;
+};
+
+function ViewWatcher({ onView }: { onView: (view: MapView) => void }) {
+  const latest = useRef(onView);
+  useEffect(() => {
+    latest.current = onView;
+  }, [onView]);
+  const map = useMapEvents({ moveend: () => report() });
+  function report() {
+    const b = map.getBounds();
+    const c = map.getCenter();
+    latest.current({
+      bbox: { minLng: b.getWest(), minLat: b.getSouth(), maxLng: b.getEast(), maxLat: b.getNorth() },
+      zoom: map.getZoom(),
+      center: { lat: c.lat, lng: c.lng },
+    });
+  }
+  useEffect(() => {
+    // The first view, once the map has its size; later ones come from moveend.
+    map.whenReady(() => report());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map]);
+  return null;
+}
+
+export function AtlasMap(props: AtlasMapProps) {
+  const [zoom, setZoom] = useState(props.initial.zoom ?? 11);
+  const { home, initial } = props;
+  const onView = props.onView;
+  const handleView = useCallback(
+    (view: MapView) => {
+      setZoom(view.zoom);
+      onView(view);
+    },
+    [onView],
+  );
+  const bounds: LatLngBoundsExpression = [
+    [home[1], home[0]],
+    [home[3], home[2]],
+  ];
+  const positioned = initial.center && initial.zoom !== null;
+  const apPoints =
+    props.aps?.mode === "points"
+      ? props.aps.features.flatMap((f) =>
+          f.properties.kind === "ap" && f.properties.status === "active"
+            ? [{ id: f.properties.id, lat: f.geometry.coordinates[1]!, lng: f.geometry.coordinates[0]! }]
+            : [],
+        )
+      : [];
+  const selectedOf = (type: string) => (props.selected?.type === type ? props.selected.id : null);
+
+  return (
+    <MapContainer
+      className="atlas-map"
+      {...(positioned ? { center: [initial.center!.lat, initial.center!.lng], zoom: initial.zoom! } : { bounds })}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      worldCopyJump={false}
+      attributionControl
+    >
+      <BaseLayer zoom={zoom} locale={props.locale} attribution={props.labels.boundaryAttribution} onLoaded={props.onBaseLoaded} />
+      {props.tiles ? <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={MAX_ZOOM} opacity={0.85} /> : null}
+      <ViewWatcher onView={handleView} />
+      {props.coverage ? <CoverageLayer centres={apPoints} radius={props.coverage.radius} /> : null}
+      <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} />
+      <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} />
+      {props.aps ? (
+        <ApLayer data={props.aps} clusterLabel={props.labels.cluster} onSelect={props.onSelectAps} selectedId={selectedOf("ap")} />
+      ) : null}
+      <DepotLayer
+        depots={props.depots.flatMap((d) => (d.depotLat !== null && d.depotLng !== null ? [{ id: d.id, name: d.name, lat: d.depotLat, lng: d.depotLng, buses: d.buses }] : []))}
+        describe={(d) => props.labels.depot(d.name, d.buses)}
+        onSelect={props.onSelectOperator}
+      />
+    </MapContainer>
+  );
+}

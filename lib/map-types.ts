@@ -1,0 +1,46 @@
+// The shapes the map endpoints answer with, shared by the server queries and the map layers.
+import type { FeatureCollection, Point } from "geojson";
+import type { ApStatus, PoiKind, Provenance, SiteCategory, SiteStatus } from "./domain";
+
+export type ClusterProps = { kind: "cluster"; count: number; bounds: [number, number, number, number] };
+export type ApPointProps = {
+  kind: "ap";
+  id: number;
+  status: ApStatus;
+  provenance: Provenance;
+  ssid: string | null;
+  siteId: number | null;
+  siteName: string | null;
+  category: SiteCategory | null;
+};
+export type MapFeatures = FeatureCollection<Point, ClusterProps | ApPointProps> & {
+  mode: "clusters" | "points";
+  level: number;
+  /** APs the features stand for: the sum of cluster counts, or the number of points. */
+  total: number;
+};
+
+export type ZoneMarker = {
+  id: number;
+  name: string;
+  category: SiteCategory;
+  status: SiteStatus;
+  planYear: number | null;
+  provenance: Provenance;
+  lat: number;
+  lng: number;
+  apCount: number;
+  extent: unknown;
+};
+
+export type PoiMarker = { id: number; kind: PoiKind; name: string; address: string | null; lat: number; lng: number; source: string };
+
+export type OperatorSummary = {
+  id: number;
+  name: string;
+  depotLat: number | null;
+  depotLng: number | null;
+  provenance: Provenance;
+  buses: number;
+  accessPoints: number;
+};
