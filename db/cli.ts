@@ -11,7 +11,11 @@ export async function withCliDb(task: (handle: DbHandle) => Promise<void>): Prom
     await task(handle);
   } catch (err) {
     process.exitCode = err instanceof AppError && err.code === "database_busy" ? 3 : 1;
-    console.error(err instanceof Error ? err.message : String(err));
+    const message = err instanceof Error ? err.message : String(err);
+    // A failed statement's message carries the whole query: keep the start, and the cause.
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    console.error(message.length > 600 ? `${message.slice(0, 600)}…` : message);
+    if (cause) console.error(`cause: ${cause}`);
   } finally {
     await handle?.close();
   }

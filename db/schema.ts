@@ -16,7 +16,6 @@ import {
   smallint,
   text,
   timestamp,
-  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
@@ -385,9 +384,10 @@ export const apCellLevels = pgTable("ap_cell_levels", {
 });
 
 /**
- * Counts of positioned APs per grid cell and per combination of the map's filter dimensions,
- * kept in step with access_points and sites by statement-level triggers (see the migrations).
- * National map views sum these rows instead of grouping a million APs per request.
+ * Counts of positioned APs per grid cell, overall (dim 'all') and per value of each map filter
+ * (dim 'status', 'provenance', 'year', 'category', 'partner'), on the coarse grid levels only.
+ * Kept in step with access_points and sites by statement-level triggers (see the migrations).
+ * National and regional map views sum these rows instead of grouping a million APs per request.
  */
 export const apCells = pgTable(
   "ap_cells",
@@ -395,20 +395,11 @@ export const apCells = pgTable(
     level: smallint().notNull(),
     cx: integer().notNull(),
     cy: integer().notNull(),
-    municipalityId: integer().notNull(),
-    status: apStatus().notNull(),
-    provenance: provenance().notNull(),
-    planYear: integer(),
-    category: siteCategory(),
-    partnerId: integer(),
+    dim: text().notNull(),
+    value: text().notNull(),
     n: integer().notNull(),
     sumLat: doublePrecision().notNull(),
     sumLng: doublePrecision().notNull(),
   },
-  (t) => [
-    unique("ap_cells_key_uq")
-      .on(t.level, t.cx, t.cy, t.municipalityId, t.status, t.provenance, t.planYear, t.category, t.partnerId)
-      .nullsNotDistinct(),
-    index("ap_cells_level_cx_cy_idx").on(t.level, t.cx, t.cy),
-  ],
+  (t) => [primaryKey({ columns: [t.level, t.dim, t.value, t.cx, t.cy] })],
 );

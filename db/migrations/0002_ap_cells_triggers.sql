@@ -1,19 +1,36 @@
--- Keeps ap_cells (per-cell AP counts by filter dimensions) in step with access_points and sites.
--- Statement-level triggers with transition tables: a bulk import updates the grid once per statement.
-INSERT INTO "ap_cell_levels" ("level", "size") VALUES
-  (0, 0.005), (1, 0.01), (2, 0.02), (3, 0.04), (4, 0.08), (5, 0.16), (6, 0.32), (7, 0.64), (8, 1.28);
+-- Keeps ap_cells (per-cell AP counts, overall and per filter value) in step with access_points and sites.
+-- Statement-level triggers with transition tables: a bulk insert updates the grid once per statement.
+-- Only the coarse levels (0.04° to 1.28°) are kept: finer views cover few APs and are grouped live.
+INSERT INTO "ap_cell_levels" ("level", "size") VALUES (3, 0.04), (4, 0.08), (5, 0.16), (6, 0.32), (7, 0.64), (8, 1.28);
 --> statement-breakpoint
 -- The SQL that adds (sign 1) or removes (sign -1) the rows of `src` to the grid. Returned as text and
 -- run by EXECUTE inside each trigger function: transition tables are visible only there.
 CREATE FUNCTION ap_cells_sql(src text, sites_src text, sign int) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+  -- Groups once on the finest kept level (0.04°), then rolls up: a level-k cell index is the
+  -- level-3 index shifted right by k - 3 (cell sizes double from level to level).
   SELECT format($q$
-    INSERT INTO ap_cells AS c (level, cx, cy, municipality_id, status, provenance, plan_year, category, partner_id, n, sum_lat, sum_lng)
-    SELECT l.level, floor(r.lng / l.size)::int, floor(r.lat / l.size)::int, r.municipality_id, r.status, r.provenance,
-           s.plan_year, s.category, r.installing_partner_id, %3$s * count(*)::int, %3$s * sum(r.lat), %3$s * sum(r.lng)
-    FROM %1$s r LEFT JOIN %2$s s ON s.id = r.site_id CROSS JOIN ap_cell_levels l
-    WHERE r.lat IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-    ON CONFLICT ON CONSTRAINT ap_cells_key_uq DO UPDATE
+    WITH base AS (
+      SELECT floor(r.lng / 0.04)::int AS cx, floor(r.lat / 0.04)::int AS cy, d.dim, d.value,
+             count(*)::int AS n, sum(r.lat) AS sum_lat, sum(r.lng) AS sum_lng
+      FROM %1$s r
+        LEFT JOIN %2$s s ON s.id = r.site_id
+        CROSS JOIN LATERAL (VALUES
+          ('all', ''),
+          ('status', r.status::text),
+          ('provenance', r.provenance::text),
+          ('year', coalesce(s.plan_year::text, 'none')),
+          ('category', coalesce(s.category::text, 'none')),
+          ('partner', coalesce(r.installing_partner_id::text, 'none'))
+        ) AS d(dim, value)
+      WHERE r.lat IS NOT NULL
+      GROUP BY 1, 2, 3, 4
+    )
+    INSERT INTO ap_cells AS c (level, cx, cy, dim, value, n, sum_lat, sum_lng)
+    SELECT l.level, b.cx >> (l.level - 3), b.cy >> (l.level - 3), b.dim, b.value,
+           %3$s * sum(b.n)::int, %3$s * sum(b.sum_lat), %3$s * sum(b.sum_lng)
+    FROM base b CROSS JOIN ap_cell_levels l
+    GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT (level, dim, value, cx, cy) DO UPDATE
       SET n = c.n + excluded.n, sum_lat = c.sum_lat + excluded.sum_lat, sum_lng = c.sum_lng + excluded.sum_lng
   $q$, src, sites_src, sign)
 $fn$;
@@ -21,15 +38,27 @@ $fn$;
 -- Drops the grid rows that reached zero, looking only at the cells `src` touched.
 CREATE FUNCTION ap_cells_zero_sql(src text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
   SELECT format($q$
-      DELETE FROM ap_cells c
-      USING (SELECT DISTINCT l.level, floor(r.lng / l.size)::int AS cx, floor(r.lat / l.size)::int AS cy
-             FROM %1$s r CROSS JOIN ap_cell_levels l WHERE r.lat IS NOT NULL) t
-      WHERE c.level = t.level AND c.cx = t.cx AND c.cy = t.cy AND c.n = 0
+    DELETE FROM ap_cells c
+    USING (SELECT DISTINCT l.level, floor(r.lng / 0.04)::int >> (l.level - 3) AS cx, floor(r.lat / 0.04)::int >> (l.level - 3) AS cy
+           FROM %1$s r CROSS JOIN ap_cell_levels l WHERE r.lat IS NOT NULL) t
+    WHERE c.level = t.level AND c.cx = t.cx AND c.cy = t.cy AND c.n = 0
   $q$, src)
+$fn$;
+--> statement-breakpoint
+-- Rebuilds the whole grid from the APs: after a bulk load that ran with wifi_atlas.bulk_load = on.
+CREATE FUNCTION ap_cells_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM ap_cells;
+  EXECUTE ap_cells_sql('access_points', 'sites', 1);
+END
 $fn$;
 --> statement-breakpoint
 CREATE FUNCTION ap_cells_on_access_points() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
+  -- A bulk load sets this for its transaction and rebuilds the grid once at the end instead.
+  IF current_setting('wifi_atlas.bulk_load', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     EXECUTE ap_cells_sql('old_rows', 'sites', -1);
   END IF;
@@ -55,6 +84,9 @@ CREATE TRIGGER access_points_cells_del AFTER DELETE ON access_points
 -- A site's category or plan year is a dimension of its APs' cells: move them when it changes.
 CREATE FUNCTION ap_cells_on_sites() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
+  IF current_setting('wifi_atlas.bulk_load', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF EXISTS (SELECT 1 FROM old_sites o JOIN new_sites n ON n.id = o.id
              WHERE (o.category, o.plan_year) IS DISTINCT FROM (n.category, n.plan_year)) THEN
     CREATE TEMP TABLE IF NOT EXISTS ap_cells_moved (LIKE access_points) ON COMMIT DROP;
@@ -74,4 +106,4 @@ CREATE TRIGGER sites_cells_upd AFTER UPDATE ON sites
   REFERENCING OLD TABLE AS old_sites NEW TABLE AS new_sites FOR EACH STATEMENT EXECUTE FUNCTION ap_cells_on_sites();
 --> statement-breakpoint
 -- Backfill from the APs that exist already.
-DO $do$ BEGIN EXECUTE ap_cells_sql('access_points', 'sites', 1); END $do$;
+SELECT ap_cells_rebuild();

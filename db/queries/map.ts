@@ -1,6 +1,6 @@
 // Map layers: AP clusters or points for a viewport, zones, points of interest and bus operators.
 import "server-only";
-import { and, asc, between, eq, gt, ilike, inArray, isNotNull, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, gt, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Feature, Point } from "geojson";
 import type { PoiKind, SiteCategory } from "../../lib/domain";
 import type { ClusterProps, MapFeatures, ZoneMarker } from "../../lib/map-types";
@@ -16,15 +16,26 @@ async function municipalityIdOf(code: string | undefined): Promise<number | unde
   return code ? (await findMunicipalityByCode({ code })).id : undefined;
 }
 
-function cellFilters(f: Filters, municipalityId: number | undefined): (SQL | undefined)[] {
-  return [
-    municipalityId !== undefined ? eq(s.apCells.municipalityId, municipalityId) : undefined,
-    f.year !== undefined ? eq(s.apCells.planYear, f.year) : undefined,
-    f.status ? eq(s.apCells.status, f.status) : undefined,
-    f.category ? eq(s.apCells.category, f.category) : undefined,
-    f.partner ? eq(s.apCells.partnerId, f.partner) : undefined,
-    f.provenance ? eq(s.apCells.provenance, f.provenance) : undefined,
+/** Coarsest-to-finest grid levels kept in ap_cells (see the migrations); finer ones are grouped live. */
+const FIRST_STORED_LEVEL = 3;
+
+/**
+ * The ap_cells dimension and value that answer these filters, or null when the grid cannot: the grid
+ * keeps counts overall and per single filter, so two filters, a text search or a municipality go live.
+ */
+function gridSlice(f: Filters): { dim: string; value: string } | null {
+  if (f.q || f.municipality) return null;
+  const set: [string, string | number | undefined][] = [
+    ["year", f.year],
+    ["status", f.status],
+    ["category", f.category],
+    ["partner", f.partner],
+    ["provenance", f.provenance],
   ];
+  const given = set.filter(([, v]) => v !== undefined);
+  if (given.length === 0) return { dim: "all", value: "" };
+  if (given.length === 1) return { dim: given[0]![0], value: String(given[0]![1]) };
+  return null;
 }
 
 function apFilters(f: Filters, municipalityId: number | undefined): (SQL | undefined)[] {
@@ -63,8 +74,8 @@ function round(v: number): number {
 
 /**
  * The APs of a viewport: single points when at most `maxPoints` match, otherwise clusters on the
- * grid level for the zoom. Without a text search the clusters come from the precomputed grid
- * (ap_cells); with one they are grouped live over the bbox index.
+ * grid level for the zoom. On the coarse levels, with at most one filter, the clusters come from the
+ * precomputed grid (ap_cells); otherwise they are grouped live over the (lat, lng) index.
  */
 export async function getMapFeatures(query: MapFeaturesQuery): Promise<MapFeatures> {
   const { db } = await getDb();
@@ -74,26 +85,27 @@ export async function getMapFeatures(query: MapFeaturesQuery): Promise<MapFeatur
   const range = cellRange(query.bbox, level);
 
   let cells: Cell[];
-  if (!query.q) {
+  const slice = level >= FIRST_STORED_LEVEL ? gridSlice(query) : null;
+  if (slice) {
     cells = await db
       .select({
         cx: s.apCells.cx,
         cy: s.apCells.cy,
-        n: sql<number>`sum(${s.apCells.n})::int`,
-        lat: sql<number>`sum(${s.apCells.sumLat}) / sum(${s.apCells.n})`,
-        lng: sql<number>`sum(${s.apCells.sumLng}) / sum(${s.apCells.n})`,
+        n: s.apCells.n,
+        lat: sql<number>`${s.apCells.sumLat} / ${s.apCells.n}`,
+        lng: sql<number>`${s.apCells.sumLng} / ${s.apCells.n}`,
       })
       .from(s.apCells)
       .where(
         and(
           eq(s.apCells.level, level),
+          eq(s.apCells.dim, slice.dim),
+          eq(s.apCells.value, slice.value),
           between(s.apCells.cx, range.x0, range.x1),
           between(s.apCells.cy, range.y0, range.y1),
-          ...cellFilters(query, municipalityId),
+          gt(s.apCells.n, 0),
         ),
-      )
-      .groupBy(s.apCells.cx, s.apCells.cy)
-      .having(gt(sum(s.apCells.n), 0));
+      );
   } else {
     // The size is one of LEVEL_SIZES, inlined so SELECT and GROUP BY are the same expression.
     const cellSize = sql.raw(String(size));
