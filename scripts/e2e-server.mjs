@@ -4,6 +4,9 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+// Next itself, not through npx: stopping it must stop the server, not just a wrapper.
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+
 const [embeddedPort = "3100", serverPort = "3101"] = process.argv.slice(2);
 // Tiles point at a closed local port: every browser test runs the map with a failing tile server,
 // which must never blank or break it.
@@ -18,11 +21,11 @@ const dataDir = path.resolve(".data/e2e-pglite");
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.rmSync(`${dataDir}.lock`, { force: true });
 
-if (!process.env.E2E_SKIP_BUILD) run("npx", ["next", "build"]);
+if (!process.env.E2E_SKIP_BUILD) run(process.execPath, [NEXT_BIN, "build"]);
 
 const children = [];
 const start = (port, extra) => {
-  const child = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...env, ...extra } });
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { stdio: "inherit", env: { ...env, ...extra } });
   child.on("exit", (code) => {
     children.forEach((c) => c.kill("SIGTERM"));
     process.exit(code ?? 0);

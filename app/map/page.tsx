@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { findMunicipalityByCode } from "@/db/queries/common";
 import { listPartners } from "@/db/queries/partners";
 import { listPlanYears } from "@/db/queries/summary";
+import { AppError } from "@/lib/errors";
 import { bboxOf, type Area } from "@/lib/geo";
 import { MapScreen } from "./_components/map-screen";
 
@@ -20,16 +21,18 @@ const KOREA: [number, number, number, number] = [124.6, 33.1, 131.9, 38.6];
 
 export default async function MapPage() {
   const t = await getTranslations("map");
-  const [municipality, partners, years] = await Promise.all([findMunicipalityByCode({}), listPartners(), listPlanYears({})]);
+  // The map is national: without the default municipality it opens on Korea.
+  const orNull = <T,>(p: Promise<T>) => p.catch((err: unknown) => (err instanceof AppError && err.code === "not_found" ? null : Promise.reject(err)));
+  const [municipality, partners, years] = await Promise.all([orNull(findMunicipalityByCode({})), listPartners(), orNull(listPlanYears({}))]);
   // TILE_URL=off runs the map on the shipped base map alone (offline intranets, tests).
   const tileUrl = process.env.TILE_URL ?? DEFAULT_TILE_URL;
   return (
     <Suspense fallback={<p>{t("loading")}</p>}>
       <MapScreen
-        home={municipality.boundary ? bboxOf(municipality.boundary as Area) : KOREA}
+        home={municipality?.boundary ? bboxOf(municipality.boundary as Area) : KOREA}
         tiles={tileUrl && tileUrl !== "off" ? { url: tileUrl, attribution: t("tilesAttribution") } : null}
         partners={partners.map((p) => ({ id: p.id, nameKo: p.nameKo, nameEn: p.nameEn }))}
-        years={years}
+        years={years ?? []}
       />
     </Suspense>
   );

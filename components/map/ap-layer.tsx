@@ -11,14 +11,23 @@ import { AP_STATUS_COLOURS, isEstimated } from "@/lib/map-style";
 const NEAR_PX = 10;
 const CANVAS_ABOVE = 400;
 
+// Icons are cached by count, so a re-render hands Leaflet the same icon and it leaves the marker alone.
+const clusterIcons = new Map<string, L.DivIcon>();
+
 function clusterIcon(count: number, label: string): L.DivIcon {
+  const key = `${count}|${label}`;
+  const cached = clusterIcons.get(key);
+  if (cached) return cached;
+  if (clusterIcons.size > 5000) clusterIcons.clear();
   const size = count < 100 ? 34 : count < 10_000 ? 42 : 52;
   const text = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
-  return L.divIcon({
+  const icon = L.divIcon({
     className: "ap-cluster",
     html: `<span aria-label="${label}">${text}</span>`,
     iconSize: [size, size],
   });
+  clusterIcons.set(key, icon);
+  return icon;
 }
 
 export function ApLayer({

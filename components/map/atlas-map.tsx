@@ -29,6 +29,8 @@ export type AtlasMapProps = {
   pois: PoiMarker[];
   depots: OperatorSummary[];
   coverage: { radius: number } | null;
+  /** Whether the first data is on screen: the base map then adds its heavier outlines. */
+  drawn: boolean;
   selected: { type: string; id: number } | null;
   labels: {
     cluster: (count: number) => string;
@@ -103,7 +105,7 @@ export function AtlasMap(props: AtlasMapProps) {
       worldCopyJump={false}
       attributionControl
     >
-      <BaseLayer zoom={zoom} locale={props.locale} attribution={props.labels.boundaryAttribution} onLoaded={props.onBaseLoaded} />
+      <BaseLayer zoom={zoom} locale={props.locale} attribution={props.labels.boundaryAttribution} detail={props.drawn} onLoaded={props.onBaseLoaded} />
       {props.tiles ? <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={MAX_ZOOM} opacity={0.85} /> : null}
       <ViewWatcher onView={handleView} />
       {props.coverage ? <CoverageLayer centres={apPoints} radius={props.coverage.radius} /> : null}

@@ -20,11 +20,25 @@ function useTopo(url: string | null, object: string): FeatureCollection<Geometry
   }, [data, object]);
 }
 
-export function BaseLayer({ zoom, locale, attribution, onLoaded }: { zoom: number; locale: string; attribution: string; onLoaded: () => void }) {
+export function BaseLayer({
+  zoom,
+  locale,
+  attribution,
+  detail,
+  onLoaded,
+}: {
+  zoom: number;
+  locale: string;
+  attribution: string;
+  /** False until the first data is drawn: the heavy outlines wait so they do not delay it. */
+  detail: boolean;
+  onLoaded: () => void;
+}) {
   const { data: outline } = useSWRImmutable<FeatureCollection<Geometry, Named>>("/geo/jinju-sgg.geojson", fetchJson);
   const { data: dongs } = useSWRImmutable<FeatureCollection<Geometry, Named>>(zoom >= 10 ? "/geo/jinju-emd.geojson" : null, fetchJson);
-  const provinces = useTopo(zoom <= 9 ? "/geo/provinces-topo.json" : null, "skorea_provinces_2018_geo");
-  const municipalities = useTopo(zoom >= 7 && zoom <= 11 ? "/geo/municipalities-topo.json" : null, "skorea_municipalities_2018_geo");
+  const provinces = useTopo(detail && zoom <= 9 ? "/geo/provinces-topo.json" : null, "skorea_provinces_2018_geo");
+  // The 250 시군구 outlines are heavy to unpack: only once zoomed in past the national view.
+  const municipalities = useTopo(detail && zoom >= 9 && zoom <= 11 ? "/geo/municipalities-topo.json" : null, "skorea_municipalities_2018_geo");
 
   useEffect(() => {
     if (outline) onLoaded();

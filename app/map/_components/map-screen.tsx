@@ -14,7 +14,11 @@ import type { MapFeatures, OperatorSummary, PoiMarker, ZoneMarker } from "@/lib/
 import { MapControls } from "./map-controls";
 import { MapDetail } from "./map-detail";
 
-const AtlasMap = dynamic(() => import("@/components/map/atlas-map").then((m) => m.AtlasMap), {
+const loadAtlasMap = () => import("@/components/map/atlas-map");
+// Start fetching the map code as soon as this module runs in the browser, not when it first renders.
+if (typeof window !== "undefined") void loadAtlasMap();
+
+const AtlasMap = dynamic(() => loadAtlasMap().then((m) => m.AtlasMap), {
   ssr: false,
   loading: () => <div className="atlas-map map-loading" />,
 });
@@ -71,10 +75,12 @@ export function MapScreen({
   const bbox = view ? [view.bbox.minLng, view.bbox.minLat, view.bbox.maxLng, view.bbox.maxLat].map(r4).join(",") : null;
   const filters = filterParams(state);
 
+  // Which viewport's features are on screen: exposed on the ready marker for tests and benchmarks.
+  const [drawnKey, setDrawnKey] = useState("");
   const features = useSWR<MapFeatures>(
     bbox && on("aps") ? url("/api/map/features", { bbox, zoom: String(view!.zoom), ...filters }) : null,
     fetchJson,
-    { keepPreviousData: true },
+    { keepPreviousData: true, onSuccess: (_data, key) => setDrawnKey(key) },
   );
   const zones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
     bbox && (on("zones") || on("candidates")) ? url("/api/map/zones", { bbox, year: filters.year, category: filters.category }) : null,
@@ -137,6 +143,7 @@ export function MapScreen({
           pois={on("pois") ? (pois.data?.items ?? []) : []}
           depots={on("buses") ? (operators.data?.items ?? []) : []}
           coverage={on("coverage") ? { radius: state.radius } : null}
+          drawn={ready}
           selected={state.selected ?? null}
           labels={{
             cluster: (count) => t("cluster", { count }),
@@ -152,7 +159,7 @@ export function MapScreen({
           onSelectZone={(id) => update({ selected: { type: "zone", id } })}
           onSelectOperator={(id) => update({ selected: { type: "operator", id } })}
         />
-        {ready ? <span data-testid="map-ready" hidden /> : null}
+        {ready ? <span data-testid="map-ready" data-features={drawnKey} hidden /> : null}
       </div>
       <MapDetail selected={state.selected ?? null} apGroup={apGroup} onSelectAp={(id) => update({ selected: { type: "ap", id } })} onClose={() => update({ selected: undefined })} />
     </div>
