@@ -17,9 +17,9 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   projects: [
     { name: "embedded", use: { baseURL: `http://localhost:${PORT}` } },
-    // The same app on the Postgres server: the overview flow proves the production build runs there too.
+    // The same app on the Postgres server: the overview and map flows prove the production build runs there too.
     ...(process.env.DATABASE_URL
-      ? [{ name: "postgres", testMatch: /overview\.spec\.ts/, use: { baseURL: `http://localhost:${SERVER_PORT}` } }]
+      ? [{ name: "postgres", testMatch: /(overview|map)\.spec\.ts/, use: { baseURL: `http://localhost:${SERVER_PORT}` } }]
       : []),
   ],
   use: {

@@ -45,11 +45,20 @@ test("filters change what is shown and the counts, and survive a reload", async 
   await page.getByLabel("출처 구분").selectOption("field_survey");
   await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
   await page.getByLabel("출처 구분").selectOption("");
+  await page.getByLabel("AP 상태").selectOption("faulty");
+  await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
+  await page.getByLabel("AP 상태").selectOption("active");
+  await expect(apCount(page)).toHaveText("지도 범위의 AP 9대");
+  await page.getByLabel("설치 협력사").selectOption({ label: "서경방송" });
+  await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
+  await page.getByLabel("설치 협력사").selectOption({ label: "KT" });
+  await expect(apCount(page)).toHaveText("지도 범위의 AP 9대");
 
   await page.reload();
   await expect(page.getByTestId("map-ready")).toBeAttached();
   await expect(page.getByLabel("분류")).toHaveValue("park");
   await expect(page.getByLabel("계획 연도")).toHaveValue("2020");
+  await expect(page.getByLabel("AP 상태")).toHaveValue("active");
   await expect(apCount(page)).toHaveText("지도 범위의 AP 9대");
 
   await page.getByRole("searchbox", { name: "검색" }).fill("혁신도시");
@@ -85,6 +94,19 @@ test("clicking an AP opens its details, and a pasted link shows the same view", 
 
   await detail.getByRole("link", { name: "공원구역 (초전공원, 강주연못 등)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("공원구역 (초전공원, 강주연못 등)");
+});
+
+test("APs drawn on nearly the same spot are all reachable from a list", async ({ page }) => {
+  // At zoom 13 the five APs scattered within 150 m of 초전공원 overlap on screen.
+  await openMap(page, "?c=35.20888,128.12505&z=13&l=aps");
+  await page.locator("path.ap-point").first().click({ force: true });
+  const group = page.getByTestId("ap-group").getByRole("button");
+  expect(await group.count()).toBeGreaterThan(1);
+  const second = group.nth(1);
+  const label = await second.textContent();
+  await second.click();
+  await expect(second).toHaveAttribute("aria-current", "true");
+  await expect(page).toHaveURL(new RegExp(`sel=ap%3A${label!.replace(/\D/g, "")}`));
 });
 
 test("a zone opens from its marker or, by keyboard, from the list", async ({ page }) => {
