@@ -191,6 +191,23 @@ export const busOperators = pgTable(
 );
 export type BusOperator = typeof busOperators.$inferSelect;
 
+/** A bus route's line, where a geometry is known (GeoJSON LineString or MultiLineString, WGS84). */
+export const busRoutes = pgTable(
+  "bus_routes",
+  {
+    id: serial().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    routeNumber: text().notNull(),
+    geometry: jsonb().notNull(),
+    provenance: provenance().notNull(),
+    source: text(),
+  },
+  (t) => [uniqueIndex("bus_routes_municipality_number_uq").on(t.municipalityId, t.routeNumber)],
+);
+export type BusRoute = typeof busRoutes.$inferSelect;
+
 /** The buses fitted in one plan year: the unit that bus work items refer to. */
 export const busBatches = pgTable(
   "bus_batches",

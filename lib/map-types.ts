@@ -44,3 +44,5 @@ export type OperatorSummary = {
   buses: number;
   accessPoints: number;
 };
+
+export type RouteLine = { id: number; routeNumber: string; geometry: unknown; provenance: Provenance; buses: number };

@@ -8,13 +8,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMapEvents } from "react-leaflet";
 import type { PoiKind } from "@/lib/domain";
 import { MAX_ZOOM, MIN_ZOOM } from "@/lib/map-state";
-import type { MapFeatures, OperatorSummary, PoiMarker, ZoneMarker } from "@/lib/map-types";
+import type { MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
 import type { BBox } from "@/lib/query-params";
 import { ApLayer } from "./ap-layer";
 import { BaseLayer } from "./base-layer";
 import { CoverageLayer } from "./coverage-layer";
 import { DepotLayer } from "./depot-layer";
 import { PoiLayer } from "./poi-layer";
+import { RouteLayer } from "./route-layer";
 import { ZoneLayer } from "./zone-layer";
 
 export type MapView = { bbox: BBox; zoom: number; center: { lat: number; lng: number } };
@@ -28,6 +29,7 @@ export type AtlasMapProps = {
   zones: ZoneMarker[];
   pois: PoiMarker[];
   depots: OperatorSummary[];
+  routes: RouteLine[];
   coverage: { radius: number } | null;
   /** Whether the first data is on screen: the base map then adds its heavier outlines. */
   drawn: boolean;
@@ -39,6 +41,7 @@ export type AtlasMapProps = {
     poiLetter: (kind: PoiKind) => string;
     boundaryAttribution: string;
     depot: (name: string, buses: number) => string;
+    route: (route: RouteLine) => string;
   };
   onView: (view: MapView) => void;
   onBaseLoaded: () => void;
@@ -108,6 +111,7 @@ export function AtlasMap(props: AtlasMapProps) {
       <BaseLayer zoom={zoom} locale={props.locale} attribution={props.labels.boundaryAttribution} detail={props.drawn} onLoaded={props.onBaseLoaded} />
       {props.tiles ? <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={MAX_ZOOM} opacity={0.85} /> : null}
       <ViewWatcher onView={handleView} />
+      <RouteLayer routes={props.routes} describe={props.labels.route} />
       {props.coverage ? <CoverageLayer centres={apPoints} radius={props.coverage.radius} /> : null}
       <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} />
       <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} />

@@ -245,3 +245,20 @@ export async function listBusOperatorsForMap({ municipality }: { municipality?: 
     .where(eq(s.busOperators.municipalityId, m.id))
     .orderBy(asc(s.busOperators.name));
 }
+
+/** Bus routes whose line is known, with how many buses run them. */
+export async function listBusRoutesForMap({ municipality }: { municipality?: string }) {
+  const { db } = await getDb();
+  const m = await findMunicipalityByCode({ code: municipality ?? DEFAULT_MUNICIPALITY });
+  return db
+    .select({
+      id: s.busRoutes.id,
+      routeNumber: s.busRoutes.routeNumber,
+      geometry: s.busRoutes.geometry,
+      provenance: s.busRoutes.provenance,
+      buses: sql<number>`(select count(*)::int from buses b where b.municipality_id = "bus_routes"."municipality_id" and "bus_routes"."route_number" = any(b.routes))`,
+    })
+    .from(s.busRoutes)
+    .where(eq(s.busRoutes.municipalityId, m.id))
+    .orderBy(asc(s.busRoutes.routeNumber));
+}

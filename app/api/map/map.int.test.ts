@@ -6,6 +6,7 @@ import { testEngine } from "@/db/testing/engines";
 import { GET as getFeatures } from "./features/route";
 import { GET as getOperators } from "./operators/route";
 import { GET as getPois } from "./pois/route";
+import { GET as getRoutes } from "./routes/route";
 import { GET as getZones } from "./zones/route";
 
 const KOREA = "124.5,33,132,38.7";
@@ -130,6 +131,19 @@ describe(`map reference layers on ${testEngine()}`, () => {
     expect(body.items.map((p) => p.name)).toContain("진주성");
     const bad = await getPois(new Request(`http://localhost/api/map/pois?bbox=${JINJU}&kind=zoo`));
     expect(bad.status).toBe(400);
+  });
+
+  it("draws a route's line once its geometry is known, with the buses that run it", async () => {
+    const empty = (await (await getRoutes(new Request("http://localhost/api/map/routes"))).json()) as { items: unknown[] };
+    expect(empty.items).toEqual([]);
+    const { db } = await getDb();
+    const [m] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48170"));
+    const line = { type: "LineString", coordinates: [[128.08, 35.19], [128.1, 35.18], [128.12, 35.17]] };
+    await db.insert(s.busRoutes).values({ municipalityId: m!.id, routeNumber: "120", geometry: line, provenance: "field_survey" });
+    const body = (await (await getRoutes(new Request("http://localhost/api/map/routes"))).json()) as { items: { routeNumber: string; buses: number; geometry: unknown }[] };
+    // The first 32 buses run routes 120, 130, 280, 290 and 350 in turn: seven on route 120.
+    expect(body.items).toEqual([expect.objectContaining({ routeNumber: "120", buses: 7, geometry: line })]);
+    await db.delete(s.busRoutes);
   });
 
   it("lists the bus operators with their bus and AP counts", async () => {

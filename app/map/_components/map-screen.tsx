@@ -10,7 +10,7 @@ import type { MapView } from "@/components/map/atlas-map";
 import { fetchJson } from "@/lib/fetcher";
 import { filterParams, parseMapState, serializeMapState, type MapState } from "@/lib/map-state";
 import { isPlanning } from "@/lib/map-style";
-import type { MapFeatures, OperatorSummary, PoiMarker, ZoneMarker } from "@/lib/map-types";
+import type { MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
 import { MapControls } from "./map-controls";
 import { MapDetail } from "./map-detail";
 
@@ -91,6 +91,7 @@ export function MapScreen({
     keepPreviousData: true,
   });
   const operators = useSWR<{ items: OperatorSummary[] }>(on("buses") ? "/api/map/operators" : null, fetchJson);
+  const routes = useSWR<{ items: RouteLine[] }>(on("buses") ? "/api/map/routes" : null, fetchJson);
 
   const visibleZones = useMemo(
     () => (zones.data?.items ?? []).filter((z) => (isPlanning(z.status) ? on("candidates") : on("zones"))),
@@ -109,7 +110,7 @@ export function MapScreen({
     [update],
   );
 
-  const error = features.error ?? zones.error ?? pois.error ?? operators.error;
+  const error = features.error ?? zones.error ?? pois.error ?? operators.error ?? routes.error;
 
   return (
     <div className="map-screen">
@@ -142,6 +143,7 @@ export function MapScreen({
           zones={visibleZones}
           pois={on("pois") ? (pois.data?.items ?? []) : []}
           depots={on("buses") ? (operators.data?.items ?? []) : []}
+          routes={on("buses") ? (routes.data?.items ?? []) : []}
           coverage={on("coverage") ? { radius: state.radius } : null}
           drawn={ready}
           selected={state.selected ?? null}
@@ -152,6 +154,7 @@ export function MapScreen({
             poiLetter: (kind) => tk(`poiLetter.${kind}`),
             boundaryAttribution: t("boundaryAttribution"),
             depot: (name, count) => t("depot", { name, count }),
+            route: (r) => t("route", { route: r.routeNumber, count: r.buses }),
           }}
           onView={onView}
           onBaseLoaded={onBaseLoaded}
