@@ -33,3 +33,46 @@ export function cellBounds(level: number, cx: number, cy: number): [number, numb
   const r = (v: number) => Math.round(v * 1e9) / 1e9;
   return [r(cx * size), r(cy * size), r((cx + 1) * size), r((cy + 1) * size)];
 }
+
+const TILE_PX = 256;
+
+function project(lat: number, lng: number, zoom: number): { x: number; y: number } {
+  const scale = TILE_PX * 2 ** zoom;
+  const sin = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
+  return { x: ((lng + 180) / 360) * scale, y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale };
+}
+
+function unproject(x: number, y: number, zoom: number): { lat: number; lng: number } {
+  const scale = TILE_PX * 2 ** zoom;
+  const n = Math.PI - (2 * Math.PI * y) / scale;
+  return { lat: (180 / Math.PI) * Math.atan(Math.sinh(n)), lng: (x / scale) * 360 - 180 };
+}
+
+/** The bounding box a map of `size` pixels shows at this centre and zoom (Web Mercator, like Leaflet). */
+export function viewBBox(center: { lat: number; lng: number }, zoom: number, size: { w: number; h: number }): BBox {
+  const c = project(center.lat, center.lng, zoom);
+  const nw = unproject(c.x - size.w / 2, c.y - size.h / 2, zoom);
+  const se = unproject(c.x + size.w / 2, c.y + size.h / 2, zoom);
+  return { minLng: nw.lng, minLat: se.lat, maxLng: se.lng, maxLat: nw.lat };
+}
+
+/** The centre and the largest whole zoom at which `bounds` fits a map of `size` pixels. */
+export function fitView(
+  bounds: [number, number, number, number],
+  size: { w: number; h: number },
+  zoomRange: { min: number; max: number },
+): { center: { lat: number; lng: number }; zoom: number } {
+  const [minLng, minLat, maxLng, maxLat] = bounds;
+  let zoom = zoomRange.min;
+  for (let z = zoomRange.max; z >= zoomRange.min; z--) {
+    const a = project(maxLat, minLng, z);
+    const b = project(minLat, maxLng, z);
+    if (b.x - a.x <= size.w && b.y - a.y <= size.h) {
+      zoom = z;
+      break;
+    }
+  }
+  const a = project(maxLat, minLng, zoom);
+  const b = project(minLat, maxLng, zoom);
+  return { center: unproject((a.x + b.x) / 2, (a.y + b.y) / 2, zoom), zoom };
+}

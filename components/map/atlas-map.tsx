@@ -3,7 +3,6 @@
 // layer. It reports its view (bbox, zoom, centre) and what the user clicks; it fetches nothing itself
 // except the shipped boundary files.
 import "leaflet/dist/leaflet.css";
-import type { LatLngBoundsExpression } from "leaflet";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMapEvents } from "react-leaflet";
 import type { PoiKind } from "@/lib/domain";
@@ -22,8 +21,7 @@ export type MapView = { bbox: BBox; zoom: number; center: { lat: number; lng: nu
 
 export type AtlasMapProps = {
   locale: string;
-  home: [number, number, number, number];
-  initial: { center: { lat: number; lng: number } | null; zoom: number | null };
+  initial: { center: { lat: number; lng: number }; zoom: number };
   tiles: { url: string; attribution: string } | null;
   aps: MapFeatures | undefined;
   zones: ZoneMarker[];
@@ -74,8 +72,8 @@ function ViewWatcher({ onView }: { onView: (view: MapView) => void }) {
 }
 
 export function AtlasMap(props: AtlasMapProps) {
-  const [zoom, setZoom] = useState(props.initial.zoom ?? 11);
-  const { home, initial } = props;
+  const [zoom, setZoom] = useState(props.initial.zoom);
+  const { initial } = props;
   const onView = props.onView;
   const handleView = useCallback(
     (view: MapView) => {
@@ -84,11 +82,6 @@ export function AtlasMap(props: AtlasMapProps) {
     },
     [onView],
   );
-  const bounds: LatLngBoundsExpression = [
-    [home[1], home[0]],
-    [home[3], home[2]],
-  ];
-  const positioned = initial.center && initial.zoom !== null;
   const apPoints =
     props.aps?.mode === "points"
       ? props.aps.features.flatMap((f) =>
@@ -102,7 +95,8 @@ export function AtlasMap(props: AtlasMapProps) {
   return (
     <MapContainer
       className="atlas-map"
-      {...(positioned ? { center: [initial.center!.lat, initial.center!.lng], zoom: initial.zoom! } : { bounds })}
+      center={[initial.center.lat, initial.center.lng]}
+      zoom={initial.zoom}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
       worldCopyJump={false}

@@ -8,6 +8,7 @@ import useSWRImmutable from "swr/immutable";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import { fetchJson } from "@/lib/fetcher";
+import { OUTLINE_URL } from "@/lib/map-style";
 
 type Named = { name: string; name_eng?: string };
 
@@ -34,7 +35,7 @@ export function BaseLayer({
   detail: boolean;
   onLoaded: () => void;
 }) {
-  const { data: outline } = useSWRImmutable<FeatureCollection<Geometry, Named>>("/geo/jinju-sgg.geojson", fetchJson);
+  const { data: outline } = useSWRImmutable<FeatureCollection<Geometry, Named>>(OUTLINE_URL, fetchJson);
   const { data: dongs } = useSWRImmutable<FeatureCollection<Geometry, Named>>(zoom >= 10 ? "/geo/jinju-emd.geojson" : null, fetchJson);
   const provinces = useTopo(detail && zoom <= 9 ? "/geo/provinces-topo.json" : null, "skorea_provinces_2018_geo");
   // The 250 시군구 outlines are heavy to unpack: only once zoomed in past the national view.

@@ -4,19 +4,25 @@
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import useSWR from "swr";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import useSWR, { preload } from "swr";
 import type { MapView } from "@/components/map/atlas-map";
+import { OUTLINE_URL } from "@/lib/map-style";
 import { fetchJson } from "@/lib/fetcher";
-import { filterParams, parseMapState, serializeMapState, type MapState } from "@/lib/map-state";
+import { fitView, viewBBox } from "@/lib/map-grid";
+import { filterParams, MAX_ZOOM, MIN_ZOOM, parseMapState, serializeMapState, type MapState } from "@/lib/map-state";
 import { isPlanning } from "@/lib/map-style";
 import type { MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
 import { MapControls } from "./map-controls";
 import { MapDetail } from "./map-detail";
 
 const loadAtlasMap = () => import("@/components/map/atlas-map");
-// Start fetching the map code as soon as this module runs in the browser, not when it first renders.
-if (typeof window !== "undefined") void loadAtlasMap();
+// Start fetching the map code and the city outline as soon as this module runs in the browser,
+// not when the map first renders.
+if (typeof window !== "undefined") {
+  void loadAtlasMap();
+  void preload(OUTLINE_URL, fetchJson);
+}
 
 const AtlasMap = dynamic(() => loadAtlasMap().then((m) => m.AtlasMap), {
   ssr: false,
@@ -51,8 +57,22 @@ export function MapScreen({
   // The URL is read once; afterwards the state lives here and is written back to the URL, so controls
   // respond at once and a reload or a pasted link restores the same view.
   const [state, setState] = useState<MapState>(() => parseMapState(searchParams));
-  const [initial] = useState(() => ({ center: state.center, zoom: state.zoom }));
+  const stageRef = useRef<HTMLDivElement>(null);
+  const [initial, setInitial] = useState<{ center: { lat: number; lng: number }; zoom: number } | null>(null);
   const [view, setView] = useState<MapView | null>(null);
+
+  // The first view is worked out here, before the map code has even loaded, so the request for its
+  // APs runs while Leaflet is still on its way. Every view's bbox comes from the same function, so
+  // the map's own report of that first view asks for nothing new.
+  useLayoutEffect(() => {
+    const el = stageRef.current!;
+    const size = { w: el.clientWidth, h: el.clientHeight };
+    const first =
+      state.center && state.zoom !== null ? { center: state.center, zoom: state.zoom } : fitView(home, size, { min: MIN_ZOOM, max: MAX_ZOOM });
+    setInitial(first);
+    setView({ ...first, bbox: viewBBox(first.center, first.zoom, size) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [baseLoaded, setBaseLoaded] = useState(false);
   const [apGroup, setApGroup] = useState<number[]>([]);
 
@@ -65,7 +85,13 @@ export function MapScreen({
 
   const onView = useCallback(
     (v: MapView) => {
-      setView(v);
+      const el = stageRef.current;
+      const size = el ? { w: el.clientWidth, h: el.clientHeight } : null;
+      setView((prev) => {
+        const same = prev && prev.zoom === v.zoom && Math.abs(prev.center.lat - v.center.lat) < 1e-9 && Math.abs(prev.center.lng - v.center.lng) < 1e-9;
+        if (same) return prev;
+        return size ? { ...v, bbox: viewBBox(v.center, v.zoom, size) } : v;
+      });
       update({ center: v.center, zoom: v.zoom });
     },
     [update],
@@ -128,40 +154,41 @@ export function MapScreen({
         onSelectOperator={(id) => update({ selected: { type: "operator", id } })}
         hasTiles={tiles !== null}
       />
-      <div className="map-stage">
+      <div className="map-stage" ref={stageRef}>
         {error ? (
           <p className="notice notice-error map-error" role="alert">
             {t("error", { message: error.message })}
           </p>
         ) : null}
-        <AtlasMap
-          locale={locale}
-          home={home}
-          initial={initial}
-          tiles={tiles && on("tiles") ? tiles : null}
-          aps={on("aps") ? features.data : undefined}
-          zones={visibleZones}
-          pois={on("pois") ? (pois.data?.items ?? []) : []}
-          depots={on("buses") ? (operators.data?.items ?? []) : []}
-          routes={on("buses") ? (routes.data?.items ?? []) : []}
-          coverage={on("coverage") ? { radius: state.radius } : null}
-          drawn={ready}
-          selected={state.selected ?? null}
-          labels={{
-            cluster: (count) => t("cluster", { count }),
-            zone: (z) => t("zoneMarker", { name: z.name, count: z.apCount }),
-            poiKind: (kind) => tk(`poiKind.${kind}`),
-            poiLetter: (kind) => tk(`poiLetter.${kind}`),
-            boundaryAttribution: t("boundaryAttribution"),
-            depot: (name, count) => t("depot", { name, count }),
-            route: (r) => t("route", { route: r.routeNumber, count: r.buses }),
-          }}
-          onView={onView}
-          onBaseLoaded={onBaseLoaded}
-          onSelectAps={selectAps}
-          onSelectZone={(id) => update({ selected: { type: "zone", id } })}
-          onSelectOperator={(id) => update({ selected: { type: "operator", id } })}
-        />
+        {initial ? (
+          <AtlasMap
+            locale={locale}
+            initial={initial}
+            tiles={tiles && on("tiles") ? tiles : null}
+            aps={on("aps") ? features.data : undefined}
+            zones={visibleZones}
+            pois={on("pois") ? (pois.data?.items ?? []) : []}
+            depots={on("buses") ? (operators.data?.items ?? []) : []}
+            routes={on("buses") ? (routes.data?.items ?? []) : []}
+            coverage={on("coverage") ? { radius: state.radius } : null}
+            drawn={ready}
+            selected={state.selected ?? null}
+            labels={{
+              cluster: (count) => t("cluster", { count }),
+              zone: (z) => t("zoneMarker", { name: z.name, count: z.apCount }),
+              poiKind: (kind) => tk(`poiKind.${kind}`),
+              poiLetter: (kind) => tk(`poiLetter.${kind}`),
+              boundaryAttribution: t("boundaryAttribution"),
+              depot: (name, count) => t("depot", { name, count }),
+              route: (r) => t("route", { route: r.routeNumber, count: r.buses }),
+            }}
+            onView={onView}
+            onBaseLoaded={onBaseLoaded}
+            onSelectAps={selectAps}
+            onSelectZone={(id) => update({ selected: { type: "zone", id } })}
+            onSelectOperator={(id) => update({ selected: { type: "operator", id } })}
+          />
+        ) : null}
         {ready ? <span data-testid="map-ready" data-features={drawnKey} hidden /> : null}
       </div>
       <MapDetail selected={state.selected ?? null} apGroup={apGroup} onSelectAp={(id) => update({ selected: { type: "ap", id } })} onClose={() => update({ selected: undefined })} />
