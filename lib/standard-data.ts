@@ -1,0 +1,290 @@
+// Reads the national free Wi-Fi standard data (전국무료와이파이표준데이터): detects encoding and header
+// variant, normalises spellings, dates and whitespace, validates every row and collapses duplicates.
+// Pure: it reports what it finds; what to write is decided elsewhere.
+import iconv from "iconv-lite";
+import Papa from "papaparse";
+import type { SiteCategory } from "./domain";
+
+export type Encoding = "utf-8" | "utf-8-bom" | "cp949";
+export type Variant = "older" | "newer";
+
+/** Canonical field → the column names it goes by in the releases of the standard. */
+const COLUMNS = {
+  ref: ["번호", "관리번호"],
+  placeName: ["설치장소명"],
+  placeDetail: ["설치장소상세"],
+  provinceName: ["설치시도명"],
+  municipalityName: ["설치시군구명"],
+  category: ["설치시설구분", "설치시설구분명"],
+  provider: ["서비스제공사명"],
+  ssid: ["와이파이SSID"],
+  installed: ["설치년월", "설치연월"],
+  roadAddress: ["소재지도로명주소"],
+  lotAddress: ["소재지지번주소"],
+  managerName: ["관리기관명"],
+  managerPhone: ["관리기관전화번호"],
+  lat: ["위도", "WGS84위도"],
+  lng: ["경도", "WGS84경도"],
+  dataDate: ["데이터기준일자"],
+  orgCode: ["개방자치단체코드"],
+} as const;
+export type Field = keyof typeof COLUMNS;
+
+const REQUIRED: Field[] = ["placeName", "provinceName", "municipalityName", "lat", "lng"];
+export const EXPECTED_COLUMNS = {
+  older: "설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치년월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, 위도, 경도, 데이터기준일자",
+  newer: "번호, 설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치연월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, WGS84위도, WGS84경도, 데이터기준일자",
+};
+
+export class StandardDataError extends Error {
+  constructor(
+    readonly code: "binary" | "empty" | "unparseable" | "unknown_format",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Issue = {
+  /** 1-based line in the file (the header is line 1). */
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+  /** `error`: the row is not imported; `position`: imported without a position until fixed; `warning`: imported as normalised. */
+  severity: "error" | "position" | "warning";
+};
+
+export type StandardRecord = {
+  line: number;
+  ref: string | null;
+  placeName: string;
+  placeDetail: string | null;
+  provinceName: string;
+  municipalityName: string;
+  category: SiteCategory;
+  categoryRaw: string | null;
+  provider: string | null;
+  ssid: string | null;
+  installYear: number | null;
+  installMonth: number | null;
+  roadAddress: string | null;
+  lotAddress: string | null;
+  managerName: string | null;
+  managerPhone: string | null;
+  lat: number | null;
+  lng: number | null;
+  dataDate: string | null;
+  /** The identity used to match re-imports: 관리번호/번호 when given, else name + address + municipality. */
+  key: string;
+};
+
+export type StandardDataReport = {
+  encoding: Encoding;
+  variant: Variant;
+  rows: number;
+  records: StandardRecord[];
+  duplicates: number;
+  invalid: number;
+  issues: Issue[];
+};
+
+/** Detects the encoding: a UTF-8 BOM, valid UTF-8, or else CP949 (EUC-KR's superset). Refuses binary. */
+export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new StandardDataError("binary", "This is a binary file, not a CSV text file.");
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), "cp949"), encoding: "cp949" };
+  }
+}
+
+const clean = (v: string | undefined): string => (v ?? "").replace(/\s+/g, " ").trim();
+const orNull = (v: string): string | null => (v === "" ? null : v);
+
+const PROVIDERS: [RegExp, string][] = [
+  [/^(kt|케이티|kt\s*\(.*\)|올레)$/i, "KT"],
+  [/^(lg\s*u\s*\+|lgu\+|lg|엘지유플러스|lg\s*유플러스|lg\s*u\s*플러스)$/i, "LG U+"],
+  [/^(skt|sk\s*텔레콤|sk|에스케이텔레콤|sk\s*telecom)$/i, "SK텔레콤"],
+  [/^(sk\s*브로드밴드|skb)$/i, "SK브로드밴드"],
+];
+
+/** One spelling per provider: "LGU+", "LG U+", "LG" → "LG U+". */
+export function normaliseProvider(raw: string): string | null {
+  const v = clean(raw);
+  if (!v) return null;
+  return PROVIDERS.find(([re]) => re.test(v))?.[1] ?? v;
+}
+
+const CATEGORIES: [RegExp, SiteCategory][] = [
+  [/^관공서$/, "public_office"],
+  [/^서민\s*[·.ㆍ・]?\s*복지\s*시설$/, "welfare"],
+  [/^편의\s*시설$/, "amenity"],
+  [/^교통\s*시설$/, "transport"],
+  [/^버스\s*정류(장|소)$/, "bus_stop"],
+  [/^문화\s*[·.ㆍ・]?\s*관광(시설)?$/, "culture_tourism"],
+  [/^교육\s*시설$/, "education"],
+  [/^대학교?$/, "university"],
+  [/^전통\s*시장$/, "traditional_market"],
+  [/^(보건|의료)\s*(시설)?$/, "health"],
+  [/^공원$/, "park"],
+  [/^체육\s*시설$/, "sports"],
+  [/^(하천|둔치|하천\s*[·.]\s*둔치)$/, "riverside"],
+  [/^혁신도시$/, "innovation_city"],
+  [/^주민\s*이용\s*시설$/, "resident_facility"],
+  [/^기타$/, "other"],
+];
+
+/** The category code for a 설치시설구분 value, tolerant of the spellings seen in real files. */
+export function normaliseCategory(raw: string): SiteCategory | null {
+  const v = clean(raw);
+  return CATEGORIES.find(([re]) => re.test(v))?.[1] ?? null;
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** Install date to year and month: "2012-05", "2014-11-30", "201405", "Oct-15", "2014"; blank is unknown. */
+export function normaliseInstalled(raw: string): { year: number | null; month: number | null } | null {
+  const v = clean(raw);
+  if (!v) return { year: null, month: null };
+  let m = v.match(/^(\d{4})[-./]?(\d{1,2})(?:[-./]?(\d{1,2}))?\.?$/);
+  if (m) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
+  }
+  m = v.match(/^(\d{4})년?$/);
+  if (m) return { year: Number(m[1]), month: null };
+  m = v.match(/^([A-Za-z]{3})-(\d{2})$/);
+  if (m && MONTHS[m[1]!.toLowerCase()]) return { year: 2000 + Number(m[2]), month: MONTHS[m[1]!.toLowerCase()]! };
+  m = v.match(/^(\d{2})-([A-Za-z]{3})$/);
+  if (m && MONTHS[m[2]!.toLowerCase()]) return { year: 2000 + Number(m[1]), month: MONTHS[m[2]!.toLowerCase()]! };
+  return null;
+}
+
+const KOREA = { minLat: 33, maxLat: 39, minLng: 124, maxLng: 132 };
+const inKorea = (lat: number, lng: number) => lat >= KOREA.minLat && lat <= KOREA.maxLat && lng >= KOREA.minLng && lng <= KOREA.maxLng;
+
+function mapHeader(header: string[]): { fields: Map<number, Field>; variant: Variant } {
+  const fields = new Map<number, Field>();
+  header.forEach((name, i) => {
+    const n = name.replace(/^\uFEFF/, "").replace(/\s+/g, "");
+    const field = (Object.keys(COLUMNS) as Field[]).find((f) => (COLUMNS[f] as readonly string[]).includes(n));
+    if (field && ![...fields.values()].includes(field)) fields.set(i, field);
+  });
+  const names = header.map((h) => h.replace(/\s+/g, ""));
+  const variant: Variant = names.includes("WGS84위도") || names.includes("번호") || names.includes("관리번호") || names.includes("설치연월") ? "newer" : "older";
+  const present = new Set(fields.values());
+  const missing = REQUIRED.filter((f) => !present.has(f));
+  if (missing.length > 0) {
+    throw new StandardDataError(
+      "unknown_format",
+      `Not the national free Wi-Fi standard format: missing ${missing.map((f) => COLUMNS[f].join(" or ")).join(", ")}. ` +
+        `Expected the columns ${EXPECTED_COLUMNS.older} (older release) or ${EXPECTED_COLUMNS.newer} (newer release).`,
+    );
+  }
+  return { fields, variant };
+}
+
+/** Reads a whole file: every row normalised and checked, duplicates collapsed, every problem listed. */
+export function readStandardData(bytes: Uint8Array): StandardDataReport {
+  const { text, encoding } = decode(bytes);
+  if (!text.trim()) throw new StandardDataError("empty", "The file is empty.");
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+  const fatal = parsed.errors.find((e) => e.type === "Quotes");
+  if (fatal) throw new StandardDataError("unparseable", `The CSV cannot be read: line ${(fatal.row ?? 0) + 2}: ${fatal.message}.`);
+  const [header, ...rows] = parsed.data;
+  if (!header) throw new StandardDataError("empty", "The file is empty.");
+  const { fields, variant } = mapHeader(header);
+  const columnOf = (f: Field) => {
+    for (const [i, g] of fields) if (g === f) return header[i]!.replace(/^\uFEFF/, "").trim();
+    return f;
+  };
+
+  const issues: Issue[] = [];
+  const records: StandardRecord[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  let invalid = 0;
+
+  rows.forEach((cells, index) => {
+    const line = index + 2;
+    const get = (f: Field) => {
+      for (const [i, g] of fields) if (g === f) return clean(cells[i]);
+      return "";
+    };
+    const issue = (f: Field, reason: string, severity: Issue["severity"], value = get(f)) =>
+      issues.push({ line, column: columnOf(f), value, reason, severity });
+
+    const missing = (["placeName", "provinceName", "municipalityName"] as Field[]).filter((f) => !get(f));
+    if (missing.length > 0) {
+      for (const f of missing) issue(f, "required field is empty", "error");
+      invalid++;
+      return;
+    }
+
+    let lat: number | null = Number(get("lat"));
+    let lng: number | null = Number(get("lng"));
+    if (!get("lat") || !get("lng") || !Number.isFinite(lat) || !Number.isFinite(lng)) {
+      issue(!get("lat") || !Number.isFinite(lat) ? "lat" : "lng", "not a number: the site is kept without a position", "position");
+      lat = lng = null;
+    } else if (lat === lng) {
+      issue("lng", "longitude equals latitude (latitude copied into the longitude column): kept without a position", "position");
+      lat = lng = null;
+    } else if (!inKorea(lat, lng) && inKorea(lng, lat)) {
+      issue("lat", `latitude and longitude look swapped (${lat}, ${lng}): kept without a position`, "position", `${lat}, ${lng}`);
+      lat = lng = null;
+    } else if (!inKorea(lat, lng)) {
+      issue("lat", "outside Korea: kept without a position", "position", `${lat}, ${lng}`);
+      lat = lng = null;
+    }
+
+    const categoryRaw = get("category");
+    let category = normaliseCategory(categoryRaw);
+    if (!category) {
+      if (categoryRaw) issue("category", "unknown category: imported as 기타", "warning");
+      category = "other";
+    }
+    const installed = normaliseInstalled(get("installed"));
+    if (!installed) issue("installed", "not a date: install date left unknown", "warning");
+
+    const record: StandardRecord = {
+      line,
+      ref: orNull(get("ref")),
+      placeName: get("placeName"),
+      placeDetail: orNull(get("placeDetail")),
+      provinceName: get("provinceName"),
+      municipalityName: get("municipalityName"),
+      category,
+      categoryRaw: orNull(categoryRaw),
+      provider: normaliseProvider(get("provider")),
+      ssid: orNull(get("ssid")),
+      installYear: installed?.year ?? null,
+      installMonth: installed?.month ?? null,
+      roadAddress: orNull(get("roadAddress")),
+      lotAddress: orNull(get("lotAddress")),
+      managerName: orNull(get("managerName")),
+      managerPhone: orNull(get("managerPhone")),
+      lat,
+      lng,
+      dataDate: orNull(get("dataDate")),
+      key: "",
+    };
+    record.key = record.ref
+      ? `ref:${record.provinceName}|${record.municipalityName}|${record.ref}`
+      : `place:${record.provinceName}|${record.municipalityName}|${record.placeName}|${record.roadAddress ?? record.lotAddress ?? ""}`;
+    // The same record after normalisation (every field, not only the key) is a duplicate row.
+    const fingerprint = JSON.stringify({ ...record, line: 0 });
+    if (seen.has(fingerprint)) {
+      duplicates++;
+      return;
+    }
+    seen.add(fingerprint);
+    records.push(record);
+  });
+
+  return { encoding, variant, rows: rows.length, records, duplicates, invalid, issues };
+}
