@@ -22,7 +22,7 @@ await withCliDb(async ({ db, engine, migrate }) => {
 
   const muniIds = await db
     .insert(s.municipalities)
-    .values(munis.map((m) => ({ code: m.code, nameKo: m.name, provinceKo: "synthetic" })))
+    .values(munis.map((m) => ({ code: m.code, nameKo: m.name, provinceKo: `synthetic ${m.code.slice(1, 3)}` })))
     .returning({ id: s.municipalities.id });
   const partnerIds = await db
     .insert(s.partners)

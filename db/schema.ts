@@ -46,8 +46,8 @@ const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 /** The tenant boundary: every site, bus, AP and POI belongs to one municipality. */
 export const municipalities = pgTable("municipalities", {
   id: serial().primaryKey(),
-  /** MOIS administrative code (시군구 5 digits), e.g. 48170 for 진주시. */
-  code: text().notNull().unique(),
+  /** MOIS administrative code (시군구 5 digits), e.g. 48170 for 진주시; unknown for one an import created. */
+  code: text().unique(),
   kostatCode: text(),
   nameKo: text().notNull(),
   nameEn: text(),
@@ -56,7 +56,7 @@ export const municipalities = pgTable("municipalities", {
   /** Outline as GeoJSON geometry (WGS84) when known. */
   boundary: jsonb(),
   createdAt: createdAt(),
-});
+}, (t) => [uniqueIndex("municipalities_province_name_uq").on(t.provinceKo, t.nameKo)]);
 export type Municipality = typeof municipalities.$inferSelect;
 
 export const programs = pgTable(
@@ -159,12 +159,14 @@ export const sites = pgTable(
     provenance: provenance().notNull(),
     sourceNote: text(),
     notes: text(),
+    /** Identity of a site in the file it was imported from (관리번호, or name + address), for re-imports. */
+    sourceKey: text(),
     version: integer().notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("sites_municipality_name_uq").on(t.municipalityId, t.name),
+    uniqueIndex("sites_municipality_source_key_uq").on(t.municipalityId, t.sourceKey),
     index("sites_lat_lng_idx").on(t.lat, t.lng),
     index("sites_municipality_year_idx").on(t.municipalityId, t.planYear),
     check("sites_ap_count_ck", sql`${t.plannedApCount} >= 0`),

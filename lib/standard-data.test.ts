@@ -128,3 +128,16 @@ describe("normalisers", () => {
     ["soon", null],
   ])("install date %s", (raw, expected) => expect(normaliseInstalled(raw)).toEqual(expected));
 });
+
+describe("two rows for one place", () => {
+  it("keeps the later row and reports the earlier one", () => {
+    const csv = [
+      NEWER_HEADER,
+      "7,시청,1층,경상남도,진주시,관공서,KT,old,2019-01,,,,,35.18,128.1,2020-01-01",
+      "7,시청,1층,경상남도,진주시,관공서,KT,new,2021-01,,,,,35.18,128.1,2022-01-01",
+    ].join("\n");
+    const report = readStandardData(Buffer.from(csv, "utf8"));
+    expect(report.records.map((r) => r.ssid)).toEqual(["new"]);
+    expect(report.issues).toEqual([{ line: 2, column: "번호", value: "7", reason: "same place as line 3, which replaces this row", severity: "warning" }]);
+  });
+});

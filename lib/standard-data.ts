@@ -207,6 +207,7 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   const issues: Issue[] = [];
   const records: StandardRecord[] = [];
   const seen = new Set<string>();
+  const byKey = new Map<string, number>();
   let duplicates = 0;
   let invalid = 0;
 
@@ -283,6 +284,15 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       return;
     }
     seen.add(fingerprint);
+    // Two different rows for one place: the later one wins, and the earlier one is reported.
+    const earlier = byKey.get(record.key);
+    if (earlier !== undefined) {
+      const replaced = records[earlier]!;
+      issues.push({ line: replaced.line, column: columnOf(record.ref ? "ref" : "placeName"), value: record.ref ?? record.placeName, reason: `same place as line ${line}, which replaces this row`, severity: "warning" });
+      records[earlier] = record;
+      return;
+    }
+    byKey.set(record.key, records.length);
     records.push(record);
   });
 

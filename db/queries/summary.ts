@@ -18,7 +18,7 @@ export type YearSummary = {
 };
 export type PartnerSummary = { id: number; nameKo: string; nameEn: string | null; kind: string; roles: WorkKind[] };
 export type RolloutSummary = {
-  municipality: { code: string; nameKo: string; nameEn: string | null; provinceKo: string; provinceEn: string | null };
+  municipality: { code: string | null; nameKo: string; nameEn: string | null; provinceKo: string; provinceEn: string | null };
   program: { id: number; nameKo: string; nameEn: string | null; startYear: number; endYear: number; mouDate: string | null; sourceNote: string | null };
   years: YearSummary[];
   totals: { targets: Figures; actuals: Figures };

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-import-"));
+
+function cli(args: string[]) {
+  return spawnSync(process.execPath, ["--import", "tsx", "db/import-cli.ts", ...args], {
+    env: { ...process.env, PGLITE_DIR: path.join(tmp, "db"), DATABASE_URL: "" },
+    encoding: "utf8",
+    timeout: 90_000,
+  });
+}
+
+describe("npm run import", () => {
+  it("previews the Jinju file on a fresh embedded database and prints one JSON report", () => {
+    const r = cli(["db/seed/data/jinju_free_wifi_2016_cp949.csv", "--dry-run", "--json"]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { committed: boolean; counts: Record<string, number>; issues: unknown[] };
+    expect(report.committed).toBe(false);
+    expect(report.counts).toEqual({ new: 55, updated: 0, unchanged: 0, duplicate: 55, invalid: 0 });
+    expect(report.issues).toHaveLength(2);
+  }, 90_000);
+
+  it("refuses a file that is not standard data with exit code 2 and says why", () => {
+    const r = cli(["package.json", "--json"]);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ refused: true, error: expect.stringContaining("Not the national free Wi-Fi standard format") });
+  }, 90_000);
+
+  it("refuses a file over the size limit", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "db/import-cli.ts", "db/seed/data/jinju_free_wifi_2016_cp949.csv"], {
+      env: { ...process.env, PGLITE_DIR: path.join(tmp, "db"), DATABASE_URL: "", IMPORT_MAX_BYTES: "1000" },
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("over the 1,000-byte limit");
+  });
+});

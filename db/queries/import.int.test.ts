@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import { count, eq, isNotNull } from "drizzle-orm";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { StandardDataError } from "../../lib/standard-data";
+import { getDb } from "../index";
+import * as s from "../schema";
+import { testEngine } from "../testing/engines";
+import { importStandardData } from "./import";
+
+const JINJU = new Uint8Array(fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv"));
+const NEWER_HEADER = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+
+async function counts() {
+  const { db } = await getDb();
+  const [sites] = await db.select({ n: count() }).from(s.sites);
+  const [aps] = await db.select({ n: count() }).from(s.accessPoints);
+  const [munis] = await db.select({ n: count() }).from(s.municipalities);
+  return { sites: sites!.n, aps: aps!.n, munis: munis!.n };
+}
+const run = async (bytes: Uint8Array, opts: { dryRun?: boolean; municipalityCode?: string } = {}) =>
+  importStandardData((await getDb()).db, { bytes, dryRun: opts.dryRun ?? false, municipalityCode: opts.municipalityCode, actor: "test" });
+
+describe(`importing the national standard data on ${testEngine()}`, () => {
+  it("previews the Jinju file without writing anything", async () => {
+    const before = await counts();
+    const summary = await run(JINJU, { dryRun: true });
+    expect(summary).toMatchObject({
+      committed: false,
+      file: { encoding: "cp949", variant: "older", rows: 110 },
+      counts: { new: 55, updated: 0, unchanged: 0, duplicate: 55, invalid: 0 },
+      municipalities: { attached: ["경상남도 진주시"], created: [] },
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("imports it as 55 sites with one AP each, the broken terminal rows without a position", async () => {
+    const before = await counts();
+    const summary = await run(JINJU);
+    expect(summary.counts.new).toBe(55);
+    expect(summary.issues.filter((i) => i.severity === "position").map((i) => i.line)).toEqual([30, 85]);
+    expect(await counts()).toEqual({ ...before, sites: before.sites + 55, aps: before.aps + 55 });
+    const { db } = await getDb();
+    const imported = await db.select().from(s.accessPoints).where(eq(s.accessPoints.provenance, "import"));
+    expect(imported).toHaveLength(55);
+    expect(imported.filter((a) => a.lat !== null)).toHaveLength(54);
+    const [terminal] = await db.select().from(s.sites).where(eq(s.sites.name, "진주시외버스터미널"));
+    expect(terminal).toMatchObject({ category: "transport", lat: null, lng: null, provenance: "import" });
+    const audit = await db.select().from(s.auditEntries).where(eq(s.auditEntries.action, "import"));
+    expect(audit.at(-1)!.after).toMatchObject({ counts: { new: 55 } });
+  });
+
+  it("adds nothing when the same file comes again, and updates a changed row", async () => {
+    const before = await counts();
+    const again = await run(JINJU);
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 55 });
+    expect(await counts()).toEqual(before);
+
+    const text = iconv.decode(Buffer.from(JINJU), "cp949").replaceAll("문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU", "문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU-5G");
+    const changed = await run(new Uint8Array(iconv.encode(text, "cp949")));
+    expect(changed.counts).toMatchObject({ new: 0, updated: 1, unchanged: 54 });
+    const { db } = await getDb();
+    const [ap] = await db.select().from(s.accessPoints).where(eq(s.accessPoints.ssid, "SMART-JINJU-5G"));
+    expect(ap).toMatchObject({ version: 2, placeDetail: "문산읍사무소 1층 민원실" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("creates the municipalities a national file names, and rejects rows of another one when one is chosen", async () => {
+    const csv = [
+      NEWER_HEADER,
+      "1,순천만국가정원,동문,전라남도,순천시,공원,KT,Suncheon_WiFi,2019-05,전라남도 순천시 국가정원1호길 47,,순천시청,,34.9291,127.4987,2023-01-01",
+      "2,진주성,촉석루,경상남도,진주시,문화·관광시설,LG U+,Jinju_PublicWiFi,2020-03,경상남도 진주시 남강로 626,,진주시청,,35.1904,128.0802,2023-01-01",
+    ].join("\n");
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(csv, "utf8")]);
+    const chosen = await run(bytes, { dryRun: true, municipalityCode: "48170" });
+    expect(chosen.counts).toMatchObject({ new: 1, invalid: 1 });
+    expect(chosen.issues).toContainEqual(expect.objectContaining({ line: 2, reason: expect.stringContaining("row belongs to 전라남도 순천시") }));
+
+    const national = await run(bytes);
+    expect(national.municipalities).toEqual({ attached: ["경상남도 진주시"], created: ["전라남도 순천시"] });
+    const { db } = await getDb();
+    const [suncheon] = await db.select().from(s.municipalities).where(eq(s.municipalities.nameKo, "순천시"));
+    expect(suncheon).toMatchObject({ provinceKo: "전라남도", code: null });
+    const aps = await db.select().from(s.accessPoints).where(eq(s.accessPoints.municipalityId, suncheon!.id));
+    expect(aps).toMatchObject([{ ssid: "Suncheon_WiFi", installYear: 2019, installMonth: 5, sourceRef: "ref:전라남도|순천시|1" }]);
+  });
+
+  it("refuses a binary or unknown file before touching the database", async () => {
+    const before = await counts();
+    await expect(run(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))).rejects.toBeInstanceOf(StandardDataError);
+    await expect(run(new Uint8Array(Buffer.from("a,b\n1,2\n")))).rejects.toThrow("Not the national free Wi-Fi standard format");
+    expect(await counts()).toEqual(before);
+    const { db } = await getDb();
+    expect((await db.select({ n: count() }).from(s.accessPoints).where(isNotNull(s.accessPoints.lat)))[0]!.n).toBeGreaterThan(0);
+  });
+});

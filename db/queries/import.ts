@@ -1,0 +1,214 @@
+// Imports national standard data: every row lands as a site with one AP in its municipality, in one
+// Used by the command line as well as the server, so it does not carry the server-only marker.
+// transaction. A dry run does the same work and rolls it back, so the preview is exactly the commit.
+import { and, eq, inArray } from "drizzle-orm";
+import type { StandardDataReport, StandardRecord, Issue } from "../../lib/standard-data";
+import { readStandardData } from "../../lib/standard-data";
+import type { Db } from "../client";
+import * as s from "../schema";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type ImportSummary = {
+  file: { encoding: StandardDataReport["encoding"]; variant: StandardDataReport["variant"]; rows: number };
+  counts: { new: number; updated: number; unchanged: number; duplicate: number; invalid: number };
+  municipalities: { attached: string[]; created: string[] };
+  issues: Issue[];
+  committed: boolean;
+};
+
+class DryRun extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super("dry run");
+  }
+}
+
+const BATCH = 1000;
+const SOURCE_NOTE = "전국무료와이파이표준데이터 가져오기";
+
+function siteValues(r: StandardRecord, municipalityId: number) {
+  return {
+    municipalityId,
+    name: r.placeName,
+    category: r.category,
+    address: r.roadAddress ?? r.lotAddress,
+    lat: r.lat,
+    lng: r.lng,
+    status: "active" as const,
+    plannedApCount: 1,
+    provenance: "import" as const,
+    sourceNote: SOURCE_NOTE,
+    sourceKey: r.key,
+  };
+}
+
+function apValues(r: StandardRecord, municipalityId: number, siteId: number) {
+  return {
+    municipalityId,
+    siteId,
+    ssid: r.ssid,
+    lat: r.lat,
+    lng: r.lng,
+    installYear: r.installYear,
+    installMonth: r.installMonth,
+    status: "active" as const,
+    provenance: "import" as const,
+    sourceNote: SOURCE_NOTE,
+    placeDetail: r.placeDetail,
+    providerName: r.provider,
+    roadAddress: r.roadAddress,
+    lotAddress: r.lotAddress,
+    managerName: r.managerName,
+    managerPhone: r.managerPhone,
+    dataDate: r.dataDate,
+    sourceRef: r.key,
+  };
+}
+
+const SITE_FIELDS = ["name", "category", "address", "lat", "lng"] as const;
+const AP_FIELDS = ["ssid", "lat", "lng", "installYear", "installMonth", "placeDetail", "providerName", "roadAddress", "lotAddress", "managerName", "managerPhone", "dataDate"] as const;
+
+function differs<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T)[]): boolean {
+  return fields.some((f) => (before[f] ?? null) !== (after[f] ?? null));
+}
+
+async function resolveMunicipalities(
+  tx: Tx,
+  records: StandardRecord[],
+  municipalityCode: string | undefined,
+  issues: Issue[],
+): Promise<{ ids: Map<string, number>; attached: string[]; created: string[]; rejected: Set<number> }> {
+  const ids = new Map<string, number>();
+  const attached: string[] = [];
+  const created: string[] = [];
+  const rejected = new Set<number>();
+  const nameOf = (r: StandardRecord) => `${r.provinceName} ${r.municipalityName}`;
+
+  if (municipalityCode) {
+    const [m] = await tx.select().from(s.municipalities).where(eq(s.municipalities.code, municipalityCode));
+    if (!m) throw new Error(`No municipality with code ${municipalityCode}`);
+    for (const r of records) {
+      if (r.provinceName === m.provinceKo && r.municipalityName === m.nameKo) continue;
+      rejected.add(r.line);
+      issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), reason: `row belongs to ${nameOf(r)}, not ${m.provinceKo} ${m.nameKo} (${municipalityCode})`, severity: "error" });
+    }
+    ids.set(`${m.provinceKo} ${m.nameKo}`, m.id);
+    attached.push(`${m.provinceKo} ${m.nameKo}`);
+    return { ids, attached, created, rejected };
+  }
+
+  const wanted = [...new Map(records.map((r) => [nameOf(r), r])).values()];
+  for (const r of wanted) {
+    const [m] = await tx
+      .select({ id: s.municipalities.id })
+      .from(s.municipalities)
+      .where(and(eq(s.municipalities.provinceKo, r.provinceName), eq(s.municipalities.nameKo, r.municipalityName)));
+    if (m) {
+      ids.set(nameOf(r), m.id);
+      attached.push(nameOf(r));
+    } else {
+      const [row] = await tx.insert(s.municipalities).values({ nameKo: r.municipalityName, provinceKo: r.provinceName }).returning({ id: s.municipalities.id });
+      ids.set(nameOf(r), row!.id);
+      created.push(nameOf(r));
+    }
+  }
+  return { ids, attached, created, rejected };
+}
+
+/**
+ * Reads `bytes` as standard data and imports it. Refusals of the whole file (binary, unknown format,
+ * unparseable) throw StandardDataError before anything is opened; with `dryRun` nothing is kept.
+ */
+export async function importStandardData(
+  db: Db,
+  { bytes, municipalityCode, dryRun, actor }: { bytes: Uint8Array; municipalityCode?: string; dryRun: boolean; actor: string },
+): Promise<ImportSummary> {
+  const report = readStandardData(bytes);
+  try {
+    return await db.transaction(async (tx) => {
+      const issues = [...report.issues];
+      const { ids, attached, created, rejected } = await resolveMunicipalities(tx, report.records, municipalityCode, issues);
+      const records = report.records.filter((r) => !rejected.has(r.line));
+      const municipalityIdOf = (r: StandardRecord) => ids.get(`${r.provinceName} ${r.municipalityName}`)!;
+
+      // What exists already, matched on the record's key within its municipality.
+      const keys = records.map((r) => r.key);
+      const existingSites = new Map<string, s.Site>();
+      const existingAps = new Map<number, s.AccessPoint>();
+      for (let i = 0; i < keys.length; i += BATCH) {
+        const part = keys.slice(i, i + BATCH);
+        const sites = await tx.select().from(s.sites).where(and(inArray(s.sites.municipalityId, [...ids.values()]), inArray(s.sites.sourceKey, part)));
+        for (const site of sites) existingSites.set(`${site.municipalityId}|${site.sourceKey}`, site);
+        if (sites.length) {
+          const aps = await tx.select().from(s.accessPoints).where(inArray(s.accessPoints.siteId, sites.map((x) => x.id)));
+          for (const ap of aps) if (ap.sourceRef) existingAps.set(ap.siteId!, ap);
+        }
+      }
+
+      const counts = { new: 0, updated: 0, unchanged: 0, duplicate: report.duplicates, invalid: report.invalid + rejected.size };
+      const fresh: StandardRecord[] = [];
+      for (const r of records) {
+        const mId = municipalityIdOf(r);
+        const site = existingSites.get(`${mId}|${r.key}`);
+        if (!site) {
+          fresh.push(r);
+          continue;
+        }
+        const siteAfter = siteValues(r, mId);
+        const ap = existingAps.get(site.id);
+        const apAfter = apValues(r, mId, site.id);
+        const siteChanged = differs(site as unknown as Record<string, unknown>, siteAfter as unknown as Record<string, unknown>, SITE_FIELDS);
+        const apChanged = !ap || differs(ap as unknown as Record<string, unknown>, apAfter as unknown as Record<string, unknown>, AP_FIELDS);
+        if (!siteChanged && !apChanged) {
+          counts.unchanged++;
+          continue;
+        }
+        counts.updated++;
+        if (siteChanged) {
+          await tx
+            .update(s.sites)
+            .set({ ...siteAfter, version: site.version + 1, updatedAt: new Date() })
+            .where(eq(s.sites.id, site.id));
+        }
+        if (ap && apChanged) {
+          await tx
+            .update(s.accessPoints)
+            .set({ ...apAfter, version: ap.version + 1, updatedAt: new Date() })
+            .where(eq(s.accessPoints.id, ap.id));
+        } else if (!ap) {
+          await tx.insert(s.accessPoints).values(apAfter);
+        }
+      }
+
+      for (let i = 0; i < fresh.length; i += BATCH) {
+        const part = fresh.slice(i, i + BATCH);
+        const sites = await tx
+          .insert(s.sites)
+          .values(part.map((r) => siteValues(r, municipalityIdOf(r))))
+          .returning({ id: s.sites.id });
+        await tx.insert(s.accessPoints).values(part.map((r, k) => apValues(r, municipalityIdOf(r), sites[k]!.id)));
+        counts.new += part.length;
+      }
+
+      const summary: ImportSummary = {
+        file: { encoding: report.encoding, variant: report.variant, rows: report.rows },
+        counts,
+        municipalities: { attached, created },
+        issues,
+        committed: !dryRun,
+      };
+      await tx.insert(s.auditEntries).values({
+        actor,
+        action: "import",
+        entityType: "standard_data_import",
+        entityId: new Date().toISOString(),
+        after: { counts, municipalities: { attached, created } },
+      });
+      if (dryRun) throw new DryRun(summary);
+      return summary;
+    });
+  } catch (err) {
+    if (err instanceof DryRun) return err.summary;
+    throw err;
+  }
+}
