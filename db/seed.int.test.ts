@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "./index";
 import { getRolloutSummary } from "./queries/summary";
@@ -63,13 +63,21 @@ describe("the Jinju seed", () => {
     expect(z2020.reduce((a, z) => a + z.plannedApCount, 0)).toBe(58);
   });
 
-  it("keeps every AP on exactly its zone's or bus's record, marked estimate", async () => {
+  it("keeps every program AP on exactly its zone's or bus's record, marked estimate", async () => {
     const { db } = await getDb();
-    const [siteAps] = await db.select({ n: count() }).from(s.accessPoints).where(isNull(s.accessPoints.busId));
+    const [siteAps] = await db
+      .select({ n: count() })
+      .from(s.accessPoints)
+      .innerJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+      .where(isNotNull(s.sites.programId));
     const [busAps] = await db.select({ n: count() }).from(s.accessPoints).where(isNull(s.accessPoints.siteId));
     expect(siteAps!.n).toBe(113);
     expect(busAps!.n).toBe(247);
-    const provenances = await db.selectDistinct({ p: s.accessPoints.provenance }).from(s.accessPoints);
+    const provenances = await db
+      .selectDistinct({ p: s.accessPoints.provenance })
+      .from(s.accessPoints)
+      .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+      .where(or(isNotNull(s.sites.programId), isNotNull(s.accessPoints.busId)));
     expect(provenances).toEqual([{ p: "estimate" }]);
     const firstBuses = await db
       .select({ ssid: s.accessPoints.ssid })
@@ -104,6 +112,17 @@ describe("the Jinju seed", () => {
       "서경방송 line_construction not_started",
       "진주시 funding not_started",
     ]);
+  });
+
+  it("imports Jinju's public Wi-Fi from before the program: the 2016 standard data, 55 sites", async () => {
+    const { db } = await getDb();
+    const imported = await db.select().from(s.sites).where(and(eq(s.sites.provenance, "import"), isNull(s.sites.programId)));
+    expect(imported).toHaveLength(55);
+    expect(imported.filter((x) => x.lat === null).map((x) => x.name)).toEqual(["진주시외버스터미널"]);
+    const [aps] = await db.select({ n: count() }).from(s.accessPoints).where(eq(s.accessPoints.provenance, "import"));
+    expect(aps!.n).toBe(55);
+    // The program's own figures are untouched by them.
+    expect((await getRolloutSummary({})).totals.actuals).toMatchObject({ buses: 247, zones: 13, accessPoints: 113 });
   });
 
   it("loads the points of interest from the shipped portal files", async () => {

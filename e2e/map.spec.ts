@@ -16,8 +16,9 @@ test("the map shows Jinju's boundaries, zones and APs while the tile server fail
   // The base map is drawn from shipped outlines: the city and its 읍면동.
   await expect(page.locator(".leaflet-pane.leaflet-base-pane path").first()).toBeVisible();
   expect(await page.locator(".leaflet-base-pane path").count()).toBeGreaterThan(20);
-  await expect(page.locator(".zone-marker")).toHaveCount(6);
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 58대");
+  // Six program zones of 2020 and 54 sites of the 2016 standard data have a position.
+  await expect(page.locator(".zone-marker")).toHaveCount(60);
+  await expect(apCount(page)).toHaveText("지도 범위의 AP 112대");
   // Tiles were asked for and failed; the map is still all there.
   expect(await page.locator(`img.leaflet-tile[src*="${FAILING_TILE_HOST}"]`).count()).toBeGreaterThan(0);
   await expect(page.locator(".leaflet-control-attribution")).toContainText("통계청 SGIS");
@@ -65,7 +66,7 @@ test("filters change what is shown and the counts, and survive a reload", async 
   await page.getByRole("button", { name: "찾기" }).click();
   await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
   await page.getByRole("button", { name: "필터 초기화" }).click();
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 58대");
+  await expect(apCount(page)).toHaveText("지도 범위의 AP 112대");
   await page.getByRole("searchbox", { name: "검색" }).fill("혁신도시");
   await page.getByRole("button", { name: "찾기" }).click();
   await expect(apCount(page)).toHaveText("지도 범위의 AP 10대");
@@ -110,11 +111,12 @@ test("APs drawn on nearly the same spot are all reachable from a list", async ({
 });
 
 test("a zone opens from its marker or, by keyboard, from the list", async ({ page }) => {
-  await openMap(page);
-  await page.locator(".zone-marker").first().click();
+  await openMap(page, "?c=35.18202,128.11504&z=15&l=zones");
+  await page.locator('.zone-marker[title^="남강둔치 상평동~하대동"]').click();
   await expect(page.getByTestId("map-detail").getByRole("heading", { level: 2 })).toHaveText("남강둔치 상평동~하대동");
   await expect(page).toHaveURL(/sel=zone%3A\d+/);
 
+  await openMap(page);
   const zoneButton = page.getByRole("region", { name: "지도 범위의 구역" }).getByRole("button", { name: "경상대학교 (가좌천 문화거리)" });
   await zoneButton.focus();
   await page.keyboard.press("Enter");
@@ -172,9 +174,9 @@ test("the map works in English and on a phone-sized screen", async ({ page }) =>
   await openMap(page);
   await page.getByTestId("language-switch").click();
   await expect(page.getByTestId("map-ready")).toBeAttached();
-  await expect(apCount(page)).toHaveText("58 APs in view");
+  await expect(apCount(page)).toHaveText("112 APs in view");
   await expect(page.locator(".atlas-map")).toBeInViewport();
-  await page.locator(".zone-marker").first().click();
+  await page.getByRole("region", { name: "Zones in view" }).getByRole("button", { name: "남강둔치 상평동~하대동" }).click();
   await expect(page.getByTestId("map-detail")).toContainText("Riverside");
   await screenshot(page, "map-phone-en");
 });

@@ -43,7 +43,8 @@ test("from the overview a planner opens a zone from the list and sees its APs an
   await page.goto("/");
   await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "구역" }).click();
   await expect(page).toHaveURL(/\/sites$/);
-  await expect(page.getByTestId("result-count")).toHaveText("13건 중 1–13");
+  // 13 program zones and the 55 sites of the 2016 standard data.
+  await expect(page.getByTestId("result-count")).toHaveText("68건 중 1–50");
 
   await page.getByLabel("연도").selectOption("2020");
   await page.getByRole("button", { name: "적용" }).click();

@@ -7,6 +7,7 @@ import type { WorkKind } from "../../lib/domain";
 import { centroidOf, featureNameAt, midpoint, scatterAround, seededRandom, type Area, type LatLng } from "../../lib/geo";
 import { parsePoiCsv, POI_SOURCES } from "../../lib/poi";
 import type { Db } from "../client";
+import { importStandardData } from "../queries/import";
 import * as s from "../schema";
 import { BUS_FACTS, JINJU, PARTNERS, PROGRAM, splitEvenly, YEAR_2021, YEARS, ZONES_2020, type PartnerKey, type ZoneFact } from "./jinju-facts";
 
@@ -259,7 +260,18 @@ const poiStep: Step = {
   },
 };
 
-export const SEED_STEPS: readonly Step[] = [programStep, poiStep];
+/** Jinju's public Wi-Fi before the program: the 2016 national standard data, imported as published. */
+const standard2016Step: Step = {
+  name: "jinju-standard-2016-v1",
+  async run(tx) {
+    await ensureMunicipality(tx);
+    const bytes = new Uint8Array(fs.readFileSync(path.join(SEED_DATA_DIR, "jinju_free_wifi_2016_cp949.csv")));
+    // The step's transaction is the import's: a nested transaction becomes a savepoint.
+    await importStandardData(tx as unknown as Db, { bytes, municipalityCode: JINJU.code, dryRun: false, actor: "seed" });
+  },
+};
+
+export const SEED_STEPS: readonly Step[] = [programStep, poiStep, standard2016Step];
 
 /** Applies the steps not yet applied; returns their names. Safe to run any number of times. */
 export async function seed(db: Db): Promise<string[]> {

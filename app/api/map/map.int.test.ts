@@ -11,6 +11,7 @@ import { GET as getZones } from "./zones/route";
 
 const KOREA = "124.5,33,132,38.7";
 const JINJU = "127.88,35.05,128.37,35.36";
+const POSITIONED = 58 + 54;
 
 type Fc = {
   mode: "clusters" | "points";
@@ -30,16 +31,17 @@ describe(`map viewport endpoint on ${testEngine()}`, () => {
   it("sends single points when few match, each with its id", async () => {
     const fc = await features(`bbox=${JINJU}&zoom=11`);
     expect(fc.mode).toBe("points");
-    // The 58 APs of 2020 have (estimated) positions; the 55 of 2019 have none and are not on the map.
-    expect(fc.total).toBe(58);
+    // The 58 APs of 2020 have (estimated) positions and 54 of the 55 imported from the 2016 data;
+    // the 55 of 2019 and the bus terminal's (longitude = latitude in the source) have none.
+    expect(fc.total).toBe(POSITIONED);
     expect(new Set(fc.features.map((f) => f.properties.kind))).toEqual(new Set(["ap"]));
   });
 
   it.each([5, 7, 11, 15])("sends clusters whose counts add up to the filtered total at zoom %i", async (zoom) => {
     const all = await features(`bbox=${KOREA}&zoom=${zoom}&maxPoints=0`);
     expect(all.mode).toBe("clusters");
-    expect(all.total).toBe(58);
-    expect(counted(all)).toBe(58);
+    expect(all.total).toBe(POSITIONED);
+    expect(counted(all)).toBe(POSITIONED);
     const parks = await features(`bbox=${KOREA}&zoom=${zoom}&maxPoints=0&category=park`);
     expect(counted(parks)).toBe(9);
     const none = await features(`bbox=${KOREA}&zoom=${zoom}&maxPoints=0&year=2019`);
@@ -47,9 +49,9 @@ describe(`map viewport endpoint on ${testEngine()}`, () => {
   });
 
   it("gives the same clusters from the precomputed grid as from a live grouping", async () => {
-    // A text search takes the live path; "Jinju" matches every seeded site AP's SSID.
-    const grid = await features(`bbox=${JINJU}&zoom=10&maxPoints=0`);
-    const live = await features(`bbox=${JINJU}&zoom=10&maxPoints=0&q=Jinju`);
+    // A municipality filter takes the live path; every seeded AP is in Jinju.
+    const grid = await features(`bbox=${JINJU}&zoom=10&maxPoints=0&status=active`);
+    const live = await features(`bbox=${JINJU}&zoom=10&maxPoints=0&status=active&municipality=48170`);
     expect(grid.level).toBeGreaterThanOrEqual(3);
     const byId = (fc: Fc) => Object.fromEntries(fc.features.map((f) => [f.id, [f.properties.count, f.geometry.coordinates.map((c) => c.toFixed(6))]]));
     expect(byId(live)).toEqual(byId(grid));
@@ -69,7 +71,7 @@ describe(`map viewport endpoint on ${testEngine()}`, () => {
     }));
     const inserted = await db.insert(s.accessPoints).values(rows).returning({ id: s.accessPoints.id });
     const sum = async (extra = "") => counted(await features(`bbox=${KOREA}&zoom=9&maxPoints=0${extra}`));
-    expect(await sum()).toBe(358);
+    expect(await sum()).toBe(POSITIONED + 300);
     expect(await sum("&provenance=field_survey")).toBe(300);
 
     const some = inserted.slice(0, 40).map((r) => r.id);
@@ -83,7 +85,7 @@ describe(`map viewport endpoint on ${testEngine()}`, () => {
     await db.update(s.sites).set({ category: "innovation_city" }).where(eq(s.sites.id, zone!.id));
 
     await db.delete(s.accessPoints).where(and(eq(s.accessPoints.siteId, zone!.id), eq(s.accessPoints.provenance, "field_survey")));
-    expect(await sum()).toBe(58);
+    expect(await sum()).toBe(POSITIONED);
     expect(await sum("&category=innovation_city")).toBe(10);
     const leftovers = await db.select().from(s.apCells).where(eq(s.apCells.n, 0));
     expect(leftovers).toEqual([]);

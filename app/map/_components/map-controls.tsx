@@ -9,6 +9,8 @@ import { AP_STATUS_COLOURS, COVERAGE_COLOUR, POI_COLOURS } from "@/lib/map-style
 import type { MapFeatures, OperatorSummary, ZoneMarker } from "@/lib/map-types";
 import type { PartnerOption } from "./map-screen";
 
+const ZONE_LIST_MAX = 50;
+
 export function MapControls({
   state,
   update,
@@ -202,7 +204,7 @@ export function MapControls({
         <section aria-labelledby="zones-h">
           <h2 id="zones-h">{t("zonesInView")}</h2>
           <ul className="map-list">
-            {zones.slice(0, 50).map((z) => (
+            {zones.slice(0, ZONE_LIST_MAX).map((z) => (
               <li key={z.id}>
                 <button type="button" className="link-button" onClick={() => onSelectZone(z.id)}>
                   {z.name}
@@ -210,6 +212,7 @@ export function MapControls({
                 <span className="muted small"> · {tk(`category.${z.category}`)}</span>
               </li>
             ))}
+            {zones.length > ZONE_LIST_MAX ? <li className="muted small">{t("moreZones", { count: zones.length - ZONE_LIST_MAX })}</li> : null}
           </ul>
         </section>
       ) : null}
