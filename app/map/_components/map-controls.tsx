@@ -2,6 +2,7 @@
 // The map's left panel: search, filters, layer switches with their legend, counts of what is in view,
 // and keyboard-reachable lists of the zones and bus operators.
 import { useLocale, useTranslations } from "next-intl";
+import { memo } from "react";
 import { AP_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES } from "@/lib/domain";
 import { localName } from "@/lib/format";
 import { LAYERS, type LayerId, type MapState } from "@/lib/map-state";
@@ -11,7 +12,8 @@ import type { PartnerOption } from "./map-screen";
 
 const ZONE_LIST_MAX = 50;
 
-export function MapControls({
+// Memoised: panning the map re-renders the screen, and this panel has nothing new to show then.
+export const MapControls = memo(function MapControls({
   state,
   update,
   partners,
@@ -218,4 +220,4 @@ export function MapControls({
       ) : null}
     </aside>
   );
-}
+});

@@ -3,6 +3,7 @@
 // buses, with links to their pages.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { memo } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/lib/fetcher";
 import { yearMonth } from "@/lib/format";
@@ -38,7 +39,8 @@ type ZoneDetail = {
 };
 type BusPage = { items: { id: number; vehicleNumber: string; routes: string[]; apCount: number; operatorName: string | null }[]; total: number };
 
-export function MapDetail({
+// Memoised: panning the map re-renders the screen, and this panel has nothing new to show then.
+export const MapDetail = memo(function MapDetail({
   selected,
   apGroup,
   onSelectAp,
@@ -163,4 +165,4 @@ export function MapDetail({
       ) : null}
     </aside>
   );
-}
+});

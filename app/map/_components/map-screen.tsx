@@ -32,6 +32,10 @@ const AtlasMap = dynamic(() => loadAtlasMap().then((m) => m.AtlasMap), {
 export type PartnerOption = { id: number; nameKo: string; nameEn: string | null };
 
 const r4 = (v: number) => v.toFixed(4);
+const NONE: never[] = [];
+const bboxParam = (b: MapView["bbox"]) => [b.minLng, b.minLat, b.maxLng, b.maxLat].map(r4).join(",");
+const featuresUrl = (v: Pick<MapView, "bbox" | "zoom">, state: MapState) =>
+  url("/api/map/features", { bbox: bboxParam(v.bbox), zoom: String(v.zoom), ...filterParams(state) });
 
 function url(path: string, params: Record<string, string | undefined>): string {
   const p = new URLSearchParams();
@@ -76,10 +80,14 @@ export function MapScreen({
   const [baseLoaded, setBaseLoaded] = useState(false);
   const [apGroup, setApGroup] = useState<number[]>([]);
 
+  const stateRef = useRef(state);
+  // The view is written to the URL with the rest, but kept apart from `state`: panning then
+  // re-renders only what depends on the view.
   useEffect(() => {
-    const qs = serializeMapState(state);
+    stateRef.current = state;
+    const qs = serializeMapState(view ? { ...state, center: view.center, zoom: view.zoom } : state);
     window.history.replaceState(null, "", qs ? `/map?${qs}` : "/map");
-  }, [state]);
+  }, [state, view]);
 
   const update = useCallback((change: Partial<MapState>) => setState((prev) => ({ ...prev, ...change })), []);
 
@@ -87,24 +95,25 @@ export function MapScreen({
     (v: MapView) => {
       const el = stageRef.current;
       const size = el ? { w: el.clientWidth, h: el.clientHeight } : null;
+      const next = size ? { ...v, bbox: viewBBox(v.center, v.zoom, size) } : v;
+      // Ask for the new view's APs now, before React re-renders; SWR picks up the same request.
+      if (stateRef.current.layers.includes("aps")) void preload(featuresUrl(next, stateRef.current), fetchJson);
       setView((prev) => {
         const same = prev && prev.zoom === v.zoom && Math.abs(prev.center.lat - v.center.lat) < 1e-9 && Math.abs(prev.center.lng - v.center.lng) < 1e-9;
-        if (same) return prev;
-        return size ? { ...v, bbox: viewBBox(v.center, v.zoom, size) } : v;
+        return same ? prev : next;
       });
-      update({ center: v.center, zoom: v.zoom });
     },
-    [update],
+    [],
   );
 
   const on = (layer: MapState["layers"][number]) => state.layers.includes(layer);
-  const bbox = view ? [view.bbox.minLng, view.bbox.minLat, view.bbox.maxLng, view.bbox.maxLat].map(r4).join(",") : null;
+  const bbox = view ? bboxParam(view.bbox) : null;
   const filters = filterParams(state);
 
   // Which viewport's features are on screen: exposed on the ready marker for tests and benchmarks.
   const [drawnKey, setDrawnKey] = useState("");
   const features = useSWR<MapFeatures>(
-    bbox && on("aps") ? url("/api/map/features", { bbox, zoom: String(view!.zoom), ...filters }) : null,
+    bbox && on("aps") ? featuresUrl(view!, state) : null,
     fetchJson,
     { keepPreviousData: true, onSuccess: (_data, key) => setDrawnKey(key) },
   );
@@ -136,6 +145,11 @@ export function MapScreen({
     [update],
   );
 
+  const selectZone = useCallback((id: number) => update({ selected: { type: "zone", id } }), [update]);
+  const selectOperator = useCallback((id: number) => update({ selected: { type: "operator", id } }), [update]);
+  const selectAp = useCallback((id: number) => update({ selected: { type: "ap", id } }), [update]);
+  const closeDetail = useCallback(() => update({ selected: undefined }), [update]);
+
   const error = features.error ?? zones.error ?? pois.error ?? operators.error ?? routes.error;
 
   return (
@@ -149,9 +163,9 @@ export function MapScreen({
         zoneCount={visibleZones.length}
         zonesTruncated={zones.data?.truncated ?? false}
         zones={visibleZones}
-        operators={on("buses") ? (operators.data?.items ?? []) : []}
-        onSelectZone={(id) => update({ selected: { type: "zone", id } })}
-        onSelectOperator={(id) => update({ selected: { type: "operator", id } })}
+        operators={on("buses") ? (operators.data?.items ?? NONE) : NONE}
+        onSelectZone={selectZone}
+        onSelectOperator={selectOperator}
         hasTiles={tiles !== null}
       />
       <div className="map-stage" ref={stageRef}>
@@ -185,13 +199,13 @@ export function MapScreen({
             onView={onView}
             onBaseLoaded={onBaseLoaded}
             onSelectAps={selectAps}
-            onSelectZone={(id) => update({ selected: { type: "zone", id } })}
-            onSelectOperator={(id) => update({ selected: { type: "operator", id } })}
+            onSelectZone={selectZone}
+            onSelectOperator={selectOperator}
           />
         ) : null}
         {ready ? <span data-testid="map-ready" data-features={drawnKey} hidden /> : null}
       </div>
-      <MapDetail selected={state.selected ?? null} apGroup={apGroup} onSelectAp={(id) => update({ selected: { type: "ap", id } })} onClose={() => update({ selected: undefined })} />
+      <MapDetail selected={state.selected ?? null} apGroup={apGroup} onSelectAp={selectAp} onClose={closeDetail} />
     </div>
   );
 }
