@@ -1,18 +1,12 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "./testing/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-import-"));
 
-function cli(args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "db/import-cli.ts", ...args], {
-    env: { ...process.env, PGLITE_DIR: path.join(tmp, "db"), DATABASE_URL: "" },
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli("db/import-cli.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env });
 
 describe("npm run import", () => {
   it("seeds a fresh embedded database first, so the seeded Jinju file previews as unchanged, in one JSON report", () => {
@@ -31,10 +25,7 @@ describe("npm run import", () => {
   }, 90_000);
 
   it("refuses a file over the size limit", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "db/import-cli.ts", "db/seed/data/jinju_free_wifi_2016_cp949.csv"], {
-      env: { ...process.env, PGLITE_DIR: path.join(tmp, "db"), DATABASE_URL: "", IMPORT_MAX_BYTES: "1000" },
-      encoding: "utf8",
-    });
+    const r = cli(["db/seed/data/jinju_free_wifi_2016_cp949.csv"], { IMPORT_MAX_BYTES: "1000" });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("over the 1,000-byte limit");
   });

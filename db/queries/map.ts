@@ -8,6 +8,7 @@ import { cellBounds, cellRange, LEVEL_SIZES, levelForZoom } from "../../lib/map-
 import type { BBox, MapFeaturesQuery } from "../../lib/query-params";
 import { getDb } from "../index";
 import * as s from "../schema";
+import { siteApCount } from "./fragments";
 import { DEFAULT_MUNICIPALITY, findMunicipalityByCode, withinBBox } from "./common";
 
 type Filters = Pick<MapFeaturesQuery, "year" | "status" | "category" | "partner" | "provenance" | "q" | "municipality">;
@@ -183,7 +184,7 @@ export async function listZonesInView({
       lat: sql<number>`${s.sites.lat}`,
       lng: sql<number>`${s.sites.lng}`,
       extent: s.sites.extent,
-      apCount: sql<number>`(select count(*)::int from access_points ap where ap.site_id = "sites"."id")`,
+      apCount: siteApCount,
     })
     .from(s.sites)
     .where(

@@ -5,11 +5,9 @@ import { AppError } from "../../lib/errors";
 import type { SiteQuery } from "../../lib/query-params";
 import { getDb } from "../index";
 import * as s from "../schema";
+import { siteApCount } from "./fragments";
 import { listAccessPointsByOwner } from "./access-points";
 import { findMunicipalityByCode, offsetOf, paged, withinBBox, workItemColumns, type Page } from "./common";
-
-// Table-qualified by hand: inside a subquery an unqualified "id" would bind to the inner table.
-const apCount = sql<number>`(select count(*)::int from access_points ap where ap.site_id = "sites"."id")`;
 
 export type SiteRow = Pick<
   s.Site,
@@ -29,7 +27,7 @@ const siteColumns = {
   plannedApCount: s.sites.plannedApCount,
   provenance: s.sites.provenance,
   version: s.sites.version,
-  apCount,
+  apCount: siteApCount,
 };
 
 const SORT_COLUMNS: Record<SiteQuery["sort"], SQL | typeof s.sites.name> = {
@@ -37,7 +35,7 @@ const SORT_COLUMNS: Record<SiteQuery["sort"], SQL | typeof s.sites.name> = {
   category: sql`${s.sites.category}`,
   status: sql`${s.sites.status}`,
   planYear: sql`${s.sites.planYear}`,
-  apCount,
+  apCount: siteApCount,
   dong: sql`${s.sites.dong}`,
 };
 

@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./testing/cli";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-export-"));
+
+const cli = (args: string[], env: Record<string, string> = {}) => runCli("db/export-cli.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env });
+
+describe("npm run export", () => {
+  it("writes every AP of a fresh, seeded database as a Korean CSV that spreadsheets open", () => {
+    const out = path.join(tmp, "aps.csv");
+    const r = cli(["access-points", "--format", "csv", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const text = fs.readFileSync(out, "utf8");
+    expect(text.startsWith("\uFEFF번호,SSID,상태,출처 구분,설치 연월,구역,분류,차량번호")).toBe(true);
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    // 113 program zone APs, 247 bus APs, 55 from the 2016 standard data.
+    expect(rows).toHaveLength(415);
+    expect(rows.filter((x) => x["차량번호"])).toHaveLength(247);
+    expect(rows.find((x) => x["구역"] === "진주시외버스터미널")).toMatchObject({ 분류: "교통시설", "출처 구분": "가져오기", 위도: "" });
+  }, 90_000);
+
+  it("writes the positioned sites as GeoJSON in English", () => {
+    const out = path.join(tmp, "sites.geojson");
+    const r = cli(["sites", "--format", "geojson", "--out", out, "--locale", "en"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("60 features (8 without a position left out)");
+    const fc = JSON.parse(fs.readFileSync(out, "utf8")) as { type: string; features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[] };
+    expect(fc.type).toBe("FeatureCollection");
+    const park = fc.features.find((f) => f.properties.name === "공원구역 (초전공원, 강주연못 등)")!;
+    expect(park.geometry.coordinates).toEqual([128.1250555, 35.20888274]);
+    expect(park.properties).toMatchObject({ category: "Park", status: "Active", apCount: 9, provenance: "Press release" });
+  }, 90_000);
+
+  it("refuses an unknown export or format with exit code 2", () => {
+    expect(cli(["summary", "--format", "pdf", "--out", "x"]).status).toBe(2);
+    const r = cli(["sites", "--format", "xml", "--out", "x"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--format: expected csv or geojson, got "xml"');
+  });
+});

@@ -1,0 +1,59 @@
+// Rows for exports: access points and sites of a municipality (or all), with what a report needs.
+// Used by the command line as well as the server, so it does not carry the server-only marker.
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import * as s from "../schema";
+import { siteApCount } from "./fragments";
+
+async function municipalityId(db: Db, code: string | undefined): Promise<number | undefined> {
+  if (!code) return undefined;
+  const [m] = await db.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.code, code));
+  if (!m) throw new Error(`No municipality with code ${code}`);
+  return m.id;
+}
+
+export async function listAccessPointsForExport(db: Db, { municipalityCode }: { municipalityCode?: string }) {
+  const mId = await municipalityId(db, municipalityCode);
+  return db
+    .select({
+      id: s.accessPoints.id,
+      ssid: s.accessPoints.ssid,
+      status: s.accessPoints.status,
+      provenance: s.accessPoints.provenance,
+      lat: s.accessPoints.lat,
+      lng: s.accessPoints.lng,
+      installYear: s.accessPoints.installYear,
+      installMonth: s.accessPoints.installMonth,
+      site: s.sites.name,
+      category: s.sites.category,
+      bus: s.buses.vehicleNumber,
+      provider: s.accessPoints.providerName,
+      address: sql<string | null>`coalesce(${s.accessPoints.roadAddress}, ${s.accessPoints.lotAddress}, ${s.sites.address})`,
+    })
+    .from(s.accessPoints)
+    .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+    .leftJoin(s.buses, eq(s.accessPoints.busId, s.buses.id))
+    .where(mId !== undefined ? eq(s.accessPoints.municipalityId, mId) : undefined)
+    .orderBy(asc(s.accessPoints.id));
+}
+
+export async function listSitesForExport(db: Db, { municipalityCode }: { municipalityCode?: string }) {
+  const mId = await municipalityId(db, municipalityCode);
+  return db
+    .select({
+      id: s.sites.id,
+      name: s.sites.name,
+      category: s.sites.category,
+      status: s.sites.status,
+      planYear: s.sites.planYear,
+      dong: s.sites.dong,
+      address: s.sites.address,
+      lat: s.sites.lat,
+      lng: s.sites.lng,
+      provenance: s.sites.provenance,
+      apCount: siteApCount,
+    })
+    .from(s.sites)
+    .where(mId !== undefined ? eq(s.sites.municipalityId, mId) : undefined)
+    .orderBy(asc(s.sites.id));
+}
