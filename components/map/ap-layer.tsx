@@ -11,6 +11,20 @@ import { AP_STATUS_COLOURS, isEstimated } from "@/lib/map-style";
 const NEAR_PX = 10;
 const CANVAS_ABOVE = 400;
 
+// Positions are cached too: react-leaflet moves a marker whenever its position prop is a new array,
+// so handing back the same array for the same point spares hundreds of moves per redraw.
+const positions = new Map<string, [number, number]>();
+function position(lat: number, lng: number): [number, number] {
+  const key = `${lat},${lng}`;
+  let p = positions.get(key);
+  if (!p) {
+    if (positions.size > 20_000) positions.clear();
+    p = [lat, lng];
+    positions.set(key, p);
+  }
+  return p;
+}
+
 // Icons are cached by count, so a re-render hands Leaflet the same icon and it leaves the marker alone.
 const clusterIcons = new Map<string, L.DivIcon>();
 
@@ -58,7 +72,7 @@ export function ApLayer({
           return (
             <Marker
               key={String(f.id)}
-              position={[lat, lng]}
+              position={position(lat, lng)}
               icon={clusterIcon(p.count, clusterLabel(p.count))}
               keyboard
               title={clusterLabel(p.count)}
@@ -100,7 +114,7 @@ export function ApLayer({
         return (
           <CircleMarker
             key={p.id}
-            center={[lat, lng]}
+            center={position(lat, lng)}
             radius={selected ? 9 : 6}
             className={`ap-point ap-${p.status}${estimated ? " ap-estimated" : ""}${selected ? " ap-selected" : ""}`}
             pathOptions={{
