@@ -3,6 +3,7 @@
 // transaction. A dry run does the same work and rolls it back, so the preview is exactly the commit.
 import { and, eq, inArray } from "drizzle-orm";
 import type { StandardDataReport, StandardRecord, Issue } from "../../lib/standard-data";
+import { containsPoint, type Area } from "../../lib/geo";
 import { readStandardData } from "../../lib/standard-data";
 import type { Db } from "../client";
 import * as s from "../schema";
@@ -130,6 +131,19 @@ export async function importStandardData(
       const { ids, attached, created, rejected } = await resolveMunicipalities(tx, report.records, municipalityCode, issues);
       const records = report.records.filter((r) => !rejected.has(r.line));
       const municipalityIdOf = (r: StandardRecord) => ids.get(`${r.provinceName} ${r.municipalityName}`)!;
+
+      // A point outside its municipality's outline, where the outline is known, is flagged.
+      const outlines = new Map(
+        (await tx.select({ id: s.municipalities.id, boundary: s.municipalities.boundary }).from(s.municipalities).where(inArray(s.municipalities.id, [...ids.values()])))
+          .filter((m) => m.boundary)
+          .map((m) => [m.id, m.boundary as Area]),
+      );
+      for (const r of records) {
+        const outline = outlines.get(municipalityIdOf(r));
+        if (outline && r.lat !== null && r.lng !== null && !containsPoint(outline, { lat: r.lat, lng: r.lng })) {
+          issues.push({ line: r.line, column: "위도", value: `${r.lat}, ${r.lng}`, reason: `outside the boundary of ${r.provinceName} ${r.municipalityName}: check the position`, severity: "warning" });
+        }
+      }
 
       // What exists already, matched on the record's key within its municipality.
       const keys = records.map((r) => r.key);
