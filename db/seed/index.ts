@@ -1,7 +1,7 @@
 // Seeds the Jinju program in named steps; each step runs once, in one transaction, and is recorded.
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { FeatureCollection } from "geojson";
 import type { WorkKind } from "../../lib/domain";
 import { centroidOf, featureNameAt, midpoint, scatterAround, seededRandom, type Area, type LatLng } from "../../lib/geo";
@@ -290,10 +290,4 @@ export async function seed(db: Db): Promise<string[]> {
     if (ran) applied.push(step.name);
   }
   return applied;
-}
-
-/** True when the named step has been applied (used by tests and the health of a fresh folder). */
-export async function isSeeded(db: Db, name = programStep.name): Promise<boolean> {
-  const rows = await db.select().from(s.seedSteps).where(and(eq(s.seedSteps.name, name)));
-  return rows.length > 0;
 }

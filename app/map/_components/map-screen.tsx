@@ -9,6 +9,7 @@ import useSWR, { preload } from "swr";
 import type { MapView } from "@/components/map/atlas-map";
 import { OUTLINE_URL } from "@/lib/map-style";
 import { fetchJson } from "@/lib/fetcher";
+import { hrefWith } from "@/lib/url";
 import { fitView, viewBBox } from "@/lib/map-grid";
 import { filterParams, MAX_ZOOM, MIN_ZOOM, parseMapState, serializeMapState, type MapState } from "@/lib/map-state";
 import { isPlanning } from "@/lib/map-style";
@@ -35,13 +36,8 @@ const r4 = (v: number) => v.toFixed(4);
 const NONE: never[] = [];
 const bboxParam = (b: MapView["bbox"]) => [b.minLng, b.minLat, b.maxLng, b.maxLat].map(r4).join(",");
 const featuresUrl = (v: Pick<MapView, "bbox" | "zoom">, state: MapState) =>
-  url("/api/map/features", { bbox: bboxParam(v.bbox), zoom: String(v.zoom), ...filterParams(state) });
+  hrefWith("/api/map/features", {}, { bbox: bboxParam(v.bbox), zoom: String(v.zoom), ...filterParams(state) });
 
-function url(path: string, params: Record<string, string | undefined>): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, v);
-  return `${path}?${p.toString()}`;
-}
 
 export function MapScreen({
   home,
@@ -118,11 +114,11 @@ export function MapScreen({
     { keepPreviousData: true, onSuccess: (_data, key) => setDrawnKey(key) },
   );
   const zones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
-    bbox && (on("zones") || on("candidates")) ? url("/api/map/zones", { bbox, year: filters.year, category: filters.category }) : null,
+    bbox && (on("zones") || on("candidates")) ? hrefWith("/api/map/zones", {}, { bbox, year: filters.year, category: filters.category }) : null,
     fetchJson,
     { keepPreviousData: true },
   );
-  const pois = useSWR<{ items: PoiMarker[] }>(bbox && on("pois") ? url("/api/map/pois", { bbox }) : null, fetchJson, {
+  const pois = useSWR<{ items: PoiMarker[] }>(bbox && on("pois") ? hrefWith("/api/map/pois", {}, { bbox }) : null, fetchJson, {
     keepPreviousData: true,
   });
   const operators = useSWR<{ items: OperatorSummary[] }>(on("buses") ? "/api/map/operators" : null, fetchJson);
