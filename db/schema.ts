@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   bigserial,
   check,
   date,
@@ -24,6 +25,7 @@ import {
   PARTNER_KINDS,
   POI_KINDS,
   PROVENANCES,
+  ROLES,
   SITE_CATEGORIES,
   SITE_STATUSES,
   WORK_KINDS,
@@ -39,6 +41,7 @@ export const workKind = pgEnum("work_kind", WORK_KINDS);
 export const workStatus = pgEnum("work_status", WORK_STATUSES);
 export const provenance = pgEnum("provenance", PROVENANCES);
 export const poiKind = pgEnum("poi_kind", POI_KINDS);
+export const role = pgEnum("role", ROLES);
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -386,7 +389,11 @@ export const auditEntries = pgTable(
     after: jsonb(),
     requestId: text(),
   },
-  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_at_idx").on(t.at)],
+  (t) => [
+    index("audit_entity_idx").on(t.entityType, t.entityId),
+    index("audit_at_idx").on(t.at),
+    index("audit_municipality_at_idx").on(t.municipalityId, t.at),
+  ],
 );
 export type AuditEntry = typeof auditEntries.$inferSelect;
 
@@ -422,3 +429,98 @@ export const apCells = pgTable(
   },
   (t) => [primaryKey({ columns: [t.level, t.dim, t.value, t.cx, t.cy] })],
 );
+
+// Accounts. The four tables below are the auth library's (users, sessions, accounts with the
+// password hash, verification tokens) plus its rate-limit counters, kept in the database so
+// every app process sees the same sessions and limits.
+
+export const users = pgTable("users", {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  email: text().notNull().unique(),
+  emailVerified: boolean().notNull().default(false),
+  image: text(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type User = typeof users.$inferSelect;
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    token: text().notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    ipAddress: text(),
+    userAgent: text(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text().primaryKey(),
+    accountId: text().notNull(),
+    providerId: text().notNull(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text(),
+    refreshToken: text(),
+    idToken: text(),
+    accessTokenExpiresAt: timestamp({ withTimezone: true }),
+    refreshTokenExpiresAt: timestamp({ withTimezone: true }),
+    scope: text(),
+    password: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+export const verifications = pgTable(
+  "verifications",
+  {
+    id: text().primaryKey(),
+    identifier: text().notNull(),
+    value: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("verifications_identifier_idx").on(t.identifier)],
+);
+
+export const rateLimits = pgTable("rate_limits", {
+  id: text().primaryKey(),
+  key: text().notNull().unique(),
+  count: integer().notNull(),
+  lastRequest: bigint({ mode: "number" }).notNull(),
+});
+
+/** A user's role in one municipality; a partner user acts for one partner company. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    role: role().notNull(),
+    partnerId: integer().references(() => partners.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.municipalityId] }),
+    check("memberships_partner_ck", sql`(${t.role} = 'partner') = (${t.partnerId} is not null)`),
+  ],
+);
+export type Membership = typeof memberships.$inferSelect;

@@ -61,3 +61,7 @@ export type Provenance = (typeof PROVENANCES)[number];
 
 export const POI_KINDS = ["traditional_market", "tourist_spot", "park", "parking", "bus_stop"] as const;
 export type PoiKind = (typeof POI_KINDS)[number];
+
+/** What a user may do in one municipality; each role includes what the ones before it may do, except partner. */
+export const ROLES = ["viewer", "partner", "planner", "admin"] as const;
+export type Role = (typeof ROLES)[number];

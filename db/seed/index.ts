@@ -9,6 +9,7 @@ import { parsePoiCsv, POI_SOURCES } from "../../lib/poi";
 import type { Db } from "../client";
 import { importStandardData } from "../queries/import";
 import * as s from "../schema";
+import { seedUsers } from "./users";
 import { BUS_FACTS, JINJU, PARTNERS, PROGRAM, splitEvenly, YEAR_2021, YEARS, ZONES_2020, type PartnerKey, type ZoneFact } from "./jinju-facts";
 
 export const SEED_DATA_DIR = path.resolve(process.cwd(), "db/seed/data");
@@ -289,5 +290,6 @@ export async function seed(db: Db): Promise<string[]> {
     });
     if (ran) applied.push(step.name);
   }
+  applied.push(...(await seedUsers(db)));
   return applied;
 }

@@ -1,0 +1,131 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import * as s from "@/db/schema";
+import { DEMO_USERS } from "@/db/seed/users";
+import { testEngine } from "@/db/testing/engines";
+import { freshIp, request, signIn } from "./_testing/http";
+import { GET as getAudit } from "./audit/route";
+import { POST as authPost } from "./auth/[...all]/route";
+import { PATCH as patchUser } from "./users/[id]/route";
+import { GET as listUsers, POST as postUser } from "./users/route";
+
+const login = Object.fromEntries(DEMO_USERS.map((u) => [u.role, u])) as Record<(typeof DEMO_USERS)[number]["role"], (typeof DEMO_USERS)[number]>;
+const cookies = {} as Record<keyof typeof login, string>;
+
+async function body(res: Response) {
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { items?: Record<string, unknown>[] } };
+}
+const auditCount = async () => (await (await getDb()).db.select({ n: sql<number>`count(*)::int` }).from(s.auditEntries))[0]!.n;
+const newUser = (email: string) => ({ email, name: "새 사용자", password: "a-long-password", role: "viewer" });
+
+describe(`accounts and roles on ${testEngine()}`, () => {
+  beforeAll(async () => {
+    for (const role of Object.keys(login) as (keyof typeof login)[]) {
+      const r = await signIn(login[role].email, login[role].password);
+      expect(r.status, role).toBe(200);
+      cookies[role] = r.cookie;
+    }
+  });
+
+  it("refuses a wrong password without saying which part was wrong", async () => {
+    const r = await authPost(request("/api/auth/sign-in/email", { body: { email: login.admin.email, password: "wrong-password" }, ip: freshIp() }));
+    expect(r.status).toBe(401);
+    expect(JSON.stringify(await r.json())).not.toContain("hash");
+  });
+
+  it("creating a user: 401 without a session, 403 for viewer/partner/planner, 201 for an admin with one audit entry", async () => {
+    expect((await postUser(request("/api/users", { body: newUser("x1@jinju.example") }))).status).toBe(401);
+    for (const role of ["viewer", "partner", "planner"] as const) {
+      const r = await body(await postUser(request("/api/users", { body: newUser("x1@jinju.example"), cookie: cookies[role] })));
+      expect(r.status, role).toBe(403);
+      expect(r.json).toMatchObject({ error: { code: "forbidden" } });
+    }
+    const before = await auditCount();
+    const created = await body(await postUser(request("/api/users", { body: newUser("x1@jinju.example"), cookie: cookies.admin })));
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ email: "x1@jinju.example", role: "viewer" });
+    expect(JSON.stringify(created.json)).not.toMatch(/password|hash/i);
+    expect(await auditCount()).toBe(before + 1);
+    // The new user can sign in with the password the admin set.
+    expect((await signIn("x1@jinju.example", "a-long-password")).status).toBe(200);
+  });
+
+  it("names the bad field and refuses a duplicate email", async () => {
+    const bad = await body(await postUser(request("/api/users", { body: { ...newUser("not-an-email"), role: "boss" }, cookie: cookies.admin })));
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatchObject({ code: "bad_request", details: expect.arrayContaining([expect.objectContaining({ field: "email" }), expect.objectContaining({ field: "role" })]) });
+    const dup = await body(await postUser(request("/api/users", { body: newUser(login.viewer.email), cookie: cookies.admin })));
+    expect(dup.status).toBe(409);
+  });
+
+  it("answers 404 for another municipality's users", async () => {
+    const { db } = await getDb();
+    const [other] = await db.insert(s.municipalities).values({ code: "48250", nameKo: "김해시", provinceKo: "경상남도" }).returning();
+    const [stranger] = await db.insert(s.users).values({ id: "stranger", name: "김해 담당", email: "admin@gimhae.example" }).returning();
+    await db.insert(s.memberships).values({ userId: stranger!.id, municipalityId: other!.id, role: "admin" });
+    const r = await patchUser(request(`/api/users/${stranger!.id}`, { method: "PATCH", body: { role: "viewer", municipality: "48250" }, cookie: cookies.admin }), { params: Promise.resolve({ id: stranger!.id }) });
+    expect(r.status).toBe(404);
+    const list = await body(await listUsers(request("/api/users?municipality=48250", { cookie: cookies.admin })));
+    expect(list.status).toBe(404);
+    const mine = await body(await listUsers(request("/api/users", { cookie: cookies.admin })));
+    expect(mine.json.items!.map((u) => u.email)).not.toContain("admin@gimhae.example");
+  });
+
+  it("changes a role with one audit entry that shows before and after", async () => {
+    const created = await body(await postUser(request("/api/users", { body: newUser("x2@jinju.example"), cookie: cookies.admin })));
+    const id = created.json.id as string;
+    const before = await auditCount();
+    const r = await body(await patchUser(request(`/api/users/${id}`, { method: "PATCH", body: { role: "planner" }, cookie: cookies.admin }), { params: Promise.resolve({ id }) }));
+    expect(r).toMatchObject({ status: 200, json: { role: "planner" } });
+    expect(await auditCount()).toBe(before + 1);
+    const trail = await body(await getAudit(request(`/api/audit?object=membership:${id}`, { cookie: cookies.planner })));
+    expect(trail.json.items).toEqual([expect.objectContaining({ actor: login.admin.email, action: "update", before: { role: "viewer", partnerId: null }, after: { role: "planner", partnerId: null } })]);
+  });
+
+  it("rejects a cross-origin change before anything happens", async () => {
+    const before = await auditCount();
+    const r = await postUser(request("/api/users", { body: newUser("x3@jinju.example"), cookie: cookies.admin, origin: "http://evil.example" }));
+    expect(r.status).toBe(403);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it("shows the audit trail to planners and admins only, as JSON or CSV", async () => {
+    expect((await getAudit(request("/api/audit"))).status).toBe(401);
+    expect((await getAudit(request("/api/audit", { cookie: cookies.viewer }))).status).toBe(403);
+    expect((await getAudit(request("/api/audit", { cookie: cookies.partner }))).status).toBe(403);
+    const csv = await getAudit(request("/api/audit?format=csv&object=user", { cookie: cookies.admin }));
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="audit-48170-/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain("viewer@jinju.example");
+    const bad = await body(await getAudit(request("/api/audit?from=yesterday", { cookie: cookies.admin })));
+    expect(bad).toMatchObject({ status: 400, json: { error: { details: [expect.objectContaining({ param: "from" })] } } });
+  });
+
+  it("keeps audit entries append-only, even for the database owner", async () => {
+    const { db } = await getDb();
+    await expect(db.update(s.auditEntries).set({ actor: "someone else" })).rejects.toThrow();
+    await expect(db.delete(s.auditEntries).where(eq(s.auditEntries.actor, "seed"))).rejects.toThrow();
+  });
+
+  it("rejects the session cookie after sign-out", async () => {
+    const { cookie } = await signIn(login.admin.email, login.admin.password);
+    expect((await listUsers(request("/api/users", { cookie }))).status).toBe(200);
+    const out = await authPost(request("/api/auth/sign-out", { body: {}, cookie }));
+    expect(out.status).toBe(200);
+    expect((await listUsers(request("/api/users", { cookie }))).status).toBe(401);
+  });
+
+  it("answers 429 after repeated failed sign-ins from one address", async () => {
+    const ip = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await signIn(login.viewer.email, `wrong-${i}-password`, ip)).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    // Another address is not held back.
+    expect((await signIn(login.viewer.email, login.viewer.password)).status).toBe(200);
+  });
+});

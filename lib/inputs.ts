@@ -1,0 +1,56 @@
+// Request bodies of the state-changing endpoints, validated with zod; a bad field names itself.
+import { z } from "zod";
+import { ROLES } from "./domain";
+import { AppError } from "./errors";
+
+const municipality = z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional();
+
+export const newUserInput = z.strictObject({
+  email: z.email("expected an email address").max(200),
+  name: z.string().trim().min(1, "required").max(100),
+  password: z.string().min(10, "at least 10 characters").max(200),
+  role: z.enum(ROLES),
+  partnerId: z.number().int().positive().nullable().default(null),
+  municipality,
+});
+export type NewUserInput = z.infer<typeof newUserInput>;
+
+export const setRoleInput = z.strictObject({
+  role: z.enum(ROLES).nullable(),
+  partnerId: z.number().int().positive().nullable().default(null),
+  municipality,
+});
+
+const isoDate = z.iso.date("expected a date as YYYY-MM-DD").transform((d) => new Date(`${d}T00:00:00Z`));
+
+export const auditQuery = z.strictObject({
+  object: z
+    .string()
+    .regex(/^[a-z_]+(:[\w-]+)?$/, "expected a type or type:id, e.g. site:12")
+    .optional(),
+  actor: z.string().trim().max(200).optional(),
+  from: isoDate.optional(),
+  /** Inclusive: entries on that day count. */
+  to: isoDate.transform((d) => new Date(d.getTime() + 86_400_000)).optional(),
+  limit: z.coerce.number({ error: "expected a number" }).int().min(1).max(5000).default(200),
+  format: z.enum(["json", "csv"]).default("json"),
+  municipality,
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+/** Reads a JSON body and validates it; any problem is a 400 naming the field. */
+export async function parseBody<S extends z.ZodType>(schema: S, req: Request): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError("bad_request", "The request body must be JSON.", [{ field: null, reason: "not JSON" }]);
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => {
+    const unknown = issue.code === "unrecognized_keys";
+    return { field: unknown ? issue.keys.join(", ") : issue.path.join("."), reason: unknown ? "unknown field" : issue.message };
+  });
+  throw new AppError("bad_request", `Invalid field ${details[0]!.field}: ${details[0]!.reason}`, details);
+}
