@@ -3,6 +3,8 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/ui/nav-link";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+import { pageRole } from "@/db/auth";
 import { setLocale } from "./actions";
 import "./globals.css";
 
@@ -15,6 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations();
   const other = locale === "ko" ? "en" : "ko";
+  const { viewer, role } = await pageRole();
   return (
     <html lang={locale}>
       <body>
@@ -31,7 +34,23 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <NavLink href="/sites">{t("nav.sites")}</NavLink>
             <NavLink href="/buses">{t("nav.buses")}</NavLink>
             <NavLink href="/partners">{t("nav.partners")}</NavLink>
+            {role === "planner" || role === "admin" ? <NavLink href="/audit">{t("nav.audit")}</NavLink> : null}
+            {role === "admin" ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}
           </nav>
+          <div className="user-menu">
+            {viewer ? (
+              <>
+                <span className="who" data-testid="signed-in-as">
+                  {t("nav.signedInAs", { name: viewer.name, role: role ? t(`role.${role}`) : "—" })}
+                </span>
+                <SignOutButton label={t("nav.signOut")} />
+              </>
+            ) : (
+              <Link href="/login" data-testid="sign-in">
+                {t("nav.signIn")}
+              </Link>
+            )}
+          </div>
           <form action={setLocale} className="language">
             <input type="hidden" name="locale" value={other} />
             <button type="submit" lang={other} aria-label={`${t("nav.language")}: ${t("nav.switchTo")}`} data-testid="language-switch">

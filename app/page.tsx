@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
+import { pageViewer } from "@/db/auth";
 import { getRolloutSummary, type Figures } from "@/db/queries/summary";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
@@ -13,7 +14,7 @@ export default async function OverviewPage() {
   const locale = await getLocale();
   let summary;
   try {
-    summary = await getRolloutSummary({});
+    summary = await getRolloutSummary({ viewer: await pageViewer() });
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") return <Notice>{t("overview.noProgram")}</Notice>;
     throw err;

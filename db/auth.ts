@@ -1,15 +1,19 @@
 // Sign-in and sessions: the auth library on our database, and who is asking for a request.
 import { betterAuth } from "better-auth";
+import { headers } from "next/headers";
+import { cache } from "react";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Viewer } from "../lib/authz";
+import type { Role } from "../lib/domain";
 import { readAuthEnv } from "../lib/env";
 import { AppError } from "../lib/errors";
 import { sameOrigin } from "../lib/origin";
 import type { Db } from "./client";
 import { getDb } from "./index";
 import type { Actor } from "./queries/audit";
+import { findMunicipalityByCode } from "./queries/common";
 import * as s from "./schema";
 
 /** Sessions last twelve hours and are refreshed once an hour of use. */
@@ -91,3 +95,27 @@ export async function writerOf(req: Request): Promise<Actor & { viewer: Viewer }
   if (!actor.viewer) throw new AppError("unauthorized", "Sign in first.");
   return actor as Actor & { viewer: Viewer };
 }
+
+/** The signed-in viewer of the page being rendered (looked up once per request). */
+export const pageViewer = cache(async (): Promise<Viewer | null> => currentViewer(await headers()));
+
+/**
+ * For reads: when the atlas is not public (PUBLIC_ACCESS=off), only signed-in users get data.
+ * Costs and notes are redacted by the queries themselves for anyone without a role.
+ */
+export async function requireReader(req: Request): Promise<Actor> {
+  const publicAccess = readAuthEnv().publicAccess;
+  if (publicAccess && !req.headers.get("cookie")?.includes("session_token=")) return { viewer: null, label: "anonymous", requestId: randomUUID() };
+  const actor = await readerOf(req);
+  if (!actor.viewer && !publicAccess) throw new AppError("unauthorized", "Sign in first: this atlas is not public.");
+  return actor;
+}
+
+/** The page viewer's role in the municipality the pages show, for the header and page guards. */
+export const pageRole = cache(async (): Promise<{ viewer: Viewer | null; municipalityId: number | null; role: Role | null }> => {
+  const viewer = await pageViewer();
+  if (!viewer) return { viewer, municipalityId: null, role: null };
+  const m = await findMunicipalityByCode({}).catch(() => null);
+  const membership = m ? viewer.memberships.find((x) => x.municipalityId === m.id) : undefined;
+  return { viewer, municipalityId: m?.id ?? null, role: membership?.role ?? null };
+});

@@ -23,8 +23,9 @@ describe(`migrations on ${testEngine()}`, () => {
       await handle.migrate();
       const { rows } = await rawRows(handle, "select table_name from information_schema.tables where table_schema = 'public' order by 1");
       expect(rows.map((r) => r.table_name)).toEqual([
-        "access_points", "ap_cell_levels", "ap_cells", "audit_entries", "bus_batches", "bus_operators", "bus_routes", "buses", "municipalities", "partners",
-        "plan_years", "points_of_interest", "program_partner_roles", "programs", "seed_steps", "sites", "work_items",
+        "access_points", "accounts", "ap_cell_levels", "ap_cells", "audit_entries", "bus_batches", "bus_operators", "bus_routes", "buses", "memberships",
+        "municipalities", "partners", "plan_years", "points_of_interest", "program_partner_roles", "programs", "rate_limits", "seed_steps", "sessions",
+        "sites", "users", "verifications", "work_items",
       ]);
       const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
       const applied = await rawRows(handle, "select count(*)::int as n from drizzle.__drizzle_migrations");

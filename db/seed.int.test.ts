@@ -13,7 +13,7 @@ async function tableCounts() {
 
 describe("the Jinju seed", () => {
   it("reproduces the published targets and actuals per plan year", async () => {
-    const summary = await getRolloutSummary({});
+    const summary = await getRolloutSummary({ viewer: null });
     expect(summary.municipality.code).toBe("48170");
     expect(summary.program).toMatchObject({ nameKo: "진주시 공공와이파이 확대 구축 사업", startYear: 2019, endYear: 2021, mouDate: "2019-03" });
     const byYear = Object.fromEntries(summary.years.map((y) => [y.year, y]));
@@ -27,7 +27,7 @@ describe("the Jinju seed", () => {
   });
 
   it("names the partners with their MOU roles", async () => {
-    const { partners } = await getRolloutSummary({});
+    const { partners } = await getRolloutSummary({ viewer: null });
     expect(partners.map((p) => [p.nameKo, p.kind, p.roles])).toEqual([
       ["KT", "telecom", ["equipment_purchase", "installation"]],
       ["서경방송", "cable_operator", ["line_provision", "line_construction"]],
@@ -122,7 +122,7 @@ describe("the Jinju seed", () => {
     const [aps] = await db.select({ n: count() }).from(s.accessPoints).where(eq(s.accessPoints.provenance, "import"));
     expect(aps!.n).toBe(55);
     // The program's own figures are untouched by them.
-    expect((await getRolloutSummary({})).totals.actuals).toMatchObject({ buses: 247, zones: 13, accessPoints: 113 });
+    expect((await getRolloutSummary({ viewer: null })).totals.actuals).toMatchObject({ buses: 247, zones: 13, accessPoints: 113 });
   });
 
   it("loads the points of interest from the shipped portal files", async () => {

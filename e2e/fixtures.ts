@@ -4,8 +4,12 @@ import { test as base, expect, type Page } from "@playwright/test";
 /** The tile server the browser-test server configures: a closed port, so tiles always fail. */
 export const FAILING_TILE_HOST = "127.0.0.1:9";
 
-export const test = base.extend<{ page: Page }>({
-  page: async ({ page }, use) => {
+export const test = base.extend<{ page: Page; expectFailures: RegExp[] }>({
+  /** Responses a test provokes on purpose (a wrong password's 401): push a pattern of their URL. */
+  expectFailures: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, expectFailures }, use) => {
     const problems: string[] = [];
     page.on("console", (msg) => {
       const tileFailure = msg.location().url.includes(FAILING_TILE_HOST);
@@ -21,7 +25,9 @@ export const test = base.extend<{ page: Page }>({
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });
     await use(page);
-    expect(problems, "the page showed no errors").toEqual([]);
+    // A provoked HTTP error shows in the console too ("Failed to load resource: … 401").
+    const expected = (p: string) => expectFailures.some((re) => re.test(p)) || (p.startsWith("console: Failed to load resource") && expectFailures.length > 0);
+    expect(problems.filter((p) => !expected(p)), "the page showed no errors").toEqual([]);
   },
 });
 

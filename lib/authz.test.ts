@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, decide, mayEditWorkItem, type Viewer } from "./authz";
+import { can, decide, mayEditWorkItem, visibleTo, type Viewer } from "./authz";
 
 const viewer = (role: Viewer["memberships"][number]["role"], partnerId: number | null = null): Viewer => ({
   userId: "u",
@@ -32,5 +32,17 @@ describe("role matrix", () => {
     expect(mayEditWorkItem(viewer("viewer"), { municipalityId: 1, partnerId: 7 })).toBe(false);
     expect(mayEditWorkItem(viewer("planner"), { municipalityId: 1, partnerId: 8 })).toBe(true);
     expect(mayEditWorkItem(viewer("planner"), { municipalityId: 2, partnerId: 8 })).toBe(false);
+  });
+});
+
+describe("redaction for the public", () => {
+  const data = { name: "zone", notes: "내부 메모", at: new Date(0), workItems: [{ kind: "funding", plannedCostKrw: 1000, actualCostKrw: 900 }], totals: { budgetKrw: 5 } };
+  it("nulls costs and notes for anonymous visitors and other municipalities, keeps the rest", () => {
+    const expected = { name: "zone", notes: null, at: new Date(0), workItems: [{ kind: "funding", plannedCostKrw: null, actualCostKrw: null }], totals: { budgetKrw: null } };
+    expect(visibleTo(null, 1, data)).toEqual(expected);
+    expect(visibleTo(viewer("admin"), 2, data)).toEqual(expected);
+  });
+  it("shows everything to a member", () => {
+    expect(visibleTo(viewer("viewer"), 1, data)).toBe(data);
   });
 });

@@ -43,3 +43,23 @@ export function mayEditWorkItem(viewer: Viewer | null, item: { municipalityId: n
   if (m.role === "planner" || m.role === "admin") return true;
   return m.role === "partner" && m.partnerId === item.partnerId;
 }
+
+const COST_KEYS = new Set(["plannedCostKrw", "actualCostKrw", "budgetKrw", "targetBudgetKrw"]);
+const PRIVATE_KEYS = new Set(["notes"]);
+
+/**
+ * What anonymous visitors (and anyone without a role in the municipality) get: the same shape
+ * with every cost and internal note set to null.
+ */
+export function redactForPublic<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(redactForPublic) as T;
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, COST_KEYS.has(k) || PRIVATE_KEYS.has(k) ? null : redactForPublic(v)]),
+  ) as T;
+}
+
+/** Returns `data` as is for members who may read costs there, redacted for everyone else. */
+export function visibleTo<T>(viewer: Viewer | null, municipalityId: number, data: T): T {
+  return can(viewer, municipalityId, "readCosts") ? data : redactForPublic(data);
+}

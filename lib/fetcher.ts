@@ -5,24 +5,43 @@ export class FetchError extends Error {
     message: string,
     readonly status: number,
     readonly code: string | null,
+    /** What the server named as wrong: `[{ field, reason }]` for a bad body. */
+    readonly details: unknown = null,
   ) {
     super(message);
   }
 }
 
-export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: "application/json" } });
+async function readJson<T>(res: Response): Promise<T> {
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     let code: string | null = null;
+    let details: unknown = null;
     try {
-      const body = (await res.json()) as { error?: { message?: string; code?: string } };
+      const body = (await res.json()) as { error?: { message?: string; code?: string; details?: unknown } };
       message = body.error?.message ?? message;
       code = body.error?.code ?? null;
+      details = body.error?.details ?? null;
     } catch {
       // not JSON: keep the status line
     }
-    throw new FetchError(message, res.status, code);
+    throw new FetchError(message, res.status, code, details);
   }
   return (await res.json()) as T;
+}
+
+export async function fetchJson<T>(url: string): Promise<T> {
+  return readJson<T>(await fetch(url, { headers: { accept: "application/json" } }));
+}
+
+/** A change: JSON in, JSON out; failures throw FetchError with the fields the server named. */
+export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELETE", body: unknown): Promise<T> {
+  return readJson<T>(await fetch(url, { method, headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(body) }));
+}
+
+/** The reason the server gave for one field, to show beside it. */
+export function fieldError(err: unknown, field: string): string | undefined {
+  if (!(err instanceof FetchError) || !Array.isArray(err.details)) return undefined;
+  const hit = (err.details as { field?: string; reason?: string }[]).find((d) => d.field === field);
+  return hit?.reason;
 }

@@ -11,7 +11,15 @@ const [embeddedPort = "3100", serverPort = "3101"] = process.argv.slice(2);
 // Tiles point at a closed local port: every browser test runs the map with a failing tile server,
 // which must never blank or break it.
 const FAILING_TILE_HOST = "127.0.0.1:9";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TILE_URL: `http://${FAILING_TILE_HOST}/{z}/{x}/{y}.png` };
+// The demo users of the seed sign in; the sign-in limit is raised so many tests can sign in from one address.
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  TILE_URL: `http://${FAILING_TILE_HOST}/{z}/{x}/{y}.png`,
+  BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789",
+  DEMO_USERS: "on",
+  SIGNIN_LIMIT: "200/60",
+};
 const run = (cmd, args, extra = {}) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -6,6 +6,9 @@ import { DEMO_USERS } from "@/db/seed/users";
 import { testEngine } from "@/db/testing/engines";
 import { freshIp, request, signIn } from "./_testing/http";
 import { GET as getAudit } from "./audit/route";
+import { GET as getSite } from "./sites/[id]/route";
+import { GET as getSites } from "./sites/route";
+import { GET as getSummary } from "./summary/route";
 import { POST as authPost } from "./auth/[...all]/route";
 import { PATCH as patchUser } from "./users/[id]/route";
 import { GET as listUsers, POST as postUser } from "./users/route";
@@ -117,6 +120,35 @@ describe(`accounts and roles on ${testEngine()}`, () => {
     const out = await authPost(request("/api/auth/sign-out", { body: {}, cookie }));
     expect(out.status).toBe(200);
     expect((await listUsers(request("/api/users", { cookie }))).status).toBe(401);
+  });
+
+  it("never shows costs or notes to anonymous visitors; members see them", async () => {
+    const { db } = await getDb();
+    const [item] = await db.select().from(s.workItems).where(sql`${s.workItems.siteId} is not null`).limit(1);
+    await db.update(s.workItems).set({ plannedCostKrw: 12_000_000, actualCostKrw: 11_500_000 }).where(eq(s.workItems.id, item!.id));
+    await db.update(s.sites).set({ notes: "후보 검토 메모" }).where(eq(s.sites.id, item!.siteId!));
+    const ctx = { params: Promise.resolve({ id: String(item!.siteId) }) };
+    const anon = await body(await getSite(request(`/api/sites/${item!.siteId}`), ctx));
+    expect(anon.status).toBe(200);
+    expect(anon.json.notes).toBeNull();
+    expect(JSON.stringify(anon.json)).not.toMatch(/12000000|11500000|후보 검토 메모/);
+    const member = await body(await getSite(request(`/api/sites/${item!.siteId}`, { cookie: cookies.viewer }), ctx));
+    expect(member.json.notes).toBe("후보 검토 메모");
+    expect(member.json.workItems).toContainEqual(expect.objectContaining({ plannedCostKrw: 12_000_000, actualCostKrw: 11_500_000 }));
+    const summary = await body(await getSummary(request("/api/summary")));
+    expect(JSON.stringify(summary.json)).not.toContain("11500000");
+    expect(JSON.stringify((await body(await getSummary(request("/api/summary", { cookie: cookies.planner })))).json)).toContain("11500000");
+  });
+
+  it("with PUBLIC_ACCESS=off, serves data to signed-in users only", async () => {
+    process.env.PUBLIC_ACCESS = "off";
+    try {
+      expect((await getSites(request("/api/sites"))).status).toBe(401);
+      expect((await getSites(request("/api/sites", { cookie: cookies.viewer }))).status).toBe(200);
+    } finally {
+      delete process.env.PUBLIC_ACCESS;
+    }
+    expect((await getSites(request("/api/sites"))).status).toBe(200);
   });
 
   it("answers 429 after repeated failed sign-ins from one address", async () => {

@@ -7,6 +7,7 @@ import { listPlanYears } from "@/db/queries/summary";
 import { AppError } from "@/lib/errors";
 import { bboxOf, type Area } from "@/lib/geo";
 import { MapScreen } from "./_components/map-screen";
+import { tileUrl } from "@/lib/security-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 /** Korea, for a municipality without a known outline. */
 const KOREA: [number, number, number, number] = [124.6, 33.1, 131.9, 38.6];
 
@@ -25,12 +25,12 @@ export default async function MapPage() {
   const orNull = <T,>(p: Promise<T>) => p.catch((err: unknown) => (err instanceof AppError && err.code === "not_found" ? null : Promise.reject(err)));
   const [municipality, partners, years] = await Promise.all([orNull(findMunicipalityByCode({})), listPartners(), orNull(listPlanYears({}))]);
   // TILE_URL=off runs the map on the shipped base map alone (offline intranets, tests).
-  const tileUrl = process.env.TILE_URL ?? DEFAULT_TILE_URL;
+  const tiles = tileUrl(process.env);
   return (
     <Suspense fallback={<p>{t("loading")}</p>}>
       <MapScreen
         home={municipality?.boundary ? bboxOf(municipality.boundary as Area) : KOREA}
-        tiles={tileUrl && tileUrl !== "off" ? { url: tileUrl, attribution: t("tilesAttribution") } : null}
+        tiles={tiles ? { url: tiles, attribution: t("tilesAttribution") } : null}
         partners={partners.map((p) => ({ id: p.id, nameKo: p.nameKo, nameEn: p.nameEn }))}
         years={years ?? []}
       />

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { count, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { StandardDataError } from "../../lib/standard-data";
@@ -50,6 +50,10 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect(terminal).toMatchObject({ category: "transport", lat: null, lng: null, provenance: "import" });
     const audit = await db.select().from(s.auditEntries).where(eq(s.auditEntries.action, "import"));
     expect(audit.at(-1)!.after).toMatchObject({ counts: { new: 55 } });
+    // Each created site has its own entry, sharing the import's request id.
+    const created = await db.select().from(s.auditEntries).where(eq(s.auditEntries.requestId, audit.at(-1)!.requestId!));
+    expect(created.filter((e) => e.action === "create" && e.entityType === "site")).toHaveLength(55);
+    expect(created.find((e) => e.entityId === String(terminal!.id))!.after).toMatchObject({ name: "진주시외버스터미널", lat: null });
   });
 
   it("adds nothing when the same file comes again, and updates a changed row", async () => {
@@ -64,6 +68,8 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const { db } = await getDb();
     const [ap] = await db.select().from(s.accessPoints).where(eq(s.accessPoints.ssid, "SMART-JINJU-5G"));
     expect(ap).toMatchObject({ version: 2, placeDetail: "문산읍사무소 1층 민원실" });
+    const [entry] = await db.select().from(s.auditEntries).where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.action, "update")));
+    expect(entry).toMatchObject({ before: { accessPoint: { ssid: "SMART-JINJU" } }, after: { accessPoint: { ssid: "SMART-JINJU-5G" } } });
     expect(await counts()).toEqual(before);
   });
 

@@ -1,6 +1,7 @@
 // Imports national standard data: every row lands as a site with one AP in its municipality, in one
-// Used by the command line as well as the server, so it does not carry the server-only marker.
 // transaction. A dry run does the same work and rolls it back, so the preview is exactly the commit.
+// Used by the command line as well as the server, so it does not carry the server-only marker.
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { StandardDataReport, StandardRecord, Issue } from "../../lib/standard-data";
 import { containsPoint, type Area } from "../../lib/geo";
@@ -122,7 +123,7 @@ async function resolveMunicipalities(
  */
 export async function importStandardData(
   db: Db,
-  { bytes, municipalityCode, dryRun, actor }: { bytes: Uint8Array; municipalityCode?: string; dryRun: boolean; actor: string },
+  { bytes, municipalityCode, dryRun, actor, requestId = randomUUID() }: { bytes: Uint8Array; municipalityCode?: string; dryRun: boolean; actor: string; requestId?: string },
 ): Promise<ImportSummary> {
   const report = readStandardData(bytes);
   try {
@@ -159,6 +160,10 @@ export async function importStandardData(
         }
       }
 
+      // One audit entry per site created or changed, and one for the import as a whole.
+      const trail: (typeof s.auditEntries.$inferInsert)[] = [];
+      const fieldsOf = (row: Record<string, unknown>) => Object.fromEntries(SITE_FIELDS.map((f) => [f, row[f] ?? null]));
+      const apFieldsOf = (row: Record<string, unknown>) => Object.fromEntries(AP_FIELDS.map((f) => [f, row[f] ?? null]));
       const counts = { new: 0, updated: 0, unchanged: 0, duplicate: report.duplicates, invalid: report.invalid + rejected.size };
       const fresh: StandardRecord[] = [];
       for (const r of records) {
@@ -178,6 +183,16 @@ export async function importStandardData(
           continue;
         }
         counts.updated++;
+        trail.push({
+          actor,
+          requestId,
+          action: "update",
+          entityType: "site",
+          entityId: String(site.id),
+          municipalityId: mId,
+          before: { ...fieldsOf(site as unknown as Record<string, unknown>), accessPoint: ap ? apFieldsOf(ap as unknown as Record<string, unknown>) : null },
+          after: { ...fieldsOf(siteAfter as unknown as Record<string, unknown>), accessPoint: apFieldsOf(apAfter as unknown as Record<string, unknown>) },
+        });
         if (siteChanged) {
           await tx
             .update(s.sites)
@@ -201,6 +216,17 @@ export async function importStandardData(
           .values(part.map((r) => siteValues(r, municipalityIdOf(r))))
           .returning({ id: s.sites.id });
         await tx.insert(s.accessPoints).values(part.map((r, k) => apValues(r, municipalityIdOf(r), sites[k]!.id)));
+        part.forEach((r, k) =>
+          trail.push({
+            actor,
+            requestId,
+            action: "create",
+            entityType: "site",
+            entityId: String(sites[k]!.id),
+            municipalityId: municipalityIdOf(r),
+            after: fieldsOf(siteValues(r, municipalityIdOf(r)) as unknown as Record<string, unknown>),
+          }),
+        );
         counts.new += part.length;
       }
 
@@ -211,13 +237,17 @@ export async function importStandardData(
         issues,
         committed: !dryRun,
       };
-      await tx.insert(s.auditEntries).values({
+      const municipalityIds = [...new Set(ids.values())];
+      trail.push({
         actor,
+        requestId,
         action: "import",
         entityType: "standard_data_import",
-        entityId: new Date().toISOString(),
+        entityId: requestId,
+        municipalityId: municipalityIds.length === 1 ? municipalityIds[0]! : null,
         after: { counts, municipalities: { attached, created } },
       });
+      for (let i = 0; i < trail.length; i += BATCH) await tx.insert(s.auditEntries).values(trail.slice(i, i + BATCH));
       if (dryRun) throw new DryRun(summary);
       return summary;
     });

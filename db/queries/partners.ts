@@ -2,10 +2,11 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { WorkStatus } from "../../lib/domain";
+import { visibleTo, type Viewer } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import { getDb } from "../index";
 import * as s from "../schema";
-import { workItemColumns } from "./common";
+import { findMunicipalityByCode, workItemColumns } from "./common";
 
 export async function listPartners() {
   const { db } = await getDb();
@@ -24,8 +25,21 @@ export async function listPartners() {
   return rows;
 }
 
-export async function getPartnerById({ id, year, status }: { id: number; year?: number; status?: WorkStatus }) {
-  const { db } = await getDb();
+/** One partner with its roles and work items in one municipality (the default one unless named). */
+export async function getPartnerById({
+  id,
+  year,
+  status,
+  viewer,
+  municipalityCode,
+}: {
+  id: number;
+  year?: number;
+  status?: WorkStatus;
+  viewer: Viewer | null;
+  municipalityCode?: string;
+}) {
+  const [{ db }, m] = await Promise.all([getDb(), findMunicipalityByCode({ code: municipalityCode })]);
   const [partner] = await db.select().from(s.partners).where(eq(s.partners.id, id));
   if (!partner) throw new AppError("not_found", `No partner with id ${id}`, { param: "id", value: id });
   const [roles, workItems] = await Promise.all([
@@ -33,7 +47,7 @@ export async function getPartnerById({ id, year, status }: { id: number; year?: 
       .select({ role: s.programPartnerRoles.role, programId: s.programs.id, programNameKo: s.programs.nameKo, programNameEn: s.programs.nameEn })
       .from(s.programPartnerRoles)
       .innerJoin(s.programs, eq(s.programPartnerRoles.programId, s.programs.id))
-      .where(eq(s.programPartnerRoles.partnerId, id))
+      .where(and(eq(s.programPartnerRoles.partnerId, id), eq(s.programs.municipalityId, m.id)))
       .orderBy(asc(s.programs.id), sql`${s.programPartnerRoles.role}`),
     db
       .select({
@@ -45,17 +59,19 @@ export async function getPartnerById({ id, year, status }: { id: number; year?: 
         notes: s.workItems.notes,
       })
       .from(s.workItems)
+      .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
       .leftJoin(s.sites, eq(s.workItems.siteId, s.sites.id))
       .leftJoin(s.busBatches, eq(s.workItems.busBatchId, s.busBatches.id))
       .where(
         and(
           eq(s.workItems.partnerId, id),
+          eq(s.programs.municipalityId, m.id),
           year !== undefined ? eq(s.workItems.planYear, year) : undefined,
           status ? eq(s.workItems.status, status) : undefined,
         ),
       )
       .orderBy(asc(s.workItems.planYear), asc(s.sites.name), sql`${s.workItems.kind}`),
   ]);
-  return { ...partner, roles, workItems };
+  return visibleTo(viewer, m.id, { ...partner, roles, workItems });
 }
 export type PartnerDetail = Awaited<ReturnType<typeof getPartnerById>>;

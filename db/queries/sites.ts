@@ -1,6 +1,7 @@
 // Sites (zones): filtered, sorted pages, and one site with its APs and work items.
 import "server-only";
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { visibleTo, type Viewer } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import type { SiteQuery } from "../../lib/query-params";
 import { getDb } from "../index";
@@ -58,7 +59,7 @@ export async function listSites(query: SiteQuery): Promise<Page<SiteRow>> {
   );
 }
 
-export async function getSiteById({ id }: { id: number }) {
+export async function getSiteById({ id, viewer }: { id: number; viewer: Viewer | null }) {
   const { db } = await getDb();
   const [site] = await db.select().from(s.sites).where(eq(s.sites.id, id));
   if (!site) throw new AppError("not_found", `No site with id ${id}`, { param: "id", value: id });
@@ -71,6 +72,6 @@ export async function getSiteById({ id }: { id: number }) {
       .where(eq(s.workItems.siteId, id))
       .orderBy(sql`${s.workItems.kind}`),
   ]);
-  return { ...site, accessPoints, workItems };
+  return visibleTo(viewer, site.municipalityId, { ...site, accessPoints, workItems });
 }
 export type SiteDetail = Awaited<ReturnType<typeof getSiteById>>;

@@ -2,6 +2,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull, sql, sum } from "drizzle-orm";
 import type { SiteCategory, WorkKind } from "../../lib/domain";
+import { visibleTo, type Viewer } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import { getDb } from "../index";
 import * as s from "../schema";
@@ -39,7 +40,7 @@ function addUp(list: Figures[]): Figures {
   return { buses: add("buses"), zones: add("zones"), accessPoints: add("accessPoints"), budgetKrw: add("budgetKrw") };
 }
 
-export async function getRolloutSummary({ municipalityCode }: { municipalityCode?: string }): Promise<RolloutSummary> {
+export async function getRolloutSummary({ municipalityCode, viewer }: { municipalityCode?: string; viewer: Viewer | null }): Promise<RolloutSummary> {
   const { db } = await getDb();
   const m = await findMunicipalityByCode({ code: municipalityCode });
   const [program] = await db
@@ -104,7 +105,7 @@ export async function getRolloutSummary({ municipalityCode }: { municipalityCode
     partners.set(partner.id, entry);
   }
 
-  return {
+  return visibleTo(viewer, m.id, {
     municipality: { code: m.code, nameKo: m.nameKo, nameEn: m.nameEn, provinceKo: m.provinceKo, provinceEn: m.provinceEn },
     program: {
       id: program.id,
@@ -118,7 +119,7 @@ export async function getRolloutSummary({ municipalityCode }: { municipalityCode
     years,
     totals: { targets: addUp(years.map((y) => y.targets)), actuals: addUp(years.map((y) => y.actuals)) },
     partners: [...partners.values()],
-  };
+  });
 }
 
 /** The plan years of all the municipality's programs, for year filters. */

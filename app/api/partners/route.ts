@@ -1,6 +1,10 @@
+import { requireReader } from "@/db/auth";
 import { listPartners } from "@/db/queries/partners";
 import { handle } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async () => Response.json({ items: await listPartners() }));
+export const GET = handle(async (req: Request) => {
+  await requireReader(req);
+  return Response.json({ items: await listPartners() });
+});

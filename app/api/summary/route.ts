@@ -1,3 +1,4 @@
+import { requireReader } from "@/db/auth";
 import { getRolloutSummary } from "@/db/queries/summary";
 import { handle } from "@/lib/http";
 import { parseParams, summaryQuery } from "@/lib/query-params";
@@ -6,5 +7,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = handle(async (req: Request) => {
   const { municipality } = parseParams(summaryQuery, new URL(req.url).searchParams);
-  return Response.json(await getRolloutSummary({ municipalityCode: municipality }));
+  const { viewer } = await requireReader(req);
+  return Response.json(await getRolloutSummary({ municipalityCode: municipality, viewer }));
 });

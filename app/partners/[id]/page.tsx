@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
+import { pageViewer } from "@/db/auth";
 import { getPartnerById } from "@/db/queries/partners";
 import { WORK_STATUSES } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
@@ -33,7 +34,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
   }
   let partner;
   try {
-    partner = await getPartnerById(parsed.data);
+    partner = await getPartnerById({ ...parsed.data, viewer: await pageViewer() });
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;

@@ -2,14 +2,22 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
+import { getDb } from "@/db";
+import { pageViewer } from "@/db/auth";
+import { listAuditEntries } from "@/db/queries/audit";
 import { getSiteById } from "@/db/queries/sites";
+import { can } from "@/lib/authz";
 import { AccessPointTable } from "../../_components/access-point-table";
+import { AuditTable } from "../../_components/audit-table";
 import { loadOr404 } from "../../_components/load-or-404";
 import { WorkItemTable } from "../../_components/work-item-table";
 
 export const dynamic = "force-dynamic";
 
-const load = (id: string) => loadOr404(id, (n) => getSiteById({ id: n }));
+const load = async (id: string) => {
+  const viewer = await pageViewer();
+  return loadOr404(id, (n) => getSiteById({ id: n, viewer }));
+};
 
 export async function generateMetadata({ params }: PageProps<"/sites/[id]">) {
   const site = await load((await params).id);
@@ -20,6 +28,10 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
   const site = await load((await params).id);
   const t = await getTranslations();
   const format = await getFormatter();
+  const [viewer, { db }] = await Promise.all([pageViewer(), getDb()]);
+  const history = can(viewer, site.municipalityId, "readAudit")
+    ? await listAuditEntries(db, { viewer, municipalityId: site.municipalityId, filters: { entityType: "site", entityId: String(site.id), limit: 100 } })
+    : null;
   return (
     <article>
       <p>
@@ -51,6 +63,12 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
             <dd>{site.sourceNote}</dd>
           </>
         ) : null}
+        {site.notes ? (
+          <>
+            <dt>{t("sites.notes")}</dt>
+            <dd>{site.notes}</dd>
+          </>
+        ) : null}
       </dl>
 
       <section aria-labelledby="aps-h">
@@ -75,6 +93,12 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
           />
         )}
       </section>
+      {history ? (
+        <section aria-labelledby="history-h">
+          <h2 id="history-h">{t("audit.history")}</h2>
+          {history.length === 0 ? <Notice>{t("audit.noHistory")}</Notice> : <AuditTable entries={history} showObject={false} />}
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { requireReader } from "@/db/auth";
 import { listBusRoutesForMap } from "@/db/queries/map";
 import { handle } from "@/lib/http";
 import { parseParams, summaryQuery } from "@/lib/query-params";
@@ -5,6 +6,7 @@ import { parseParams, summaryQuery } from "@/lib/query-params";
 export const dynamic = "force-dynamic";
 
 export const GET = handle(async (req: Request) => {
+  await requireReader(req);
   const { municipality } = parseParams(summaryQuery, new URL(req.url).searchParams);
   return Response.json({ items: await listBusRoutesForMap({ municipality }) });
 });

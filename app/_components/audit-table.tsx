@@ -1,0 +1,47 @@
+// A table of audit entries: when, who, what, and the fields that changed (before → after).
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { AuditEntry } from "@/db/schema";
+import { changedFields, showValue } from "@/lib/audit-diff";
+
+const OBJECT_PAGES: Record<string, string> = { site: "/sites/", bus: "/buses/", partner: "/partners/" };
+
+export async function AuditTable({ entries, showObject = true }: { entries: AuditEntry[]; showObject?: boolean }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const actionLabel = (a: string) => (["create", "update", "delete", "import"].includes(a) ? t(`auditAction.${a as "create"}`) : a);
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>{t("audit.at")}</th>
+            <th>{t("audit.actor")}</th>
+            <th>{t("audit.action")}</th>
+            {showObject ? <th>{t("audit.object")}</th> : null}
+            <th>{t("audit.change")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => {
+            const page = OBJECT_PAGES[e.entityType];
+            const label = `${e.entityType}:${e.entityId}`;
+            return (
+              <tr key={e.id}>
+                <td>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" })}</td>
+                <td>{e.actor}</td>
+                <td>{actionLabel(e.action)}</td>
+                {showObject ? <td className="mono">{page ? <Link href={`${page}${e.entityId}`}>{label}</Link> : label}</td> : null}
+                <td className="audit-change">
+                  {changedFields(e.before, e.after)
+                    .map((c) => `${c.field}: ${showValue(c.before)} → ${showValue(c.after)}`)
+                    .join("\n")}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

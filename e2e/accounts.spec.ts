@@ -1,0 +1,72 @@
+// Accounts: sign in and out, admins manage users and roles, planners read the audit trail, others are kept out.
+import type { Page } from "@playwright/test";
+import { expect, screenshot, test } from "./fixtures";
+
+const ADMIN = { email: "admin@jinju.example", password: "admin-pass-2026" };
+const VIEWER = { email: "viewer@jinju.example", password: "viewer-pass-2026" };
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.getByLabel("이메일").fill(who.email);
+  await page.getByLabel("비밀번호").fill(who.password);
+  await page.getByRole("button", { name: "로그인" }).click();
+}
+
+test("a wrong password is refused with a message, the right one signs in and out", async ({ page, expectFailures }) => {
+  expectFailures.push(/sign-in\/email/);
+  await page.goto("/");
+  await page.getByTestId("sign-in").click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, { ...VIEWER, password: "not-the-password" });
+  await expect(page.getByRole("alert").filter({ hasText: "이메일 또는 비밀번호" })).toBeVisible();
+  await screenshot(page, "login-wrong-password");
+  await signIn(page, VIEWER);
+  await expect(page.getByTestId("signed-in-as")).toHaveText("열람 담당 (열람)");
+  // A viewer gets neither the user admin nor the audit trail.
+  await expect(page.getByRole("link", { name: "사용자" })).toHaveCount(0);
+  await page.goto("/audit");
+  await expect(page.getByRole("alert").filter({ hasText: "계획, 관리자" })).toBeVisible();
+  await page.getByTestId("sign-out").click();
+  await expect(page.getByTestId("sign-in")).toBeVisible();
+  await page.goto("/audit");
+  await expect(page).toHaveURL(/\/login\?next=%2Faudit/);
+});
+
+test("an admin adds a user, changes the role, and finds both changes in the audit trail", async ({ page, expectFailures }) => {
+  expectFailures.push(/\/api\/users$/);
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fusers/);
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByTestId("users-table").locator("tbody tr")).toHaveCount(4);
+
+  const form = page.getByTestId("add-user");
+  const email = `planner-${Date.now()}@jinju.example`;
+  await form.getByLabel("이메일").fill(email);
+  await form.getByLabel("이름").fill("신규 계획 담당");
+  await form.getByLabel("초기 비밀번호").fill("short");
+  await form.getByRole("button", { name: "추가" }).click();
+  await expect(form.getByText("비밀번호는 10자 이상이어야 합니다.")).toBeVisible();
+  await form.getByLabel("초기 비밀번호").fill("long-enough-password");
+  await form.getByRole("button", { name: "추가" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${email} 사용자를 추가했습니다.` })).toBeVisible();
+  const row = page.getByTestId(`user-${email}`);
+  await expect(row).toBeVisible();
+
+  await row.getByLabel("역할").selectOption("planner");
+  await row.getByRole("button", { name: "저장" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "역할을 저장했습니다." })).toBeVisible();
+  await screenshot(page, "admin-users");
+
+  await page.getByRole("link", { name: "변경 기록" }).click();
+  const trail = page.getByTestId("audit-table");
+  await expect(trail.locator("tbody tr").filter({ hasText: "role: viewer → planner" })).toHaveCount(1);
+  await expect(trail.locator("tbody tr").filter({ hasText: `email: — → ${email}` })).toHaveCount(1);
+  await screenshot(page, "audit-trail");
+
+  // The new planner signs in with the password the admin set and sees the audit trail link.
+  await page.getByTestId("sign-out").click();
+  await page.getByTestId("sign-in").click();
+  await signIn(page, { email, password: "long-enough-password" });
+  await expect(page.getByTestId("signed-in-as")).toHaveText("신규 계획 담당 (계획)");
+  await expect(page.getByRole("link", { name: "변경 기록" })).toBeVisible();
+});
