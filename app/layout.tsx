@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <NavLink href="/buses">{t("nav.buses")}</NavLink>
             <NavLink href="/partners">{t("nav.partners")}</NavLink>
             {role === "planner" || role === "admin" ? <NavLink href="/audit">{t("nav.audit")}</NavLink> : null}
+            {role === "admin" ? <NavLink href="/import">{t("nav.import")}</NavLink> : null}
             {role === "admin" ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}
           </nav>
           <div className="user-menu">

@@ -3,12 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { StandardDataError } from "../lib/standard-data";
+import { importMaxBytes, StandardDataError } from "../lib/standard-data";
 import { withCliDb } from "./cli";
 import { importStandardData, type ImportSummary } from "./queries/import";
 import { seed } from "./seed";
 
-const MAX_BYTES = Number(process.env.IMPORT_MAX_BYTES ?? 50 * 1024 * 1024);
+const MAX_BYTES = importMaxBytes();
 
 function refuse(message: string, json: boolean): never {
   if (json) console.log(JSON.stringify({ refused: true, error: message }));

@@ -45,3 +45,29 @@ export function fieldError(err: unknown, field: string): string | undefined {
   const hit = (err.details as { field?: string; reason?: string }[]).find((d) => d.field === field);
   return hit?.reason;
 }
+
+/** Uploads a form with progress reports (fetch cannot report upload progress); errors as FetchError. */
+export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.upload.onload = () => onProgress(1);
+    xhr.onerror = () => reject(new FetchError("The server could not be reached.", 0, null));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      const error = (body as { error?: { message?: string; code?: string; details?: unknown } } | null)?.error;
+      reject(new FetchError(error?.message ?? `${xhr.status} ${xhr.statusText}`, xhr.status, error?.code ?? null, error?.details ?? null));
+    };
+    xhr.send(form);
+  });
+}

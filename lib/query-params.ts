@@ -87,6 +87,7 @@ export const mapZonesQuery = z.strictObject({
   bbox: bboxParam,
   year: year.optional(),
   category: z.enum(SITE_CATEGORIES).optional(),
+  q,
   municipality,
 });
 

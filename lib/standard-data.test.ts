@@ -69,7 +69,7 @@ describe("a newer-release file (UTF-8 with BOM)", () => {
 
   it("refuses a row without a place name, naming line and column", () => {
     expect(report.invalid).toBe(1);
-    expect(report.issues).toContainEqual({ line: 4, column: "설치장소명", value: "", reason: "required field is empty", severity: "error" });
+    expect(report.issues).toContainEqual({ line: 4, column: "설치장소명", value: "", code: "required", reason: "required field is empty", severity: "error" });
   });
 });
 
@@ -138,6 +138,6 @@ describe("two rows for one place", () => {
     ].join("\n");
     const report = readStandardData(Buffer.from(csv, "utf8"));
     expect(report.records.map((r) => r.ssid)).toEqual(["new"]);
-    expect(report.issues).toEqual([{ line: 2, column: "번호", value: "7", reason: "same place as line 3, which replaces this row", severity: "warning" }]);
+    expect(report.issues).toEqual([{ line: 2, column: "번호", value: "7", code: "replaced_by", ref: "3", reason: "same place as line 3, which replaces this row", severity: "warning" }]);
   });
 });

@@ -45,12 +45,29 @@ export class StandardDataError extends Error {
   }
 }
 
+export const ISSUE_CODES = [
+  "required",
+  "not_number",
+  "lng_equals_lat",
+  "swapped",
+  "outside_korea",
+  "unknown_category",
+  "bad_date",
+  "replaced_by",
+  "other_municipality",
+  "outside_boundary",
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
 export type Issue = {
   /** 1-based line in the file (the header is line 1). */
   line: number;
   column: string;
   value: string;
   reason: string;
+  /** The reason as a code, for the message catalogue; `ref` is the other line or place it names. */
+  code: IssueCode;
+  ref?: string;
   /** `error`: the row is not imported; `position`: imported without a position until fixed; `warning`: imported as normalised. */
   severity: "error" | "position" | "warning";
 };
@@ -217,12 +234,12 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       for (const [i, g] of fields) if (g === f) return clean(cells[i]);
       return "";
     };
-    const issue = (f: Field, reason: string, severity: Issue["severity"], value = get(f)) =>
-      issues.push({ line, column: columnOf(f), value, reason, severity });
+    const issue = (f: Field, code: IssueCode, reason: string, severity: Issue["severity"], value = get(f)) =>
+      issues.push({ line, column: columnOf(f), value, code, reason, severity });
 
     const missing = (["placeName", "provinceName", "municipalityName"] as Field[]).filter((f) => !get(f));
     if (missing.length > 0) {
-      for (const f of missing) issue(f, "required field is empty", "error");
+      for (const f of missing) issue(f, "required", "required field is empty", "error");
       invalid++;
       return;
     }
@@ -230,27 +247,27 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
     let lat: number | null = Number(get("lat"));
     let lng: number | null = Number(get("lng"));
     if (!get("lat") || !get("lng") || !Number.isFinite(lat) || !Number.isFinite(lng)) {
-      issue(!get("lat") || !Number.isFinite(lat) ? "lat" : "lng", "not a number: the site is kept without a position", "position");
+      issue(!get("lat") || !Number.isFinite(lat) ? "lat" : "lng", "not_number", "not a number: the site is kept without a position", "position");
       lat = lng = null;
     } else if (lat === lng) {
-      issue("lng", "longitude equals latitude (latitude copied into the longitude column): kept without a position", "position");
+      issue("lng", "lng_equals_lat", "longitude equals latitude (latitude copied into the longitude column): kept without a position", "position");
       lat = lng = null;
     } else if (!inKorea(lat, lng) && inKorea(lng, lat)) {
-      issue("lat", `latitude and longitude look swapped (${lat}, ${lng}): kept without a position`, "position", `${lat}, ${lng}`);
+      issue("lat", "swapped", `latitude and longitude look swapped (${lat}, ${lng}): kept without a position`, "position", `${lat}, ${lng}`);
       lat = lng = null;
     } else if (!inKorea(lat, lng)) {
-      issue("lat", "outside Korea: kept without a position", "position", `${lat}, ${lng}`);
+      issue("lat", "outside_korea", "outside Korea: kept without a position", "position", `${lat}, ${lng}`);
       lat = lng = null;
     }
 
     const categoryRaw = get("category");
     let category = normaliseCategory(categoryRaw);
     if (!category) {
-      if (categoryRaw) issue("category", "unknown category: imported as 기타", "warning");
+      if (categoryRaw) issue("category", "unknown_category", "unknown category: imported as 기타", "warning");
       category = "other";
     }
     const installed = normaliseInstalled(get("installed"));
-    if (!installed) issue("installed", "not a date: install date left unknown", "warning");
+    if (!installed) issue("installed", "bad_date", "not a date: install date left unknown", "warning");
 
     const record: StandardRecord = {
       line,
@@ -288,7 +305,7 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
     const earlier = byKey.get(record.key);
     if (earlier !== undefined) {
       const replaced = records[earlier]!;
-      issues.push({ line: replaced.line, column: columnOf(record.ref ? "ref" : "placeName"), value: record.ref ?? record.placeName, reason: `same place as line ${line}, which replaces this row`, severity: "warning" });
+      issues.push({ line: replaced.line, column: columnOf(record.ref ? "ref" : "placeName"), value: record.ref ?? record.placeName, code: "replaced_by", ref: String(line), reason: `same place as line ${line}, which replaces this row`, severity: "warning" });
       records[earlier] = record;
       return;
     }
@@ -297,4 +314,10 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   });
 
   return { encoding, variant, rows: rows.length, records, duplicates, invalid, issues };
+}
+
+/** The largest file an import accepts (IMPORT_MAX_BYTES, default 50 MB), from the app and the command line alike. */
+export function importMaxBytes(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.IMPORT_MAX_BYTES ?? 50 * 1024 * 1024);
+  return Number.isFinite(n) && n > 0 ? n : 50 * 1024 * 1024;
 }

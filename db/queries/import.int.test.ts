@@ -97,7 +97,7 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const csv = [NEWER_HEADER, "9,진주역,대합실,경상남도,진주시,교통시설,KT,x,2020-01,,,,,37.5665,126.978,2023-01-01"].join("\n");
     const summary = await run(new Uint8Array(Buffer.from(csv, "utf8")), { dryRun: true });
     expect(summary.issues).toEqual([
-      { line: 2, column: "위도", value: "37.5665, 126.978", reason: "outside the boundary of 경상남도 진주시: check the position", severity: "warning" },
+      { line: 2, column: "위도", value: "37.5665, 126.978", code: "outside_boundary", ref: "경상남도 진주시", reason: "outside the boundary of 경상남도 진주시: check the position", severity: "warning" },
     ]);
     // The Jinju file's own points all lie inside the city.
     expect((await run(JINJU, { dryRun: true })).issues.filter((i) => i.reason.startsWith("outside the boundary"))).toEqual([]);

@@ -7,7 +7,9 @@ import type { StandardDataReport, StandardRecord, Issue } from "../../lib/standa
 import { containsPoint, type Area } from "../../lib/geo";
 import { readStandardData } from "../../lib/standard-data";
 import type { Db } from "../client";
+import { AppError } from "../../lib/errors";
 import * as s from "../schema";
+import { requirePermission, type Actor } from "./audit";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -92,7 +94,7 @@ async function resolveMunicipalities(
     for (const r of records) {
       if (r.provinceName === m.provinceKo && r.municipalityName === m.nameKo) continue;
       rejected.add(r.line);
-      issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), reason: `row belongs to ${nameOf(r)}, not ${m.provinceKo} ${m.nameKo} (${municipalityCode})`, severity: "error" });
+      issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code: "other_municipality", ref: `${m.provinceKo} ${m.nameKo}`, reason: `row belongs to ${nameOf(r)}, not ${m.provinceKo} ${m.nameKo} (${municipalityCode})`, severity: "error" });
     }
     ids.set(`${m.provinceKo} ${m.nameKo}`, m.id);
     attached.push(`${m.provinceKo} ${m.nameKo}`);
@@ -142,7 +144,7 @@ export async function importStandardData(
       for (const r of records) {
         const outline = outlines.get(municipalityIdOf(r));
         if (outline && r.lat !== null && r.lng !== null && !containsPoint(outline, { lat: r.lat, lng: r.lng })) {
-          issues.push({ line: r.line, column: "위도", value: `${r.lat}, ${r.lng}`, reason: `outside the boundary of ${r.provinceName} ${r.municipalityName}: check the position`, severity: "warning" });
+          issues.push({ line: r.line, column: "위도", value: `${r.lat}, ${r.lng}`, code: "outside_boundary", ref: `${r.provinceName} ${r.municipalityName}`, reason: `outside the boundary of ${r.provinceName} ${r.municipalityName}: check the position`, severity: "warning" });
         }
       }
 
@@ -255,4 +257,18 @@ export async function importStandardData(
     if (err instanceof DryRun) return err.summary;
     throw err;
   }
+}
+
+/**
+ * An import asked for through the app: only an admin of the municipality may import, and only into
+ * it (rows naming another municipality are rejected). The audit entries carry the admin and request.
+ */
+export async function importStandardDataAs(
+  db: Db,
+  { actor, municipalityId, bytes, dryRun }: { actor: Actor; municipalityId: number; bytes: Uint8Array; dryRun: boolean },
+): Promise<ImportSummary> {
+  requirePermission(actor.viewer, municipalityId, "importData");
+  const [m] = await db.select({ code: s.municipalities.code }).from(s.municipalities).where(eq(s.municipalities.id, municipalityId));
+  if (!m?.code) throw new AppError("unprocessable", "This municipality has no code to import into.");
+  return importStandardData(db, { bytes, municipalityCode: m.code, dryRun, actor: actor.label, requestId: actor.requestId });
 }

@@ -164,11 +164,13 @@ export async function listZonesInView({
   bbox,
   year,
   category,
+  q,
   municipality,
 }: {
   bbox: BBox;
   year?: number;
   category?: SiteCategory;
+  q?: string;
   municipality?: string;
 }): Promise<{ items: ZoneMarker[]; truncated: boolean }> {
   const { db } = await getDb();
@@ -194,6 +196,14 @@ export async function listZonesInView({
         municipalityId !== undefined ? eq(s.sites.municipalityId, municipalityId) : undefined,
         year !== undefined ? eq(s.sites.planYear, year) : undefined,
         category ? eq(s.sites.category, category) : undefined,
+        // The same search as the APs': zone name, address, or an SSID of its APs.
+        q
+          ? or(
+              ilike(s.sites.name, `%${q}%`),
+              ilike(s.sites.address, `%${q}%`),
+              sql`exists (select 1 from access_points a where a.site_id = ${s.sites.id} and a.ssid ilike ${`%${q}%`})`,
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(s.sites.id))

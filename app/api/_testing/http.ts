@@ -12,11 +12,12 @@ export function request(path: string, init: { method?: string; cookie?: string; 
   if (init.origin !== null) headers.set("origin", init.origin ?? ORIGIN);
   if (init.cookie) headers.set("cookie", init.cookie);
   if (init.ip) headers.set("x-forwarded-for", init.ip);
-  if (init.body !== undefined) headers.set("content-type", "application/json");
+  const form = init.body instanceof FormData;
+  if (init.body !== undefined && !form) headers.set("content-type", "application/json");
   return new Request(`${ORIGIN}${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.body === undefined ? undefined : form ? (init.body as FormData) : JSON.stringify(init.body),
   });
 }
 

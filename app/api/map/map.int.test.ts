@@ -126,6 +126,15 @@ describe(`map reference layers on ${testEngine()}`, () => {
     expect(body.items.map((z) => z.apCount)).toEqual([10, 10, 10, 10, 9, 9]);
   });
 
+  it("searches zones like APs: by name, address or an AP's SSID", async () => {
+    const names = async (q: string) =>
+      ((await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&q=${encodeURIComponent(q)}`))).json()) as { items: { name: string }[] }).items.map((z) => z.name);
+    expect(await names("혁신도시")).toEqual(["혁신도시 (영천강 주변)"]);
+    // No zone is named after the program's SSID: these come from their APs.
+    expect(await names("Jinju_PublicWiFi")).toContain("혁신도시 (영천강 주변)");
+    expect(await names("없는 이름")).toEqual([]);
+  });
+
   it("lists points of interest by kind", async () => {
     const res = await getPois(new Request(`http://localhost/api/map/pois?bbox=${JINJU}&kind=traditional_market,tourist_spot`));
     const body = (await res.json()) as { items: { kind: string; name: string }[] };

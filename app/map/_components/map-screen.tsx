@@ -114,7 +114,7 @@ export function MapScreen({
     { keepPreviousData: true, onSuccess: (_data, key) => setDrawnKey(key) },
   );
   const zones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
-    bbox && (on("zones") || on("candidates")) ? hrefWith("/api/map/zones", {}, { bbox, year: filters.year, category: filters.category }) : null,
+    bbox && (on("zones") || on("candidates")) ? hrefWith("/api/map/zones", {}, { bbox, year: filters.year, category: filters.category, q: filters.q }) : null,
     fetchJson,
     { keepPreviousData: true },
   );

@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import { count, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import * as s from "@/db/schema";
+import { DEMO_USERS } from "@/db/seed/users";
+import { testEngine } from "@/db/testing/engines";
+import { request, signIn } from "./_testing/http";
+import { POST as postImport } from "./imports/route";
+
+const cookie = {} as Record<string, string>;
+const header = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const row = (n: number, lat = "35.18") => `JJ-${n},시험 장소 ${n},1층,경상남도,진주시,관공서,KT,TEST-${n},2024-05,경상남도 진주시 시험로 ${n},,진주시청,055-000-0000,${lat},128.10,2026-11-01`;
+const upload = (text: string, opts: { dryRun?: boolean; name?: string; cookie?: string } = {}) => {
+  const form = new FormData();
+  form.set("file", new File([new Uint8Array([0xef, 0xbb, 0xbf]), text], opts.name ?? "upload.csv", { type: "text/csv" }));
+  if (opts.dryRun) form.set("dryRun", "1");
+  return postImport(request("/api/imports", { body: form, cookie: opts.cookie }));
+};
+const siteCount = async () => (await (await getDb()).db.select({ n: count() }).from(s.sites))[0]!.n;
+const auditCount = async () => (await (await getDb()).db.select({ n: sql<number>`count(*)::int` }).from(s.auditEntries))[0]!.n;
+
+describe(`importing from the app on ${testEngine()}`, () => {
+  beforeAll(async () => {
+    for (const u of DEMO_USERS) cookie[u.role] = (await signIn(u.email, u.password)).cookie;
+  });
+
+  it("lets only an admin import: 401 without a session, 403 for the other roles", async () => {
+    const text = `${header}\n${row(1)}\n`;
+    expect((await upload(text)).status).toBe(401);
+    for (const role of ["viewer", "partner", "planner"]) expect((await upload(text, { cookie: cookie[role] })).status, role).toBe(403);
+  });
+
+  it("previews without writing, then commits the same counts with an audit entry per site", async () => {
+    const text = `${header}\n${row(1)}\n${row(2)}\n${row(3, "135.5")}\n`;
+    const [sites, audit] = [await siteCount(), await auditCount()];
+    const preview = await upload(text, { dryRun: true, cookie: cookie.admin });
+    expect(preview.status).toBe(200);
+    const p = (await preview.json()) as { counts: Record<string, number>; issues: { line: number; column: string; reason: string }[]; committed: boolean };
+    expect(p).toMatchObject({ committed: false, counts: { new: 3, updated: 0, invalid: 0 } });
+    expect(p.issues).toContainEqual(expect.objectContaining({ line: 4, column: "WGS84위도" }));
+    expect([await siteCount(), await auditCount()]).toEqual([sites, audit]);
+
+    const done = await upload(text, { cookie: cookie.admin });
+    expect(done.status).toBe(201);
+    expect(await done.json()).toMatchObject({ committed: true, counts: p.counts });
+    expect(await siteCount()).toBe(sites + 3);
+    // Three sites created and the import itself, all under the admin's name and one request id.
+    const entries = await (await getDb()).db.select().from(s.auditEntries).where(eq(s.auditEntries.actor, "admin@jinju.example"));
+    expect(entries.map((e) => e.action).sort()).toEqual(["create", "create", "create", "import"]);
+    expect(new Set(entries.map((e) => e.requestId)).size).toBe(1);
+
+    const again = (await (await upload(text, { cookie: cookie.admin })).json()) as { counts: Record<string, number> };
+    expect(again.counts).toMatchObject({ new: 0, unchanged: 3 });
+  });
+
+  it("refuses an unknown format, a binary file and an oversize one, writing nothing", async () => {
+    const [sites, audit] = [await siteCount(), await auditCount()];
+    const unknown = await upload("이름,주소\n가,나\n", { cookie: cookie.admin, name: "other.csv" });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/^other\.csv: .*설치장소명/);
+    const binary = new FormData();
+    binary.set("file", new File([fs.readFileSync("app/favicon.ico")], "favicon.ico"));
+    expect((await postImport(request("/api/imports", { body: binary, cookie: cookie.admin }))).status).toBe(422);
+    process.env.IMPORT_MAX_BYTES = "100";
+    try {
+      const big = await upload(`${header}\n${row(9)}\n`, { cookie: cookie.admin });
+      expect(big.status).toBe(413);
+      expect(await big.json()).toMatchObject({ error: { details: [{ field: "file" }] } });
+    } finally {
+      delete process.env.IMPORT_MAX_BYTES;
+    }
+    const none = await postImport(request("/api/imports", { body: new FormData(), cookie: cookie.admin }));
+    expect(none.status).toBe(400);
+    expect([await siteCount(), await auditCount()]).toEqual([sites, audit]);
+  });
+});

@@ -1,0 +1,27 @@
+// `/import`: upload national standard data, preview it row by row, then commit (admins).
+import { getLocale, getTranslations } from "next-intl/server";
+import { findMunicipalityByCode } from "@/db/queries/common";
+import { localName } from "@/lib/format";
+import { importMaxBytes } from "@/lib/standard-data";
+import { guardPage } from "../_components/require-role";
+import { ImportFlow } from "./_components/import-flow";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("import"))("title") };
+}
+
+export default async function ImportPage() {
+  const guard = await guardPage("/import", ["admin"]);
+  if (!guard.ok) return guard.notice;
+  const [t, locale, municipality] = await Promise.all([getTranslations("import"), getLocale(), findMunicipalityByCode({})]);
+  const limit = `${Math.round(importMaxBytes() / 1024 / 1024)} MB`;
+  return (
+    <article>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro", { municipality: localName(locale, municipality) })}</p>
+      <ImportFlow limitLabel={limit} />
+    </article>
+  );
+}

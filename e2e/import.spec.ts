@@ -1,0 +1,49 @@
+// Importing standard data from the app: upload, preview with a row report, commit, then find the zones on the map.
+import fs from "node:fs";
+import Papa from "papaparse";
+import { expect, screenshot, test } from "./fixtures";
+
+const HEADER = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const FILE = [
+  HEADER,
+  "E2E-1,가좌 시험 도서관,1층,경상남도,진주시,교육시설,KT,E2E-WIFI,2024-05,경상남도 진주시 진주대로 501,,진주시청,055-000-0000,35.1540,128.0990,2026-11-01",
+  "E2E-2,가좌 시험 체육관,로비,경상남도,진주시,체육시설,LG U+,E2E-WIFI,2024.6,경상남도 진주시 진주대로 520,,진주시청,055-000-0000,35.1550,128.1000,2026-11-01",
+  "E2E-3,가좌 시험 공원,입구,경상남도,진주시,공원,SKT,E2E-WIFI,2024-07,경상남도 진주시 진주대로 540,,진주시청,055-000-0000,128.1010,35.1560,2026-11-01",
+].join("\n");
+
+test("an admin previews a file row by row, commits it, and finds the new zones on the map", async ({ page }) => {
+  await page.goto("/login?next=%2Fimport");
+  await page.getByLabel("이메일").fill("admin@jinju.example");
+  await page.getByLabel("비밀번호").fill("admin-pass-2026");
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("표준데이터 가져오기");
+
+  await page.getByTestId("import-file").setInputFiles({ name: "gajwa.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FILE)]) });
+  await page.getByRole("button", { name: "미리보기" }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("3행 · UTF-8-BOM · 신형 형식");
+  await expect(page.getByTestId("import-count-new").locator("dd")).toHaveText("3");
+  await expect(page.getByTestId("import-count-invalid").locator("dd")).toHaveText("0");
+  const issues = page.getByTestId("import-issues").locator("tbody tr");
+  await expect(issues.filter({ hasText: "위도와 경도가 뒤바뀐 것 같습니다" })).toHaveCount(1);
+  await expect(issues.filter({ hasText: "위도와 경도가 뒤바뀐 것 같습니다" }).locator("td").first()).toHaveText("4");
+  await screenshot(page, "import-preview");
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("import-report").click();
+  const report = Papa.parse<Record<string, string>>(fs.readFileSync(await (await download).path(), "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+  expect(report).toContainEqual(expect.objectContaining({ 행: "4", 열: "WGS84위도", 구분: "위치 없음" }));
+
+  await page.getByTestId("import-commit").click();
+  await expect(page.getByTestId("import-done")).toContainText("가져왔습니다: 새 구역 3곳, 바뀐 구역 0곳.");
+  await screenshot(page, "import-done");
+
+  await page.getByTestId("import-done").getByRole("link", { name: "지도에서 보기" }).click();
+  await expect(page.getByTestId("map-ready")).toBeAttached({ timeout: 15_000 });
+  await page.getByRole("searchbox", { name: "검색" }).fill("가좌 시험");
+  await page.getByRole("button", { name: "찾기" }).click();
+  // Two of the three have a position; the swapped one waits for a fix.
+  await expect(page.getByTestId("ap-count")).toHaveText("지도 범위의 AP 2대");
+  await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 2개");
+  await screenshot(page, "import-on-map");
+});
