@@ -19,12 +19,20 @@ import * as s from "./schema";
 /** Sessions last twelve hours and are refreshed once an hour of use. */
 const SESSION_SECONDS = 12 * 60 * 60;
 
+/** The origins a request to this server comes from when its page is this app's (host as the browser saw it). */
+function ownOrigins(headers: Headers | undefined): string[] {
+  const hosts = [headers?.get("x-forwarded-host"), headers?.get("host")].filter((h): h is string => Boolean(h));
+  return hosts.flatMap((h) => [`http://${h}`, `https://${h}`]);
+}
+
 export function createAuth(db: Db) {
   const env = readAuthEnv();
   return betterAuth({
     appName: "Wi-Fi Atlas",
     secret: env.secret,
     ...(env.appUrl ? { baseURL: env.appUrl } : {}),
+    // Changes are accepted from this app's own pages: the origin of the host the request was sent to.
+    trustedOrigins: (request) => [env.appUrl, ...ownOrigins(request?.headers)],
     database: drizzleAdapter(db, {
       provider: "pg",
       usePlural: true,

@@ -1,12 +1,22 @@
 // Route-handler plumbing: one place that turns thrown errors into `{ error: { code, message, details } }`.
 import { AppError } from "./errors";
 
-const CONNECTION_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "57P01", "57P03", "CONNECTION_CLOSED", "CONNECT_TIMEOUT"]);
+// Network failures, the server shutting down or crashing (57P0x), starting up, and the driver's own connection codes.
+const CONNECTION_ERRORS = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE",
+  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006",
+  "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
+]);
 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const code = (err as { code?: string } | null)?.code;
-  if (code && CONNECTION_ERRORS.has(code)) {
+  // Drizzle wraps a driver's failure in "Failed query", with the driver's error as the cause.
+  const codes: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") codes.push(code);
+  }
+  if (codes.some((code) => CONNECTION_ERRORS.has(code))) {
     return new AppError("database_unavailable", "The database is not reachable right now; try again shortly.");
   }
   return new AppError("internal", "Something went wrong on the server.");

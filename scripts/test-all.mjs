@@ -1,5 +1,5 @@
-// `npm test`: typecheck, lint, unit, integration (PGlite, and Postgres when DATABASE_URL is set) and
-// browser tests. Runs every part, then prints one line `N passed, M failed` summed from the runners' reports.
+// `npm test`: typecheck, lint, unit, integration (PGlite, and Postgres when DATABASE_URL is set),
+// browser tests and the durability checks. Runs every part, then prints one line `N passed, M failed` summed from the runners' reports.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -25,6 +25,8 @@ step("unit", "npx", ["vitest", "run", "--project", "unit", ...vitestJson("unit.j
 step("integration", "npx", ["vitest", "run", "--project", "integration-*", ...vitestJson("integration.json")]);
 if (!chromiumAvailable()) step("browser download", "npx", ["playwright", "install", "chromium"]);
 step("browser", "npx", ["playwright", "test"]);
+// After the browser step, whose server built the app: two processes, Postgres crashes, kill -9.
+step("durability", "npx", ["tsx", "scripts/durability.ts"]);
 
 let passed = 0;
 let failed = 0;
@@ -41,6 +43,13 @@ try {
   const { stats } = JSON.parse(fs.readFileSync("reports/e2e.json", "utf8"));
   passed += stats.expected;
   failed += stats.unexpected + stats.flaky;
+} catch {
+  failed += 1;
+}
+try {
+  const { checks } = JSON.parse(fs.readFileSync("reports/durability.json", "utf8"));
+  passed += checks.filter((c) => c.ok).length;
+  failed += checks.filter((c) => !c.ok).length;
 } catch {
   failed += 1;
 }
