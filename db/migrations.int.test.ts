@@ -24,7 +24,7 @@ describe(`migrations on ${testEngine()}`, () => {
       const { rows } = await rawRows(handle, "select table_name from information_schema.tables where table_schema = 'public' order by 1");
       expect(rows.map((r) => r.table_name)).toEqual([
         "access_points", "accounts", "ap_cell_levels", "ap_cells", "audit_entries", "bus_batches", "bus_operators", "bus_routes", "buses", "memberships",
-        "municipalities", "partners", "plan_years", "points_of_interest", "program_partner_roles", "programs", "rate_limits", "seed_steps", "sessions",
+        "municipalities", "partners", "plan_years", "planning_settings", "points_of_interest", "program_partner_roles", "programs", "rate_limits", "seed_steps", "sessions",
         "sites", "users", "verifications", "work_items",
       ]);
       const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as { entries: unknown[] };

@@ -162,6 +162,8 @@ export const sites = pgTable(
     provenance: provenance().notNull(),
     sourceNote: text(),
     notes: text(),
+    /** Why the site was last moved (required when rejected). */
+    statusReason: text(),
     /** Identity of a site in the file it was imported from (관리번호, or name + address), for re-imports. */
     sourceKey: text(),
     version: integer().notNull().default(1),
@@ -524,3 +526,13 @@ export const memberships = pgTable(
   ],
 );
 export type Membership = typeof memberships.$inferSelect;
+
+/** A municipality's planning settings (coverage radius, score weights, unit costs); defaults in lib/planning.ts. */
+export const planningSettings = pgTable("planning_settings", {
+  municipalityId: integer()
+    .primaryKey()
+    .references(() => municipalities.id),
+  settings: jsonb().notNull(),
+  version: integer().notNull().default(1),
+  updatedAt: updatedAt(),
+});

@@ -13,7 +13,12 @@ async function signIn(page: Page, who: { email: string; password: string }) {
 
 test("a wrong password is refused with a message, the right one signs in and out", async ({ page, expectFailures }) => {
   expectFailures.push(/sign-in\/email/);
-  await page.goto("/");
+  const res = await page.goto("/");
+  const headers = res!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("img-src 'self' data: blob: http://127.0.0.1:9");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["strict-transport-security"]).toMatch(/^max-age=/);
   await page.getByTestId("sign-in").click();
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, { ...VIEWER, password: "not-the-password" });
@@ -69,4 +74,17 @@ test("an admin adds a user, changes the role, and finds both changes in the audi
   await signIn(page, { email, password: "long-enough-password" });
   await expect(page.getByTestId("signed-in-as")).toHaveText("신규 계획 담당 (계획)");
   await expect(page.getByRole("link", { name: "변경 기록" })).toBeVisible();
+});
+
+test("a change posted from another site is refused even with a valid session", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, ADMIN);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const res = await page.request.post("/api/users", {
+    headers: { origin: "http://evil.example", "content-type": "application/json" },
+    data: { email: "intruder@jinju.example", name: "x", password: "long-enough-password", role: "admin" },
+  });
+  expect(res.status()).toBe(403);
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("users-table")).not.toContainText("intruder@jinju.example");
 });

@@ -1,6 +1,6 @@
 // Request bodies of the state-changing endpoints, validated with zod; a bad field names itself.
 import { z } from "zod";
-import { ROLES } from "./domain";
+import { POI_KINDS, ROLES, SITE_CATEGORIES, SITE_STATUSES, WORK_STATUSES } from "./domain";
 import { AppError } from "./errors";
 
 const municipality = z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional();
@@ -54,3 +54,56 @@ export async function parseBody<S extends z.ZodType>(schema: S, req: Request): P
   });
   throw new AppError("bad_request", `Invalid field ${details[0]!.field}: ${details[0]!.reason}`, details);
 }
+
+const krw = z.number({ error: "expected an amount in won" }).int("whole won only").min(0, "costs are never negative").max(1e13);
+const nullableText = z.string().trim().max(2000).nullable();
+
+/** `PATCH /api/sites/:id`: the version read, plus the fields and/or status to change. */
+export const sitePatchInput = z.strictObject({
+  version: z.number({ error: "send the version you read" }).int().min(1),
+  status: z.enum(SITE_STATUSES).optional(),
+  statusReason: z.string().trim().max(2000).optional(),
+  name: z.string().trim().min(1, "required").max(200).optional(),
+  category: z.enum(SITE_CATEGORIES, { error: "unknown category" }).optional(),
+  planYear: z.number().int().min(1990).max(2100).optional(),
+  plannedApCount: z.number().int().min(1, "at least 1").max(200, "at most 200").optional(),
+  notes: nullableText.optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+});
+
+export const workItemPatchInput = z.strictObject({
+  version: z.number({ error: "send the version you read" }).int().min(1),
+  status: z.enum(WORK_STATUSES).optional(),
+  plannedCostKrw: krw.nullable().optional(),
+  actualCostKrw: krw.nullable().optional(),
+  dueDate: z.iso.date("expected a date as YYYY-MM-DD").nullable().optional(),
+  notes: nullableText.optional(),
+});
+
+const count = z.number().int().min(0, "never negative").max(1_000_000).nullable();
+export const planYearPatchInput = z.strictObject({
+  version: z.number({ error: "send the version you read" }).int().min(1),
+  targetBuses: count.optional(),
+  targetZones: count.optional(),
+  targetAccessPoints: count.optional(),
+  targetBudgetKrw: krw.nullable().optional(),
+  targetCategories: z.array(z.enum(SITE_CATEGORIES)).max(SITE_CATEGORIES.length).optional(),
+});
+
+export const candidatesQuery = z.strictObject({
+  status: z.enum(["candidate", "surveyed", "approved", "rejected"]).optional(),
+  year: z.coerce.number({ error: "expected a year" }).int().min(1990).max(2100).optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
+  municipality,
+});
+
+export const workItemsQuery = z.strictObject({
+  partner: z.coerce.number({ error: "expected a partner id" }).int().positive().optional(),
+  year: z.coerce.number({ error: "expected a year" }).int().min(1990).max(2100).optional(),
+  status: z.enum(WORK_STATUSES).optional(),
+  open: z.enum(["1"]).optional(),
+  municipality,
+});
+
+export const gapsQuery = z.strictObject({ kind: z.enum(POI_KINDS).optional(), municipality });

@@ -31,6 +31,15 @@ describe(`accounts and roles on ${testEngine()}`, () => {
     }
   });
 
+  it("sets the session cookie HttpOnly and SameSite=Lax", async () => {
+    const res = await authPost(request("/api/auth/sign-in/email", { body: { email: login.viewer.email, password: login.viewer.password }, ip: freshIp() }));
+    const session = res.headers.getSetCookie().find((c) => c.startsWith("wifi-atlas.session_token="));
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Lax/i);
+    const body = await res.text();
+    expect(body).not.toMatch(/password|hash/i);
+  });
+
   it("refuses a wrong password without saying which part was wrong", async () => {
     const r = await authPost(request("/api/auth/sign-in/email", { body: { email: login.admin.email, password: "wrong-password" }, ip: freshIp() }));
     expect(r.status).toBe(401);
@@ -78,6 +87,9 @@ describe(`accounts and roles on ${testEngine()}`, () => {
   it("changes a role with one audit entry that shows before and after", async () => {
     const created = await body(await postUser(request("/api/users", { body: newUser("x2@jinju.example"), cookie: cookies.admin })));
     const id = created.json.id as string;
+    const patch = (cookie?: string) => patchUser(request(`/api/users/${id}`, { method: "PATCH", body: { role: "planner" }, cookie }), { params: Promise.resolve({ id }) });
+    expect((await patch()).status).toBe(401);
+    for (const role of ["viewer", "partner", "planner"] as const) expect((await patch(cookies[role])).status, role).toBe(403);
     const before = await auditCount();
     const r = await body(await patchUser(request(`/api/users/${id}`, { method: "PATCH", body: { role: "planner" }, cookie: cookies.admin }), { params: Promise.resolve({ id }) }));
     expect(r).toMatchObject({ status: 200, json: { role: "planner" } });

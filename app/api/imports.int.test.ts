@@ -31,6 +31,15 @@ describe(`importing from the app on ${testEngine()}`, () => {
     for (const role of ["viewer", "partner", "planner"]) expect((await upload(text, { cookie: cookie[role] })).status, role).toBe(403);
   });
 
+  it("answers 404 for a municipality where the admin has no role", async () => {
+    const { db } = await getDb();
+    await db.insert(s.municipalities).values({ code: "48250", nameKo: "김해시", provinceKo: "경상남도" });
+    const form = new FormData();
+    form.set("file", new File([`${header}\n${row(1)}\n`], "x.csv"));
+    form.set("municipality", "48250");
+    expect((await postImport(request("/api/imports", { body: form, cookie: cookie.admin }))).status).toBe(404);
+  });
+
   it("previews without writing, then commits the same counts with an audit entry per site", async () => {
     const text = `${header}\n${row(1)}\n${row(2)}\n${row(3, "135.5")}\n`;
     const [sites, audit] = [await siteCount(), await auditCount()];

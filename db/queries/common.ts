@@ -1,10 +1,12 @@
 // Helpers every query module shares: the tenant lookup, paging and bbox conditions.
 import "server-only";
-import { and, between, eq, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "../../lib/errors";
 import type { BBox } from "../../lib/query-params";
+import type { Db } from "../client";
 import { getDb } from "../index";
+import * as s from "../schema";
 import { municipalities, workItems, type Municipality } from "../schema";
 
 export const DEFAULT_MUNICIPALITY = process.env.DEFAULT_MUNICIPALITY ?? "48170";
@@ -48,3 +50,31 @@ export const workItemColumns = {
   plannedCostKrw: workItems.plannedCostKrw,
   actualCostKrw: workItems.actualCostKrw,
 };
+
+/**
+ * Work items of one municipality's programs with their partner and scope (zone or bus batch),
+ * filtered by `where`, in plan-year, scope, partner and kind order.
+ */
+export function selectWorkItems(db: Db, municipalityId: number, where: (SQL | undefined)[]) {
+  return db
+    .select({
+      ...workItemColumns,
+      notes: s.workItems.notes,
+      version: s.workItems.version,
+      provenance: s.workItems.provenance,
+      partnerId: s.partners.id,
+      partnerNameKo: s.partners.nameKo,
+      partnerNameEn: s.partners.nameEn,
+      siteId: s.sites.id,
+      siteName: s.sites.name,
+      busBatchId: s.busBatches.id,
+      busBatchLabel: s.busBatches.label,
+    })
+    .from(s.workItems)
+    .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
+    .innerJoin(s.partners, eq(s.workItems.partnerId, s.partners.id))
+    .leftJoin(s.sites, eq(s.workItems.siteId, s.sites.id))
+    .leftJoin(s.busBatches, eq(s.workItems.busBatchId, s.busBatches.id))
+    .where(and(eq(s.programs.municipalityId, municipalityId), ...where))
+    .orderBy(asc(s.workItems.planYear), asc(s.sites.name), asc(s.busBatches.label), asc(s.partners.id), sql`${s.workItems.kind}`);
+}

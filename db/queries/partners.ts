@@ -6,7 +6,7 @@ import { visibleTo, type Viewer } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import { getDb } from "../index";
 import * as s from "../schema";
-import { findMunicipalityByCode, workItemColumns } from "./common";
+import { findMunicipalityByCode, selectWorkItems } from "./common";
 
 export async function listPartners() {
   const { db } = await getDb();
@@ -49,28 +49,11 @@ export async function getPartnerById({
       .innerJoin(s.programs, eq(s.programPartnerRoles.programId, s.programs.id))
       .where(and(eq(s.programPartnerRoles.partnerId, id), eq(s.programs.municipalityId, m.id)))
       .orderBy(asc(s.programs.id), sql`${s.programPartnerRoles.role}`),
-    db
-      .select({
-        ...workItemColumns,
-        siteId: s.sites.id,
-        siteName: s.sites.name,
-        busBatchId: s.busBatches.id,
-        busBatchLabel: s.busBatches.label,
-        notes: s.workItems.notes,
-      })
-      .from(s.workItems)
-      .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
-      .leftJoin(s.sites, eq(s.workItems.siteId, s.sites.id))
-      .leftJoin(s.busBatches, eq(s.workItems.busBatchId, s.busBatches.id))
-      .where(
-        and(
-          eq(s.workItems.partnerId, id),
-          eq(s.programs.municipalityId, m.id),
-          year !== undefined ? eq(s.workItems.planYear, year) : undefined,
-          status ? eq(s.workItems.status, status) : undefined,
-        ),
-      )
-      .orderBy(asc(s.workItems.planYear), asc(s.sites.name), sql`${s.workItems.kind}`),
+    selectWorkItems(db, m.id, [
+      eq(s.workItems.partnerId, id),
+      year !== undefined ? eq(s.workItems.planYear, year) : undefined,
+      status ? eq(s.workItems.status, status) : undefined,
+    ]),
   ]);
   return visibleTo(viewer, m.id, { ...partner, roles, workItems });
 }

@@ -1,0 +1,165 @@
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import * as s from "@/db/schema";
+import { DEMO_USERS } from "@/db/seed/users";
+import { testEngine } from "@/db/testing/engines";
+import { request, signIn } from "./_testing/http";
+import { GET as listCandidates, POST as postCandidate } from "./candidates/route";
+import { GET as getGaps } from "./gaps/route";
+import { GET as getPlan } from "./plan/route";
+import { PATCH as patchYear } from "./plan/years/[year]/route";
+import { POST as addYear } from "./plan/years/route";
+import { PATCH as patchSite } from "./sites/[id]/route";
+import { PATCH as patchWorkItem } from "./work-items/[id]/route";
+import { GET as listWorkItems } from "./work-items/route";
+
+type Json = Record<string, unknown> & { items?: Record<string, unknown>[]; error?: { code: string; message: string; details: unknown } };
+const cookie = {} as Record<string, string>;
+const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Json });
+const ctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
+const auditCount = async () => (await (await getDb()).db.select({ n: sql<number>`count(*)::int` }).from(s.auditEntries))[0]!.n;
+
+let market: { name: string; lat: number; lng: number };
+const candidate = () => ({ name: `${market.name} 와이파이`, category: "traditional_market", planYear: 2021, plannedApCount: 4, lat: market.lat, lng: market.lng, notes: "상인회 요청" });
+const patchSiteAs = (who: string | undefined, id: number, body: unknown) => patchSite(request(`/api/sites/${id}`, { method: "PATCH", body, cookie: who && cookie[who] }), ctx(id));
+
+describe(`planning on ${testEngine()}`, () => {
+  beforeAll(async () => {
+    for (const u of DEMO_USERS) cookie[u.role] = (await signIn(u.email, u.password)).cookie;
+    const gaps = await json(await getGaps(request("/api/gaps?kind=traditional_market")));
+    market = gaps.body.items![0] as typeof market;
+  });
+
+  it("lists the markets no AP covers yet", async () => {
+    const gaps = await json(await getGaps(request("/api/gaps")));
+    expect(gaps.status).toBe(200);
+    const byKind = gaps.body.byKind as Record<string, { total: number; uncovered: number }>;
+    expect(byKind.traditional_market!.total).toBe(14);
+    expect(byKind.traditional_market!.uncovered).toBeGreaterThan(0);
+    expect(byKind.traditional_market!.uncovered).toBeLessThanOrEqual(14);
+  });
+
+  it("validates a new candidate field by field, on the server too", async () => {
+    const post = (body: unknown, who = "planner") => postCandidate(request("/api/candidates", { body, cookie: cookie[who] }));
+    expect((await postCandidate(request("/api/candidates", { body: candidate() }))).status).toBe(401);
+    expect((await post(candidate(), "viewer")).status).toBe(403);
+    expect((await post(candidate(), "partner")).status).toBe(403);
+    const bad = await json(await post({ ...candidate(), name: "", plannedApCount: 201 }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error!.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: "name" }), expect.objectContaining({ field: "plannedApCount", reason: "at most 200" })]));
+    const year = await json(await post({ ...candidate(), planYear: 2030 }));
+    expect(year).toMatchObject({ status: 400, body: { error: { details: [{ field: "planYear" }] } } });
+    const outside = await json(await post({ ...candidate(), lat: 37.5665, lng: 126.978 }));
+    expect(outside).toMatchObject({ status: 400, body: { error: { details: [{ field: "lat", reason: "outside_municipality" }] } } });
+  });
+
+  it("takes a candidate through its lifecycle: ranked with score parts, approved with work items, conflicts caught", async () => {
+    const before = await auditCount();
+    const created = await json(await postCandidate(request("/api/candidates", { body: candidate(), cookie: cookie.planner })));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: "candidate", version: 1, planYear: 2021, plannedApCount: 4 });
+    expect(await auditCount()).toBe(before + 1);
+    const id = created.body.id as number;
+
+    // Ranked with the parts of its score: an uncovered market within the radius, and 2021's priority.
+    const list = await json(await listCandidates(request("/api/candidates", { cookie: cookie.viewer })));
+    const row = list.body.items!.find((c) => c.id === id)!;
+    const score = row.score as { total: number; distancePoints: number; poiPoints: number; priorityPoints: number; uncovered: { kind: string; count: number }[]; priority: boolean };
+    expect(score.priority).toBe(true);
+    expect(score.uncovered).toContainEqual(expect.objectContaining({ kind: "traditional_market", count: 1 }));
+    expect(score.total).toBeCloseTo(score.distancePoints + score.poiPoints + score.priorityPoints, 5);
+    expect(row.notes).toBe("상인회 요청");
+    const anon = await json(await listCandidates(request("/api/candidates")));
+    expect(anon.body.items!.find((c) => c.id === id)!.notes).toBeNull();
+
+    // An illegal jump names the allowed moves.
+    const jump = await json(await patchSiteAs("planner", id, { version: 1, status: "active" }));
+    expect(jump.status).toBe(422);
+    expect(jump.body.error!.details).toMatchObject({ from: "candidate", allowed: ["surveyed", "rejected"] });
+
+    const surveyed = await json(await patchSiteAs("planner", id, { version: 1, status: "surveyed" }));
+    expect(surveyed).toMatchObject({ status: 200, body: { status: "surveyed", version: 2 } });
+    // A second planner still holding version 1 gets the newer record back, not a silent overwrite.
+    const stale = await json(await patchSiteAs("admin", id, { version: 1, name: "덮어쓰기" }));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error!.details).toMatchObject({ current: { status: "surveyed", version: 2, name: `${market.name} 와이파이` } });
+
+    const approved = await json(await patchSiteAs("planner", id, { version: 2, status: "approved", planYear: 2021 }));
+    expect(approved).toMatchObject({ status: 200, body: { status: "approved", version: 3 } });
+    const { db } = await getDb();
+    const items = await db.select({ kind: s.workItems.kind, partner: s.partners.nameKo, planned: s.workItems.plannedCostKrw, status: s.workItems.status }).from(s.workItems).innerJoin(s.partners, eq(s.partners.id, s.workItems.partnerId)).where(eq(s.workItems.siteId, id));
+    expect(items.map((w) => `${w.partner}:${w.kind}`).sort()).toEqual(["KT:equipment_purchase", "KT:installation", "서경방송:line_construction", "서경방송:line_provision", "진주시:funding"]);
+    expect(items.find((w) => w.kind === "equipment_purchase")!.planned).toBe(3_200_000);
+    expect(items.find((w) => w.kind === "funding")!.planned).toBe(6_000_000);
+    const aps = await db.select().from(s.accessPoints).where(eq(s.accessPoints.siteId, id));
+    expect(aps.map((a) => a.status)).toEqual(["planned", "planned", "planned", "planned"]);
+
+    // Once approved, the market counts as covered: it is no longer a gap.
+    const gaps = await json(await getGaps(request("/api/gaps?kind=traditional_market")));
+    expect(gaps.body.items!.map((p) => p.name)).not.toContain(market.name);
+
+    // The telecom marks its equipment item done, with its actual cost; the plan's 2021 actual budget moves.
+    const kt = await json(await listWorkItems(request(`/api/work-items?year=2021&open=1`, { cookie: cookie.partner })));
+    const equipment = kt.body.items!.find((w) => w.siteId === id && w.kind === "equipment_purchase")!;
+    const line = kt.body.items!.find((w) => w.siteId === id && w.kind === "line_provision")!;
+    const patchItem = (who: string | undefined, w: Record<string, unknown>, body: Record<string, unknown>) =>
+      patchWorkItem(request(`/api/work-items/${w.id}`, { method: "PATCH", body: { version: w.version, ...body }, cookie: who && cookie[who] }), ctx(w.id as number));
+    expect((await patchItem(undefined, equipment, { status: "done" })).status).toBe(401);
+    expect((await patchItem("viewer", equipment, { status: "done" })).status).toBe(403);
+    expect((await patchItem("partner", line, { status: "done" })).status).toBe(403);
+    expect((await patchItem("partner", equipment, { actualCostKrw: -5 })).status).toBe(400);
+    expect((await patchItem("partner", equipment, { plannedCostKrw: 1 })).status).toBe(403);
+    const planBefore = await json(await getPlan(request("/api/plan", { cookie: cookie.planner })));
+    const y2021 = (p: Json) => (p.years as { year: number; actuals: { budgetKrw: number | null } }[]).find((y) => y.year === 2021)!;
+    const done = await json(await patchItem("partner", equipment, { status: "done", actualCostKrw: 3_500_000 }));
+    expect(done).toMatchObject({ status: 200, body: { status: "done", actualCostKrw: 3_500_000, overBudget: true } });
+    const planAfter = await json(await getPlan(request("/api/plan", { cookie: cookie.planner })));
+    expect((y2021(planAfter.body).actuals.budgetKrw ?? 0) - (y2021(planBefore.body).actuals.budgetKrw ?? 0)).toBe(3_500_000);
+    expect((await patchItem("planner", equipment, { status: "in_progress" })).status).toBe(409);
+
+    // Installing, then active: the planned APs go live.
+    expect((await patchSiteAs("planner", id, { version: 3, status: "installing" })).status).toBe(200);
+    expect((await patchSiteAs("planner", id, { version: 4, status: "active" })).status).toBe(200);
+    const live = await db.select().from(s.accessPoints).where(and(eq(s.accessPoints.siteId, id), eq(s.accessPoints.status, "active")));
+    expect(live).toHaveLength(4);
+    const trail = await db.select().from(s.auditEntries).where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.entityId, String(id))));
+    expect(trail.map((e) => e.action)).toEqual(["create", "update", "update", "update", "update"]);
+  });
+
+  it("needs a reason to reject, and rejecting an approved zone cancels its open work", async () => {
+    const created = await json(await postCandidate(request("/api/candidates", { body: { ...candidate(), name: "반려 시험", lat: market.lat + 0.001 }, cookie: cookie.planner })));
+    const id = created.body.id as number;
+    await patchSiteAs("planner", id, { version: 1, status: "surveyed" });
+    await patchSiteAs("planner", id, { version: 2, status: "approved" });
+    const noReason = await json(await patchSiteAs("planner", id, { version: 3, status: "rejected" }));
+    expect(noReason).toMatchObject({ status: 400, body: { error: { details: [{ field: "statusReason" }] } } });
+    const rejected = await json(await patchSiteAs("planner", id, { version: 3, status: "rejected", statusReason: "건물 철거 예정" }));
+    expect(rejected).toMatchObject({ status: 200, body: { status: "rejected", statusReason: "건물 철거 예정" } });
+    const { db } = await getDb();
+    const statuses = await db.select({ status: s.workItems.status }).from(s.workItems).where(eq(s.workItems.siteId, id));
+    expect(statuses.map((w) => w.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled", "cancelled"]);
+    expect(await db.select().from(s.accessPoints).where(eq(s.accessPoints.siteId, id))).toEqual([]);
+  });
+
+  it("answers 404 for another municipality's zone", async () => {
+    const { db } = await getDb();
+    const [other] = await db.insert(s.municipalities).values({ code: "48330", nameKo: "양산시", provinceKo: "경상남도" }).returning();
+    const [site] = await db.insert(s.sites).values({ municipalityId: other!.id, name: "양산 구역", category: "park", status: "candidate", provenance: "manual" }).returning();
+    expect((await patchSiteAs("planner", site!.id, { version: 1, status: "surveyed" })).status).toBe(404);
+  });
+
+  it("keeps published targets, extends the program by a year whose targets can be set", async () => {
+    const patch = (year: number, body: unknown, who = "planner") => patchYear(request(`/api/plan/years/${year}`, { method: "PATCH", body, cookie: cookie[who] }), { params: Promise.resolve({ year: String(year) }) });
+    expect((await patch(2021, { version: 1, targetZones: 10 })).status).toBe(422);
+    expect((await addYear(request("/api/plan/years", { body: {}, cookie: cookie.viewer }))).status).toBe(403);
+    const added = await json(await addYear(request("/api/plan/years", { body: {}, cookie: cookie.planner })));
+    expect(added).toMatchObject({ status: 201, body: { year: 2022, version: 1 } });
+    const set = await json(await patch(2022, { version: 1, targetZones: 12, targetAccessPoints: 60, targetBudgetKrw: 150_000_000, targetCategories: ["traditional_market", "bus_stop"] }));
+    expect(set).toMatchObject({ status: 200, body: { targetZones: 12, version: 2 } });
+    expect((await patch(2022, { version: 1, targetZones: 13 })).status).toBe(409);
+    expect((await patch(2022, { version: 2, targetBudgetKrw: -1 })).status).toBe(400);
+    const plan = await json(await getPlan(request("/api/plan")));
+    expect((plan.body.years as { year: number }[]).map((y) => y.year)).toEqual([2019, 2020, 2021, 2022]);
+  });
+});

@@ -1,0 +1,439 @@
+// Planning: candidate sites and their scores, lifecycle changes (approval creates work items), work items,
+// plan years and the planning settings. Every change checks the caller's role and the record's version.
+import "server-only";
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+import { can, mayEditWorkItem, visibleTo, type Viewer } from "../../lib/authz";
+import type { PoiKind, SiteCategory, SiteStatus, WorkStatus } from "../../lib/domain";
+import { AppError } from "../../lib/errors";
+import { containsPoint, type Area, type LatLng } from "../../lib/geo";
+import {
+  allowedNext,
+  coveredPois,
+  DEFAULT_PLANNING_SETTINGS,
+  isLegalTransition,
+  plannableYears,
+  plannedWorkFor,
+  planningSettings as settingsSchema,
+  scoreCandidate,
+  type CandidateInput,
+  type PlanningSettings,
+  type Poi,
+  type ScoreParts,
+} from "../../lib/planning";
+import type { Db } from "../client";
+import * as s from "../schema";
+import { recordChange, requirePermission, type Actor } from "./audit";
+import { selectWorkItems } from "./common";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const fieldError = (field: string, reason: string, message: string) => new AppError("bad_request", message, [{ field, reason }]);
+
+/** The municipality's current program (the latest); planning happens in it. */
+async function currentProgram(db: Db | Tx, municipalityId: number) {
+  const [program] = await db.select().from(s.programs).where(eq(s.programs.municipalityId, municipalityId)).orderBy(desc(s.programs.startYear)).limit(1);
+  if (!program) throw new AppError("unprocessable", "This municipality has no program to plan in.");
+  return program;
+}
+
+/** A conflict answer: the record as it is now, so the client can show the newer values. */
+function staleVersion(kind: string, current: unknown): AppError {
+  return new AppError("conflict", `This ${kind} was changed by someone else since you opened it. Review the current values and save again.`, { current });
+}
+
+// ── settings ────────────────────────────────────────────────────────────────
+
+export async function getPlanningSettings(db: Db | Tx, municipalityId: number): Promise<PlanningSettings & { version: number }> {
+  const [row] = await db.select().from(s.planningSettings).where(eq(s.planningSettings.municipalityId, municipalityId));
+  if (!row) return { ...DEFAULT_PLANNING_SETTINGS, version: 0 };
+  const parsed = settingsSchema.safeParse(row.settings);
+  return { ...(parsed.success ? parsed.data : DEFAULT_PLANNING_SETTINGS), version: row.version };
+}
+
+export async function updatePlanningSettings(
+  db: Db,
+  { actor, municipalityId, settings, version }: { actor: Actor; municipalityId: number; settings: PlanningSettings; version: number },
+) {
+  requirePermission(actor.viewer, municipalityId, "editPlan");
+  return db.transaction(async (tx) => {
+    const before = await getPlanningSettings(tx, municipalityId);
+    if (before.version !== version) throw staleVersion("setting", before);
+    if (before.version === 0) await tx.insert(s.planningSettings).values({ municipalityId, settings });
+    else await tx.update(s.planningSettings).set({ settings, version: before.version + 1, updatedAt: new Date() }).where(eq(s.planningSettings.municipalityId, municipalityId));
+    const { version: _v, ...plain } = before;
+    await recordChange(tx, actor, { action: "update", entityType: "planning_settings", entityId: municipalityId, municipalityId, before: plain, after: settings });
+    return { ...settings, version: before.version + 1 };
+  });
+}
+
+// ── candidates ──────────────────────────────────────────────────────────────
+
+async function checkPlace(tx: Db | Tx, municipalityId: number, p: LatLng) {
+  const [m] = await tx.select({ boundary: s.municipalities.boundary, nameKo: s.municipalities.nameKo }).from(s.municipalities).where(eq(s.municipalities.id, municipalityId));
+  if (m?.boundary && !containsPoint(m.boundary as Area, p)) {
+    throw fieldError("lat", "outside_municipality", `The position ${p.lat.toFixed(5)}, ${p.lng.toFixed(5)} is outside ${m.nameKo}.`);
+  }
+}
+
+function checkYear(program: { startYear: number; endYear: number }, year: number) {
+  const years = plannableYears(program);
+  if (!years.includes(year)) throw fieldError("planYear", "outside_program", `Plan year ${year} is outside the program (${years[0]}–${years.at(-1)}).`);
+}
+
+export async function createCandidate(db: Db, { actor, municipalityId, input }: { actor: Actor; municipalityId: number; input: CandidateInput }) {
+  requirePermission(actor.viewer, municipalityId, "editPlan");
+  return db.transaction(async (tx) => {
+    const program = await currentProgram(tx, municipalityId);
+    checkYear(program, input.planYear);
+    await checkPlace(tx, municipalityId, input);
+    const [site] = await tx
+      .insert(s.sites)
+      .values({
+        municipalityId,
+        programId: program.id,
+        name: input.name,
+        category: input.category,
+        planYear: input.planYear,
+        plannedApCount: input.plannedApCount,
+        lat: input.lat,
+        lng: input.lng,
+        notes: input.notes ?? null,
+        status: "candidate",
+        provenance: "manual",
+      })
+      .returning();
+    await recordChange(tx, actor, { action: "create", entityType: "site", entityId: site!.id, municipalityId, after: site });
+    return site!;
+  });
+}
+
+export type SitePatch = {
+  version: number;
+  status?: SiteStatus;
+  statusReason?: string;
+  name?: string;
+  category?: SiteCategory;
+  planYear?: number;
+  plannedApCount?: number;
+  notes?: string | null;
+  lat?: number;
+  lng?: number;
+};
+
+/**
+ * Changes a site's fields and moves it along its lifecycle. Approving creates the year's work items
+ * for the partners of the program's MOU, with planned costs, and the site's planned APs; activating
+ * activates them; rejecting an approved site cancels its open work items.
+ */
+export async function updateSite(db: Db, { actor, id, patch }: { actor: Actor; id: number; patch: SitePatch }) {
+  const [site] = await db.select().from(s.sites).where(eq(s.sites.id, id));
+  if (!site) throw new AppError("not_found", `No site with id ${id}`);
+  requirePermission(actor.viewer, site.municipalityId, "editPlan");
+  return db.transaction(async (tx) => {
+    // Locked for the check and the write, so two saves of one version cannot both pass.
+    const [current] = await tx.select().from(s.sites).where(eq(s.sites.id, id)).for("update");
+    if (current!.version !== patch.version) throw staleVersion("zone", current);
+    const { version: _v, statusReason, ...fields } = patch;
+    const to = fields.status;
+    const moving = to !== undefined && to !== current!.status;
+    if (moving && !isLegalTransition(current!.status, to)) {
+      const allowed = allowedNext(current!.status);
+      throw new AppError("unprocessable", `A ${current!.status} zone cannot become ${to}; it can become: ${allowed.join(", ") || "nothing"}.`, { field: "status", from: current!.status, to, allowed });
+    }
+    if (moving && to === "rejected" && !statusReason?.trim()) throw fieldError("statusReason", "required", "Say why the zone is rejected.");
+    const planYear = fields.planYear ?? current!.planYear;
+    const program = current!.programId ? (await tx.select().from(s.programs).where(eq(s.programs.id, current!.programId)))[0]! : await currentProgram(tx, current!.municipalityId);
+    if (fields.planYear !== undefined || (moving && to === "approved")) {
+      if (planYear === null) throw fieldError("planYear", "required", "Choose the plan year to approve the zone for.");
+      checkYear(program, planYear);
+    }
+    if (fields.lat !== undefined || fields.lng !== undefined) {
+      const p = { lat: fields.lat ?? current!.lat, lng: fields.lng ?? current!.lng };
+      if (p.lat === null || p.lng === null) throw fieldError("lat", "required", "Give both latitude and longitude.");
+      await checkPlace(tx, current!.municipalityId, p as LatLng);
+    }
+    const [after] = await tx
+      .update(s.sites)
+      .set({ ...fields, programId: program.id, ...(moving ? { statusReason: statusReason?.trim() || null } : {}), version: current!.version + 1, updatedAt: new Date() })
+      .where(eq(s.sites.id, id))
+      .returning();
+    await recordChange(tx, actor, { action: "update", entityType: "site", entityId: id, municipalityId: current!.municipalityId, before: current, after });
+
+    if (moving && to === "approved") await approve(tx, actor, after!, program.id);
+    if (moving && to === "active") {
+      await tx.update(s.accessPoints).set({ status: "active", updatedAt: new Date() }).where(and(eq(s.accessPoints.siteId, id), eq(s.accessPoints.status, "planned")));
+    }
+    if (moving && to === "rejected" && current!.status === "approved") {
+      const open = await tx
+        .update(s.workItems)
+        .set({ status: "cancelled", updatedAt: new Date(), version: sql`${s.workItems.version} + 1` })
+        .where(and(eq(s.workItems.siteId, id), inArray(s.workItems.status, ["not_started", "in_progress"])))
+        .returning();
+      for (const w of open) await recordChange(tx, actor, { action: "update", entityType: "work_item", entityId: w.id, municipalityId: current!.municipalityId, before: { status: "open" }, after: { status: "cancelled" } });
+      await tx.delete(s.accessPoints).where(and(eq(s.accessPoints.siteId, id), eq(s.accessPoints.status, "planned")));
+    }
+    return after!;
+  });
+}
+
+async function approve(tx: Tx, actor: Actor, site: s.Site, programId: number) {
+  const settings = await getPlanningSettings(tx, site.municipalityId);
+  const roles = await tx.select().from(s.programPartnerRoles).where(eq(s.programPartnerRoles.programId, programId));
+  const partnerFor = new Map(roles.map((r) => [r.role, r.partnerId]));
+  const items = plannedWorkFor(site.plannedApCount, settings.unitCosts).filter((w) => partnerFor.has(w.kind));
+  const created = await tx
+    .insert(s.workItems)
+    .values(
+      items.map((w) => ({
+        programId,
+        planYear: site.planYear!,
+        partnerId: partnerFor.get(w.kind)!,
+        kind: w.kind,
+        siteId: site.id,
+        status: "not_started" as const,
+        dueDate: `${site.planYear}-12-31`,
+        plannedCostKrw: w.plannedCostKrw,
+        provenance: "manual" as const,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning();
+  for (const w of created) await recordChange(tx, actor, { action: "create", entityType: "work_item", entityId: w.id, municipalityId: site.municipalityId, after: w });
+  const existing = await tx.select({ n: sql<number>`count(*)::int` }).from(s.accessPoints).where(eq(s.accessPoints.siteId, site.id));
+  const missing = site.plannedApCount - (existing[0]?.n ?? 0);
+  if (missing > 0) {
+    await tx.insert(s.accessPoints).values(
+      Array.from({ length: missing }, () => ({
+        municipalityId: site.municipalityId,
+        siteId: site.id,
+        lat: site.lat,
+        lng: site.lng,
+        status: "planned" as const,
+        installYear: site.planYear,
+        installingPartnerId: partnerFor.get("installation") ?? null,
+        provenance: "manual" as const,
+        sourceNote: "승인 시 계획된 AP",
+      })),
+    );
+  }
+}
+
+export type CandidateRow = {
+  id: number;
+  name: string;
+  category: SiteCategory;
+  status: SiteStatus;
+  planYear: number | null;
+  plannedApCount: number;
+  lat: number | null;
+  lng: number | null;
+  notes: string | null;
+  version: number;
+  score: ScoreParts | null;
+};
+
+
+/** Places that count as covered: active APs and the positions of approved or installing zones. */
+async function coveragePoints(db: Db, municipalityId: number): Promise<{ active: LatLng[]; planned: LatLng[] }> {
+  const [active, planned] = await Promise.all([
+    db
+      .select({ lat: sql<number>`${s.accessPoints.lat}`, lng: sql<number>`${s.accessPoints.lng}` })
+      .from(s.accessPoints)
+      .where(and(eq(s.accessPoints.municipalityId, municipalityId), eq(s.accessPoints.status, "active"), isNotNull(s.accessPoints.lat))),
+    db
+      .select({ lat: sql<number>`${s.sites.lat}`, lng: sql<number>`${s.sites.lng}` })
+      .from(s.sites)
+      .where(and(eq(s.sites.municipalityId, municipalityId), inArray(s.sites.status, ["approved", "installing"]), isNotNull(s.sites.lat))),
+  ]);
+  return { active, planned };
+}
+
+async function poisOf(db: Db, municipalityId: number): Promise<Poi[]> {
+  return db
+    .select({ id: s.pointsOfInterest.id, kind: s.pointsOfInterest.kind, name: s.pointsOfInterest.name, lat: sql<number>`${s.pointsOfInterest.lat}`, lng: sql<number>`${s.pointsOfInterest.lng}` })
+    .from(s.pointsOfInterest)
+    .where(and(eq(s.pointsOfInterest.municipalityId, municipalityId), isNotNull(s.pointsOfInterest.lat)));
+}
+
+export async function listCandidates(
+  db: Db,
+  { viewer, municipalityId, status, year, category }: { viewer: Viewer | null; municipalityId: number; status?: "candidate" | "surveyed" | "approved" | "rejected"; year?: number; category?: SiteCategory },
+): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
+  const where: (SQL | undefined)[] = [
+    eq(s.sites.municipalityId, municipalityId),
+    status ? eq(s.sites.status, status) : inArray(s.sites.status, ["candidate", "surveyed"]),
+    year !== undefined ? eq(s.sites.planYear, year) : undefined,
+    category ? eq(s.sites.category, category) : undefined,
+  ];
+  const [rows, settings, pois, coverage, years] = await Promise.all([
+    db
+      .select({
+        id: s.sites.id,
+        name: s.sites.name,
+        category: s.sites.category,
+        status: s.sites.status,
+        planYear: s.sites.planYear,
+        plannedApCount: s.sites.plannedApCount,
+        lat: s.sites.lat,
+        lng: s.sites.lng,
+        notes: s.sites.notes,
+        version: s.sites.version,
+      })
+      .from(s.sites)
+      .where(and(...where))
+      .orderBy(asc(s.sites.id)),
+    getPlanningSettings(db, municipalityId),
+    poisOf(db, municipalityId),
+    coveragePoints(db, municipalityId),
+    db
+      .select({ year: s.planYears.year, categories: s.planYears.targetCategories })
+      .from(s.planYears)
+      .innerJoin(s.programs, eq(s.planYears.programId, s.programs.id))
+      .where(eq(s.programs.municipalityId, municipalityId)),
+  ]);
+  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
+  const priorities = new Map(years.map((y) => [y.year, y.categories]));
+  const items = rows.map((r) => ({
+    ...r,
+    score:
+      r.lat === null || r.lng === null
+        ? null
+        : scoreCandidate({
+            at: { lat: r.lat, lng: r.lng },
+            category: r.category,
+            activeAps: coverage.active,
+            pois,
+            coveredPoiIds: covered,
+            priorityCategories: priorities.get(r.planYear ?? -1) ?? [],
+            settings,
+          }),
+  }));
+  items.sort((a, b) => (b.score?.total ?? -1) - (a.score?.total ?? -1) || a.id - b.id);
+  const { version: _v, ...plain } = settings;
+  return visibleTo(viewer, municipalityId, { items, settings: plain });
+}
+
+/** Points of interest no active AP or approved zone covers, by kind: where Wi-Fi is still missing. */
+export async function listCoverageGaps(db: Db, { municipalityId, kind }: { municipalityId: number; kind?: PoiKind }) {
+  const [settings, pois, coverage] = await Promise.all([getPlanningSettings(db, municipalityId), poisOf(db, municipalityId), coveragePoints(db, municipalityId)]);
+  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
+  const gaps = pois.filter((p) => !covered.has(p.id) && (!kind || p.kind === kind));
+  const byKind = Object.fromEntries(
+    [...new Set(pois.map((p) => p.kind))].map((k) => [k, { total: pois.filter((p) => p.kind === k).length, uncovered: gaps.filter((p) => p.kind === k).length }]),
+  );
+  return { radiusM: settings.coverageRadiusM, byKind, items: gaps.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "ko")) };
+}
+
+// ── work items ──────────────────────────────────────────────────────────────
+
+export type WorkItemFilters = { partner?: number; year?: number; status?: WorkStatus; open?: boolean };
+
+export async function listWorkItems(db: Db, { viewer, municipalityId, filters }: { viewer: Viewer | null; municipalityId: number; filters: WorkItemFilters }) {
+  requirePermission(viewer, municipalityId, "read");
+  return selectWorkItems(db, municipalityId, [
+    filters.partner !== undefined ? eq(s.workItems.partnerId, filters.partner) : undefined,
+    filters.year !== undefined ? eq(s.workItems.planYear, filters.year) : undefined,
+    filters.status ? eq(s.workItems.status, filters.status) : undefined,
+    filters.open ? inArray(s.workItems.status, ["not_started", "in_progress"]) : undefined,
+  ]);
+}
+
+export type WorkItemPatch = { version: number; status?: WorkStatus; plannedCostKrw?: number | null; actualCostKrw?: number | null; dueDate?: string | null; notes?: string | null };
+
+/** Planners change any work item; a partner user only its own company's, and not its planned cost. */
+export async function updateWorkItem(db: Db, { actor, id, patch }: { actor: Actor; id: number; patch: WorkItemPatch }) {
+  const [item] = await db
+    .select({ item: s.workItems, municipalityId: s.programs.municipalityId })
+    .from(s.workItems)
+    .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
+    .where(eq(s.workItems.id, id));
+  if (!item) throw new AppError("not_found", `No work item with id ${id}`);
+  const municipalityId = item.municipalityId;
+  requirePermission(actor.viewer, municipalityId, "editOwnWorkItems");
+  if (!mayEditWorkItem(actor.viewer, { municipalityId, partnerId: item.item.partnerId })) {
+    throw new AppError("forbidden", "A partner may change only its own company's work items.");
+  }
+  if (patch.plannedCostKrw !== undefined && !can(actor.viewer, municipalityId, "editPlan")) {
+    throw new AppError("forbidden", "Only planners set planned costs.", [{ field: "plannedCostKrw", reason: "planner only" }]);
+  }
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(s.workItems).where(eq(s.workItems.id, id)).for("update");
+    if (current!.version !== patch.version) throw staleVersion("work item", current);
+    const { version: _v, ...fields } = patch;
+    const [after] = await tx
+      .update(s.workItems)
+      .set({ ...fields, version: current!.version + 1, updatedAt: new Date() })
+      .where(and(eq(s.workItems.id, id), eq(s.workItems.version, current!.version)))
+      .returning();
+    await recordChange(tx, actor, { action: "update", entityType: "work_item", entityId: id, municipalityId, before: current, after });
+    return { ...after!, overBudget: after!.actualCostKrw !== null && after!.plannedCostKrw !== null && after!.actualCostKrw > after!.plannedCostKrw };
+  });
+}
+
+// ── plan years ──────────────────────────────────────────────────────────────
+
+export type PlanYearPatch = {
+  version: number;
+  targetBuses?: number | null;
+  targetZones?: number | null;
+  targetAccessPoints?: number | null;
+  targetBudgetKrw?: number | null;
+  targetCategories?: SiteCategory[];
+};
+
+/** Whether a plan year's targets may still change: this year and later, and any year the city has not published. */
+export function isEditableYear(y: { year: number; provenance: string }, today: Date): boolean {
+  return y.year >= today.getFullYear() || y.provenance !== "press_release";
+}
+
+/** Targets can be changed for years still being planned; published past years stay as published. */
+export async function updatePlanYear(db: Db, { actor, municipalityId, year, patch, today }: { actor: Actor; municipalityId: number; year: number; patch: PlanYearPatch; today: Date }) {
+  requirePermission(actor.viewer, municipalityId, "editPlan");
+  return db.transaction(async (tx) => {
+    const program = await currentProgram(tx, municipalityId);
+    const [current] = await tx.select().from(s.planYears).where(and(eq(s.planYears.programId, program.id), eq(s.planYears.year, year))).for("update");
+    if (!current) throw new AppError("not_found", `No plan year ${year}`);
+    if (!isEditableYear(current, today)) throw new AppError("unprocessable", `The targets of ${year} were published and stay as they are.`, [{ field: "year", reason: "published" }]);
+    if (current.version !== patch.version) throw staleVersion("plan year", current);
+    const { version: _v, ...fields } = patch;
+    const [after] = await tx.update(s.planYears).set({ ...fields, provenance: "manual", version: current.version + 1 }).where(eq(s.planYears.id, current.id)).returning();
+    await recordChange(tx, actor, { action: "update", entityType: "plan_year", entityId: year, municipalityId, before: current, after });
+    return after!;
+  });
+}
+
+/** Extends the program by its next year (targets to be set). */
+export async function addPlanYear(db: Db, { actor, municipalityId }: { actor: Actor; municipalityId: number }) {
+  requirePermission(actor.viewer, municipalityId, "editPlan");
+  return db.transaction(async (tx) => {
+    const program = await currentProgram(tx, municipalityId);
+    const year = program.endYear + 1;
+    const [row] = await tx.insert(s.planYears).values({ programId: program.id, year, provenance: "manual" }).returning();
+    await tx.update(s.programs).set({ endYear: year }).where(and(eq(s.programs.id, program.id), ne(s.programs.endYear, year)));
+    await recordChange(tx, actor, { action: "create", entityType: "plan_year", entityId: year, municipalityId, after: row });
+    return row!;
+  });
+}
+
+/** Work by partner and year: items by status, planned and actual cost, and each partner's share of the cost. */
+export async function getPartnerTotals(db: Db, { viewer, municipalityId }: { viewer: Viewer | null; municipalityId: number }) {
+  const rows = await db
+    .select({
+      partnerId: s.partners.id,
+      nameKo: s.partners.nameKo,
+      nameEn: s.partners.nameEn,
+      year: s.workItems.planYear,
+      status: s.workItems.status,
+      items: sql<number>`count(*)::int`,
+      planned: sql<number>`coalesce(sum(${s.workItems.plannedCostKrw}), 0)::bigint`,
+      actual: sql<number>`coalesce(sum(${s.workItems.actualCostKrw}), 0)::bigint`,
+    })
+    .from(s.workItems)
+    .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
+    .innerJoin(s.partners, eq(s.workItems.partnerId, s.partners.id))
+    .where(eq(s.programs.municipalityId, municipalityId))
+    .groupBy(s.partners.id, s.partners.nameKo, s.partners.nameEn, s.workItems.planYear, s.workItems.status)
+    .orderBy(asc(s.partners.id), asc(s.workItems.planYear));
+  const items = rows.map((r) => ({ ...r, planned: Number(r.planned), actual: Number(r.actual) }));
+  return visibleTo(viewer, municipalityId, { items });
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { distanceM } from "./geo";
+import {
+  allowedNext,
+  candidateInput,
+  coveredPois,
+  DEFAULT_PLANNING_SETTINGS,
+  isLegalTransition,
+  isOverdue,
+  plannableYears,
+  plannedWorkFor,
+  scoreCandidate,
+  type Poi,
+} from "./planning";
+
+// 중앙시장 area, Jinju: one degree of latitude is 111.195 km on the mean-radius sphere.
+const at = { lat: 35.1925, lng: 128.0845 };
+const north = (m: number) => ({ lat: at.lat + m / 111_195, lng: at.lng });
+
+describe("site lifecycle", () => {
+  it("allows the forward path and rejection, nothing else", () => {
+    expect(isLegalTransition("candidate", "surveyed")).toBe(true);
+    expect(isLegalTransition("surveyed", "approved")).toBe(true);
+    expect(isLegalTransition("approved", "installing")).toBe(true);
+    expect(isLegalTransition("installing", "active")).toBe(true);
+    expect(isLegalTransition("candidate", "rejected")).toBe(true);
+    expect(isLegalTransition("candidate", "approved")).toBe(false);
+    expect(isLegalTransition("candidate", "active")).toBe(false);
+    expect(isLegalTransition("active", "candidate")).toBe(false);
+    expect(allowedNext("installing")).toEqual(["active"]);
+    expect(allowedNext("decommissioned")).toEqual([]);
+  });
+});
+
+describe("candidate score", () => {
+  const settings = DEFAULT_PLANNING_SETTINGS;
+  const market: Poi = { id: 1, kind: "traditional_market", name: "중앙시장", ...north(20) };
+  const park: Poi = { id: 2, kind: "park", name: "공원", ...north(40) };
+  const farPark: Poi = { id: 3, kind: "park", name: "먼 공원", ...north(300) };
+
+  it("adds the distance part, the uncovered places by kind, and the year's priority (hand-checked)", () => {
+    const s = scoreCandidate({ at, category: "traditional_market", activeAps: [north(500)], pois: [market, park, farPark], coveredPoiIds: new Set(), priorityCategories: ["traditional_market"], settings });
+    // 500 m of a 1000 m cap → half of 30 points; a market (10) and a park (3) within 50 m; priority 20.
+    expect(s.nearestActiveM).toBe(500);
+    expect(s.distancePoints).toBe(15);
+    expect(s.uncovered).toEqual([
+      { kind: "traditional_market", count: 1, points: 10 },
+      { kind: "park", count: 1, points: 3 },
+    ]);
+    expect(s.priority).toBe(true);
+    expect(s.total).toBe(48);
+  });
+
+  it("gives the whole distance part when no AP is near, and nothing for places already covered", () => {
+    const s = scoreCandidate({ at, category: "park", activeAps: [], pois: [market, park], coveredPoiIds: new Set([1]), priorityCategories: ["traditional_market"], settings });
+    expect(s.nearestActiveM).toBeNull();
+    expect(s.distancePoints).toBe(30);
+    expect(s.uncovered).toEqual([{ kind: "park", count: 1, points: 3 }]);
+    expect(s.priorityPoints).toBe(0);
+    expect(s.total).toBe(33);
+  });
+
+  it("finds the places a coverage point reaches, at any latitude", () => {
+    const covered = coveredPois([market, park, farPark], [north(0)], 50);
+    expect([...covered].sort()).toEqual([1, 2]);
+    // Far north, a longitude degree is much shorter: still found.
+    const seoulPoi: Poi = { id: 9, kind: "park", name: "x", lat: 37.57, lng: 126.98 };
+    const east = { lat: 37.57, lng: 126.98 + 45 / (111_000 * Math.cos((37.57 * Math.PI) / 180)) };
+    expect(distanceM(seoulPoi, east)).toBeLessThan(50);
+    expect(coveredPois([seoulPoi], [east], 50).has(9)).toBe(true);
+  });
+});
+
+describe("approval work items", () => {
+  it("plans equipment and installation per AP, lines per site, and the city funds the sum", () => {
+    const work = plannedWorkFor(4, DEFAULT_PLANNING_SETTINGS.unitCosts);
+    expect(work).toEqual([
+      { kind: "equipment_purchase", plannedCostKrw: 3_200_000 },
+      { kind: "installation", plannedCostKrw: 1_200_000 },
+      { kind: "line_provision", plannedCostKrw: 400_000 },
+      { kind: "line_construction", plannedCostKrw: 1_200_000 },
+      { kind: "funding", plannedCostKrw: 6_000_000 },
+    ]);
+  });
+});
+
+describe("inputs", () => {
+  it("names each bad field", () => {
+    const r = candidateInput.safeParse({ name: " ", category: "cafe", planYear: 2021, plannedApCount: 0, lat: 35.19, lng: 128.08 });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["name", "required"],
+      ["category", "unknown category"],
+      ["plannedApCount", "at least 1"],
+    ]);
+  });
+  it("plans within the program's years and the next", () => {
+    expect(plannableYears({ startYear: 2019, endYear: 2021 })).toEqual([2019, 2020, 2021, 2022]);
+  });
+  it("flags open items past their due date", () => {
+    expect(isOverdue({ dueDate: "2021-12-31", status: "not_started" }, "2026-11-26")).toBe(true);
+    expect(isOverdue({ dueDate: "2021-12-31", status: "done" }, "2026-11-26")).toBe(false);
+    expect(isOverdue({ dueDate: null, status: "in_progress" }, "2026-11-26")).toBe(false);
+  });
+});

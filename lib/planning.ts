@@ -1,0 +1,192 @@
+// Planning rules: the site lifecycle, the candidate score from coverage analysis, and the work items an approval creates.
+import { z } from "zod";
+import { POI_KINDS, SITE_CATEGORIES, type PoiKind, type SiteCategory, type SiteStatus, type WorkKind } from "./domain";
+import { distanceM, type LatLng } from "./geo";
+
+/** Where a site may go from each status. Rejected sites can be reopened as candidates. */
+export const SITE_TRANSITIONS: Record<SiteStatus, readonly SiteStatus[]> = {
+  candidate: ["surveyed", "rejected"],
+  surveyed: ["approved", "rejected"],
+  approved: ["installing", "rejected"],
+  installing: ["active"],
+  active: ["decommissioned"],
+  decommissioned: [],
+  rejected: ["candidate"],
+};
+
+export function allowedNext(from: SiteStatus): readonly SiteStatus[] {
+  return SITE_TRANSITIONS[from];
+}
+
+export function isLegalTransition(from: SiteStatus, to: SiteStatus): boolean {
+  return SITE_TRANSITIONS[from].includes(to);
+}
+
+// ── settings ────────────────────────────────────────────────────────────────
+
+export const scoringWeights = z.strictObject({
+  /** Points for a candidate at least `distanceCapM` from the nearest active AP; linear below. */
+  distance: z.number().min(0).max(1000),
+  distanceCapM: z.number().int().min(50).max(20_000),
+  /** Points per point of interest within the coverage radius that no active or approved AP covers. */
+  poi: z.strictObject(Object.fromEntries(POI_KINDS.map((k) => [k, z.number().min(0).max(1000)])) as Record<PoiKind, z.ZodNumber>),
+  /** Points when the candidate's category is a target category of its plan year. */
+  priority: z.number().min(0).max(1000),
+});
+export type ScoringWeights = z.infer<typeof scoringWeights>;
+
+/** Planned unit costs (KRW) an approval uses for its work items: per AP, or per site. */
+export const unitCosts = z.strictObject({
+  equipmentPerAp: z.number().int().min(0),
+  installationPerAp: z.number().int().min(0),
+  lineProvisionPerSite: z.number().int().min(0),
+  lineConstructionPerSite: z.number().int().min(0),
+});
+export type UnitCosts = z.infer<typeof unitCosts>;
+
+export const planningSettings = z.strictObject({
+  coverageRadiusM: z.number().int().min(10).max(1000),
+  weights: scoringWeights,
+  unitCosts,
+});
+export type PlanningSettings = z.infer<typeof planningSettings>;
+
+/** Defaults until a planner changes them: markets and bus stops weigh most, as in the 2021 targets. */
+export const DEFAULT_PLANNING_SETTINGS: PlanningSettings = {
+  coverageRadiusM: 50,
+  weights: {
+    distance: 30,
+    distanceCapM: 1000,
+    poi: { traditional_market: 10, bus_stop: 8, tourist_spot: 6, park: 3, parking: 1 },
+    priority: 20,
+  },
+  unitCosts: { equipmentPerAp: 800_000, installationPerAp: 300_000, lineProvisionPerSite: 400_000, lineConstructionPerSite: 1_200_000 },
+};
+
+// ── score ───────────────────────────────────────────────────────────────────
+
+export type Poi = { id: number; kind: PoiKind; name: string; lat: number; lng: number };
+export type ScoreParts = {
+  nearestActiveM: number | null;
+  distancePoints: number;
+  uncovered: { kind: PoiKind; count: number; points: number }[];
+  poiPoints: number;
+  priority: boolean;
+  priorityPoints: number;
+  total: number;
+};
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The score of a candidate position: how far it is from the nearest active AP (capped), how many
+ * points of interest it would newly cover by kind, and whether its category is a priority of its year.
+ */
+export function scoreCandidate(args: {
+  at: LatLng;
+  category: SiteCategory;
+  /** Active APs near the candidate (within the distance cap is enough). */
+  activeAps: LatLng[];
+  /** Points of interest near the candidate, and which of them are already covered. */
+  pois: Poi[];
+  coveredPoiIds: ReadonlySet<number>;
+  priorityCategories: readonly SiteCategory[];
+  settings: PlanningSettings;
+}): ScoreParts {
+  const { weights, coverageRadiusM } = args.settings;
+  const nearest = args.activeAps.reduce<number | null>((best, p) => {
+    const d = distanceM(args.at, p);
+    return best === null || d < best ? d : best;
+  }, null);
+  const distancePoints = round1(weights.distance * Math.min(1, (nearest ?? weights.distanceCapM) / weights.distanceCapM));
+  const counts = new Map<PoiKind, number>();
+  for (const poi of args.pois) {
+    if (args.coveredPoiIds.has(poi.id) || distanceM(args.at, poi) > coverageRadiusM) continue;
+    counts.set(poi.kind, (counts.get(poi.kind) ?? 0) + 1);
+  }
+  const uncovered = POI_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)!, points: round1(counts.get(kind)! * weights.poi[kind]) }));
+  const poiPoints = round1(uncovered.reduce((s, u) => s + u.points, 0));
+  const priority = args.priorityCategories.includes(args.category);
+  const priorityPoints = priority ? weights.priority : 0;
+  return {
+    nearestActiveM: nearest === null ? null : Math.round(nearest),
+    distancePoints,
+    uncovered,
+    poiPoints,
+    priority,
+    priorityPoints,
+    total: round1(distancePoints + poiPoints + priorityPoints),
+  };
+}
+
+/** Which points of interest lie within `radiusM` of any coverage point (active APs, approved sites). */
+export function coveredPois(pois: Poi[], coverage: LatLng[], radiusM: number): Set<number> {
+  // A grid of ~radius cells keeps this linear for a national inventory.
+  const cell = radiusM / 111_000;
+  const key = (lat: number, lng: number) => `${Math.floor(lat / cell)}:${Math.floor(lng / cell)}`;
+  const grid = new Map<string, LatLng[]>();
+  for (const p of coverage) {
+    const k = key(p.lat, p.lng);
+    const list = grid.get(k);
+    if (list) list.push(p);
+    else grid.set(k, [p]);
+  }
+  const covered = new Set<number>();
+  for (const poi of pois) {
+    const cy = Math.floor(poi.lat / cell);
+    // Longitude cells are narrower than latitude cells away from the equator: look two cells wide.
+    const cx = Math.floor(poi.lng / cell);
+    search: for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -2; dx <= 2; dx++) {
+        for (const p of grid.get(`${cy + dy}:${cx + dx}`) ?? []) {
+          if (distanceM(poi, p) <= radiusM) {
+            covered.add(poi.id);
+            break search;
+          }
+        }
+      }
+    }
+  }
+  return covered;
+}
+
+// ── approval ────────────────────────────────────────────────────────────────
+
+export type PlannedWork = { kind: WorkKind; plannedCostKrw: number };
+
+/** The work items approving a site for a year creates, with planned costs from the unit costs; the city funds the sum. */
+export function plannedWorkFor(apCount: number, costs: UnitCosts): PlannedWork[] {
+  const items: PlannedWork[] = [
+    { kind: "equipment_purchase", plannedCostKrw: apCount * costs.equipmentPerAp },
+    { kind: "installation", plannedCostKrw: apCount * costs.installationPerAp },
+    { kind: "line_provision", plannedCostKrw: costs.lineProvisionPerSite },
+    { kind: "line_construction", plannedCostKrw: costs.lineConstructionPerSite },
+  ];
+  return [...items, { kind: "funding", plannedCostKrw: items.reduce((s, i) => s + i.plannedCostKrw, 0) }];
+}
+
+// ── inputs ──────────────────────────────────────────────────────────────────
+
+/** A new candidate as the form and `POST /api/candidates` send it; the year and position are checked against the program and outline by the server. */
+export const candidateInput = z.strictObject({
+  name: z.string().trim().min(1, "required").max(200, "at most 200 characters"),
+  category: z.enum(SITE_CATEGORIES, { error: "unknown category" }),
+  planYear: z.number({ error: "expected a year" }).int("expected a year"),
+  plannedApCount: z.number({ error: "expected a number" }).int("expected a whole number").min(1, "at least 1").max(200, "at most 200"),
+  lat: z.number({ error: "expected a latitude" }).min(-90).max(90),
+  lng: z.number({ error: "expected a longitude" }).min(-180).max(180),
+  notes: z.string().trim().max(2000).optional(),
+});
+export type CandidateInput = z.infer<typeof candidateInput>;
+
+/** Years a candidate may be planned for: the program's years and the one after. */
+export function plannableYears(program: { startYear: number; endYear: number }): number[] {
+  const years: number[] = [];
+  for (let y = program.startYear; y <= program.endYear + 1; y++) years.push(y);
+  return years;
+}
+
+/** Whether a work item is overdue on `today` (YYYY-MM-DD): past its due date and not done or cancelled. */
+export function isOverdue(item: { dueDate: string | null; status: string }, today: string): boolean {
+  return item.dueDate !== null && item.dueDate < today && item.status !== "done" && item.status !== "cancelled";
+}
