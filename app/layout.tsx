@@ -34,6 +34,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <NavLink href="/sites">{t("nav.sites")}</NavLink>
             <NavLink href="/buses">{t("nav.buses")}</NavLink>
             <NavLink href="/partners">{t("nav.partners")}</NavLink>
+            <NavLink href="/candidates">{t("nav.candidates")}</NavLink>
+            <NavLink href="/plan">{t("nav.plan")}</NavLink>
+            {role ? <NavLink href="/work-items">{t("nav.matrix")}</NavLink> : null}
             {role === "planner" || role === "admin" ? <NavLink href="/audit">{t("nav.audit")}</NavLink> : null}
             {role === "admin" ? <NavLink href="/import">{t("nav.import")}</NavLink> : null}
             {role === "admin" ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}

@@ -8,6 +8,9 @@ import { AppError } from "@/lib/errors";
 import { bboxOf, type Area } from "@/lib/geo";
 import { MapScreen } from "./_components/map-screen";
 import { tileUrl } from "@/lib/security-headers";
+import { getDb } from "@/db";
+import { pageRole } from "@/db/auth";
+import { listPlannableYears } from "@/db/queries/planning";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +26,9 @@ export default async function MapPage() {
   const t = await getTranslations("map");
   // The map is national: without the default municipality it opens on Korea.
   const orNull = <T,>(p: Promise<T>) => p.catch((err: unknown) => (err instanceof AppError && err.code === "not_found" ? null : Promise.reject(err)));
-  const [municipality, partners, years] = await Promise.all([orNull(findMunicipalityByCode({})), listPartners(), orNull(listPlanYears({}))]);
+  const [municipality, partners, years, { role }] = await Promise.all([orNull(findMunicipalityByCode({})), listPartners(), orNull(listPlanYears({})), pageRole()]);
+  const canPlan = municipality !== null && (role === "planner" || role === "admin");
+  const planning = canPlan ? { years: await listPlannableYears((await getDb()).db, municipality.id) } : null;
   // TILE_URL=off runs the map on the shipped base map alone (offline intranets, tests).
   const tiles = tileUrl(process.env);
   return (
@@ -33,6 +38,7 @@ export default async function MapPage() {
         tiles={tiles ? { url: tiles, attribution: t("tilesAttribution") } : null}
         partners={partners.map((p) => ({ id: p.id, nameKo: p.nameKo, nameEn: p.nameEn }))}
         years={years ?? []}
+        planning={planning}
       />
     </Suspense>
   );

@@ -13,6 +13,7 @@ import { ApLayer } from "./ap-layer";
 import { BaseLayer } from "./base-layer";
 import { CoverageLayer } from "./coverage-layer";
 import { DepotLayer } from "./depot-layer";
+import { PickLayer } from "./pick-layer";
 import { PoiLayer } from "./poi-layer";
 import { RouteLayer } from "./route-layer";
 import { ZoneLayer } from "./zone-layer";
@@ -46,6 +47,8 @@ export type AtlasMapProps = {
   onSelectAps: (ids: number[]) => void;
   onSelectZone: (id: number) => void;
   onSelectOperator: (id: number) => void;
+  /** "Add candidate" mode: clicks pick a spot instead of nothing. */
+  pick?: { at: { lat: number; lng: number } | null; onPick: (p: { lat: number; lng: number }) => void } | null;
 };
 
 function ViewWatcher({ onView }: { onView: (view: MapView) => void }) {
@@ -117,6 +120,7 @@ export function AtlasMap(props: AtlasMapProps) {
         describe={(d) => props.labels.depot(d.name, d.buses)}
         onSelect={props.onSelectOperator}
       />
+      {props.pick ? <PickLayer at={props.pick.at} onPick={props.pick.onPick} /> : null}
     </MapContainer>
   );
 }

@@ -437,3 +437,36 @@ export async function getPartnerTotals(db: Db, { viewer, municipalityId }: { vie
   const items = rows.map((r) => ({ ...r, planned: Number(r.planned), actual: Number(r.actual) }));
   return visibleTo(viewer, municipalityId, { items });
 }
+
+/** The years the current program can plan for (its years and the next), for forms. */
+export async function listPlannableYears(db: Db, municipalityId: number): Promise<number[]> {
+  const [program] = await db.select().from(s.programs).where(eq(s.programs.municipalityId, municipalityId)).orderBy(desc(s.programs.startYear)).limit(1);
+  return program ? plannableYears(program) : [];
+}
+
+/** Zones by category and plan year: how many are active (or decommissioned) and how many are still planned. */
+export async function countZonesByCategory(db: Db, municipalityId: number) {
+  const rows = await db
+    .select({
+      category: s.sites.category,
+      year: s.sites.planYear,
+      active: sql<number>`count(*) filter (where ${s.sites.status} in ('active', 'decommissioned'))::int`,
+      planned: sql<number>`count(*) filter (where ${s.sites.status} in ('approved', 'installing'))::int`,
+    })
+    .from(s.sites)
+    .where(and(eq(s.sites.municipalityId, municipalityId), isNotNull(s.sites.programId)))
+    .groupBy(s.sites.category, s.sites.planYear)
+    .orderBy(asc(s.sites.category));
+  return rows;
+}
+
+/** The matrix's columns: each partner with each kind of work the program's MOU gives it. */
+export async function listResponsibilityColumns(db: Db, municipalityId: number) {
+  const program = await currentProgram(db, municipalityId);
+  return db
+    .select({ partnerId: s.partners.id, nameKo: s.partners.nameKo, nameEn: s.partners.nameEn, kind: s.programPartnerRoles.role })
+    .from(s.programPartnerRoles)
+    .innerJoin(s.partners, eq(s.programPartnerRoles.partnerId, s.partners.id))
+    .where(eq(s.programPartnerRoles.programId, program.id))
+    .orderBy(asc(s.partners.id), sql`${s.programPartnerRoles.role}`);
+}

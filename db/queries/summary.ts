@@ -16,6 +16,7 @@ export type YearSummary = {
   targetCategories: SiteCategory[];
   provenance: string;
   sourceNote: string | null;
+  version: number;
 };
 export type PartnerSummary = { id: number; nameKo: string; nameEn: string | null; kind: string; roles: WorkKind[] };
 export type RolloutSummary = {
@@ -96,6 +97,7 @@ export async function getRolloutSummary({ municipalityCode, viewer }: { municipa
     targetCategories: y.targetCategories,
     provenance: y.provenance,
     sourceNote: y.sourceNote,
+    version: y.version,
   }));
 
   const partners = new Map<number, PartnerSummary>();

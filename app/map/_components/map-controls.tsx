@@ -26,6 +26,8 @@ export const MapControls = memo(function MapControls({
   onSelectZone,
   onSelectOperator,
   hasTiles,
+  adding,
+  onToggleAdding,
 }: {
   state: MapState;
   update: (change: Partial<MapState>) => void;
@@ -39,6 +41,9 @@ export const MapControls = memo(function MapControls({
   onSelectZone: (id: number) => void;
   onSelectOperator: (id: number) => void;
   hasTiles: boolean;
+  /** Whether "add candidate" mode is on; null when the user may not add candidates. */
+  adding: boolean | null;
+  onToggleAdding: () => void;
 }) {
   const t = useTranslations("map");
   const tk = useTranslations();
@@ -87,6 +92,11 @@ export const MapControls = memo(function MapControls({
         <button type="submit">{t("searchButton")}</button>
       </form>
 
+      {adding !== null ? (
+        <button type="button" className={adding ? undefined : "button-secondary"} aria-pressed={adding} onClick={onToggleAdding} data-testid="add-candidate">
+          {adding ? t("addCandidateEnd") : t("addCandidate")}
+        </button>
+      ) : null}
       <p className="map-count" data-testid="ap-count" data-total={features?.total ?? ""} aria-live="polite">
         {features
           ? features.mode === "clusters"

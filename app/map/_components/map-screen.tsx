@@ -15,6 +15,7 @@ import { filterParams, MAX_ZOOM, MIN_ZOOM, parseMapState, serializeMapState, typ
 import { isPlanning } from "@/lib/map-style";
 import type { MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
 import { MapControls } from "./map-controls";
+import { CandidateForm } from "../../_components/candidate-form";
 import { MapDetail } from "./map-detail";
 
 const loadAtlasMap = () => import("@/components/map/atlas-map");
@@ -44,11 +45,14 @@ export function MapScreen({
   tiles,
   partners,
   years,
+  planning,
 }: {
   home: [number, number, number, number];
   tiles: { url: string; attribution: string } | null;
   partners: PartnerOption[];
   years: number[];
+  /** For planners: the years a candidate can be planned for; null hides "add candidate". */
+  planning: { years: number[] } | null;
 }) {
   const t = useTranslations("map");
   const tk = useTranslations();
@@ -74,6 +78,10 @@ export function MapScreen({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const [baseLoaded, setBaseLoaded] = useState(false);
+  // "Add candidate" mode (`?add=1` opens in it): a click picks the spot, the side panel holds the form.
+  const [adding, setAdding] = useState(() => planning !== null && searchParams.get("add") === "1");
+  const [picked, setPicked] = useState<{ lat: number; lng: number } | null>(null);
+  const [addedName, setAddedName] = useState<string | null>(null);
   const [apGroup, setApGroup] = useState<number[]>([]);
 
   const stateRef = useRef(state);
@@ -146,6 +154,13 @@ export function MapScreen({
   const selectAp = useCallback((id: number) => update({ selected: { type: "ap", id } }), [update]);
   const closeDetail = useCallback(() => update({ selected: undefined }), [update]);
 
+  const pick = useMemo(() => (adding ? { at: picked, onPick: setPicked } : null), [adding, picked]);
+  const toggleAdding = useCallback(() => {
+    setAdding((a) => !a);
+    setPicked(null);
+    setAddedName(null);
+  }, []);
+
   const error = features.error ?? zones.error ?? pois.error ?? operators.error ?? routes.error;
 
   return (
@@ -163,6 +178,8 @@ export function MapScreen({
         onSelectZone={selectZone}
         onSelectOperator={selectOperator}
         hasTiles={tiles !== null}
+        adding={planning ? adding : null}
+        onToggleAdding={toggleAdding}
       />
       <div className="map-stage" ref={stageRef}>
         {error ? (
@@ -197,11 +214,38 @@ export function MapScreen({
             onSelectAps={selectAps}
             onSelectZone={selectZone}
             onSelectOperator={selectOperator}
+            pick={pick}
           />
         ) : null}
         {ready ? <span data-testid="map-ready" data-features={drawnKey} hidden /> : null}
       </div>
-      <MapDetail selected={state.selected ?? null} apGroup={apGroup} onSelectAp={selectAp} onClose={closeDetail} />
+      {adding && planning ? (
+        <aside className="map-detail" aria-label={t("addCandidate")} data-testid="add-candidate-panel">
+          <h2>{t("addCandidate")}</h2>
+          {addedName ? (
+            <p className="notice" role="status">
+              {tk("candidates.added", { name: addedName })}
+            </p>
+          ) : null}
+          {picked ? (
+            <CandidateForm
+              compact
+              years={planning.years}
+              prefill={{ lat: picked.lat, lng: picked.lng }}
+              onCreated={async (site) => {
+                setAddedName(site.name);
+                setPicked(null);
+                await zones.mutate();
+                update({ selected: { type: "zone", id: site.id } });
+              }}
+            />
+          ) : (
+            <p className="muted">{t("pickHint")}</p>
+          )}
+        </aside>
+      ) : (
+        <MapDetail selected={state.selected ?? null} apGroup={apGroup} onSelectAp={selectAp} onClose={closeDetail} />
+      )}
     </div>
   );
 }

@@ -1,0 +1,53 @@
+// `/candidates`: candidate zones ranked by their coverage score, with their lifecycle actions and a form for new ones.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { FilterForm } from "@/components/ui/filter-form";
+import { getDb } from "@/db";
+import { pageRole } from "@/db/auth";
+import { findMunicipalityByCode } from "@/db/queries/common";
+import { getPlanningSettings, listPlannableYears } from "@/db/queries/planning";
+import { SITE_CATEGORIES } from "@/lib/domain";
+import { candidatesQuery } from "@/lib/inputs";
+import { tryParseParams } from "@/lib/query-params";
+import { hrefWith } from "@/lib/url";
+import { BadFilter, filterLabels } from "../_components/list-chrome";
+import { CandidatesBoard } from "./_components/candidates-board";
+
+export const dynamic = "force-dynamic";
+const PATH = "/candidates";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("candidates"))("title") };
+}
+
+export default async function CandidatesPage({ searchParams }: PageProps<"/candidates">) {
+  const params = await searchParams;
+  const t = await getTranslations();
+  const { name, category, lat, lng, ...filterParams } = params;
+  const parsed = tryParseParams(candidatesQuery, filterParams);
+  if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
+  const [{ role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
+  const [years, settings] = await Promise.all([listPlannableYears(db, m.id), getPlanningSettings(db, m.id)]);
+  const query = hrefWith("", filterParams, {}).replace(/^\?/, "");
+  const num = (v: unknown) => (typeof v === "string" && v !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
+  const prefill = typeof name === "string" ? { name, category: typeof category === "string" ? category : undefined, lat: num(lat), lng: num(lng) } : undefined;
+  return (
+    <article>
+      <h1>{t("candidates.title")}</h1>
+      <p className="muted">{t("candidates.intro", { radius: settings.coverageRadiusM })}</p>
+      <p>
+        <Link href="/gaps">{t("candidates.openGaps")}</Link>
+      </p>
+      <FilterForm
+        pathname={PATH}
+        labels={await filterLabels()}
+        fields={[
+          { name: "status", label: t("candidates.filterStatus"), value: parsed.data.status, options: (["candidate", "surveyed", "approved", "rejected"] as const).map((v) => ({ value: v, label: t(`siteStatus.${v}`) })) },
+          { name: "year", label: t("filters.year"), value: parsed.data.year?.toString(), options: years.map((y) => ({ value: String(y), label: String(y) })) },
+          { name: "category", label: t("filters.category"), value: parsed.data.category, options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })) },
+        ]}
+      />
+      <CandidatesBoard query={query} canEdit={role === "planner" || role === "admin"} years={years} prefill={prefill} />
+    </article>
+  );
+}

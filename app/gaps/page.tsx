@@ -1,0 +1,93 @@
+// `/gaps`: points of interest no active or approved AP covers, by kind, each with one click to propose it as a candidate.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { FilterForm } from "@/components/ui/filter-form";
+import { Notice } from "@/components/ui/notice";
+import { getDb } from "@/db";
+import { pageRole } from "@/db/auth";
+import { findMunicipalityByCode } from "@/db/queries/common";
+import { listCoverageGaps } from "@/db/queries/planning";
+import { POI_KINDS, type PoiKind, type SiteCategory } from "@/lib/domain";
+import { gapsQuery } from "@/lib/inputs";
+import { tryParseParams } from "@/lib/query-params";
+import { hrefWith } from "@/lib/url";
+import { BadFilter, filterLabels } from "../_components/list-chrome";
+
+export const dynamic = "force-dynamic";
+
+/** The zone category a proposal from a place of each kind starts with. */
+const CATEGORY_OF: Record<PoiKind, SiteCategory> = {
+  traditional_market: "traditional_market",
+  tourist_spot: "culture_tourism",
+  park: "park",
+  parking: "transport",
+  bus_stop: "bus_stop",
+};
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("gaps"))("title") };
+}
+
+export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
+  const params = await searchParams;
+  const t = await getTranslations();
+  const parsed = tryParseParams(gapsQuery, params);
+  if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref="/gaps" />;
+  const [{ role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
+  const gaps = await listCoverageGaps(db, { municipalityId: m.id, kind: parsed.data.kind });
+  const canPropose = role === "planner" || role === "admin";
+  return (
+    <article>
+      <h1>{t("gaps.title")}</h1>
+      <p className="muted">{t("gaps.intro", { radius: gaps.radiusM })}</p>
+      <dl className="stat-cards" data-testid="gap-counts">
+        {POI_KINDS.filter((k) => gaps.byKind[k]).map((k) => (
+          <div key={k} data-testid={`gap-${k}`}>
+            <dt>{t(`poiKind.${k}`)}</dt>
+            <dd>{gaps.byKind[k]!.uncovered}</dd>
+            <dd className="small muted">{t("gaps.covered", gaps.byKind[k]!)}</dd>
+          </div>
+        ))}
+      </dl>
+      <FilterForm
+        pathname="/gaps"
+        labels={await filterLabels()}
+        fields={[{ name: "kind", label: t("gaps.kind"), value: parsed.data.kind, options: POI_KINDS.map((k) => ({ value: k, label: t(`poiKind.${k}`) })) }]}
+      />
+      {gaps.items.length === 0 ? (
+        <Notice>{t("gaps.empty")}</Notice>
+      ) : (
+        <div className="table-wrap">
+          <table className="data" data-testid="gaps-table">
+            <thead>
+              <tr>
+                <th>{t("gaps.name")}</th>
+                <th>{t("gaps.kind")}</th>
+                <th>{t("gaps.onMap")}</th>
+                {canPropose ? <th /> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {gaps.items.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>{t(`poiKind.${p.kind}`)}</td>
+                  <td>
+                    <Link href={`/map?c=${p.lat.toFixed(5)},${p.lng.toFixed(5)}&z=17&l=aps,zones,candidates,pois,coverage`}>{t("gaps.onMap")}</Link>
+                  </td>
+                  {canPropose ? (
+                    <td>
+                      <Link href={hrefWith("/candidates", {}, { name: p.name, category: CATEGORY_OF[p.kind], lat: p.lat, lng: p.lng })} data-testid={`propose-${p.id}`}>
+                        {t("gaps.propose")}
+                      </Link>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

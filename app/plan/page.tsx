@@ -1,0 +1,176 @@
+// `/plan`: per plan year targets against actuals with progress bars and charts, target editing for
+// years still being planned, active zones by category, and work and costs by partner.
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Notice } from "@/components/ui/notice";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { getDb } from "@/db";
+import { pageRole } from "@/db/auth";
+import { findMunicipalityByCode } from "@/db/queries/common";
+import { countZonesByCategory, getPartnerTotals, isEditableYear } from "@/db/queries/planning";
+import { getRolloutSummary } from "@/db/queries/summary";
+import { AppError } from "@/lib/errors";
+import { localName } from "@/lib/format";
+import { PlanChart } from "./_components/plan-chart";
+import { AddYearButton, YearEditor } from "./_components/year-editor";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("plan"))("title") };
+}
+
+export default async function PlanPage() {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const [{ viewer, role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
+  let summary;
+  try {
+    summary = await getRolloutSummary({ viewer });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") return <Notice>{t("overview.noProgram")}</Notice>;
+    throw err;
+  }
+  const [work, byCategory] = await Promise.all([getPartnerTotals(db, { viewer, municipalityId: m.id }), countZonesByCategory(db, m.id)]);
+  const canEdit = role === "planner" || role === "admin";
+  const today = new Date();
+  const krw = (v: number | null) => (v === null ? t("workItems.unknownCost") : format.number(v, { style: "currency", currency: "KRW" }));
+  const figure = (label: string, actual: number | null, target: number | null, money = false) => (
+    <div className="plan-figure">
+      <span className="muted small">{label}</span>
+      <span>
+        {target === null
+          ? money
+            ? t("plan.noTargetMoney", { actual: krw(actual) })
+            : t("plan.noTarget", { actual: actual ?? 0 })
+          : money
+            ? `${krw(actual)} / ${krw(target)}`
+            : t("plan.progress", { actual: actual ?? 0, target })}
+      </span>
+      <ProgressBar actual={actual ?? 0} target={target} label={`${label} ${actual ?? 0}/${target ?? "—"}`} />
+    </div>
+  );
+
+  // Per partner: items by status and cost over all years, with the share of the planned cost.
+  const partners = new Map<number, { name: string; byStatus: Record<string, number>; planned: number; actual: number }>();
+  for (const r of work.items) {
+    const p = partners.get(r.partnerId) ?? { name: localName(locale, { nameKo: r.nameKo, nameEn: r.nameEn }), byStatus: {}, planned: 0, actual: 0 };
+    p.byStatus[r.status] = (p.byStatus[r.status] ?? 0) + r.items;
+    p.planned += r.planned ?? 0;
+    p.actual += r.actual ?? 0;
+    partners.set(r.partnerId, p);
+  }
+  const plannedTotal = [...partners.values()].reduce((s, p) => s + p.planned, 0);
+
+  return (
+    <article className="plan">
+      <h1>{t("plan.title")}</h1>
+      <p className="muted">{t("plan.intro")}</p>
+      <p>
+        <Link href="/work-items">{t("plan.matrix")}</Link>
+      </p>
+      <div className="plan-years">
+        {summary.years.map((y) => (
+          <section key={y.year} className="plan-year" data-testid={`plan-${y.year}`} aria-labelledby={`plan-${y.year}-h`}>
+            <h2 id={`plan-${y.year}-h`}>{t("overview.yearValue", { year: y.year })}</h2>
+            {figure(t("overview.buses"), y.actuals.buses, y.targets.buses)}
+            {figure(t("overview.zones"), y.actuals.zones, y.targets.zones)}
+            {figure(t("overview.accessPoints"), y.actuals.accessPoints, y.targets.accessPoints)}
+            {viewer ? figure(t("plan.budget"), y.actuals.budgetKrw, y.targets.budgetKrw, true) : null}
+            {y.targetCategories.length ? (
+              <p className="small">
+                {t("plan.categories")}: {y.targetCategories.map((c) => t(`category.${c}`)).join(", ")}
+              </p>
+            ) : null}
+            {canEdit && isEditableYear(y, today) ? (
+              <YearEditor
+                target={{ year: y.year, version: y.version, buses: y.targets.buses, zones: y.targets.zones, accessPoints: y.targets.accessPoints, budgetKrw: y.targets.budgetKrw, categories: y.targetCategories }}
+              />
+            ) : null}
+          </section>
+        ))}
+      </div>
+      {canEdit ? (
+        <p>
+          <AddYearButton next={summary.program.endYear + 1} />
+        </p>
+      ) : null}
+      <div className="plan-charts">
+        <PlanChart testId="chart-zones" title={t("plan.chart")} targetLabel={t("overview.target")} actualLabel={t("overview.actual")} years={summary.years.map((y) => ({ year: y.year, target: y.targets.zones, actual: y.actuals.zones ?? 0 }))} />
+        <PlanChart testId="chart-aps" title={t("plan.chartAps")} targetLabel={t("overview.target")} actualLabel={t("overview.actual")} years={summary.years.map((y) => ({ year: y.year, target: y.targets.accessPoints, actual: y.actuals.accessPoints ?? 0 }))} />
+      </div>
+
+      <h2>{t("plan.byCategory")}</h2>
+      <div className="table-wrap">
+        <table className="data" data-testid="plan-categories">
+          <thead>
+            <tr>
+              <th>{t("sites.category")}</th>
+              {summary.years.map((y) => (
+                <th key={y.year} className="num">
+                  {y.year}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...new Set([...byCategory.map((r) => r.category), ...summary.years.flatMap((y) => y.targetCategories)])].map((c) => (
+              <tr key={c}>
+                <th scope="row">{t(`category.${c}`)}</th>
+                {summary.years.map((y) => {
+                  const r = byCategory.find((x) => x.category === c && x.year === y.year);
+                  const target = y.targetCategories.includes(c);
+                  return (
+                    <td key={y.year} className={`num${target ? " target-category" : ""}`}>
+                      {r ? `${r.active}${r.planned ? ` (+${r.planned})` : ""}` : target ? "0" : ""}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {viewer ? (
+        <>
+          <h2>{t("plan.partners")}</h2>
+          <div className="table-wrap">
+            <table className="data" data-testid="plan-partners">
+              <thead>
+                <tr>
+                  <th>{t("workItems.partner")}</th>
+                  <th>{t("plan.items")}</th>
+                  <th className="num">{t("plan.plannedCost")}</th>
+                  <th className="num">{t("plan.actualCost")}</th>
+                  <th className="num">{t("plan.share")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...partners.entries()].map(([id, p]) => (
+                  <tr key={id}>
+                    <th scope="row">
+                      <Link href={`/work-items?partner=${id}`}>{p.name}</Link>
+                    </th>
+                    <td className="small">
+                      {Object.entries(p.byStatus)
+                        .map(([status, n]) => `${t(`workStatus.${status as "done"}`)} ${n}`)
+                        .join(" · ")}
+                    </td>
+                    <td className="num">{krw(p.planned)}</td>
+                    <td className={`num${p.actual > p.planned && p.planned > 0 ? " over-budget" : ""}`}>
+                      {krw(p.actual)}
+                      {p.actual > p.planned && p.planned > 0 ? ` (${t("plan.overBudget")})` : ""}
+                    </td>
+                    <td className="num">{plannedTotal ? format.number(p.planned / plannedTotal, { style: "percent", maximumFractionDigits: 1 }) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+// The responsibility matrix: a row per zone, bus batch or whole year; a column per partner and kind of work.
+// Cells show status and planned/actual cost, overdue ones in red; whoever may change a cell opens its editor.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { Fragment, useState } from "react";
+import { WORK_STATUSES, type WorkKind, type WorkStatus } from "@/lib/domain";
+import { FetchError, sendJson } from "@/lib/fetcher";
+import { isOverdue } from "@/lib/planning";
+import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
+import type { WorkItemView } from "../../_components/work-item-table";
+
+export type MatrixItem = Omit<WorkItemView, "partner" | "scope"> & {
+  version: number;
+  partnerId: number;
+  partnerName: string;
+  siteId: number | null;
+  siteName: string | null;
+  busBatchId: number | null;
+  busBatchLabel: string | null;
+  editable: boolean;
+};
+export type MatrixColumn = { partnerId: number; partnerName: string; kind: WorkKind };
+
+const scopeKey = (w: MatrixItem) => `${w.planYear}|${w.siteId ?? ""}|${w.busBatchId ?? ""}`;
+
+export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]; columns: MatrixColumn[]; today: string; canPlan: boolean }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [editing, setEditing] = useState<number | null>(null);
+  const krw = (v: number | null) => (v === null ? "—" : format.number(v, { style: "currency", currency: "KRW" }));
+  const rows = new Map<string, MatrixItem[]>();
+  for (const w of items) rows.set(scopeKey(w), [...(rows.get(scopeKey(w)) ?? []), w]);
+  const cell = (list: MatrixItem[], c: MatrixColumn) => list.find((w) => w.partnerId === c.partnerId && w.kind === c.kind);
+  const sum = (c: MatrixColumn, key: "plannedCostKrw" | "actualCostKrw") => items.filter((w) => w.partnerId === c.partnerId && w.kind === c.kind).reduce((s, w) => s + (w[key] ?? 0), 0);
+  const editingItem = items.find((w) => w.id === editing);
+
+  return (
+    <div className="table-wrap">
+      <table className="data matrix" data-testid="matrix">
+        <thead>
+          <tr>
+            <th>{t("matrix.scope")}</th>
+            {columns.map((c) => (
+              <th key={`${c.partnerId}-${c.kind}`}>
+                {c.partnerName}
+                <div className="small muted">{t(`workKind.${c.kind}`)}</div>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...rows.entries()].map(([key, list]) => {
+            const first = list[0]!;
+            return (
+              <Fragment key={key}>
+                <tr data-testid={`matrix-row-${first.siteId ? `site-${first.siteId}` : first.busBatchId ? `batch-${first.busBatchId}` : `year-${first.planYear}`}`}>
+                  <th scope="row">
+                    <span className="muted small">{first.planYear}</span>{" "}
+                    {first.siteId ? <Link href={`/sites/${first.siteId}`}>{first.siteName}</Link> : (first.busBatchLabel ?? t("workItems.wholeYear", { year: first.planYear }))}
+                  </th>
+                  {columns.map((c) => {
+                    const w = cell(list, c);
+                    if (!w) return <td key={`${c.partnerId}-${c.kind}`} />;
+                    const late = isOverdue(w, today);
+                    const over = w.actualCostKrw !== null && w.plannedCostKrw !== null && w.actualCostKrw > w.plannedCostKrw;
+                    return (
+                      <td key={`${c.partnerId}-${c.kind}`} className={`matrix-cell status-${w.status}${late ? " overdue" : ""}`} data-testid={`cell-${w.id}`}>
+                        <span className={`badge badge-${w.status}`}>{t(`workStatus.${w.status}`)}</span>
+                        {late ? <span className="overdue-label"> {t("matrix.overdue")}</span> : null}
+                        <div className="small">
+                          {krw(w.plannedCostKrw)} / <span className={over ? "over-budget" : undefined}>{krw(w.actualCostKrw)}</span>
+                          {over ? <span className="over-budget"> ({t("matrix.overBudget")})</span> : null}
+                        </div>
+                        {w.editable ? (
+                          <button type="button" className="link-button small" onClick={() => setEditing(editing === w.id ? null : w.id)} aria-expanded={editing === w.id}>
+                            {t("matrix.edit")}
+                          </button>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+                {editingItem && scopeKey(editingItem) === key ? (
+                  <tr className="matrix-editor-row">
+                    <td colSpan={columns.length + 1}>
+                      <CellEditor item={editingItem} canPlan={canPlan} onDone={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("matrix.total")}</th>
+            {columns.map((c) => (
+              <td key={`${c.partnerId}-${c.kind}`} className="small">
+                {krw(sum(c, "plannedCostKrw"))} / {krw(sum(c, "actualCostKrw"))}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: boolean; onDone: () => void }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [error, setError] = useState<unknown>(null);
+  async function save(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const money = (k: string) => (form.get(k) === "" ? null : Number(form.get(k)));
+    const body: Record<string, unknown> = { version: item.version, status: form.get("status"), actualCostKrw: money("actual") };
+    if (canPlan) body.plannedCostKrw = money("planned");
+    setError(null);
+    try {
+      await sendJson(`/api/work-items/${item.id}`, "PATCH", body);
+      onDone();
+      router.refresh();
+    } catch (err) {
+      setError(err);
+      if (conflictOf(err)) router.refresh();
+    }
+  }
+  const current = conflictOf(error);
+  return (
+    <form className="cell-editor" onSubmit={save} data-testid={`editor-${item.id}`}>
+      <strong>
+        {item.partnerName} · {t(`workKind.${item.kind}`)}
+      </strong>
+      {current ? (
+        <ConflictNotice
+          current={current}
+          fields={[
+            { key: "status", label: t("matrix.status"), show: (v) => t(`workStatus.${v as WorkStatus}`) },
+            { key: "actualCostKrw", label: t("matrix.actualCost") },
+          ]}
+        />
+      ) : null}
+      {error && !current ? <p className="notice notice-error" role="alert">{(error as FetchError).message}</p> : null}
+      <label>
+        <span>{t("matrix.status")}</span>
+        <select name="status" defaultValue={item.status}>
+          {WORK_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`workStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {canPlan ? (
+        <label>
+          <span>{t("matrix.plannedCost")}</span>
+          <input name="planned" type="number" min={0} step={1000} defaultValue={item.plannedCostKrw ?? ""} />
+        </label>
+      ) : null}
+      <label>
+        <span>{t("matrix.actualCost")}</span>
+        <input name="actual" type="number" min={0} step={1000} defaultValue={item.actualCostKrw ?? ""} />
+      </label>
+      <button type="submit">{t("matrix.save")}</button>
+      <button type="button" className="button-secondary" onClick={onDone}>
+        {t("candidates.cancel")}
+      </button>
+    </form>
+  );
+}

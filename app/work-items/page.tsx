@@ -1,0 +1,119 @@
+// `/work-items`: the responsibility matrix, filtered by partner, year and open work; totals and cost shares.
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { FilterForm } from "@/components/ui/filter-form";
+import { Notice } from "@/components/ui/notice";
+import { getDb } from "@/db";
+import { pageRole } from "@/db/auth";
+import { findMunicipalityByCode } from "@/db/queries/common";
+import { listPartners } from "@/db/queries/partners";
+import { listPlannableYears, listResponsibilityColumns, listWorkItems } from "@/db/queries/planning";
+import { mayEditWorkItem, visibleTo } from "@/lib/authz";
+import { localName } from "@/lib/format";
+import { workItemsQuery } from "@/lib/inputs";
+import { tryParseParams } from "@/lib/query-params";
+import { BadFilter, filterLabels } from "../_components/list-chrome";
+import { guardPage } from "../_components/require-role";
+import { Matrix } from "./_components/matrix";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("matrix"))("title") };
+}
+
+export default async function WorkItemsPage({ searchParams }: PageProps<"/work-items">) {
+  const guard = await guardPage("/work-items", ["viewer", "partner", "planner", "admin"]);
+  if (!guard.ok) return guard.notice;
+  const params = await searchParams;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const parsed = tryParseParams(workItemsQuery, params);
+  if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref="/work-items" />;
+  const q = parsed.data;
+  const [{ viewer, role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
+  const own = viewer?.memberships.find((x) => x.municipalityId === m.id)?.partnerId ?? null;
+  const [raw, columns, partners, years] = await Promise.all([
+    listWorkItems(db, { viewer, municipalityId: m.id, filters: { partner: q.partner, year: q.year, status: q.status, open: q.open === "1" } }),
+    listResponsibilityColumns(db, m.id),
+    listPartners(),
+    listPlannableYears(db, m.id),
+  ]);
+  const items = visibleTo(viewer, m.id, raw).map((w) => ({
+    ...w,
+    partnerName: localName(locale, { nameKo: w.partnerNameKo, nameEn: w.partnerNameEn }),
+    editable: mayEditWorkItem(viewer, { municipalityId: m.id, partnerId: w.partnerId }),
+  }));
+  const shownColumns = columns
+    .filter((c) => q.partner === undefined || c.partnerId === q.partner)
+    .map((c) => ({ partnerId: c.partnerId, partnerName: localName(locale, c), kind: c.kind }));
+  const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
+
+  // Cost shares per partner and year, of the planned cost of the year.
+  const shareYears = [...new Set(items.map((w) => w.planYear))].sort();
+  const plannedOf = (partnerId: number | null, year: number) => items.filter((w) => (partnerId === null || w.partnerId === partnerId) && w.planYear === year).reduce((s, w) => s + (w.plannedCostKrw ?? 0), 0);
+  const partnerIds = [...new Set(items.map((w) => w.partnerId))];
+
+  return (
+    <article className="wide">
+      <h1>{t("matrix.title")}</h1>
+      <p className="muted">{t("matrix.intro")}</p>
+      {role === "partner" && own !== null ? (
+        <p>
+          <Link href={`/work-items?partner=${own}&open=1`} data-testid="my-work">
+            {t("matrix.mine")}
+          </Link>
+        </p>
+      ) : null}
+      <FilterForm
+        pathname="/work-items"
+        labels={await filterLabels()}
+        fields={[
+          { name: "partner", label: t("workItems.partner"), value: q.partner?.toString(), options: partners.map((p) => ({ value: String(p.id), label: localName(locale, p) })) },
+          { name: "year", label: t("filters.year"), value: q.year?.toString(), options: years.map((y) => ({ value: String(y), label: String(y) })) },
+          { name: "open", label: t("matrix.openOnly"), value: q.open, options: [{ value: "1", label: t("matrix.openOnly") }] },
+        ]}
+      />
+      {items.length === 0 ? (
+        <Notice>{t("matrix.empty")}</Notice>
+      ) : (
+        <>
+          <Matrix items={items} columns={shownColumns} today={today} canPlan={role === "planner" || role === "admin"} />
+          <h2>{t("matrix.share")}</h2>
+          <div className="table-wrap">
+            <table className="data" data-testid="cost-shares">
+              <thead>
+                <tr>
+                  <th>{t("workItems.partner")}</th>
+                  {shareYears.map((y) => (
+                    <th key={y} className="num">
+                      {y}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {partnerIds.map((id) => (
+                  <tr key={id}>
+                    <th scope="row">{items.find((w) => w.partnerId === id)!.partnerName}</th>
+                    {shareYears.map((y) => {
+                      const total = plannedOf(null, y);
+                      const mine = plannedOf(id, y);
+                      return (
+                        <td key={y} className="num">
+                          {format.number(mine, { style: "currency", currency: "KRW" })}
+                          {total ? <div className="small muted">{format.number(mine / total, { style: "percent", maximumFractionDigits: 1 })}</div> : null}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,117 @@
+// Planning: add a candidate by clicking the map, see it ranked with its score parts, approve it for 2021,
+// see its work items in the matrix for all three partners, mark the telecom's item done and see plan vs
+// actual move, provoke a concurrent-edit conflict, and see validation errors.
+import type { Page } from "@playwright/test";
+import { expect, screenshot, test } from "./fixtures";
+
+const NAME = "시험 후보 전통시장";
+
+async function signInAs(page: Page, email: string, password: string, next = "/") {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호").fill(password);
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+test("a planner adds a candidate on the map, ranks and approves it; its work reaches all three partners", async ({ page, expectFailures }) => {
+  expectFailures.push(/\/api\/candidates$/);
+  // A quiet corner of Jinju at street level, so the click lands on the map and not on a marker.
+  await signInAs(page, "planner@jinju.example", "planner-pass-2026", "/map?c=35.1600,128.0500&z=16&l=zones");
+  await expect(page.getByTestId("map-ready")).toBeAttached({ timeout: 15_000 });
+  await page.getByTestId("add-candidate").click();
+  const panel = page.getByTestId("add-candidate-panel");
+  await expect(panel).toContainText("지도에서 후보 위치를 누르세요");
+  const stage = page.locator(".atlas-map");
+  const box = (await stage.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const form = panel.getByTestId("candidate-form");
+  await expect(form.getByLabel("위도")).not.toHaveValue("");
+
+  // The browser checks first: an empty name and 500 APs are named beside their fields.
+  await form.getByLabel("계획 AP 수").fill("500");
+  await form.getByRole("button", { name: "후보 추가" }).click();
+  await expect(form.getByTestId("error-name")).toHaveText("필수 항목입니다.");
+  await expect(form.getByTestId("error-plannedApCount")).toHaveText("허용 범위를 벗어났습니다.");
+  await screenshot(page, "candidate-validation");
+
+  await form.getByLabel("이름").fill(NAME);
+  await form.getByLabel("분류").selectOption("traditional_market");
+  await form.getByLabel("계획 연도").selectOption("2021");
+  await form.getByLabel("계획 AP 수").fill("3");
+  await form.getByRole("button", { name: "후보 추가" }).click();
+  await expect(panel.getByRole("status")).toHaveText(`${NAME} 후보를 추가했습니다.`);
+  await screenshot(page, "candidate-added-on-map");
+
+  // Ranked, with the parts of its score shown.
+  await page.goto("/candidates");
+  const row = page.getByTestId("candidates-table").locator("tbody tr").filter({ hasText: NAME });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("score-priority")).toHaveText("20점");
+  await expect(row.locator("td").nth(5)).toContainText("점");
+  await screenshot(page, "candidates-ranked");
+
+  await row.getByRole("button", { name: "조사 완료" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${NAME}: 조사 완료` })).toBeVisible();
+  await row.getByRole("button", { name: "승인" }).click();
+  await row.getByLabel("승인 연도").selectOption("2021");
+  await row.getByRole("button", { name: "확인" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${NAME}: 승인` })).toBeVisible();
+
+  // The matrix: one row for the zone, a cell for each partner's part of the work.
+  await page.goto("/work-items?year=2021");
+  const matrixRow = page.getByTestId("matrix").locator("tbody tr").filter({ hasText: NAME });
+  await expect(matrixRow.locator(".matrix-cell")).toHaveCount(5);
+  await expect(matrixRow.locator(".badge-not_started")).toHaveCount(5);
+  for (const partner of ["KT", "서경방송", "진주시"]) await expect(page.getByTestId("matrix").locator("thead")).toContainText(partner);
+  await screenshot(page, "matrix-after-approval");
+});
+
+test("the telecom marks its item done and the plan's actual budget moves; a stale save shows the newer values", async ({ page, browser }) => {
+  await signInAs(page, "kt@jinju.example", "partner-pass-2026", "/plan");
+  const budget2021 = page.getByTestId("plan-2021").locator(".plan-figure").filter({ hasText: "예산" });
+  const before = await budget2021.innerText();
+
+  await page.goto("/work-items");
+  await page.getByTestId("my-work").click();
+  const row = page.getByTestId("matrix").locator("tbody tr").filter({ hasText: NAME });
+  await expect(row.locator(".matrix-cell")).toHaveCount(2);
+  const equipment = row.locator(".matrix-cell").first();
+  await equipment.getByRole("button", { name: "변경" }).click();
+  const editor = page.locator("form.cell-editor");
+  await editor.getByLabel("상태").selectOption("done");
+  await editor.getByLabel("실제 비용").fill("2500000");
+  await editor.getByRole("button", { name: "저장" }).click();
+  // Done work leaves the list of open work, and shows as done in the whole matrix.
+  await expect(row.locator(".matrix-cell")).toHaveCount(1);
+  await page.goto("/work-items?year=2021");
+  const all = page.getByTestId("matrix").locator("tbody tr").filter({ hasText: NAME }).locator(".matrix-cell");
+  await expect(all.first().locator(".badge-done")).toBeVisible();
+  await expect(all.first()).toContainText("₩2,500,000");
+  await screenshot(page, "matrix-partner-done");
+
+  await page.goto("/plan");
+  await expect(budget2021).not.toHaveText(before);
+  await expect(budget2021).toContainText("₩2,500,000");
+  await screenshot(page, "plan-after-done");
+
+  // Two planners open the same work item; the second save gets the newer values, not an overwrite.
+  const planner = await browser.newContext({ locale: "ko-KR", timezoneId: "Asia/Seoul" });
+  const a = await planner.newPage();
+  const b = await planner.newPage();
+  await signInAs(a, "planner@jinju.example", "planner-pass-2026", "/work-items?year=2021");
+  await b.goto("/work-items?year=2021");
+  for (const p of [a, b]) {
+    const cell = p.getByTestId("matrix").locator("tbody tr").filter({ hasText: NAME }).locator(".matrix-cell").nth(2);
+    await cell.getByRole("button", { name: "변경" }).click();
+  }
+  await a.locator("form.cell-editor").getByLabel("상태").selectOption("in_progress");
+  await a.locator("form.cell-editor").getByRole("button", { name: "저장" }).click();
+  await expect(a.locator("form.cell-editor")).toHaveCount(0);
+  await b.locator("form.cell-editor").getByLabel("상태").selectOption("cancelled");
+  await b.locator("form.cell-editor").getByRole("button", { name: "저장" }).click();
+  await expect(b.getByTestId("conflict")).toContainText("다른 사용자가 먼저 바꿨습니다");
+  await expect(b.getByTestId("conflict")).toContainText("상태 진행 중");
+  await b.screenshot({ path: `test-results/screenshots/${test.info().project.name}-conflict.png`, fullPage: true });
+  await planner.close();
+});
