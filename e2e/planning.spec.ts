@@ -14,6 +14,28 @@ async function signInAs(page: Page, email: string, password: string, next = "/")
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
+test("places without Wi-Fi are listed by kind, drawn on the map, and proposed as a candidate in one click", async ({ page }) => {
+  await signInAs(page, "planner@jinju.example", "planner-pass-2026", "/gaps?kind=traditional_market");
+  const markets = page.getByTestId("gap-traditional_market");
+  await expect(markets.locator("dd").nth(1)).toContainText("전체 14곳");
+  const rows = page.getByTestId("gaps-table").locator("tbody tr");
+  const first = rows.first();
+  const name = (await first.locator("td").first().innerText()).trim();
+  await screenshot(page, "gaps");
+
+  await first.getByRole("link", { name: "지도" }).click();
+  await expect(page.getByTestId("map-ready")).toBeAttached({ timeout: 15_000 });
+  await expect(page.locator("path.gap-marker").first()).toBeAttached();
+  await screenshot(page, "gaps-on-map");
+
+  await page.goBack();
+  await page.getByTestId("gaps-table").locator("tbody tr").first().getByRole("link", { name: "후보로 제안" }).click();
+  const form = page.getByTestId("candidate-form");
+  await expect(form.getByLabel("이름")).toHaveValue(name);
+  await expect(form.getByLabel("분류")).toHaveValue("traditional_market");
+  await expect(form.getByLabel("위도")).not.toHaveValue("");
+});
+
 test("a planner adds a candidate on the map, ranks and approves it; its work reaches all three partners", async ({ page, expectFailures }) => {
   expectFailures.push(/\/api\/candidates$/);
   // A quiet corner of Jinju at street level, so the click lands on the map and not on a marker.
@@ -93,6 +115,8 @@ test("the telecom marks its item done and the plan's actual budget moves; a stal
   await page.goto("/plan");
   await expect(budget2021).not.toHaveText(before);
   await expect(budget2021).toContainText("₩2,500,000");
+  // The approved market is planned in its category's chart.
+  await expect(page.getByTestId("chart-categories")).toContainText("전통시장");
   await screenshot(page, "plan-after-done");
 
   // Two planners open the same work item; the second save gets the newer values, not an overwrite.

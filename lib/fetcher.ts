@@ -35,7 +35,7 @@ export async function fetchJson<T>(url: string): Promise<T> {
 }
 
 /** A change: JSON in, JSON out; failures throw FetchError with the fields the server named. */
-export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELETE", body: unknown): Promise<T> {
+export async function sendJson<T>(url: string, method: "POST" | "PUT" | "PATCH" | "DELETE", body: unknown): Promise<T> {
   return readJson<T>(await fetch(url, { method, headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(body) }));
 }
 

@@ -91,7 +91,11 @@ export const planYearPatchInput = z.strictObject({
   targetCategories: z.array(z.enum(SITE_CATEGORIES)).max(SITE_CATEGORIES.length).optional(),
 });
 
+export const CANDIDATE_SORTS = ["score", "name", "planYear", "status", "apCount"] as const;
 export const candidatesQuery = z.strictObject({
+  sort: z.enum(CANDIDATE_SORTS).default("score"),
+  /** Score sorts best first unless asked otherwise; the rest A→Z. */
+  dir: z.enum(["asc", "desc"]).optional(),
   status: z.enum(["candidate", "surveyed", "approved", "rejected"]).optional(),
   year: z.coerce.number({ error: "expected a year" }).int().min(1990).max(2100).optional(),
   category: z.enum(SITE_CATEGORIES).optional(),

@@ -179,6 +179,15 @@ export const candidateInput = z.strictObject({
 });
 export type CandidateInput = z.infer<typeof candidateInput>;
 
+/** The zone category a candidate proposed from a place of each kind starts with. */
+export const GAP_CATEGORY: Record<PoiKind, SiteCategory> = {
+  traditional_market: "traditional_market",
+  tourist_spot: "culture_tourism",
+  park: "park",
+  parking: "transport",
+  bus_stop: "bus_stop",
+};
+
 /** Years a candidate may be planned for: the program's years and the one after. */
 export function plannableYears(program: { startYear: number; endYear: number }): number[] {
   const years: number[] = [];

@@ -142,6 +142,28 @@ describe(`planning on ${testEngine()}`, () => {
     expect(await db.select().from(s.accessPoints).where(eq(s.accessPoints.siteId, id))).toEqual([]);
   });
 
+  it("allows exactly the legal moves between every pair of statuses", async () => {
+    const { db } = await getDb();
+    const [jinju] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48170"));
+    const [program] = await db.select().from(s.programs).where(eq(s.programs.municipalityId, jinju!.id));
+    const statuses = ["candidate", "surveyed", "approved", "installing", "active", "decommissioned", "rejected"] as const;
+    const legal = new Set(["candidate>surveyed", "candidate>rejected", "surveyed>approved", "surveyed>rejected", "approved>installing", "approved>rejected", "installing>active", "active>decommissioned", "rejected>candidate"]);
+    const outcomes: string[] = [];
+    for (const from of statuses) {
+      for (const to of statuses) {
+        if (from === to) continue;
+        const [site] = await db
+          .insert(s.sites)
+          .values({ municipalityId: jinju!.id, programId: program!.id, name: `전이 ${from}>${to}`, category: "park", status: from, planYear: 2021, plannedApCount: 1, lat: market.lat, lng: market.lng, provenance: "manual" })
+          .returning();
+        const res = await json(await patchSiteAs("planner", site!.id, { version: 1, status: to, statusReason: "시험" }));
+        outcomes.push(`${from}>${to}:${res.status}`);
+        if (res.status === 422) expect((res.body.error!.details as { allowed: string[] }).allowed.every((a) => legal.has(`${from}>${a}`))).toBe(true);
+      }
+    }
+    expect(outcomes).toEqual(statuses.flatMap((from) => statuses.filter((to) => to !== from).map((to) => `${from}>${to}:${legal.has(`${from}>${to}`) ? 200 : 422}`)));
+  });
+
   it("answers 404 for another municipality's zone", async () => {
     const { db } = await getDb();
     const [other] = await db.insert(s.municipalities).values({ code: "48330", nameKo: "양산시", provinceKo: "경상남도" }).returning();

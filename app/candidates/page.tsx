@@ -10,7 +10,7 @@ import { SITE_CATEGORIES } from "@/lib/domain";
 import { candidatesQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
 import { hrefWith } from "@/lib/url";
-import { BadFilter, filterLabels } from "../_components/list-chrome";
+import { BadFilter, filterLabels, sortHeaders } from "../_components/list-chrome";
 import { CandidatesBoard } from "./_components/candidates-board";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +29,13 @@ export default async function CandidatesPage({ searchParams }: PageProps<"/candi
   const [{ role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
   const [years, settings] = await Promise.all([listPlannableYears(db, m.id), getPlanningSettings(db, m.id)]);
   const query = hrefWith("", filterParams, {}).replace(/^\?/, "");
+  const header = await sortHeaders(PATH, filterParams, { sort: parsed.data.sort, dir: parsed.data.dir ?? (parsed.data.sort === "score" ? "desc" : "asc") });
+  const headers = {
+    name: header("name", t("candidates.name")),
+    status: header("status", t("candidates.status")),
+    planYear: header("planYear", t("candidates.planYear")),
+    score: header("score", t("candidates.score")),
+  };
   const num = (v: unknown) => (typeof v === "string" && v !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
   const prefill = typeof name === "string" ? { name, category: typeof category === "string" ? category : undefined, lat: num(lat), lng: num(lng) } : undefined;
   return (
@@ -41,13 +48,14 @@ export default async function CandidatesPage({ searchParams }: PageProps<"/candi
       <FilterForm
         pathname={PATH}
         labels={await filterLabels()}
+        keep={{ sort: parsed.data.sort, dir: parsed.data.dir }}
         fields={[
           { name: "status", label: t("candidates.filterStatus"), value: parsed.data.status, options: (["candidate", "surveyed", "approved", "rejected"] as const).map((v) => ({ value: v, label: t(`siteStatus.${v}`) })) },
           { name: "year", label: t("filters.year"), value: parsed.data.year?.toString(), options: years.map((y) => ({ value: String(y), label: String(y) })) },
           { name: "category", label: t("filters.category"), value: parsed.data.category, options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })) },
         ]}
       />
-      <CandidatesBoard query={query} canEdit={role === "planner" || role === "admin"} years={years} prefill={prefill} />
+      <CandidatesBoard headers={headers} query={query} canEdit={role === "planner" || role === "admin"} years={years} prefill={prefill} />
     </article>
   );
 }

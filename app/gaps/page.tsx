@@ -7,22 +7,14 @@ import { getDb } from "@/db";
 import { pageRole } from "@/db/auth";
 import { findMunicipalityByCode } from "@/db/queries/common";
 import { listCoverageGaps } from "@/db/queries/planning";
-import { POI_KINDS, type PoiKind, type SiteCategory } from "@/lib/domain";
+import { POI_KINDS } from "@/lib/domain";
+import { GAP_CATEGORY } from "@/lib/planning";
 import { gapsQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
 import { hrefWith } from "@/lib/url";
 import { BadFilter, filterLabels } from "../_components/list-chrome";
 
 export const dynamic = "force-dynamic";
-
-/** The zone category a proposal from a place of each kind starts with. */
-const CATEGORY_OF: Record<PoiKind, SiteCategory> = {
-  traditional_market: "traditional_market",
-  tourist_spot: "culture_tourism",
-  park: "park",
-  parking: "transport",
-  bus_stop: "bus_stop",
-};
 
 export async function generateMetadata() {
   return { title: (await getTranslations("gaps"))("title") };
@@ -73,11 +65,11 @@ export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
                   <td>{p.name}</td>
                   <td>{t(`poiKind.${p.kind}`)}</td>
                   <td>
-                    <Link href={`/map?c=${p.lat.toFixed(5)},${p.lng.toFixed(5)}&z=17&l=aps,zones,candidates,pois,coverage`}>{t("gaps.onMap")}</Link>
+                    <Link href={`/map?c=${p.lat.toFixed(5)},${p.lng.toFixed(5)}&z=17&l=aps,zones,candidates,gaps,coverage`}>{t("gaps.onMap")}</Link>
                   </td>
                   {canPropose ? (
                     <td>
-                      <Link href={hrefWith("/candidates", {}, { name: p.name, category: CATEGORY_OF[p.kind], lat: p.lat, lng: p.lng })} data-testid={`propose-${p.id}`}>
+                      <Link href={hrefWith("/candidates", {}, { name: p.name, category: GAP_CATEGORY[p.kind], lat: p.lat, lng: p.lng })} data-testid={`propose-${p.id}`}>
                         {t("gaps.propose")}
                       </Link>
                     </td>

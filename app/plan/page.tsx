@@ -97,8 +97,19 @@ export default async function PlanPage() {
         </p>
       ) : null}
       <div className="plan-charts">
-        <PlanChart testId="chart-zones" title={t("plan.chart")} targetLabel={t("overview.target")} actualLabel={t("overview.actual")} years={summary.years.map((y) => ({ year: y.year, target: y.targets.zones, actual: y.actuals.zones ?? 0 }))} />
-        <PlanChart testId="chart-aps" title={t("plan.chartAps")} targetLabel={t("overview.target")} actualLabel={t("overview.actual")} years={summary.years.map((y) => ({ year: y.year, target: y.targets.accessPoints, actual: y.actuals.accessPoints ?? 0 }))} />
+        <PlanChart testId="chart-zones" title={t("plan.chart")} targetLabel={t("overview.target")} actualLabel={t("overview.actual")} bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 }))} />
+        <PlanChart testId="chart-aps" title={t("plan.chartAps")} targetLabel={t("overview.target")} actualLabel={t("overview.actual")} bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.accessPoints, actual: y.actuals.accessPoints ?? 0 }))} />
+        <PlanChart
+          testId="chart-categories"
+          title={t("plan.chartCategories")}
+          targetLabel={t("plan.plannedZones")}
+          actualLabel={t("overview.actual")}
+          bars={[...new Set(byCategory.map((r) => r.category))].map((c) => {
+            const rows = byCategory.filter((r) => r.category === c);
+            const active = rows.reduce((s, r) => s + r.active, 0);
+            return { label: t(`category.${c}`), target: active + rows.reduce((s, r) => s + r.planned, 0), actual: active };
+          })}
+        />
       </div>
 
       <h2>{t("plan.byCategory")}</h2>

@@ -13,6 +13,7 @@ import { ApLayer } from "./ap-layer";
 import { BaseLayer } from "./base-layer";
 import { CoverageLayer } from "./coverage-layer";
 import { DepotLayer } from "./depot-layer";
+import { GapLayer, type GapMarker } from "./gap-layer";
 import { PickLayer } from "./pick-layer";
 import { PoiLayer } from "./poi-layer";
 import { RouteLayer } from "./route-layer";
@@ -27,6 +28,9 @@ export type AtlasMapProps = {
   aps: MapFeatures | undefined;
   zones: ZoneMarker[];
   pois: PoiMarker[];
+  gaps: GapMarker[];
+  /** Where "propose as candidate" leads from a place without Wi-Fi; null for those who may not. */
+  proposeGap: { label: string; href: (g: GapMarker) => string } | null;
   depots: OperatorSummary[];
   routes: RouteLine[];
   coverage: { radius: number } | null;
@@ -110,6 +114,7 @@ export function AtlasMap(props: AtlasMapProps) {
       <ViewWatcher onView={handleView} />
       <RouteLayer routes={props.routes} describe={props.labels.route} />
       {props.coverage ? <CoverageLayer centres={apPoints} radius={props.coverage.radius} /> : null}
+      <GapLayer gaps={props.gaps} propose={props.proposeGap} describe={(g) => `${g.name} · ${props.labels.poiKind(g.kind)}`} />
       <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} />
       <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} />
       {props.aps ? (

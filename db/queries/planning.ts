@@ -257,7 +257,23 @@ async function poisOf(db: Db, municipalityId: number): Promise<Poi[]> {
 
 export async function listCandidates(
   db: Db,
-  { viewer, municipalityId, status, year, category }: { viewer: Viewer | null; municipalityId: number; status?: "candidate" | "surveyed" | "approved" | "rejected"; year?: number; category?: SiteCategory },
+  {
+    viewer,
+    municipalityId,
+    status,
+    year,
+    category,
+    sort = "score",
+    dir,
+  }: {
+    viewer: Viewer | null;
+    municipalityId: number;
+    status?: "candidate" | "surveyed" | "approved" | "rejected";
+    year?: number;
+    category?: SiteCategory;
+    sort?: "score" | "name" | "planYear" | "status" | "apCount";
+    dir?: "asc" | "desc";
+  },
 ): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
   const where: (SQL | undefined)[] = [
     eq(s.sites.municipalityId, municipalityId),
@@ -308,7 +324,19 @@ export async function listCandidates(
             settings,
           }),
   }));
-  items.sort((a, b) => (b.score?.total ?? -1) - (a.score?.total ?? -1) || a.id - b.id);
+  const key: Record<typeof sort, (r: (typeof items)[number]) => number | string> = {
+    score: (r) => r.score?.total ?? -1,
+    name: (r) => r.name,
+    planYear: (r) => r.planYear ?? 0,
+    status: (r) => r.status,
+    apCount: (r) => r.plannedApCount,
+  };
+  const sign = (dir ?? (sort === "score" ? "desc" : "asc")) === "asc" ? 1 : -1;
+  items.sort((a, b) => {
+    const [x, y] = [key[sort](a), key[sort](b)];
+    const c = typeof x === "string" ? x.localeCompare(y as string, "ko") : x - (y as number);
+    return sign * c || a.id - b.id;
+  });
   const { version: _v, ...plain } = settings;
   return visibleTo(viewer, municipalityId, { items, settings: plain });
 }

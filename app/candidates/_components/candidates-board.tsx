@@ -9,6 +9,7 @@ import { fetchJson, sendJson } from "@/lib/fetcher";
 import { allowedNext, type PlanningSettings, type ScoreParts } from "@/lib/planning";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
 import { CandidateForm, type CandidatePrefill } from "../../_components/candidate-form";
+import { SettingsForm } from "./settings-form";
 
 type Row = { id: number; name: string; category: SiteCategory; status: SiteStatus; planYear: number | null; plannedApCount: number; notes: string | null; version: number; score: ScoreParts | null };
 type Pending = { id: number; to: "approved" | "rejected" } | null;
@@ -22,7 +23,20 @@ const ACTION_LABEL: Partial<Record<SiteStatus, "survey" | "approve" | "reject" |
   active: "activate",
 };
 
-export function CandidatesBoard({ query, canEdit, years, prefill }: { query: string; canEdit: boolean; years: number[]; prefill?: CandidatePrefill }) {
+export function CandidatesBoard({
+  headers,
+  query,
+  canEdit,
+  years,
+  prefill,
+}: {
+  /** Sortable column headers, rendered by the page with the list's URL state. */
+  headers: Record<"name" | "status" | "planYear" | "score", React.ReactNode>;
+  query: string;
+  canEdit: boolean;
+  years: number[];
+  prefill?: CandidatePrefill;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const key = `/api/candidates${query ? `?${query}` : ""}`;
@@ -57,6 +71,7 @@ export function CandidatesBoard({ query, canEdit, years, prefill }: { query: str
           {t("candidates.weights", { distance: w.distance, cap: w.distanceCapM, market: w.poi.traditional_market, stop: w.poi.bus_stop, tourist: w.poi.tourist_spot, park: w.poi.park, parking: w.poi.parking, priority: w.priority })}
         </p>
       ) : null}
+      {canEdit ? <SettingsForm onSaved={() => void mutate()} /> : null}
       {status ? <p className="notice" role="status">{status}</p> : null}
       {conflict ? (
         <ConflictNotice
@@ -75,10 +90,10 @@ export function CandidatesBoard({ query, canEdit, years, prefill }: { query: str
           <thead>
             <tr>
               <th className="num">{t("candidates.rank")}</th>
-              <th>{t("candidates.name")}</th>
-              <th>{t("candidates.status")}</th>
-              <th className="num">{t("candidates.planYear")}</th>
-              <th className="num">{t("candidates.score")}</th>
+              {headers.name}
+              {headers.status}
+              {headers.planYear}
+              {headers.score}
               <th>{t("candidates.distance")}</th>
               <th>{t("candidates.uncovered")}</th>
               <th>{t("candidates.priority")}</th>

@@ -183,6 +183,11 @@ export const MapControls = memo(function MapControls({
                 </li>
               ))
             : null}
+          {state.layers.includes("gaps") ? (
+            <li>
+              <span className="swatch" style={{ background: "#fff", borderColor: "#dc2626" }} /> {t("gapLegend")}
+            </li>
+          ) : null}
           {state.layers.includes("coverage") ? (
             <li>
               <span className="swatch" style={{ background: COVERAGE_COLOUR, opacity: 0.3 }} /> {t("layer.coverage")} ({state.radius} m)

@@ -7,6 +7,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWR, { preload } from "swr";
 import type { MapView } from "@/components/map/atlas-map";
+import type { GapMarker } from "@/components/map/gap-layer";
+import { GAP_CATEGORY } from "@/lib/planning";
 import { OUTLINE_URL } from "@/lib/map-style";
 import { fetchJson } from "@/lib/fetcher";
 import { hrefWith } from "@/lib/url";
@@ -129,6 +131,7 @@ export function MapScreen({
   const pois = useSWR<{ items: PoiMarker[] }>(bbox && on("pois") ? hrefWith("/api/map/pois", {}, { bbox }) : null, fetchJson, {
     keepPreviousData: true,
   });
+  const gaps = useSWR<{ items: GapMarker[] }>(on("gaps") ? "/api/gaps" : null, fetchJson);
   const operators = useSWR<{ items: OperatorSummary[] }>(on("buses") ? "/api/map/operators" : null, fetchJson);
   const routes = useSWR<{ items: RouteLine[] }>(on("buses") ? "/api/map/routes" : null, fetchJson);
 
@@ -161,7 +164,12 @@ export function MapScreen({
     setAddedName(null);
   }, []);
 
-  const error = features.error ?? zones.error ?? pois.error ?? operators.error ?? routes.error;
+  const proposeGap = useMemo(
+    () => (planning ? { label: tk("gaps.propose"), href: (g: GapMarker) => hrefWith("/candidates", {}, { name: g.name, category: GAP_CATEGORY[g.kind], lat: g.lat, lng: g.lng }) } : null),
+    [planning, tk],
+  );
+
+  const error = features.error ?? gaps.error ?? zones.error ?? pois.error ?? operators.error ?? routes.error;
 
   return (
     <div className="map-screen">
@@ -195,6 +203,8 @@ export function MapScreen({
             aps={on("aps") ? features.data : undefined}
             zones={visibleZones}
             pois={on("pois") ? (pois.data?.items ?? []) : []}
+            gaps={on("gaps") ? (gaps.data?.items ?? NONE) : NONE}
+            proposeGap={proposeGap}
             depots={on("buses") ? (operators.data?.items ?? []) : []}
             routes={on("buses") ? (routes.data?.items ?? []) : []}
             coverage={on("coverage") ? { radius: state.radius } : null}

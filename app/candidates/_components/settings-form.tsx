@@ -1,0 +1,69 @@
+"use client";
+// The planning settings a planner may change: coverage radius, score weights and the unit costs an approval uses.
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import useSWR from "swr";
+import { POI_KINDS } from "@/lib/domain";
+import { fetchJson, sendJson } from "@/lib/fetcher";
+import { planningSettings, type PlanningSettings } from "@/lib/planning";
+import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
+
+const UNIT_COSTS = ["equipmentPerAp", "installationPerAp", "lineProvisionPerSite", "lineConstructionPerSite"] as const;
+
+export function SettingsForm({ onSaved }: { onSaved: () => void }) {
+  const t = useTranslations();
+  const { data, mutate } = useSWR<PlanningSettings & { version: number }>("/api/settings/planning", fetchJson);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  if (!data) return null;
+
+  async function save(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const n = (k: string) => Number(f.get(k));
+    const candidate = {
+      coverageRadiusM: n("coverageRadiusM"),
+      weights: { distance: n("distance"), distanceCapM: n("distanceCapM"), poi: Object.fromEntries(POI_KINDS.map((k) => [k, n(`poi-${k}`)])), priority: n("priority") },
+      unitCosts: Object.fromEntries(UNIT_COSTS.map((k) => [k, n(k)])),
+    };
+    const parsed = planningSettings.safeParse(candidate);
+    setSaved(false);
+    if (!parsed.success) return setError(new Error(t("fieldError.generic", { reason: parsed.error.issues.map((i) => i.path.join(".")).join(", ") })));
+    setError(null);
+    try {
+      await sendJson("/api/settings/planning", "PUT", { version: data!.version, settings: parsed.data });
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
+    await mutate();
+  }
+
+  const num = (name: string, label: string, value: number, step = 1) => (
+    <label key={name}>
+      <span>{label}</span>
+      <input name={name} type="number" min={0} step={step} defaultValue={value} />
+    </label>
+  );
+  const current = conflictOf(error);
+  return (
+    <details className="settings-box" data-testid="planning-settings">
+      <summary>{t("settings.title")}</summary>
+      <form key={data.version} className="settings-form" onSubmit={save}>
+        {num("coverageRadiusM", t("settings.radius"), data.coverageRadiusM)}
+        {num("distance", t("settings.distance"), data.weights.distance)}
+        {num("distanceCapM", t("settings.distanceCap"), data.weights.distanceCapM)}
+        {POI_KINDS.map((k) => num(`poi-${k}`, t("settings.poi", { kind: t(`poiKind.${k}`) }), data.weights.poi[k]))}
+        {num("priority", t("settings.priority"), data.weights.priority)}
+        {UNIT_COSTS.map((k) => num(k, t(`settings.${k}`), data.unitCosts[k], 1000))}
+        <div className="settings-actions">
+          <button type="submit">{t("settings.save")}</button>
+          {saved ? <span role="status">{t("settings.saved")}</span> : null}
+        </div>
+        {current ? <ConflictNotice current={current} fields={[{ key: "coverageRadiusM", label: t("settings.radius") }]} /> : null}
+        {error && !current ? <p className="notice notice-error" role="alert">{(error as Error).message}</p> : null}
+      </form>
+    </details>
+  );
+}
