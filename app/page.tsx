@@ -5,6 +5,7 @@ import { pageViewer } from "@/db/auth";
 import { getRolloutSummary, type Figures } from "@/db/queries/summary";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
+import { ExportLinks } from "./_components/export-links";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +50,7 @@ export default async function OverviewPage() {
       <p className="muted">
         {t("overview.period", { start: program.startYear, end: program.endYear, mou: program.mouDate ?? "—" })}
       </p>
+      <ExportLinks what="summary" formats={["csv", "xlsx", "pdf"]} />
 
       <section aria-labelledby="totals-h">
         <h2 id="totals-h">{t("overview.totals")}</h2>

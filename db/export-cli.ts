@@ -1,39 +1,12 @@
-// `npm run export -- <what> --format <csv|geojson> --out <file> [--municipality <code>] [--locale ko|en]`
+// `npm run export -- <summary|access-points|sites|candidates|standard> --format <fmt> --out <file>
+//   [--municipality <code>] [--locale ko|en] [--year <y>] [--status <s>] [--category <c>]`
 // Exit codes: 0 written, 2 bad arguments, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { toCsv, toGeoJson } from "../lib/export-formats";
-import { yearMonth } from "../lib/format";
+import { SITE_CATEGORIES, type SiteCategory } from "../lib/domain";
 import { withCliDb } from "./cli";
-import type { Db } from "./client";
-import { listAccessPointsForExport, listSitesForExport } from "./queries/export";
+import { buildExport, EXPORT_FORMATS, type ExportFormat, type ExportWhat } from "./exports";
 import { seed } from "./seed";
-
-type Messages = { export: Record<string, string>; apStatus: Record<string, string>; siteStatus: Record<string, string>; category: Record<string, string>; provenance: Record<string, string> };
-
-const EXPORTS = {
-  "access-points": async (db: Db, code: string | undefined, m: Messages) => {
-    const rows = await listAccessPointsForExport(db, { municipalityCode: code });
-    const columns = ["id", "ssid", "status", "provenance", "installed", "site", "category", "bus", "provider", "address", "lat", "lng"];
-    const table = rows.map((r) => ({
-      lat: r.lat,
-      lng: r.lng,
-      values: [r.id, r.ssid, m.apStatus[r.status], m.provenance[r.provenance], yearMonth(r.installYear, r.installMonth), r.site,
-        r.category ? m.category[r.category] : null, r.bus, r.provider, r.address, r.lat, r.lng],
-    }));
-    return { columns, table };
-  },
-  sites: async (db: Db, code: string | undefined, m: Messages) => {
-    const rows = await listSitesForExport(db, { municipalityCode: code });
-    const columns = ["id", "name", "category", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"];
-    const table = rows.map((r) => ({
-      lat: r.lat,
-      lng: r.lng,
-      values: [r.id, r.name, m.category[r.category], m.siteStatus[r.status], r.planYear, r.dong, r.address, r.apCount, m.provenance[r.provenance], r.lat, r.lng],
-    }));
-    return { columns, table };
-  },
-} as const;
 
 function fail(message: string): never {
   console.error(message);
@@ -42,31 +15,41 @@ function fail(message: string): never {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { format: { type: "string" }, out: { type: "string" }, municipality: { type: "string" }, locale: { type: "string", default: "ko" } },
+  options: {
+    format: { type: "string" },
+    out: { type: "string" },
+    municipality: { type: "string" },
+    locale: { type: "string", default: "ko" },
+    year: { type: "string" },
+    status: { type: "string" },
+    category: { type: "string" },
+  },
 });
-const what = positionals[0] as keyof typeof EXPORTS | undefined;
-if (!what || !(what in EXPORTS)) fail(`usage: npm run export -- <${Object.keys(EXPORTS).join("|")}> --format <csv|geojson> --out <file>`);
-if (values.format !== "csv" && values.format !== "geojson") fail(`--format: expected csv or geojson, got "${values.format ?? ""}"`);
+const what = positionals[0] as ExportWhat | undefined;
+const usage = Object.entries(EXPORT_FORMATS).map(([w, fs]) => `${w} (${fs.join(", ")})`).join("; ");
+if (!what || !(what in EXPORT_FORMATS)) fail(`usage: npm run export -- <what> --format <format> --out <file>; what and formats: ${usage}`);
+const formats = EXPORT_FORMATS[what] as readonly string[];
+if (!values.format || !formats.includes(values.format)) fail(`--format: a ${what} export comes as ${formats.join(" or ")}, got "${values.format ?? ""}"`);
 if (!values.out) fail("--out: the file to write is missing");
 if (values.locale !== "ko" && values.locale !== "en") fail(`--locale: expected ko or en, got "${values.locale}"`);
-const messages = JSON.parse(fs.readFileSync(`messages/${values.locale}.json`, "utf8")) as Messages;
+if (values.municipality !== undefined && !/^\d{5}$/.test(values.municipality)) fail(`--municipality: expected a 5-digit code, got "${values.municipality}"`);
+if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail(`--year: expected a year, got "${values.year}"`);
+if (values.category !== undefined && !(SITE_CATEGORIES as readonly string[]).includes(values.category)) fail(`--category: expected one of ${SITE_CATEGORIES.join(", ")}`);
 
 await withCliDb(async (handle) => {
   if (handle.engine === "pglite") {
+    // Like the app: a new embedded database is migrated and seeded first.
     await handle.migrate();
     await seed(handle.db);
   }
-  const { columns, table } = await EXPORTS[what](handle.db, values.municipality, messages);
-  const header = columns.map((c) => messages.export[c] ?? c);
-  if (values.format === "csv") {
-    fs.writeFileSync(values.out!, toCsv(header, table.map((r) => r.values)));
-    console.log(`${values.out}: ${table.length} rows`);
-  } else {
-    // GeoJSON keys stay the stable codes; the position is the geometry.
-    const { collection, withoutPosition } = toGeoJson(table, (r) =>
-      Object.fromEntries(columns.flatMap((c, i) => (c === "lat" || c === "lng" ? [] : [[c, r.values[i]]]))),
-    );
-    fs.writeFileSync(values.out!, JSON.stringify(collection));
-    console.log(`${values.out}: ${collection.features.length} features (${withoutPosition} without a position left out)`);
-  }
+  const out = await buildExport(handle.db, {
+    what,
+    format: values.format as ExportFormat,
+    municipalityCode: values.municipality,
+    locale: values.locale as "ko" | "en",
+    viewer: "operator",
+    filters: { year: values.year ? Number(values.year) : undefined, status: values.status, category: values.category as SiteCategory | undefined },
+  });
+  fs.writeFileSync(values.out!, out.bytes);
+  console.log(`${values.out}: ${out.note}`);
 });

@@ -37,9 +37,18 @@ describe("npm run export", () => {
   }, 90_000);
 
   it("refuses an unknown export or format with exit code 2", () => {
-    expect(cli(["summary", "--format", "pdf", "--out", "x"]).status).toBe(2);
+    expect(cli(["budget", "--format", "csv", "--out", "x"]).status).toBe(2);
+    expect(cli(["summary", "--format", "geojson", "--out", "x"]).stderr).toContain('--format: a summary export comes as csv or xlsx or pdf, got "geojson"');
     const r = cli(["sites", "--format", "xml", "--out", "x"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--format: expected csv or geojson, got "xml"');
+    expect(r.stderr).toContain('--format: a sites export comes as csv or geojson, got "xml"');
   });
+
+  it("writes the rollout summary as a PDF on a fresh checkout", () => {
+    const out = path.join(tmp, "summary.pdf");
+    const r = cli(["summary", "--format", "pdf", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
+  }, 90_000);
 });

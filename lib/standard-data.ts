@@ -321,3 +321,51 @@ export function importMaxBytes(env: Record<string, string | undefined> = process
   const n = Number(env.IMPORT_MAX_BYTES ?? 50 * 1024 * 1024);
   return Number.isFinite(n) && n > 0 ? n : 50 * 1024 * 1024;
 }
+
+/** The 설치시설구분 label each category is written as (one the importer reads back as the same code). */
+export const STANDARD_CATEGORY_LABEL: Record<SiteCategory, string> = {
+  public_office: "관공서",
+  welfare: "서민·복지시설",
+  amenity: "편의시설",
+  transport: "교통시설",
+  bus_stop: "버스정류장",
+  culture_tourism: "문화·관광시설",
+  education: "교육시설",
+  university: "대학교",
+  traditional_market: "전통시장",
+  health: "보건시설",
+  park: "공원",
+  sports: "체육시설",
+  riverside: "하천·둔치",
+  innovation_city: "혁신도시",
+  resident_facility: "주민이용시설",
+  other: "기타",
+};
+
+/** A record as the export writes it: the same fields the reader produces. */
+export type StandardExportRow = Omit<StandardRecord, "line" | "categoryRaw" | "key">;
+
+/** The rows in the standard's column order: the newer release (with 번호) or the older one (trailing empty column). */
+export function standardTable(rows: StandardExportRow[], variant: Variant): { header: string[]; rows: (string | number | null)[][] } {
+  const installed = (r: StandardExportRow) => (r.installYear ? (r.installMonth ? `${r.installYear}-${String(r.installMonth).padStart(2, "0")}` : String(r.installYear)) : "");
+  const common = (r: StandardExportRow) => [
+    r.placeName,
+    r.placeDetail,
+    r.provinceName,
+    r.municipalityName,
+    STANDARD_CATEGORY_LABEL[r.category],
+    r.provider,
+    r.ssid,
+    installed(r),
+    r.roadAddress,
+    r.lotAddress,
+    r.managerName,
+    r.managerPhone,
+    r.lat,
+    r.lng,
+    r.dataDate,
+  ];
+  const header = EXPECTED_COLUMNS[variant].split(", ");
+  if (variant === "newer") return { header, rows: rows.map((r) => [r.ref, ...common(r)]) };
+  return { header: [...header, ""], rows: rows.map((r) => [...common(r), ""]) };
+}

@@ -11,6 +11,7 @@ import { candidatesQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
 import { hrefWith } from "@/lib/url";
 import { BadFilter, filterLabels, sortHeaders } from "../_components/list-chrome";
+import { ExportLinks } from "../_components/export-links";
 import { CandidatesBoard } from "./_components/candidates-board";
 
 export const dynamic = "force-dynamic";
@@ -55,6 +56,7 @@ export default async function CandidatesPage({ searchParams }: PageProps<"/candi
           { name: "category", label: t("filters.category"), value: parsed.data.category, options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })) },
         ]}
       />
+      <ExportLinks what="candidates" formats={["csv", "geojson"]} filters={{ year: parsed.data.year, status: parsed.data.status, category: parsed.data.category }} />
       <CandidatesBoard headers={headers} query={query} canEdit={role === "planner" || role === "admin"} years={years} prefill={prefill} />
     </article>
   );

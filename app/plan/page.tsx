@@ -11,6 +11,7 @@ import { countZonesByCategory, getPartnerTotals, isEditableYear } from "@/db/que
 import { getRolloutSummary } from "@/db/queries/summary";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
+import { ExportLinks } from "../_components/export-links";
 import { PlanChart } from "./_components/plan-chart";
 import { AddYearButton, YearEditor } from "./_components/year-editor";
 
@@ -57,8 +58,8 @@ export default async function PlanPage() {
   for (const r of work.items) {
     const p = partners.get(r.partnerId) ?? { name: localName(locale, { nameKo: r.nameKo, nameEn: r.nameEn }), byStatus: {}, planned: 0, actual: 0 };
     p.byStatus[r.status] = (p.byStatus[r.status] ?? 0) + r.items;
-    p.planned += r.planned ?? 0;
-    p.actual += r.actual ?? 0;
+    p.planned += r.plannedCostKrw ?? 0;
+    p.actual += r.actualCostKrw ?? 0;
     partners.set(r.partnerId, p);
   }
   const plannedTotal = [...partners.values()].reduce((s, p) => s + p.planned, 0);
@@ -70,6 +71,7 @@ export default async function PlanPage() {
       <p>
         <Link href="/work-items">{t("plan.matrix")}</Link>
       </p>
+      <ExportLinks what="summary" formats={["csv", "xlsx", "pdf"]} />
       <div className="plan-years">
         {summary.years.map((y) => (
           <section key={y.year} className="plan-year" data-testid={`plan-${y.year}`} aria-labelledby={`plan-${y.year}-h`}>

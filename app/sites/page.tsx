@@ -7,6 +7,7 @@ import { listSites } from "@/db/queries/sites";
 import { SITE_CATEGORIES, SITE_STATUSES } from "@/lib/domain";
 import { siteQuery, tryParseParams } from "@/lib/query-params";
 import { BadFilter, filterLabels, ListPagination, sortHeaders } from "../_components/list-chrome";
+import { ExportLinks } from "../_components/export-links";
 import { yearOptions } from "../_components/year-options";
 
 export const dynamic = "force-dynamic";
@@ -37,6 +38,8 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
         ]}
         search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), value: query.q }}
       />
+      <ExportLinks what="sites" formats={["csv", "geojson"]} filters={{ year: query.year, status: query.status, category: query.category }} />
+      <ExportLinks what="standard" formats={["csv", "csv-cp949"]} />
       {result.items.length === 0 ? (
         <Notice>{t("sites.empty")}</Notice>
       ) : (

@@ -57,3 +57,43 @@ export async function listSitesForExport(db: Db, { municipalityCode }: { municip
     .where(mId !== undefined ? eq(s.sites.municipalityId, mId) : undefined)
     .orderBy(asc(s.sites.id));
 }
+
+/**
+ * One row per zone with an active AP, for the national standard file: the zone and one of its APs
+ * (the one an import created, else the first), with the names of its province and municipality.
+ */
+export async function listStandardRecords(db: Db, { municipalityCode }: { municipalityCode?: string }) {
+  const mId = await municipalityId(db, municipalityCode);
+  return db
+    .select({
+      siteId: s.sites.id,
+      sourceKey: s.sites.sourceKey,
+      name: s.sites.name,
+      category: s.sites.category,
+      address: s.sites.address,
+      lat: s.sites.lat,
+      lng: s.sites.lng,
+      provinceKo: s.municipalities.provinceKo,
+      municipalityKo: s.municipalities.nameKo,
+      ssid: s.accessPoints.ssid,
+      placeDetail: s.accessPoints.placeDetail,
+      provider: sql<string | null>`coalesce(${s.accessPoints.providerName}, ${s.partners.nameKo})`,
+      installYear: s.accessPoints.installYear,
+      installMonth: s.accessPoints.installMonth,
+      roadAddress: s.accessPoints.roadAddress,
+      lotAddress: s.accessPoints.lotAddress,
+      managerName: s.accessPoints.managerName,
+      managerPhone: s.accessPoints.managerPhone,
+      dataDate: s.accessPoints.dataDate,
+    })
+    .from(s.sites)
+    .innerJoin(s.municipalities, eq(s.sites.municipalityId, s.municipalities.id))
+    .innerJoin(
+      s.accessPoints,
+      sql`${s.accessPoints.id} = (select a.id from access_points a where a.site_id = ${s.sites.id} and a.status = 'active' order by (a.source_ref is null), a.id limit 1)`,
+    )
+    .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
+    .where(mId !== undefined ? eq(s.sites.municipalityId, mId) : undefined)
+    .orderBy(asc(s.sites.id));
+}
+export type StandardRow = Awaited<ReturnType<typeof listStandardRecords>>[number];

@@ -30,6 +30,15 @@ class DryRun extends Error {
 const BATCH = 1000;
 const SOURCE_NOTE = "전국무료와이파이표준데이터 가져오기";
 
+/** The 번호 this app gives its own zones in the standard file, or null. */
+export function ownZoneRef(id: number): string {
+  return `WA-${id}`;
+}
+function ownZoneId(ref: string | null): number | null {
+  const m = ref?.match(/^WA-(\d+)$/);
+  return m ? Number(m[1]) : null;
+}
+
 function siteValues(r: StandardRecord, municipalityId: number) {
   return {
     municipalityId,
@@ -161,6 +170,18 @@ export async function importStandardData(
           for (const ap of aps) if (ap.sourceRef) existingAps.set(ap.siteId!, ap);
         }
       }
+      // Zones this app made itself (program zones, candidates) go out in the standard file as
+      // 번호 WA-<id>; coming back, they match their zone, whose own fields alone are compared.
+      const ownZones = new Set<number>();
+      const ownIds = records.flatMap((r) => (existingSites.has(`${municipalityIdOf(r)}|${r.key}`) ? [] : [ownZoneId(r.ref)].filter((x): x is number => x !== null)));
+      for (let i = 0; i < ownIds.length; i += BATCH) {
+        const sites = await tx.select().from(s.sites).where(and(inArray(s.sites.municipalityId, [...ids.values()]), inArray(s.sites.id, ownIds.slice(i, i + BATCH))));
+        for (const site of sites) ownZones.add(site.id);
+        for (const r of records) {
+          const site = sites.find((x) => x.id === ownZoneId(r.ref) && x.municipalityId === municipalityIdOf(r));
+          if (site) existingSites.set(`${site.municipalityId}|${r.key}`, site);
+        }
+      }
 
       // One audit entry per site created or changed, and one for the import as a whole.
       const trail: (typeof s.auditEntries.$inferInsert)[] = [];
@@ -173,6 +194,17 @@ export async function importStandardData(
         const site = existingSites.get(`${mId}|${r.key}`);
         if (!site) {
           fresh.push(r);
+          continue;
+        }
+        if (ownZones.has(site.id)) {
+          const own = { name: r.placeName, category: r.category, address: r.roadAddress ?? r.lotAddress, lat: r.lat, lng: r.lng };
+          if (!differs(site as unknown as Record<string, unknown>, own as unknown as Record<string, unknown>, SITE_FIELDS)) {
+            counts.unchanged++;
+            continue;
+          }
+          counts.updated++;
+          await tx.update(s.sites).set({ ...own, version: site.version + 1, updatedAt: new Date() }).where(eq(s.sites.id, site.id));
+          trail.push({ actor, requestId, action: "update", entityType: "site", entityId: String(site.id), municipalityId: mId, before: fieldsOf(site as unknown as Record<string, unknown>), after: own });
           continue;
         }
         const siteAfter = siteValues(r, mId);

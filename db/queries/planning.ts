@@ -24,6 +24,7 @@ import type { Db } from "../client";
 import * as s from "../schema";
 import { recordChange, requirePermission, type Actor } from "./audit";
 import { selectWorkItems } from "./common";
+export { countZonesByCategory, getPartnerTotals } from "./rollout";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -443,49 +444,10 @@ export async function addPlanYear(db: Db, { actor, municipalityId }: { actor: Ac
   });
 }
 
-/** Work by partner and year: items by status, planned and actual cost, and each partner's share of the cost. */
-export async function getPartnerTotals(db: Db, { viewer, municipalityId }: { viewer: Viewer | null; municipalityId: number }) {
-  const rows = await db
-    .select({
-      partnerId: s.partners.id,
-      nameKo: s.partners.nameKo,
-      nameEn: s.partners.nameEn,
-      year: s.workItems.planYear,
-      status: s.workItems.status,
-      items: sql<number>`count(*)::int`,
-      planned: sql<number>`coalesce(sum(${s.workItems.plannedCostKrw}), 0)::bigint`,
-      actual: sql<number>`coalesce(sum(${s.workItems.actualCostKrw}), 0)::bigint`,
-    })
-    .from(s.workItems)
-    .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
-    .innerJoin(s.partners, eq(s.workItems.partnerId, s.partners.id))
-    .where(eq(s.programs.municipalityId, municipalityId))
-    .groupBy(s.partners.id, s.partners.nameKo, s.partners.nameEn, s.workItems.planYear, s.workItems.status)
-    .orderBy(asc(s.partners.id), asc(s.workItems.planYear));
-  const items = rows.map((r) => ({ ...r, planned: Number(r.planned), actual: Number(r.actual) }));
-  return visibleTo(viewer, municipalityId, { items });
-}
-
 /** The years the current program can plan for (its years and the next), for forms. */
 export async function listPlannableYears(db: Db, municipalityId: number): Promise<number[]> {
   const [program] = await db.select().from(s.programs).where(eq(s.programs.municipalityId, municipalityId)).orderBy(desc(s.programs.startYear)).limit(1);
   return program ? plannableYears(program) : [];
-}
-
-/** Zones by category and plan year: how many are active (or decommissioned) and how many are still planned. */
-export async function countZonesByCategory(db: Db, municipalityId: number) {
-  const rows = await db
-    .select({
-      category: s.sites.category,
-      year: s.sites.planYear,
-      active: sql<number>`count(*) filter (where ${s.sites.status} in ('active', 'decommissioned'))::int`,
-      planned: sql<number>`count(*) filter (where ${s.sites.status} in ('approved', 'installing'))::int`,
-    })
-    .from(s.sites)
-    .where(and(eq(s.sites.municipalityId, municipalityId), isNotNull(s.sites.programId)))
-    .groupBy(s.sites.category, s.sites.planYear)
-    .orderBy(asc(s.sites.category));
-  return rows;
 }
 
 /** The matrix's columns: each partner with each kind of work the program's MOU gives it. */

@@ -9,6 +9,7 @@ import { LAYERS, type LayerId, type MapState } from "@/lib/map-state";
 import { AP_STATUS_COLOURS, COVERAGE_COLOUR, POI_COLOURS } from "@/lib/map-style";
 import type { MapFeatures, OperatorSummary, ZoneMarker } from "@/lib/map-types";
 import type { PartnerOption } from "./map-screen";
+import { hrefWith } from "@/lib/url";
 
 const ZONE_LIST_MAX = 50;
 
@@ -152,6 +153,18 @@ export const MapControls = memo(function MapControls({
         ) : null}
         {state.layers.includes("coverage") && features?.mode === "clusters" ? <p className="muted small">{t("coverageHint")}</p> : null}
       </fieldset>
+
+      <p className="export-links small" data-testid="export-access-points">
+        {tk("downloads.download")} · {tk("downloads.whatAccessPoints")}:{" "}
+        {(["csv", "geojson"] as const).map((format, i) => (
+          <span key={format}>
+            {i > 0 ? " · " : ""}
+            <a href={hrefWith("/api/exports/access-points", {}, { format, locale, year: state.year, status: state.status, category: state.category })} download>
+              {tk(`downloads.${format}`)}
+            </a>
+          </span>
+        ))}
+      </p>
 
       <details className="map-legend" open>
         <summary>{t("legend")}</summary>

@@ -1,0 +1,24 @@
+// Download links for an export in each of its formats, carrying the list's current filters and language.
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ExportWhat } from "@/db/exports";
+import { hrefWith } from "@/lib/url";
+
+const WHAT_LABEL = { summary: "whatSummary", sites: "whatSites", candidates: "whatCandidates", standard: "whatStandard", "access-points": "whatAccessPoints" } as const;
+
+export async function ExportLinks({ what, formats, filters = {} }: { what: ExportWhat; formats: readonly ("csv" | "geojson" | "xlsx" | "pdf" | "csv-cp949")[]; filters?: Record<string, string | number | undefined> }) {
+  const t = await getTranslations("downloads");
+  const locale = await getLocale();
+  return (
+    <p className="export-links small" data-testid={`export-${what}`}>
+      {t("download")} · {t(WHAT_LABEL[what])}:{" "}
+      {formats.map((format, i) => (
+        <span key={format}>
+          {i > 0 ? " · " : ""}
+          <a href={hrefWith(`/api/exports/${what}`, {}, { format, locale, ...filters })} download>
+            {t(format)}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,42 @@
+// Downloads: `GET /api/exports/<summary|access-points|sites|candidates|standard>?format=…` with the
+// list's filters (year, status, category) and the language; costs and notes follow the caller's role.
+import { z } from "zod";
+import { getDb } from "@/db";
+import { requireReader } from "@/db/auth";
+import { buildExport, EXPORT_FORMATS, type ExportWhat } from "@/db/exports";
+import { SITE_CATEGORIES } from "@/lib/domain";
+import { handle } from "@/lib/http";
+import { parseParams } from "@/lib/query-params";
+
+export const dynamic = "force-dynamic";
+
+const whatParam = z.strictObject({ what: z.enum(Object.keys(EXPORT_FORMATS) as [ExportWhat, ...ExportWhat[]]) });
+const query = z.strictObject({
+  format: z.enum(["csv", "geojson", "xlsx", "pdf", "csv-cp949"]),
+  locale: z.enum(["ko", "en"]).default("ko"),
+  year: z.coerce.number({ error: "expected a year" }).int().min(1990).max(2100).optional(),
+  status: z.string().regex(/^[a-z_]+$/, "expected a status code").optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
+  municipality: z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional(),
+});
+
+export const GET = handle(async (req: Request, ctx: RouteContext<"/api/exports/[what]">) => {
+  const { what } = parseParams(whatParam, await ctx.params);
+  const q = parseParams(query, new URL(req.url).searchParams);
+  const [{ viewer }, { db }] = await Promise.all([requireReader(req), getDb()]);
+  const out = await buildExport(db, {
+    what,
+    format: q.format,
+    locale: q.locale,
+    municipalityCode: q.municipality,
+    viewer,
+    filters: { year: q.year, status: q.status, category: q.category },
+  });
+  return new Response(Buffer.from(out.bytes), {
+    headers: {
+      "content-type": out.contentType,
+      "content-disposition": `attachment; filename="${out.fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import Papa from "papaparse";
+import { extractText, getDocumentProxy } from "unpdf";
+import { describe, expect, it } from "vitest";
+import { readStandardData } from "../lib/standard-data";
+import { buildExport, type ExportRequest } from "./exports";
+import { getDb } from "./index";
+import { importStandardData } from "./queries/import";
+import * as s from "./schema";
+import { testEngine } from "./testing/engines";
+
+const TODAY = new Date("2026-11-26T03:00:00Z");
+const build = async (req: Partial<ExportRequest> & Pick<ExportRequest, "what" | "format">) =>
+  buildExport((await getDb()).db, { locale: "ko", viewer: "operator", today: TODAY, ...req });
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+describe(`exports on ${testEngine()}`, () => {
+  it("writes the rollout summary as CSV: UTF-8 with a BOM, a section per table", async () => {
+    const out = await build({ what: "summary", format: "csv" });
+    expect(out).toMatchObject({ contentType: "text/csv; charset=utf-8", fileName: "summary-48170-2026-11-26.csv" });
+    expect([...out.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const sections = text(out.bytes).replace(/^\uFEFF/, "").split("\r\n\r\n");
+    expect(sections.map((x) => x.split("\r\n")[0])).toEqual(["연도별", "분야별", "협력사별"]);
+    const years = Papa.parse<Record<string, string>>(sections[0]!.split("\r\n").slice(1).join("\n"), { header: true, skipEmptyLines: true }).data;
+    expect(years.map((y) => [y["연도"], y["버스 목표"], y["버스 실적"], y["구역 목표"], y["구역 실적"], y["AP 목표"], y["AP 실적"]])).toEqual([
+      ["2019", "232", "232", "7", "7", "55", "55"],
+      ["2020", "15", "15", "6", "6", "58", "58"],
+      ["2021", "", "0", "", "0", "", "0"],
+    ]);
+  });
+
+  it("writes the summary as XLSX: a sheet per table, typed numbers, KRW format, frozen header", async () => {
+    const { db } = await getDb();
+    const [item] = await db.select().from(s.workItems).limit(1);
+    await db.update(s.workItems).set({ plannedCostKrw: 5_000_000, actualCostKrw: 4_200_000, notes: "=cmd|' /C calc'!A0" }).where(eq(s.workItems.id, item!.id));
+    const out = await build({ what: "summary", format: "xlsx" });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["연도별", "분야별", "협력사별"]);
+    const years = book.getWorksheet("연도별")!;
+    expect(years.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(years.getRow(2).getCell(2).value).toBe(232);
+    expect(years.getColumn(9).numFmt).toBe('"₩"#,##0');
+    const partners = book.getWorksheet("협력사별")!;
+    const costs = partners.getColumn(5).values.filter((v): v is number => typeof v === "number");
+    expect(costs).toContain(5_000_000);
+  });
+
+  it("writes the summary as a Korean PDF with the font embedded", async () => {
+    const out = await build({ what: "summary", format: "pdf" });
+    expect(out.contentType).toBe("application/pdf");
+    // The font program itself is in the file, not a reference to a system font.
+    expect(Buffer.from(out.bytes).toString("latin1")).toMatch(/\/FontFile2/);
+    const pdf = await getDocumentProxy(out.bytes.slice());
+    expect(pdf.numPages).toBeGreaterThanOrEqual(1);
+    const { text: content } = await extractText(pdf, { mergePages: true });
+    expect(content).toContain("진주시 공공와이파이 확대 구축 사업 추진 현황");
+    expect(content).toContain("연도별");
+    expect(content).toContain("협력사별");
+  });
+
+  it("hides costs from a summary asked for by an anonymous visitor", async () => {
+    const out = await build({ what: "summary", format: "csv", viewer: null });
+    expect(text(out.bytes)).not.toContain("5000000");
+  });
+
+  it("writes candidates with their score, and their notes only for members", async () => {
+    const { db } = await getDb();
+    const [jinju] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48170"));
+    await db.insert(s.sites).values({ municipalityId: jinju!.id, name: "@후보 시장", category: "traditional_market", status: "candidate", planYear: 2021, plannedApCount: 2, lat: 35.19, lng: 128.085, notes: "내부 메모", provenance: "manual" });
+    const csv = text((await build({ what: "candidates", format: "csv" })).bytes);
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toEqual([expect.objectContaining({ 구역명: "'@후보 시장", 메모: "내부 메모", 상태: "후보" })]);
+    expect(Number(rows[0]!["점수"])).toBeGreaterThan(0);
+    const anon = await build({ what: "candidates", format: "geojson", viewer: null });
+    const fc = JSON.parse(text(anon.bytes)) as { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] };
+    expect(fc.features[0]!.properties).toMatchObject({ name: "@후보 시장", notes: null });
+    expect(fc.features[0]!.geometry.coordinates).toEqual([128.085, 35.19]);
+  });
+
+  it("writes the national standard format, and importing it back changes nothing", async () => {
+    const out = await build({ what: "standard", format: "csv" });
+    const report = readStandardData(out.bytes);
+    expect(report).toMatchObject({ encoding: "utf-8-bom", variant: "newer", invalid: 0 });
+    // The 55 places of the 2016 file (the two terminal rows are one place) and the 13 program zones.
+    expect(report.rows).toBe(68);
+    const { db } = await getDb();
+    const again = await importStandardData(db, { bytes: out.bytes, municipalityCode: "48170", dryRun: false, actor: "test" });
+    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 68, duplicate: 0, invalid: 0 });
+
+    const older = await build({ what: "standard", format: "csv-cp949" });
+    expect(older.contentType).toBe("text/csv; charset=euc-kr");
+    expect(iconv.decode(Buffer.from(older.bytes), "cp949").split("\r\n")[0]).toBe("설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치년월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,위도,경도,데이터기준일자,");
+    expect(readStandardData(older.bytes)).toMatchObject({ encoding: "cp949", variant: "older", rows: 68 });
+  });
+
+  it("refuses a format the export does not come in", async () => {
+    await expect(build({ what: "standard", format: "pdf" })).rejects.toThrow("A standard export comes as csv or csv-cp949, not pdf.");
+  });
+});

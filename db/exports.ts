@@ -1,0 +1,248 @@
+// Every export, built the same way for the command line and the app: what (summary, access points,
+// sites, candidates, standard) × format, in Korean or English, as the caller may see it.
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import iconv from "iconv-lite";
+import { visibleTo, type Viewer } from "../lib/authz";
+import type { SiteCategory, SiteStatus, WorkStatus } from "../lib/domain";
+import { AppError } from "../lib/errors";
+import { toCsv, toGeoJson } from "../lib/export-formats";
+import { yearMonth } from "../lib/format";
+import { DEFAULT_PLANNING_SETTINGS, planningSettings, scoreCandidate, coveredPois } from "../lib/planning";
+import { toPdf, toXlsx, type Column, type Table } from "../lib/report-files";
+import { standardTable } from "../lib/standard-data";
+import type { Db } from "./client";
+import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "./queries/export";
+import { ownZoneRef } from "./queries/import";
+import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "./queries/rollout";
+import * as s from "./schema";
+
+export const EXPORT_FORMATS = {
+  summary: ["csv", "xlsx", "pdf"],
+  "access-points": ["csv", "geojson"],
+  sites: ["csv", "geojson"],
+  candidates: ["csv", "geojson"],
+  standard: ["csv", "csv-cp949"],
+} as const;
+export type ExportWhat = keyof typeof EXPORT_FORMATS;
+export type ExportFormat = (typeof EXPORT_FORMATS)[ExportWhat][number];
+export type ExportFilters = { year?: number; status?: string; category?: SiteCategory };
+
+export type ExportRequest = {
+  what: ExportWhat;
+  format: ExportFormat;
+  municipalityCode?: string;
+  locale: "ko" | "en";
+  /** Who asks: costs and notes follow their role. The command line passes `operator`. */
+  viewer: Viewer | null | "operator";
+  filters?: ExportFilters;
+  today?: Date;
+};
+export type ExportFile = { bytes: Uint8Array; contentType: string; fileName: string; count: number; note: string };
+
+type Messages = Record<string, Record<string, string>>;
+const messagesCache = new Map<string, Messages>();
+function messagesOf(locale: "ko" | "en"): Messages {
+  let m = messagesCache.get(locale);
+  if (!m) {
+    m = JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")) as Messages;
+    messagesCache.set(locale, m);
+  }
+  return m;
+}
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  "csv-cp949": "text/csv; charset=euc-kr",
+  geojson: "application/geo+json",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+const EXTENSIONS: Record<ExportFormat, string> = { csv: "csv", "csv-cp949": "csv", geojson: "geojson", xlsx: "xlsx", pdf: "pdf" };
+
+async function municipalityOf(db: Db, code: string | undefined): Promise<s.Municipality> {
+  const wanted = code ?? process.env.DEFAULT_MUNICIPALITY ?? "48170";
+  const [m] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, wanted));
+  if (!m) throw new AppError("not_found", `No municipality with code ${wanted}`, { param: "municipality", value: wanted });
+  return m;
+}
+
+/** Rows with a position become features; the rest are counted. Each row's properties use the stable codes. */
+function tabular(format: ExportFormat, header: string[], keys: string[], rows: { lat: number | null; lng: number | null; values: unknown[] }[]) {
+  if (format === "geojson") {
+    const { collection, withoutPosition } = toGeoJson(rows, (r) => Object.fromEntries(keys.flatMap((k, i) => (k === "lat" || k === "lng" ? [] : [[k, r.values[i]]]))));
+    return { bytes: new TextEncoder().encode(JSON.stringify(collection)), count: collection.features.length, note: `${collection.features.length} features (${withoutPosition} without a position left out)` };
+  }
+  return { bytes: new TextEncoder().encode(toCsv(header, rows.map((r) => r.values))), count: rows.length, note: `${rows.length} rows` };
+}
+
+export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFile> {
+  const allowed = EXPORT_FORMATS[req.what] as readonly string[];
+  if (!allowed.includes(req.format)) throw new AppError("bad_request", `A ${req.what} export comes as ${allowed.join(" or ")}, not ${req.format}.`, [{ param: "format", value: req.format, reason: `expected ${allowed.join(", ")}` }]);
+  const msg = messagesOf(req.locale);
+  const m = await municipalityOf(db, req.municipalityCode);
+  const viewer: Viewer | null = req.viewer === "operator" ? { userId: "operator", email: "operator", name: "operator", memberships: [{ municipalityId: m.id, role: "admin", partnerId: null }] } : req.viewer;
+  const today = req.today ?? new Date();
+  const date = today.toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
+  const base = `${req.what}-${m.code ?? m.id}-${date}`;
+  const file = (bytes: Uint8Array, count: number, note: string): ExportFile => ({ bytes, count, note, contentType: CONTENT_TYPES[req.format], fileName: `${base}.${EXTENSIONS[req.format]}` });
+  const f = req.filters ?? {};
+  const label = (ns: string, code: string | null) => (code ? (msg[ns]?.[code] ?? code) : null);
+
+  if (req.what === "access-points") {
+    const rows = (await listAccessPointsForExport(db, { municipalityCode: m.code ?? undefined })).filter(
+      (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.installYear === f.year),
+    );
+    const keys = ["id", "ssid", "status", "provenance", "installed", "site", "category", "bus", "provider", "address", "lat", "lng"];
+    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, rows.map((r) => ({
+      lat: r.lat,
+      lng: r.lng,
+      values: [r.id, r.ssid, label("apStatus", r.status), label("provenance", r.provenance), yearMonth(r.installYear, r.installMonth), r.site, label("category", r.category), r.bus, r.provider, r.address, r.lat, r.lng],
+    })));
+    return file(t.bytes, t.count, t.note);
+  }
+
+  if (req.what === "sites") {
+    const rows = (await listSitesForExport(db, { municipalityCode: m.code ?? undefined })).filter(
+      (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.planYear === f.year),
+    );
+    const keys = ["id", "name", "category", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"];
+    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, rows.map((r) => ({
+      lat: r.lat,
+      lng: r.lng,
+      values: [r.id, r.name, label("category", r.category), label("siteStatus", r.status), r.planYear, r.dong, r.address, r.apCount, label("provenance", r.provenance), r.lat, r.lng],
+    })));
+    return file(t.bytes, t.count, t.note);
+  }
+
+  if (req.what === "candidates") {
+    const where: (SQL | undefined)[] = [
+      eq(s.sites.municipalityId, m.id),
+      f.status ? eq(s.sites.status, f.status as SiteStatus) : inArray(s.sites.status, ["candidate", "surveyed"]),
+      f.year !== undefined ? eq(s.sites.planYear, f.year) : undefined,
+      f.category ? eq(s.sites.category, f.category) : undefined,
+    ];
+    const [sites, settingsRow, pois, active, planned, years] = await Promise.all([
+      db.select().from(s.sites).where(and(...where)),
+      db.select().from(s.planningSettings).where(eq(s.planningSettings.municipalityId, m.id)),
+      db.select().from(s.pointsOfInterest).where(eq(s.pointsOfInterest.municipalityId, m.id)),
+      db.select({ lat: s.accessPoints.lat, lng: s.accessPoints.lng }).from(s.accessPoints).where(and(eq(s.accessPoints.municipalityId, m.id), eq(s.accessPoints.status, "active"))),
+      db.select({ lat: s.sites.lat, lng: s.sites.lng }).from(s.sites).where(and(eq(s.sites.municipalityId, m.id), inArray(s.sites.status, ["approved", "installing"]))),
+      db.select({ year: s.planYears.year, categories: s.planYears.targetCategories }).from(s.planYears).innerJoin(s.programs, eq(s.planYears.programId, s.programs.id)).where(eq(s.programs.municipalityId, m.id)),
+    ]);
+    const parsed = planningSettings.safeParse(settingsRow[0]?.settings);
+    const settings = parsed.success ? parsed.data : DEFAULT_PLANNING_SETTINGS;
+    const positioned = <T extends { lat: number | null; lng: number | null }>(xs: T[]) => xs.filter((x): x is T & { lat: number; lng: number } => x.lat !== null && x.lng !== null);
+    const poiList = positioned(pois).map((p) => ({ id: p.id, kind: p.kind, name: p.name, lat: p.lat, lng: p.lng }));
+    const covered = coveredPois(poiList, [...positioned(active), ...positioned(planned)], settings.coverageRadiusM);
+    const priorities = new Map(years.map((y) => [y.year, y.categories]));
+    const rows = visibleTo(viewer, m.id, sites)
+      .map((site) => ({
+        site,
+        score:
+          site.lat === null || site.lng === null
+            ? null
+            : scoreCandidate({ at: { lat: site.lat, lng: site.lng }, category: site.category, activeAps: positioned(active), pois: poiList, coveredPoiIds: covered, priorityCategories: priorities.get(site.planYear ?? -1) ?? [], settings }),
+      }))
+      .sort((a, b) => (b.score?.total ?? -1) - (a.score?.total ?? -1) || a.site.id - b.site.id);
+    const keys = ["id", "name", "category", "status", "planYear", "apCount", "score", "notes", "lat", "lng"];
+    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, rows.map(({ site, score }) => ({
+      lat: site.lat,
+      lng: site.lng,
+      values: [site.id, site.name, label("category", site.category), label("siteStatus", site.status), site.planYear, site.plannedApCount, score?.total ?? null, site.notes, site.lat, site.lng],
+    })));
+    return file(t.bytes, t.count, t.note);
+  }
+
+  if (req.what === "standard") {
+    const rows = await listStandardRecords(db, { municipalityCode: m.code ?? undefined });
+    const refOf = (r: (typeof rows)[number]) => (r.sourceKey === null ? ownZoneRef(r.siteId) : r.sourceKey.startsWith("ref:") ? r.sourceKey.split("|").slice(2).join("|") : null);
+    const variant = req.format === "csv" ? "newer" : "older";
+    const table = standardTable(
+      rows.map((r) => ({
+        ref: refOf(r),
+        placeName: r.name,
+        placeDetail: r.placeDetail,
+        provinceName: r.provinceKo,
+        municipalityName: r.municipalityKo,
+        category: r.category,
+        provider: r.provider,
+        ssid: r.ssid,
+        installYear: r.installYear,
+        installMonth: r.installMonth,
+        roadAddress: r.sourceKey === null ? r.address : r.roadAddress,
+        lotAddress: r.sourceKey === null ? null : r.lotAddress,
+        managerName: r.managerName,
+        managerPhone: r.managerPhone,
+        lat: r.lat,
+        lng: r.lng,
+        dataDate: r.dataDate,
+      })),
+      variant,
+    );
+    const csv = toCsv(table.header, table.rows);
+    // The older release is CP949 without a BOM, as the portal published it.
+    const bytes = variant === "newer" ? new TextEncoder().encode(csv) : new Uint8Array(iconv.encode(csv.replace(/^\uFEFF/, ""), "cp949"));
+    return file(bytes, rows.length, `${rows.length} places (${variant} header${variant === "older" ? ", CP949" : ", UTF-8 with BOM"})`);
+  }
+
+  // The rollout summary: per plan year, per category, per partner.
+  const [summary, work, categories] = await Promise.all([rolloutSummaryOf(db, m, viewer), getPartnerTotals(db, { viewer, municipalityId: m.id }), countZonesByCategory(db, m.id)]);
+  const e = msg.export!;
+  const num = (header: string): Column => ({ header, kind: "number" });
+  const krw = (header: string): Column => ({ header, kind: "krw", width: 16 });
+  const yearTotals = new Map<number, number>();
+  for (const w of work.items) yearTotals.set(w.year, (yearTotals.get(w.year) ?? 0) + (w.plannedCostKrw ?? 0));
+  const tables: Table[] = [
+    {
+      name: e.byYear!,
+      title: e.byYear!,
+      columns: [num(e.year!), num(e.targetBuses!), num(e.actualBuses!), num(e.targetZones!), num(e.actualZones!), num(e.targetAps!), num(e.actualAps!), krw(e.targetBudget!), krw(e.actualBudget!)],
+      rows: summary.years.map((y) => [y.year, y.targets.buses, y.actuals.buses, y.targets.zones, y.actuals.zones, y.targets.accessPoints, y.actuals.accessPoints, y.targets.budgetKrw, y.actuals.budgetKrw]),
+    },
+    {
+      name: e.byCategory!,
+      title: e.byCategory!,
+      columns: [{ header: e.category!, kind: "text", width: 18 }, num(e.year!), num(e.activeZones!), num(e.plannedZones!)],
+      rows: categories.map((c) => [label("category", c.category), c.year, c.active, c.planned]),
+    },
+    {
+      name: e.byPartner!,
+      title: e.byPartner!,
+      columns: [{ header: e.partner!, kind: "text", width: 16 }, num(e.year!), { header: e.workStatus!, kind: "text" }, num(e.items!), krw(e.plannedCost!), krw(e.actualCost!), { header: e.share!, kind: "percent" }],
+      rows: work.items.map((w) => [
+        req.locale === "en" && w.nameEn ? w.nameEn : w.nameKo,
+        w.year,
+        label("workStatus", w.status as WorkStatus),
+        w.items,
+        w.plannedCostKrw,
+        w.actualCostKrw,
+        w.plannedCostKrw !== null && yearTotals.get(w.year) ? w.plannedCostKrw / yearTotals.get(w.year)! : null,
+      ]),
+    },
+  ];
+  const count = tables.reduce((n, t) => n + t.rows.length, 0);
+  if (req.format === "xlsx") return file(await toXlsx(tables), count, `${tables.length} sheets, ${count} rows`);
+  const programName = req.locale === "en" && summary.program.nameEn ? summary.program.nameEn : summary.program.nameKo;
+  if (req.format === "pdf") {
+    const won = new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" });
+    const n = new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US");
+    const bytes = await toPdf({
+      title: fill(e.summaryTitle!, { program: programName }),
+      subtitle: fill(e.summarySubtitle!, { province: summary.municipality.provinceKo, municipality: summary.municipality.nameKo, date }),
+      chart: { title: e.chart!, targetLabel: e.target!, actualLabel: e.actual!, bars: summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 })) },
+      tables,
+      format: (c, v) => (v === null ? "—" : c.kind === "krw" ? won.format(Number(v)) : c.kind === "percent" ? `${(Number(v) * 100).toFixed(1)}%` : c.kind === "number" ? (c.header === e.year ? String(v) : n.format(Number(v))) : String(v)),
+      footer: `${e.footer} · ${date}`,
+    });
+    return file(bytes, count, `${count} rows`);
+  }
+  // CSV: the three tables one after another, each with its title row, in one UTF-8 file with a BOM.
+  const csv = tables.map((t, i) => {
+    const part = toCsv(t.columns.map((c) => c.header), t.rows);
+    return `${i === 0 ? "" : "\r\n"}${t.title}\r\n${part.replace(/^\uFEFF/, "")}`;
+  });
+  return file(new TextEncoder().encode(`\uFEFF${csv.join("")}`), count, `${tables.length} tables, ${count} rows`);
+}

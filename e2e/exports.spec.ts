@@ -1,0 +1,60 @@
+// Exports from the screens, with the filters on screen: parse what was downloaded.
+import fs from "node:fs";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import type { Page } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
+import { expect, test } from "./fixtures";
+
+async function download(page: Page, click: () => Promise<void>) {
+  const pending = page.waitForEvent("download");
+  await click();
+  const d = await pending;
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync((await d.path())!) };
+}
+const csvRows = (bytes: Buffer) => Papa.parse<Record<string, string>>(bytes.toString("utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+
+test("the zone list exports what its filters show, and the standard file for the data portal", async ({ page }) => {
+  await page.goto("/sites?year=2020");
+  const links = page.getByTestId("export-sites");
+  const csv = await download(page, () => links.getByRole("link", { name: "CSV" }).click());
+  expect(csv.name).toMatch(/^sites-48170-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = csvRows(csv.bytes);
+  expect(rows).toHaveLength(6);
+  expect(rows.every((r) => r["계획 연도"] === "2020")).toBe(true);
+
+  const geo = await download(page, () => links.getByRole("link", { name: "GeoJSON" }).click());
+  const fc = JSON.parse(geo.bytes.toString("utf8")) as { type: string; features: unknown[] };
+  expect(fc).toMatchObject({ type: "FeatureCollection" });
+  expect(fc.features).toHaveLength(6);
+
+  const standard = await download(page, () => page.getByTestId("export-standard").getByRole("link", { name: "CSV", exact: true }).click());
+  const header = standard.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n")[0];
+  expect(header).toBe("번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자");
+});
+
+test("the overview exports the rollout summary as XLSX and as a Korean PDF", async ({ page }) => {
+  await page.goto("/");
+  const links = page.getByTestId("export-summary");
+  const xlsx = await download(page, () => links.getByRole("link", { name: "엑셀(XLSX)" }).click());
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+  expect(book.worksheets.map((w) => w.name)).toEqual(["연도별", "분야별", "협력사별"]);
+  expect(book.getWorksheet("연도별")!.getRow(2).getCell(3).value).toBe(232);
+
+  const pdf = await download(page, () => links.getByRole("link", { name: "PDF 보고서" }).click());
+  expect(pdf.name).toMatch(/\.pdf$/);
+  const doc = await getDocumentProxy(new Uint8Array(pdf.bytes));
+  expect(doc.numPages).toBeGreaterThanOrEqual(1);
+  const { text } = await extractText(doc, { mergePages: true });
+  expect(text).toContain("진주시 공공와이파이 확대 구축 사업 추진 현황");
+});
+
+test("the map exports the APs of its filters", async ({ page }) => {
+  await page.goto("/map?status=active&category=park");
+  await expect(page.getByTestId("map-ready")).toBeAttached({ timeout: 15_000 });
+  const csv = await download(page, () => page.getByTestId("export-access-points").getByRole("link", { name: "CSV" }).click());
+  const rows = csvRows(csv.bytes);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => r["상태"] === "운영" && r["분류"] === "공원")).toBe(true);
+});

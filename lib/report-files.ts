@@ -1,0 +1,134 @@
+// Spreadsheet and PDF writers for reports: XLSX with a sheet per table (typed numbers, KRW format,
+// frozen header) and a Korean PDF with the tables and a chart, the font embedded.
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import PDFDocument from "pdfkit";
+import { neutraliseCell } from "./export-formats";
+
+export type Column = { header: string; kind: "text" | "number" | "krw" | "percent"; width?: number };
+export type Table = { name: string; title: string; columns: Column[]; rows: (string | number | null)[][] };
+
+const KRW_FORMAT = '"₩"#,##0';
+
+export async function toXlsx(tables: Table[]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.created = new Date();
+  for (const table of tables) {
+    const sheet = book.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of table.rows) {
+      // Text that a spreadsheet would run as a formula is neutralised; numbers stay numbers.
+      sheet.addRow(row.map((v, i) => (table.columns[i]!.kind === "text" ? neutraliseCell(v) : v)));
+    }
+    table.columns.forEach((c, i) => {
+      const col = sheet.getColumn(i + 1);
+      if (c.kind === "krw") col.numFmt = KRW_FORMAT;
+      if (c.kind === "number") col.numFmt = "#,##0";
+      if (c.kind === "percent") col.numFmt = "0.0%";
+    });
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** The Korean font embedded in PDFs (Noto Sans KR, SIL Open Font License; see assets/fonts/OFL.txt). */
+export const PDF_FONT = path.join(process.cwd(), "assets/fonts/NotoSansKR-Regular.ttf");
+
+export type PdfReport = {
+  title: string;
+  subtitle: string;
+  chart: { title: string; targetLabel: string; actualLabel: string; bars: { label: string; target: number | null; actual: number }[] };
+  tables: Table[];
+  format: (c: Column, v: string | number | null) => string;
+  footer: string;
+};
+
+/** An A4 report: title, a bar chart of plan against actual, then each table (continued on new pages as needed). */
+export function toPdf(report: PdfReport): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: "A4", margin: 48, bufferPages: true, info: { Title: report.title, Creator: "Wi-Fi Atlas" } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve) => doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+  doc.registerFont("kr", fs.readFileSync(PDF_FONT));
+  doc.font("kr");
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+
+  doc.fontSize(18).text(report.title, { width });
+  doc.moveDown(0.2).fontSize(10).fillColor("#555").text(report.subtitle, { width }).fillColor("#000");
+  doc.moveDown(1);
+
+  // Chart: grey target bars beside green actual bars, one pair per label.
+  const { bars } = report.chart;
+  const chartH = 130;
+  const top = doc.y + 30;
+  doc.fontSize(11).text(report.chart.title, left, doc.y);
+  const max = Math.max(1, ...bars.map((b) => Math.max(b.target ?? 0, b.actual)));
+  const slot = Math.min(90, width / Math.max(1, bars.length));
+  bars.forEach((b, i) => {
+    const x = left + i * slot + 10;
+    const th = ((b.target ?? 0) / max) * chartH;
+    const ah = (b.actual / max) * chartH;
+    doc.rect(x, top + chartH - th, slot * 0.3, th).fill("#cbd5e1");
+    doc.rect(x + slot * 0.32, top + chartH - ah, slot * 0.3, ah).fill("#0f766e");
+    doc.fillColor("#000").fontSize(8).text(String(b.actual), x + slot * 0.32, top + chartH - ah - 11, { width: slot * 0.3, align: "center" });
+    doc.fontSize(8).text(b.label, x - 4, top + chartH + 4, { width: slot * 0.7, align: "center" });
+  });
+  doc.moveTo(left, top + chartH).lineTo(left + width, top + chartH).strokeColor("#94a3b8").stroke();
+  doc.rect(left, top + chartH + 22, 8, 8).fill("#cbd5e1");
+  doc.fillColor("#000").fontSize(8).text(report.chart.targetLabel, left + 12, top + chartH + 21);
+  doc.rect(left + 90, top + chartH + 22, 8, 8).fill("#0f766e");
+  doc.fillColor("#000").text(report.chart.actualLabel, left + 102, top + chartH + 21);
+  doc.x = left;
+  doc.y = top + chartH + 44;
+
+  for (const table of report.tables) drawTable(doc, table, report.format, left, width);
+
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    doc.fontSize(8).fillColor("#777").text(`${report.footer} · ${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: "center", lineBreak: false });
+  }
+  doc.end();
+  return done;
+}
+
+function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["format"], left: number, width: number) {
+  const rowH = 16;
+  const bottom = () => doc.page.height - doc.page.margins.bottom - 20;
+  const weights = table.columns.map((c) => (c.kind === "text" ? 2 : 1.2));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * width);
+  const header = () => {
+    let x = left;
+    const y = doc.y;
+    doc.rect(left, y - 2, width, rowH).fill("#f1f5f9").fillColor("#000").fontSize(8);
+    table.columns.forEach((c, i) => {
+      doc.text(c.header, x + 3, y + 2, { width: widths[i]! - 6, align: c.kind === "text" ? "left" : "right", lineBreak: false, ellipsis: true });
+      x += widths[i]!;
+    });
+    doc.y = y + rowH;
+  };
+  if (doc.y + rowH * 3 > bottom()) doc.addPage();
+  doc.fontSize(12).fillColor("#000").text(table.title, left, doc.y + 6);
+  doc.moveDown(0.4);
+  header();
+  for (const row of table.rows) {
+    if (doc.y + rowH > bottom()) {
+      doc.addPage();
+      header();
+    }
+    let x = left;
+    const y = doc.y;
+    doc.fontSize(8);
+    table.columns.forEach((c, i) => {
+      doc.text(format(c, row[i] ?? null), x + 3, y + 2, { width: widths[i]! - 6, align: c.kind === "text" ? "left" : "right", lineBreak: false, ellipsis: true });
+      x += widths[i]!;
+    });
+    doc.moveTo(left, y + rowH - 2).lineTo(left + width, y + rowH - 2).strokeColor("#e2e8f0").stroke();
+    doc.y = y + rowH;
+  }
+  doc.x = left;
+  doc.moveDown(1);
+}
