@@ -206,14 +206,50 @@ function mapHeader(header: string[]): { fields: Map<number, Field>; variant: Var
   return { fields, variant };
 }
 
+/**
+ * A GeoJSON FeatureCollection of points as a table: the properties by the standard's column names,
+ * the point's coordinates as WGS84위도/경도 (a feature that is not a point keeps its properties' values).
+ * Line numbers in the report count features from 2, like CSV rows after the header.
+ */
+export function tableFromGeoJson(text: string): string[][] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new StandardDataError("unparseable", `The GeoJSON cannot be read: ${(err as Error).message}.`);
+  }
+  const fc = json as { type?: unknown; features?: unknown };
+  if (fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
+    throw new StandardDataError("unknown_format", "Not a GeoJSON FeatureCollection of points: expected { \"type\": \"FeatureCollection\", \"features\": [...] }.");
+  }
+  const features = fc.features as { geometry?: { type?: string; coordinates?: unknown } | null; properties?: Record<string, unknown> | null }[];
+  const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))].filter((k) => !["WGS84위도", "WGS84경도", "위도", "경도"].includes(k));
+  const header = [...keys, "WGS84위도", "WGS84경도"];
+  const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  const rows = features.map((f) => {
+    const props = f.properties ?? {};
+    const point = f.geometry?.type === "Point" && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as unknown[]) : null;
+    const lat = point ? cell(point[1]) : cell(props["WGS84위도"] ?? props["위도"]);
+    const lng = point ? cell(point[0]) : cell(props["WGS84경도"] ?? props["경도"]);
+    return [...keys.map((k) => cell(props[k])), lat, lng];
+  });
+  return [header, ...rows];
+}
+
 /** Reads a whole file: every row normalised and checked, duplicates collapsed, every problem listed. */
 export function readStandardData(bytes: Uint8Array): StandardDataReport {
   const { text, encoding } = decode(bytes);
   if (!text.trim()) throw new StandardDataError("empty", "The file is empty.");
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
-  const fatal = parsed.errors.find((e) => e.type === "Quotes");
-  if (fatal) throw new StandardDataError("unparseable", `The CSV cannot be read: line ${(fatal.row ?? 0) + 2}: ${fatal.message}.`);
-  const [header, ...rows] = parsed.data;
+  let table: string[][];
+  if (/^\s*[{[]/.test(text)) {
+    table = tableFromGeoJson(text);
+  } else {
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+    const fatal = parsed.errors.find((e) => e.type === "Quotes");
+    if (fatal) throw new StandardDataError("unparseable", `The CSV cannot be read: line ${(fatal.row ?? 0) + 2}: ${fatal.message}.`);
+    table = parsed.data;
+  }
+  const [header, ...rows] = table;
   if (!header) throw new StandardDataError("empty", "The file is empty.");
   const { fields, variant } = mapHeader(header);
   const columnOf = (f: Field) => {

@@ -6,6 +6,7 @@ import { StandardDataError } from "../../lib/standard-data";
 import { getDb } from "../index";
 import * as s from "../schema";
 import { testEngine } from "../testing/engines";
+import { buildExport } from "../exports";
 import { importStandardData } from "./import";
 
 const JINJU = new Uint8Array(fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv"));
@@ -101,6 +102,51 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     ]);
     // The Jinju file's own points all lie inside the city.
     expect((await run(JINJU, { dryRun: true })).issues.filter((i) => i.reason.startsWith("outside the boundary"))).toEqual([]);
+  });
+
+  it("imports GeoJSON points whose properties are the standard's columns", async () => {
+    const before = await counts();
+    const feature = (n: number, coordinates: number[] | null, extra: Record<string, unknown> = {}) => ({
+      type: "Feature",
+      geometry: coordinates ? { type: "Point", coordinates } : null,
+      properties: { 번호: `GJ-${n}`, 설치장소명: `지오 시험 ${n}`, 설치시도명: "경상남도", 설치시군구명: "진주시", 설치시설구분: "공원", 서비스제공사명: "LGU+", 와이파이SSID: "GJ", 설치연월: "2023-04", ...extra },
+    });
+    const fc = { type: "FeatureCollection", features: [feature(1, [128.09, 35.18]), feature(2, null, { WGS84위도: "35.181", WGS84경도: "128.091" }), feature(3, [35.18, 128.09])] };
+    const summary = await run(new Uint8Array(Buffer.from(JSON.stringify(fc))));
+    expect(summary.counts).toMatchObject({ new: 3, invalid: 0 });
+    expect(summary.file).toMatchObject({ encoding: "utf-8", variant: "newer", rows: 3 });
+    expect(summary.issues).toEqual([expect.objectContaining({ line: 4, code: "swapped", severity: "position" })]);
+    const { db } = await getDb();
+    const sites = await db.select().from(s.sites).where(inArray(s.sites.name, ["지오 시험 1", "지오 시험 2", "지오 시험 3"]));
+    expect(sites.map((x) => [x.name, x.category, x.lat, x.lng]).sort()).toEqual([
+      ["지오 시험 1", "park", 35.18, 128.09],
+      ["지오 시험 2", "park", 35.181, 128.091],
+      ["지오 시험 3", "park", null, null],
+    ]);
+    const [ap] = await db.select().from(s.accessPoints).where(eq(s.accessPoints.siteId, sites.find((x) => x.name === "지오 시험 1")!.id));
+    expect(ap).toMatchObject({ providerName: "LG U+", installYear: 2023, installMonth: 4 });
+    expect(await counts()).toEqual({ ...before, sites: before.sites + 3, aps: before.aps + 3 });
+  });
+
+  it("refuses broken GeoJSON and a GeoJSON that is not a collection of points, writing nothing", async () => {
+    const before = await counts();
+    await expect(run(new Uint8Array(Buffer.from('{"type": "FeatureCollection", "features": [')))).rejects.toThrow("The GeoJSON cannot be read");
+    await expect(run(new Uint8Array(Buffer.from('{"type": "Feature"}')))).rejects.toThrow("Not a GeoJSON FeatureCollection of points");
+    await expect(run(new Uint8Array(Buffer.from('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, "properties": {"name": "x"}}]}')))).rejects.toThrow(
+      "Not the national free Wi-Fi standard format",
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("neutralises formula-like values on the way out, keeps them as text on the way in", async () => {
+    const row = `FX-1,=HYPERLINK("http://x"),+1층,경상남도,진주시,관공서,KT,@ssid,2024-01,,,,-,35.18,128.09,2026-01-01`;
+    const summary = await run(new Uint8Array(Buffer.from(`\uFEFF${NEWER_HEADER}\n${row}\n`)));
+    expect(summary.counts.new).toBe(1);
+    const { db } = await getDb();
+    const [site] = await db.select().from(s.sites).where(eq(s.sites.name, '=HYPERLINK("http://x")'));
+    expect(site).toBeDefined();
+    const out = new TextDecoder().decode((await buildExport(db, { what: "standard", format: "csv", locale: "ko", viewer: "operator" })).bytes);
+    expect(out).toContain(`FX-1,"'=HYPERLINK(""http://x"")",'+1층,경상남도,진주시,관공서,KT,'@ssid,2024-01,,,,'-,35.18,128.09,2026-01-01`);
   });
 
   it("refuses a binary or unknown file before touching the database", async () => {

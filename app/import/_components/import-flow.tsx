@@ -71,7 +71,7 @@ export function ImportFlow({ limitLabel }: { limitLabel: string }) {
       <form className="stack-form import-form" onSubmit={(e) => (e.preventDefault(), void send(false))}>
         <label>
           <span>{t("import.file", { limit: limitLabel })}</span>
-          <input ref={fileRef} type="file" name="file" accept=".csv,text/csv" onChange={() => (setPreview(null), setResult(null), setError(null))} data-testid="import-file" />
+          <input ref={fileRef} type="file" name="file" accept=".csv,text/csv,.geojson,.json,application/geo+json" onChange={() => (setPreview(null), setResult(null), setError(null))} data-testid="import-file" />
         </label>
         <div className="import-actions">
           <button type="submit" disabled={busy}>
