@@ -120,7 +120,11 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } 
   }
 }
 
-const clean = (v: string | undefined): string => (v ?? "").replace(/\s+/g, " ").trim();
+const clean = (v: string | undefined): string => {
+  if (!v) return "";
+  // Most cells have no run of whitespace to fold: skip the regex for them.
+  return /\s\s|[\t\n\r\u00a0\u3000]/.test(v) ? v.replace(/\s+/g, " ").trim() : v.trim();
+};
 const orNull = (v: string): string | null => (v === "" ? null : v);
 
 const PROVIDERS: [RegExp, string][] = [
@@ -264,11 +268,30 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   let duplicates = 0;
   let invalid = 0;
 
+  // Where each field sits, looked up once rather than per cell.
+  const indexOf = new Map<Field, number>();
+  for (const [i, g] of fields) if (!indexOf.has(g)) indexOf.set(g, i);
+  // The same raw values recur across a file (providers, categories, dates): normalise each once.
+  const memo = <T,>(fn: (raw: string) => T) => {
+    const cache = new Map<string, T>();
+    return (raw: string) => {
+      let v = cache.get(raw);
+      if (v === undefined && !cache.has(raw)) {
+        v = fn(raw);
+        if (cache.size < 10_000) cache.set(raw, v);
+      }
+      return v as T;
+    };
+  };
+  const provider = memo(normaliseProvider);
+  const categoryOf = memo(normaliseCategory);
+  const installedOf = memo(normaliseInstalled);
+
   rows.forEach((cells, index) => {
     const line = index + 2;
     const get = (f: Field) => {
-      for (const [i, g] of fields) if (g === f) return clean(cells[i]);
-      return "";
+      const i = indexOf.get(f);
+      return i === undefined ? "" : clean(cells[i]);
     };
     const issue = (f: Field, code: IssueCode, reason: string, severity: Issue["severity"], value = get(f)) =>
       issues.push({ line, column: columnOf(f), value, code, reason, severity });
@@ -297,12 +320,12 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
     }
 
     const categoryRaw = get("category");
-    let category = normaliseCategory(categoryRaw);
+    let category = categoryOf(categoryRaw);
     if (!category) {
       if (categoryRaw) issue("category", "unknown_category", "unknown category: imported as 기타", "warning");
       category = "other";
     }
-    const installed = normaliseInstalled(get("installed"));
+    const installed = installedOf(get("installed"));
     if (!installed) issue("installed", "bad_date", "not a date: install date left unknown", "warning");
 
     const record: StandardRecord = {
@@ -314,7 +337,7 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       municipalityName: get("municipalityName"),
       category,
       categoryRaw: orNull(categoryRaw),
-      provider: normaliseProvider(get("provider")),
+      provider: provider(get("provider")),
       ssid: orNull(get("ssid")),
       installYear: installed?.year ?? null,
       installMonth: installed?.month ?? null,
@@ -331,7 +354,7 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       ? `ref:${record.provinceName}|${record.municipalityName}|${record.ref}`
       : `place:${record.provinceName}|${record.municipalityName}|${record.placeName}|${record.roadAddress ?? record.lotAddress ?? ""}`;
     // The same record after normalisation (every field, not only the key) is a duplicate row.
-    const fingerprint = JSON.stringify({ ...record, line: 0 });
+    const fingerprint = [record.key, record.ref, record.placeName, record.provinceName, record.municipalityName, record.roadAddress, record.placeDetail, record.category, record.categoryRaw, record.provider, record.ssid, record.installYear, record.installMonth, record.lotAddress, record.managerName, record.managerPhone, record.lat, record.lng, record.dataDate].join("\u0001");
     if (seen.has(fingerprint)) {
       duplicates++;
       return;

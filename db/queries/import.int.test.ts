@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { StandardDataError } from "../../lib/standard-data";
@@ -147,6 +147,18 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect(site).toBeDefined();
     const out = new TextDecoder().decode((await buildExport(db, { what: "standard", format: "csv", locale: "ko", viewer: "operator" })).bytes);
     expect(out).toContain(`FX-1,"'=HYPERLINK(""http://x"")",'+1층,경상남도,진주시,관공서,KT,'@ssid,2024-01,,,,'-,35.18,128.09,2026-01-01`);
+  });
+
+  it("keeps the map grid right when a large import rebuilds it once instead of statement by statement", async () => {
+    const { db } = await getDb();
+    const total = async () =>
+      (await db.select({ n: sql<number>`coalesce(sum(${s.apCells.n}), 0)::int` }).from(s.apCells).where(and(eq(s.apCells.level, 3), eq(s.apCells.dim, "all"))))[0]!.n;
+    const before = await total();
+    const rows = Array.from({ length: 30 }, (_, i) => `GR-${i},격자 시험 ${i},,경상남도,진주시,공원,KT,GR,2024-01,,,,,${(35.15 + i * 0.001).toFixed(4)},128.1,2026-01-01`);
+    await importStandardData(db, { bytes: new Uint8Array(Buffer.from(`${NEWER_HEADER}\n${rows.join("\n")}\n`)), dryRun: false, actor: "test", gridRebuildFrom: 10 });
+    const [positioned] = await db.select({ n: count() }).from(s.accessPoints).where(isNotNull(s.accessPoints.lat));
+    expect(await total()).toBe(before + 30);
+    expect(await total()).toBe(positioned!.n);
   });
 
   it("refuses a binary or unknown file before touching the database", async () => {

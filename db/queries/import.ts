@@ -2,7 +2,7 @@
 // transaction. A dry run does the same work and rolls it back, so the preview is exactly the commit.
 // Used by the command line as well as the server, so it does not carry the server-only marker.
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { StandardDataReport, StandardRecord, Issue } from "../../lib/standard-data";
 import { containsPoint, type Area } from "../../lib/geo";
 import { readStandardData } from "../../lib/standard-data";
@@ -28,7 +28,43 @@ class DryRun extends Error {
 }
 
 const BATCH = 1000;
+/** Rows per statement when inserting new records as arrays. */
+const BULK = 20_000;
+/** From this many new records on, the grid is rebuilt once instead of kept by its triggers. */
+const BULK_GRID_THRESHOLD = 50_000;
 const SOURCE_NOTE = "전국무료와이파이표준데이터 가져오기";
+
+const arr = <T,>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+/** Inserts new records: one zone with one AP each, and one audit entry per zone, in a single statement. */
+async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number, who: { actor: string; requestId: string }) {
+  const col = <K extends keyof StandardRecord>(k: K) => part.map((r) => r[k]);
+  await tx.execute(sql`
+    with src as (
+      select * from unnest(
+        ${arr(part.map(municipalityIdOf), "int")}, ${arr(col("placeName"), "text")}, ${arr(col("category"), "text")},
+        ${arr(part.map((r) => r.roadAddress ?? r.lotAddress), "text")}, ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")},
+        ${arr(col("key"), "text")}, ${arr(col("ssid"), "text")}, ${arr(col("installYear"), "int")}, ${arr(col("installMonth"), "int")},
+        ${arr(col("placeDetail"), "text")}, ${arr(col("provider"), "text")}, ${arr(col("roadAddress"), "text")}, ${arr(col("lotAddress"), "text")},
+        ${arr(col("managerName"), "text")}, ${arr(col("managerPhone"), "text")}, ${arr(col("dataDate"), "text")}
+      ) as t(municipality_id, name, category, address, lat, lng, source_key, ssid, install_year, install_month,
+             place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date)
+    ), ins as (
+      insert into sites (municipality_id, name, category, address, lat, lng, status, planned_ap_count, provenance, source_note, source_key)
+      select municipality_id, name, category::site_category, address, lat, lng, 'active', 1, 'import', ${SOURCE_NOTE}, source_key from src
+      returning id, municipality_id, name, category, address, lat, lng, source_key
+    ), aps as (
+      insert into access_points (municipality_id, site_id, ssid, lat, lng, install_year, install_month, status, provenance, source_note,
+                                 place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date, source_ref)
+      select ins.municipality_id, ins.id, src.ssid, src.lat, src.lng, src.install_year, src.install_month, 'active', 'import', ${SOURCE_NOTE},
+             src.place_detail, src.provider_name, src.road_address, src.lot_address, src.manager_name, src.manager_phone, src.data_date, src.source_key
+      from ins join src on src.municipality_id = ins.municipality_id and src.source_key = ins.source_key
+    )
+    insert into audit_entries (actor, action, entity_type, entity_id, municipality_id, after, request_id)
+    select ${who.actor}, 'create', 'site', ins.id::text, ins.municipality_id,
+           jsonb_build_object('name', ins.name, 'category', ins.category, 'address', ins.address, 'lat', ins.lat, 'lng', ins.lng), ${who.requestId}
+    from ins`);
+}
 
 /** The 번호 this app gives its own zones in the standard file, or null. */
 export function ownZoneRef(id: number): string {
@@ -134,7 +170,14 @@ async function resolveMunicipalities(
  */
 export async function importStandardData(
   db: Db,
-  { bytes, municipalityCode, dryRun, actor, requestId = randomUUID() }: { bytes: Uint8Array; municipalityCode?: string; dryRun: boolean; actor: string; requestId?: string },
+  {
+    bytes,
+    municipalityCode,
+    dryRun,
+    actor,
+    requestId = randomUUID(),
+    gridRebuildFrom = BULK_GRID_THRESHOLD,
+  }: { bytes: Uint8Array; municipalityCode?: string; dryRun: boolean; actor: string; requestId?: string; gridRebuildFrom?: number },
 ): Promise<ImportSummary> {
   const report = readStandardData(bytes);
   try {
@@ -243,25 +286,19 @@ export async function importStandardData(
         }
       }
 
-      for (let i = 0; i < fresh.length; i += BATCH) {
-        const part = fresh.slice(i, i + BATCH);
-        const sites = await tx
-          .insert(s.sites)
-          .values(part.map((r) => siteValues(r, municipalityIdOf(r))))
-          .returning({ id: s.sites.id });
-        await tx.insert(s.accessPoints).values(part.map((r, k) => apValues(r, municipalityIdOf(r), sites[k]!.id)));
-        part.forEach((r, k) =>
-          trail.push({
-            actor,
-            requestId,
-            action: "create",
-            entityType: "site",
-            entityId: String(sites[k]!.id),
-            municipalityId: municipalityIdOf(r),
-            after: fieldsOf(siteValues(r, municipalityIdOf(r)) as unknown as Record<string, unknown>),
-          }),
-        );
-        counts.new += part.length;
+      // New records in large batches, each one statement: the zones, their APs and their audit
+      // entries, with the values passed as arrays (a few parameters however many rows).
+      // A large import keeps the map grid's triggers aside and rebuilds the grid once at the end:
+      // cheaper than updating it statement by statement once the file is big.
+      const bulk = fresh.length >= gridRebuildFrom;
+      if (bulk) await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
+      for (let i = 0; i < fresh.length; i += BULK) {
+        await insertFresh(tx, fresh.slice(i, i + BULK), municipalityIdOf, { actor, requestId });
+        counts.new += Math.min(BULK, fresh.length - i);
+      }
+      if (bulk) {
+        await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
+        await tx.execute(sql`select ap_cells_rebuild()`);
       }
 
       const summary: ImportSummary = {

@@ -1,0 +1,101 @@
+// The standard-data import at scale beside COPY of the same rows, in the same run, on a fresh Postgres
+// database; then the rollout-summary export over a national inventory. Prints one JSON line each.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/import.ts 1000000
+// DATABASE_URL names the server (its maintenance database); the benchmark makes and drops its own.
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openPostgres } from "../db/client";
+import { buildExport } from "../db/exports";
+import { importStandardData } from "../db/queries/import";
+import * as s from "../db/schema";
+import { seed } from "../db/seed";
+import { EXPECTED_COLUMNS } from "../lib/standard-data";
+import { generate, municipalities } from "./synthetic";
+
+const count = Number(process.argv[2] ?? 1_000_000);
+const server = process.env.DATABASE_URL;
+if (!server) throw new Error("set DATABASE_URL to a Postgres server");
+const name = `wifi_atlas_bench_import_${process.pid}`;
+const dbUrl = (() => {
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return u.toString();
+})();
+
+const admin = postgres(server, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${name}"`);
+
+try {
+  // The file: `count` rows of the newer release, spread over every 시군구 like a national file.
+  const munis = municipalities();
+  const { sites } = generate(count, munis, 7);
+  const CATEGORIES = ["관공서", "서민·복지시설", "편의시설", "교통시설", "버스정류장", "문화·관광시설", "전통시장", "공원", "교육시설", "보건시설", "체육시설", "기타"];
+  const PROVIDERS = ["KT", "LGU+", "SKT", "SK브로드밴드"];
+  const lines: string[] = [EXPECTED_COLUMNS.newer.split(", ").join(",")];
+  for (let i = 0; i < count; i++) {
+    const site = sites[i % sites.length]!;
+    const m = munis[site.municipality]!;
+    const province = `시도${m.code.slice(1, 3)}`;
+    lines.push(
+      [`B-${i}`, `벤치 장소 ${i}`, `${1 + (i % 5)}층`, province, m.name, CATEGORIES[i % CATEGORIES.length], PROVIDERS[i % 4], `BENCH-${i % 97}`, `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, "0")}`,
+        `${m.name} 벤치로 ${i}`, "", `${m.name}청`, "055-000-0000", (site.lat + (i % 7) * 1e-4).toFixed(6), (site.lng + (i % 5) * 1e-4).toFixed(6), "2026-11-01"].join(","),
+    );
+  }
+  const text = `\uFEFF${lines.join("\n")}\n`;
+  const bytes = new TextEncoder().encode(text);
+
+  const handle = openPostgres(dbUrl, { max: 4 });
+  await handle.migrate();
+  await seed(handle.db);
+
+  // Baseline: COPY of the same rows into a table of text columns (no parsing, checking or indexes).
+  const raw = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  await raw.unsafe(`create table bench_copy (${EXPECTED_COLUMNS.newer.split(", ").map((_, i) => `c${i} text`).join(", ")})`);
+  const copyStart = performance.now();
+  const writable = await raw.unsafe(`copy bench_copy from stdin with (format csv, header true)`).writable();
+  await new Promise<void>((resolve, reject) => {
+    writable.on("error", reject);
+    writable.on("finish", () => resolve());
+    const body = Buffer.from(text.slice(1));
+    for (let i = 0; i < body.length; i += 1 << 20) writable.write(body.subarray(i, i + (1 << 20)));
+    writable.end();
+  });
+  const copySeconds = (performance.now() - copyStart) / 1000;
+  await raw.end();
+
+  const importStart = performance.now();
+  const summary = await importStandardData(handle.db, { bytes, dryRun: false, actor: "bench" });
+  const importSeconds = (performance.now() - importStart) / 1000;
+  console.log(
+    JSON.stringify({
+      bench: "import",
+      rows: count,
+      megabytes: +(bytes.length / 1e6).toFixed(1),
+      copySeconds: +copySeconds.toFixed(2),
+      copyRowsPerSecond: Math.round(count / copySeconds),
+      importSeconds: +importSeconds.toFixed(2),
+      importRowsPerSecond: Math.round(count / importSeconds),
+      ratioToCopy: +(importSeconds / copySeconds).toFixed(2),
+      counts: summary.counts,
+      municipalitiesCreated: summary.municipalities.created.length,
+    }),
+  );
+
+  // The summary export with the national inventory in the database (Jinju's program summarised).
+  const [aps] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(s.accessPoints);
+  const timings: Record<string, number> = {};
+  for (const format of ["csv", "xlsx", "pdf"] as const) {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await buildExport(handle.db, { what: "summary", format, locale: "ko", viewer: "operator" });
+      runs.push(performance.now() - t);
+    }
+    timings[format] = Math.round([...runs].sort((a, b) => a - b)[2]!);
+  }
+  console.log(JSON.stringify({ bench: "summary-export", aps: aps!.n, medianMs: timings }));
+  await handle.close();
+} finally {
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.end();
+}
