@@ -19,9 +19,12 @@ describe("npm run import", () => {
   }, 90_000);
 
   it("refuses a file that is not standard data with exit code 2 and says why", () => {
-    const r = cli(["package.json", "--json"]);
+    const r = cli(["db/seed/data/jinju_traditional_markets_20241104_utf8.csv", "--json"]);
     expect(r.status).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ refused: true, error: expect.stringContaining("Not the national free Wi-Fi standard format") });
+    const json = cli(["package.json", "--json"]);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ refused: true, error: "package.json: Not a GeoJSON FeatureCollection of points: expected { \"type\": \"FeatureCollection\", \"features\": [...] }." });
   }, 90_000);
 
   it("refuses a file over the size limit", () => {
