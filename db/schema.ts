@@ -174,6 +174,8 @@ export const sites = pgTable(
     uniqueIndex("sites_municipality_source_key_uq").on(t.municipalityId, t.sourceKey),
     index("sites_lat_lng_idx").on(t.lat, t.lng),
     index("sites_municipality_year_idx").on(t.municipalityId, t.planYear),
+    // The rollout summary counts a program's zones and their APs among a national inventory.
+    index("sites_program_idx").on(t.programId),
     check("sites_ap_count_ck", sql`${t.plannedApCount} >= 0`),
     check("sites_position_ck", sql`(${t.lat} is null) = (${t.lng} is null)`),
     check("sites_lat_ck", sql`${t.lat} is null or (${t.lat} between -90 and 90)`),

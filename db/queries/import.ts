@@ -299,6 +299,8 @@ export async function importStandardData(
       if (bulk) {
         await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
         await tx.execute(sql`select ap_cells_rebuild()`);
+        // Fresh statistics, so the next queries over the grown tables are planned for their new size.
+        await tx.execute(sql`analyze sites, access_points, ap_cells`);
       }
 
       const summary: ImportSummary = {

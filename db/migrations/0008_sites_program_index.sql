@@ -1,0 +1,1 @@
+CREATE INDEX "sites_program_idx" ON "sites" USING btree ("program_id");
