@@ -8,6 +8,7 @@ import { freshIp, request, signIn } from "./_testing/http";
 import { GET as getAudit } from "./audit/route";
 import { GET as getSite } from "./sites/[id]/route";
 import { GET as getSites } from "./sites/route";
+import { GET as listPartnersRoute } from "./partners/route";
 import { GET as getSummary } from "./summary/route";
 import { POST as authPost } from "./auth/[...all]/route";
 import { PATCH as patchUser } from "./users/[id]/route";
@@ -118,6 +119,17 @@ describe(`accounts and roles on ${testEngine()}`, () => {
     expect(text).toContain("viewer@jinju.example");
     const bad = await body(await getAudit(request("/api/audit?from=yesterday", { cookie: cookies.admin })));
     expect(bad).toMatchObject({ status: 400, json: { error: { details: [expect.objectContaining({ param: "from" })] } } });
+  });
+
+  it("counts a partner's work within this municipality only", async () => {
+    const { db } = await getDb();
+    const before = await body(await listPartnersRoute(request("/api/partners")));
+    const kt = before.json.items!.find((p) => p.nameKo === "KT")!;
+    const [other] = await db.insert(s.municipalities).values({ code: "48310", nameKo: "거제시", provinceKo: "경상남도" }).returning();
+    const [program] = await db.insert(s.programs).values({ municipalityId: other!.id, nameKo: "거제 사업", startYear: 2024, endYear: 2025, provenance: "manual" }).returning();
+    await db.insert(s.workItems).values({ programId: program!.id, planYear: 2024, partnerId: kt.id as number, kind: "installation", status: "not_started", provenance: "manual" });
+    const after = await body(await listPartnersRoute(request("/api/partners")));
+    expect(after.json.items!.find((p) => p.nameKo === "KT")).toMatchObject({ openItems: kt.openItems, doneItems: kt.doneItems });
   });
 
   it("keeps audit entries append-only, even for the database owner", async () => {

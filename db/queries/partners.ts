@@ -8,17 +8,20 @@ import { getDb } from "../index";
 import * as s from "../schema";
 import { findMunicipalityByCode, selectWorkItems } from "./common";
 
-export async function listPartners() {
-  const { db } = await getDb();
+/** Partners with their roles and work-item tallies in one municipality (the default one unless named). */
+export async function listPartners({ municipalityCode }: { municipalityCode?: string } = {}) {
+  const [{ db }, m] = await Promise.all([getDb(), findMunicipalityByCode({ code: municipalityCode }).catch(() => null)]);
+  // Counted within the municipality's programs only: another municipality's work is not shown.
+  const mId = m?.id ?? -1;
   const rows = await db
     .select({
       id: s.partners.id,
       nameKo: s.partners.nameKo,
       nameEn: s.partners.nameEn,
       kind: s.partners.kind,
-      roles: sql<string[]>`coalesce((select array_agg(x.role::text order by x.role) from (select distinct r.role from program_partner_roles r where r.partner_id = "partners"."id") x), '{}')`,
-      openItems: sql<number>`(select count(*)::int from work_items w where w.partner_id = "partners"."id" and w.status in ('not_started', 'in_progress'))`,
-      doneItems: sql<number>`(select count(*)::int from work_items w where w.partner_id = "partners"."id" and w.status = 'done')`,
+      roles: sql<string[]>`coalesce((select array_agg(x.role::text order by x.role) from (select distinct r.role from program_partner_roles r join programs p on p.id = r.program_id where r.partner_id = "partners"."id" and p.municipality_id = ${mId}) x), '{}')`,
+      openItems: sql<number>`(select count(*)::int from work_items w join programs p on p.id = w.program_id where w.partner_id = "partners"."id" and p.municipality_id = ${mId} and w.status in ('not_started', 'in_progress'))`,
+      doneItems: sql<number>`(select count(*)::int from work_items w join programs p on p.id = w.program_id where w.partner_id = "partners"."id" and p.municipality_id = ${mId} and w.status = 'done')`,
     })
     .from(s.partners)
     .orderBy(asc(s.partners.id));
