@@ -2,17 +2,17 @@
 // sites, candidates, standard) × format, in Korean or English, as the caller may see it.
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { visibleTo, type Viewer } from "../lib/authz";
-import type { SiteCategory, SiteStatus, WorkStatus } from "../lib/domain";
+import type { SiteCategory, WorkStatus } from "../lib/domain";
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
 import { yearMonth } from "../lib/format";
-import { DEFAULT_PLANNING_SETTINGS, planningSettings, scoreCandidate, coveredPois } from "../lib/planning";
 import { toPdf, toXlsx, type Column, type Table } from "../lib/report-files";
 import { standardTable } from "../lib/standard-data";
 import type { Db } from "./client";
+import { scoredCandidates, type CandidateFilters } from "./queries/coverage";
 import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "./queries/export";
 import { ownZoneRef } from "./queries/import";
 import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "./queries/rollout";
@@ -118,40 +118,12 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   if (req.what === "candidates") {
-    const where: (SQL | undefined)[] = [
-      eq(s.sites.municipalityId, m.id),
-      f.status ? eq(s.sites.status, f.status as SiteStatus) : inArray(s.sites.status, ["candidate", "surveyed"]),
-      f.year !== undefined ? eq(s.sites.planYear, f.year) : undefined,
-      f.category ? eq(s.sites.category, f.category) : undefined,
-    ];
-    const [sites, settingsRow, pois, active, planned, years] = await Promise.all([
-      db.select().from(s.sites).where(and(...where)),
-      db.select().from(s.planningSettings).where(eq(s.planningSettings.municipalityId, m.id)),
-      db.select().from(s.pointsOfInterest).where(eq(s.pointsOfInterest.municipalityId, m.id)),
-      db.select({ lat: s.accessPoints.lat, lng: s.accessPoints.lng }).from(s.accessPoints).where(and(eq(s.accessPoints.municipalityId, m.id), eq(s.accessPoints.status, "active"))),
-      db.select({ lat: s.sites.lat, lng: s.sites.lng }).from(s.sites).where(and(eq(s.sites.municipalityId, m.id), inArray(s.sites.status, ["approved", "installing"]))),
-      db.select({ year: s.planYears.year, categories: s.planYears.targetCategories }).from(s.planYears).innerJoin(s.programs, eq(s.planYears.programId, s.programs.id)).where(eq(s.programs.municipalityId, m.id)),
-    ]);
-    const parsed = planningSettings.safeParse(settingsRow[0]?.settings);
-    const settings = parsed.success ? parsed.data : DEFAULT_PLANNING_SETTINGS;
-    const positioned = <T extends { lat: number | null; lng: number | null }>(xs: T[]) => xs.filter((x): x is T & { lat: number; lng: number } => x.lat !== null && x.lng !== null);
-    const poiList = positioned(pois).map((p) => ({ id: p.id, kind: p.kind, name: p.name, lat: p.lat, lng: p.lng }));
-    const covered = coveredPois(poiList, [...positioned(active), ...positioned(planned)], settings.coverageRadiusM);
-    const priorities = new Map(years.map((y) => [y.year, y.categories]));
-    const rows = visibleTo(viewer, m.id, sites)
-      .map((site) => ({
-        site,
-        score:
-          site.lat === null || site.lng === null
-            ? null
-            : scoreCandidate({ at: { lat: site.lat, lng: site.lng }, category: site.category, activeAps: positioned(active), pois: poiList, coveredPoiIds: covered, priorityCategories: priorities.get(site.planYear ?? -1) ?? [], settings }),
-      }))
-      .sort((a, b) => (b.score?.total ?? -1) - (a.score?.total ?? -1) || a.site.id - b.site.id);
+    const { items } = await scoredCandidates(db, m.id, { status: f.status as CandidateFilters["status"], year: f.year, category: f.category });
     const keys = ["id", "name", "category", "status", "planYear", "apCount", "score", "notes", "lat", "lng"];
-    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, rows.map(({ site, score }) => ({
-      lat: site.lat,
-      lng: site.lng,
-      values: [site.id, site.name, label("category", site.category), label("siteStatus", site.status), site.planYear, site.plannedApCount, score?.total ?? null, site.notes, site.lat, site.lng],
+    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, visibleTo(viewer, m.id, items).map((c) => ({
+      lat: c.lat,
+      lng: c.lng,
+      values: [c.id, c.name, label("category", c.category), label("siteStatus", c.status), c.planYear, c.plannedApCount, c.score?.total ?? null, c.notes, c.lat, c.lng],
     })));
     return file(t.bytes, t.count, t.note);
   }

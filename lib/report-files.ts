@@ -34,6 +34,9 @@ export async function toXlsx(tables: Table[]): Promise<Uint8Array> {
 
 /** The Korean font embedded in PDFs (Noto Sans KR, SIL Open Font License; see assets/fonts/OFL.txt). */
 export const PDF_FONT = path.join(process.cwd(), "assets/fonts/NotoSansKR-Regular.ttf");
+let fontBytes: Buffer | undefined;
+/** Read once per process: the file is 6 MB, and every report needs it. */
+const pdfFont = () => (fontBytes ??= fs.readFileSync(PDF_FONT));
 
 export type PdfReport = {
   title: string;
@@ -50,7 +53,7 @@ export function toPdf(report: PdfReport): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve) => doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks)))));
-  doc.registerFont("kr", fs.readFileSync(PDF_FONT));
+  doc.registerFont("kr", pdfFont());
   doc.font("kr");
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;

@@ -215,15 +215,19 @@ export async function importStandardData(
       }
       // Zones this app made itself (program zones, candidates) go out in the standard file as
       // 번호 WA-<id>; coming back, they match their zone, whose own fields alone are compared.
+      const ownRecords = records.filter((r) => !existingSites.has(`${municipalityIdOf(r)}|${r.key}`) && ownZoneId(r.ref) !== null);
+      const ownSites = new Map<number, s.Site>();
+      for (let i = 0; i < ownRecords.length; i += BATCH) {
+        const part = ownRecords.slice(i, i + BATCH).map((r) => ownZoneId(r.ref)!);
+        const sites = await tx.select().from(s.sites).where(and(inArray(s.sites.municipalityId, [...ids.values()]), inArray(s.sites.id, part)));
+        for (const site of sites) ownSites.set(site.id, site);
+      }
       const ownZones = new Set<number>();
-      const ownIds = records.flatMap((r) => (existingSites.has(`${municipalityIdOf(r)}|${r.key}`) ? [] : [ownZoneId(r.ref)].filter((x): x is number => x !== null)));
-      for (let i = 0; i < ownIds.length; i += BATCH) {
-        const sites = await tx.select().from(s.sites).where(and(inArray(s.sites.municipalityId, [...ids.values()]), inArray(s.sites.id, ownIds.slice(i, i + BATCH))));
-        for (const site of sites) ownZones.add(site.id);
-        for (const r of records) {
-          const site = sites.find((x) => x.id === ownZoneId(r.ref) && x.municipalityId === municipalityIdOf(r));
-          if (site) existingSites.set(`${site.municipalityId}|${r.key}`, site);
-        }
+      for (const r of ownRecords) {
+        const site = ownSites.get(ownZoneId(r.ref)!);
+        if (!site || site.municipalityId !== municipalityIdOf(r)) continue;
+        ownZones.add(site.id);
+        existingSites.set(`${site.municipalityId}|${r.key}`, site);
       }
 
       // One audit entry per site created or changed, and one for the import as a whole.

@@ -1,28 +1,16 @@
 // Planning: candidate sites and their scores, lifecycle changes (approval creates work items), work items,
 // plan years and the planning settings. Every change checks the caller's role and the record's version.
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { can, mayEditWorkItem, visibleTo, type Viewer } from "../../lib/authz";
-import type { PoiKind, SiteCategory, SiteStatus, WorkStatus } from "../../lib/domain";
+import type { SiteCategory, SiteStatus, WorkStatus } from "../../lib/domain";
 import { AppError } from "../../lib/errors";
 import { containsPoint, type Area, type LatLng } from "../../lib/geo";
-import {
-  allowedNext,
-  coveredPois,
-  DEFAULT_PLANNING_SETTINGS,
-  isLegalTransition,
-  plannableYears,
-  plannedWorkFor,
-  planningSettings as settingsSchema,
-  scoreCandidate,
-  type CandidateInput,
-  type PlanningSettings,
-  type Poi,
-  type ScoreParts,
-} from "../../lib/planning";
+import { allowedNext, isLegalTransition, plannableYears, plannedWorkFor, type CandidateInput, type PlanningSettings } from "../../lib/planning";
 import type { Db } from "../client";
 import * as s from "../schema";
 import { recordChange, requirePermission, type Actor } from "./audit";
+import { getPlanningSettings, scoredCandidates, coverageGaps, type CandidateFilters, type CandidateRow } from "./coverage";
 import { selectWorkItems } from "./common";
 export { countZonesByCategory, getPartnerTotals } from "./rollout";
 
@@ -43,13 +31,6 @@ function staleVersion(kind: string, current: unknown): AppError {
 }
 
 // ── settings ────────────────────────────────────────────────────────────────
-
-export async function getPlanningSettings(db: Db | Tx, municipalityId: number): Promise<PlanningSettings & { version: number }> {
-  const [row] = await db.select().from(s.planningSettings).where(eq(s.planningSettings.municipalityId, municipalityId));
-  if (!row) return { ...DEFAULT_PLANNING_SETTINGS, version: 0 };
-  const parsed = settingsSchema.safeParse(row.settings);
-  return { ...(parsed.success ? parsed.data : DEFAULT_PLANNING_SETTINGS), version: row.version };
-}
 
 export async function updatePlanningSettings(
   db: Db,
@@ -127,50 +108,49 @@ export type SitePatch = {
  * activates them; rejecting an approved site cancels its open work items.
  */
 export async function updateSite(db: Db, { actor, id, patch }: { actor: Actor; id: number; patch: SitePatch }) {
-  const [site] = await db.select().from(s.sites).where(eq(s.sites.id, id));
-  if (!site) throw new AppError("not_found", `No site with id ${id}`);
-  requirePermission(actor.viewer, site.municipalityId, "editPlan");
   return db.transaction(async (tx) => {
-    // Locked for the check and the write, so two saves of one version cannot both pass.
+    // Read once and locked for the checks and the write, so two saves of one version cannot both pass.
     const [current] = await tx.select().from(s.sites).where(eq(s.sites.id, id)).for("update");
-    if (current!.version !== patch.version) throw staleVersion("zone", current);
+    if (!current) throw new AppError("not_found", `No site with id ${id}`);
+    requirePermission(actor.viewer, current.municipalityId, "editPlan");
+    if (current.version !== patch.version) throw staleVersion("zone", current);
     const { version: _v, statusReason, ...fields } = patch;
     const to = fields.status;
-    const moving = to !== undefined && to !== current!.status;
-    if (moving && !isLegalTransition(current!.status, to)) {
-      const allowed = allowedNext(current!.status);
-      throw new AppError("unprocessable", `A ${current!.status} zone cannot become ${to}; it can become: ${allowed.join(", ") || "nothing"}.`, { field: "status", from: current!.status, to, allowed });
+    const moving = to !== undefined && to !== current.status;
+    if (moving && !isLegalTransition(current.status, to)) {
+      const allowed = allowedNext(current.status);
+      throw new AppError("unprocessable", `A ${current.status} zone cannot become ${to}; it can become: ${allowed.join(", ") || "nothing"}.`, { field: "status", from: current.status, to, allowed });
     }
     if (moving && to === "rejected" && !statusReason?.trim()) throw fieldError("statusReason", "required", "Say why the zone is rejected.");
-    const planYear = fields.planYear ?? current!.planYear;
-    const program = current!.programId ? (await tx.select().from(s.programs).where(eq(s.programs.id, current!.programId)))[0]! : await currentProgram(tx, current!.municipalityId);
+    const planYear = fields.planYear ?? current.planYear;
+    const program = current.programId ? (await tx.select().from(s.programs).where(eq(s.programs.id, current.programId)))[0]! : await currentProgram(tx, current.municipalityId);
     if (fields.planYear !== undefined || (moving && to === "approved")) {
       if (planYear === null) throw fieldError("planYear", "required", "Choose the plan year to approve the zone for.");
       checkYear(program, planYear);
     }
     if (fields.lat !== undefined || fields.lng !== undefined) {
-      const p = { lat: fields.lat ?? current!.lat, lng: fields.lng ?? current!.lng };
+      const p = { lat: fields.lat ?? current.lat, lng: fields.lng ?? current.lng };
       if (p.lat === null || p.lng === null) throw fieldError("lat", "required", "Give both latitude and longitude.");
-      await checkPlace(tx, current!.municipalityId, p as LatLng);
+      await checkPlace(tx, current.municipalityId, p as LatLng);
     }
     const [after] = await tx
       .update(s.sites)
-      .set({ ...fields, programId: program.id, ...(moving ? { statusReason: statusReason?.trim() || null } : {}), version: current!.version + 1, updatedAt: new Date() })
+      .set({ ...fields, programId: program.id, ...(moving ? { statusReason: statusReason?.trim() || null } : {}), version: current.version + 1, updatedAt: new Date() })
       .where(eq(s.sites.id, id))
       .returning();
-    await recordChange(tx, actor, { action: "update", entityType: "site", entityId: id, municipalityId: current!.municipalityId, before: current, after });
+    await recordChange(tx, actor, { action: "update", entityType: "site", entityId: id, municipalityId: current.municipalityId, before: current, after });
 
     if (moving && to === "approved") await approve(tx, actor, after!, program.id);
     if (moving && to === "active") {
       await tx.update(s.accessPoints).set({ status: "active", updatedAt: new Date() }).where(and(eq(s.accessPoints.siteId, id), eq(s.accessPoints.status, "planned")));
     }
-    if (moving && to === "rejected" && current!.status === "approved") {
+    if (moving && to === "rejected" && current.status === "approved") {
       const open = await tx
         .update(s.workItems)
         .set({ status: "cancelled", updatedAt: new Date(), version: sql`${s.workItems.version} + 1` })
         .where(and(eq(s.workItems.siteId, id), inArray(s.workItems.status, ["not_started", "in_progress"])))
         .returning();
-      for (const w of open) await recordChange(tx, actor, { action: "update", entityType: "work_item", entityId: w.id, municipalityId: current!.municipalityId, before: { status: "open" }, after: { status: "cancelled" } });
+      for (const w of open) await recordChange(tx, actor, { action: "update", entityType: "work_item", entityId: w.id, municipalityId: current.municipalityId, before: { status: "open" }, after: { status: "cancelled" } });
       await tx.delete(s.accessPoints).where(and(eq(s.accessPoints.siteId, id), eq(s.accessPoints.status, "planned")));
     }
     return after!;
@@ -219,113 +199,24 @@ async function approve(tx: Tx, actor: Actor, site: s.Site, programId: number) {
   }
 }
 
-export type CandidateRow = {
-  id: number;
-  name: string;
-  category: SiteCategory;
-  status: SiteStatus;
-  planYear: number | null;
-  plannedApCount: number;
-  lat: number | null;
-  lng: number | null;
-  notes: string | null;
-  version: number;
-  score: ScoreParts | null;
-};
-
-
-/** Places that count as covered: active APs and the positions of approved or installing zones. */
-async function coveragePoints(db: Db, municipalityId: number): Promise<{ active: LatLng[]; planned: LatLng[] }> {
-  const [active, planned] = await Promise.all([
-    db
-      .select({ lat: sql<number>`${s.accessPoints.lat}`, lng: sql<number>`${s.accessPoints.lng}` })
-      .from(s.accessPoints)
-      .where(and(eq(s.accessPoints.municipalityId, municipalityId), eq(s.accessPoints.status, "active"), isNotNull(s.accessPoints.lat))),
-    db
-      .select({ lat: sql<number>`${s.sites.lat}`, lng: sql<number>`${s.sites.lng}` })
-      .from(s.sites)
-      .where(and(eq(s.sites.municipalityId, municipalityId), inArray(s.sites.status, ["approved", "installing"]), isNotNull(s.sites.lat))),
-  ]);
-  return { active, planned };
-}
-
-async function poisOf(db: Db, municipalityId: number): Promise<Poi[]> {
-  return db
-    .select({ id: s.pointsOfInterest.id, kind: s.pointsOfInterest.kind, name: s.pointsOfInterest.name, lat: sql<number>`${s.pointsOfInterest.lat}`, lng: sql<number>`${s.pointsOfInterest.lng}` })
-    .from(s.pointsOfInterest)
-    .where(and(eq(s.pointsOfInterest.municipalityId, municipalityId), isNotNull(s.pointsOfInterest.lat)));
-}
-
+/** Candidates with their score and its parts, sorted by any column (score: best first). */
 export async function listCandidates(
   db: Db,
   {
     viewer,
     municipalityId,
-    status,
-    year,
-    category,
     sort = "score",
     dir,
-  }: {
+    ...filters
+  }: CandidateFilters & {
     viewer: Viewer | null;
     municipalityId: number;
-    status?: "candidate" | "surveyed" | "approved" | "rejected";
-    year?: number;
-    category?: SiteCategory;
     sort?: "score" | "name" | "planYear" | "status" | "apCount";
     dir?: "asc" | "desc";
   },
 ): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
-  const where: (SQL | undefined)[] = [
-    eq(s.sites.municipalityId, municipalityId),
-    status ? eq(s.sites.status, status) : inArray(s.sites.status, ["candidate", "surveyed"]),
-    year !== undefined ? eq(s.sites.planYear, year) : undefined,
-    category ? eq(s.sites.category, category) : undefined,
-  ];
-  const [rows, settings, pois, coverage, years] = await Promise.all([
-    db
-      .select({
-        id: s.sites.id,
-        name: s.sites.name,
-        category: s.sites.category,
-        status: s.sites.status,
-        planYear: s.sites.planYear,
-        plannedApCount: s.sites.plannedApCount,
-        lat: s.sites.lat,
-        lng: s.sites.lng,
-        notes: s.sites.notes,
-        version: s.sites.version,
-      })
-      .from(s.sites)
-      .where(and(...where))
-      .orderBy(asc(s.sites.id)),
-    getPlanningSettings(db, municipalityId),
-    poisOf(db, municipalityId),
-    coveragePoints(db, municipalityId),
-    db
-      .select({ year: s.planYears.year, categories: s.planYears.targetCategories })
-      .from(s.planYears)
-      .innerJoin(s.programs, eq(s.planYears.programId, s.programs.id))
-      .where(eq(s.programs.municipalityId, municipalityId)),
-  ]);
-  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
-  const priorities = new Map(years.map((y) => [y.year, y.categories]));
-  const items = rows.map((r) => ({
-    ...r,
-    score:
-      r.lat === null || r.lng === null
-        ? null
-        : scoreCandidate({
-            at: { lat: r.lat, lng: r.lng },
-            category: r.category,
-            activeAps: coverage.active,
-            pois,
-            coveredPoiIds: covered,
-            priorityCategories: priorities.get(r.planYear ?? -1) ?? [],
-            settings,
-          }),
-  }));
-  const key: Record<typeof sort, (r: (typeof items)[number]) => number | string> = {
+  const { items, settings } = await scoredCandidates(db, municipalityId, filters);
+  const key: Record<typeof sort, (r: CandidateRow) => number | string> = {
     score: (r) => r.score?.total ?? -1,
     name: (r) => r.name,
     planYear: (r) => r.planYear ?? 0,
@@ -338,20 +229,10 @@ export async function listCandidates(
     const c = typeof x === "string" ? x.localeCompare(y as string, "ko") : x - (y as number);
     return sign * c || a.id - b.id;
   });
-  const { version: _v, ...plain } = settings;
-  return visibleTo(viewer, municipalityId, { items, settings: plain });
+  return visibleTo(viewer, municipalityId, { items, settings });
 }
 
-/** Points of interest no active AP or approved zone covers, by kind: where Wi-Fi is still missing. */
-export async function listCoverageGaps(db: Db, { municipalityId, kind }: { municipalityId: number; kind?: PoiKind }) {
-  const [settings, pois, coverage] = await Promise.all([getPlanningSettings(db, municipalityId), poisOf(db, municipalityId), coveragePoints(db, municipalityId)]);
-  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
-  const gaps = pois.filter((p) => !covered.has(p.id) && (!kind || p.kind === kind));
-  const byKind = Object.fromEntries(
-    [...new Set(pois.map((p) => p.kind))].map((k) => [k, { total: pois.filter((p) => p.kind === k).length, uncovered: gaps.filter((p) => p.kind === k).length }]),
-  );
-  return { radiusM: settings.coverageRadiusM, byKind, items: gaps.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "ko")) };
-}
+export { coverageGaps as listCoverageGaps, getPlanningSettings };
 
 // ── work items ──────────────────────────────────────────────────────────────
 
@@ -371,28 +252,29 @@ export type WorkItemPatch = { version: number; status?: WorkStatus; plannedCostK
 
 /** Planners change any work item; a partner user only its own company's, and not its planned cost. */
 export async function updateWorkItem(db: Db, { actor, id, patch }: { actor: Actor; id: number; patch: WorkItemPatch }) {
-  const [item] = await db
-    .select({ item: s.workItems, municipalityId: s.programs.municipalityId })
-    .from(s.workItems)
-    .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
-    .where(eq(s.workItems.id, id));
-  if (!item) throw new AppError("not_found", `No work item with id ${id}`);
-  const municipalityId = item.municipalityId;
-  requirePermission(actor.viewer, municipalityId, "editOwnWorkItems");
-  if (!mayEditWorkItem(actor.viewer, { municipalityId, partnerId: item.item.partnerId })) {
-    throw new AppError("forbidden", "A partner may change only its own company's work items.");
-  }
-  if (patch.plannedCostKrw !== undefined && !can(actor.viewer, municipalityId, "editPlan")) {
-    throw new AppError("forbidden", "Only planners set planned costs.", [{ field: "plannedCostKrw", reason: "planner only" }]);
-  }
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(s.workItems).where(eq(s.workItems.id, id)).for("update");
-    if (current!.version !== patch.version) throw staleVersion("work item", current);
+    // Read once and locked for the checks and the write.
+    const [row] = await tx
+      .select({ item: s.workItems, municipalityId: s.programs.municipalityId })
+      .from(s.workItems)
+      .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
+      .where(eq(s.workItems.id, id))
+      .for("update", { of: s.workItems });
+    if (!row) throw new AppError("not_found", `No work item with id ${id}`);
+    const { item: current, municipalityId } = row;
+    requirePermission(actor.viewer, municipalityId, "editOwnWorkItems");
+    if (!mayEditWorkItem(actor.viewer, { municipalityId, partnerId: current.partnerId })) {
+      throw new AppError("forbidden", "A partner may change only its own company's work items.");
+    }
+    if (patch.plannedCostKrw !== undefined && !can(actor.viewer, municipalityId, "editPlan")) {
+      throw new AppError("forbidden", "Only planners set planned costs.", [{ field: "plannedCostKrw", reason: "planner only" }]);
+    }
+    if (current.version !== patch.version) throw staleVersion("work item", current);
     const { version: _v, ...fields } = patch;
     const [after] = await tx
       .update(s.workItems)
-      .set({ ...fields, version: current!.version + 1, updatedAt: new Date() })
-      .where(and(eq(s.workItems.id, id), eq(s.workItems.version, current!.version)))
+      .set({ ...fields, version: current.version + 1, updatedAt: new Date() })
+      .where(eq(s.workItems.id, id))
       .returning();
     await recordChange(tx, actor, { action: "update", entityType: "work_item", entityId: id, municipalityId, before: current, after });
     return { ...after!, overBudget: after!.actualCostKrw !== null && after!.plannedCostKrw !== null && after!.actualCostKrw > after!.plannedCostKrw };

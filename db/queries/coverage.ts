@@ -1,0 +1,120 @@
+// Coverage analysis of a municipality: its planning settings, which places are covered, and the
+// candidates' scores. Used by the app and the export command, so no server-only marker.
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { PoiKind, SiteCategory, SiteStatus } from "../../lib/domain";
+import type { LatLng } from "../../lib/geo";
+import { coveredPois, DEFAULT_PLANNING_SETTINGS, planningSettings as settingsSchema, scoreCandidate, type PlanningSettings, type Poi, type ScoreParts } from "../../lib/planning";
+import type { Db } from "../client";
+import * as s from "../schema";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export async function getPlanningSettings(db: Db | Tx, municipalityId: number): Promise<PlanningSettings & { version: number }> {
+  const [row] = await db.select().from(s.planningSettings).where(eq(s.planningSettings.municipalityId, municipalityId));
+  if (!row) return { ...DEFAULT_PLANNING_SETTINGS, version: 0 };
+  const parsed = settingsSchema.safeParse(row.settings);
+  return { ...(parsed.success ? parsed.data : DEFAULT_PLANNING_SETTINGS), version: row.version };
+}
+
+/** Places that count as covered: active APs and the positions of approved or installing zones. */
+async function coveragePoints(db: Db, municipalityId: number): Promise<{ active: LatLng[]; planned: LatLng[] }> {
+  const [active, planned] = await Promise.all([
+    db
+      .select({ lat: sql<number>`${s.accessPoints.lat}`, lng: sql<number>`${s.accessPoints.lng}` })
+      .from(s.accessPoints)
+      .where(and(eq(s.accessPoints.municipalityId, municipalityId), eq(s.accessPoints.status, "active"), isNotNull(s.accessPoints.lat))),
+    db
+      .select({ lat: sql<number>`${s.sites.lat}`, lng: sql<number>`${s.sites.lng}` })
+      .from(s.sites)
+      .where(and(eq(s.sites.municipalityId, municipalityId), inArray(s.sites.status, ["approved", "installing"]), isNotNull(s.sites.lat))),
+  ]);
+  return { active, planned };
+}
+
+async function poisOf(db: Db, municipalityId: number): Promise<Poi[]> {
+  return db
+    .select({ id: s.pointsOfInterest.id, kind: s.pointsOfInterest.kind, name: s.pointsOfInterest.name, lat: sql<number>`${s.pointsOfInterest.lat}`, lng: sql<number>`${s.pointsOfInterest.lng}` })
+    .from(s.pointsOfInterest)
+    .where(and(eq(s.pointsOfInterest.municipalityId, municipalityId), isNotNull(s.pointsOfInterest.lat)));
+}
+
+export type CandidateFilters = { status?: "candidate" | "surveyed" | "approved" | "rejected"; year?: number; category?: SiteCategory };
+export type CandidateRow = {
+  id: number;
+  name: string;
+  category: SiteCategory;
+  status: SiteStatus;
+  planYear: number | null;
+  plannedApCount: number;
+  lat: number | null;
+  lng: number | null;
+  notes: string | null;
+  version: number;
+  score: ScoreParts | null;
+};
+
+/** The candidates (by default those not yet decided) with their scores, best first, and the settings used. */
+export async function scoredCandidates(db: Db, municipalityId: number, filters: CandidateFilters): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
+  const where: (SQL | undefined)[] = [
+    eq(s.sites.municipalityId, municipalityId),
+    filters.status ? eq(s.sites.status, filters.status) : inArray(s.sites.status, ["candidate", "surveyed"]),
+    filters.year !== undefined ? eq(s.sites.planYear, filters.year) : undefined,
+    filters.category ? eq(s.sites.category, filters.category) : undefined,
+  ];
+  const [rows, { version: _v, ...settings }, pois, coverage, years] = await Promise.all([
+    db
+      .select({
+        id: s.sites.id,
+        name: s.sites.name,
+        category: s.sites.category,
+        status: s.sites.status,
+        planYear: s.sites.planYear,
+        plannedApCount: s.sites.plannedApCount,
+        lat: s.sites.lat,
+        lng: s.sites.lng,
+        notes: s.sites.notes,
+        version: s.sites.version,
+      })
+      .from(s.sites)
+      .where(and(...where))
+      .orderBy(asc(s.sites.id)),
+    getPlanningSettings(db, municipalityId),
+    poisOf(db, municipalityId),
+    coveragePoints(db, municipalityId),
+    db
+      .select({ year: s.planYears.year, categories: s.planYears.targetCategories })
+      .from(s.planYears)
+      .innerJoin(s.programs, eq(s.planYears.programId, s.programs.id))
+      .where(eq(s.programs.municipalityId, municipalityId)),
+  ]);
+  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
+  const priorities = new Map(years.map((y) => [y.year, y.categories]));
+  const items = rows.map((r) => ({
+    ...r,
+    score:
+      r.lat === null || r.lng === null
+        ? null
+        : scoreCandidate({
+            at: { lat: r.lat, lng: r.lng },
+            category: r.category,
+            activeAps: coverage.active,
+            pois,
+            coveredPoiIds: covered,
+            priorityCategories: priorities.get(r.planYear ?? -1) ?? [],
+            settings,
+          }),
+  }));
+  items.sort((a, b) => (b.score?.total ?? -1) - (a.score?.total ?? -1) || a.id - b.id);
+  return { items, settings };
+}
+
+/** Points of interest no active AP or approved zone covers, by kind: where Wi-Fi is still missing. */
+export async function coverageGaps(db: Db, { municipalityId, kind }: { municipalityId: number; kind?: PoiKind }) {
+  const [settings, pois, coverage] = await Promise.all([getPlanningSettings(db, municipalityId), poisOf(db, municipalityId), coveragePoints(db, municipalityId)]);
+  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
+  const gaps = pois.filter((p) => !covered.has(p.id) && (!kind || p.kind === kind));
+  const byKind = Object.fromEntries(
+    [...new Set(pois.map((p) => p.kind))].map((k) => [k, { total: pois.filter((p) => p.kind === k).length, uncovered: gaps.filter((p) => p.kind === k).length }]),
+  );
+  return { radiusM: settings.coverageRadiusM, byKind, items: gaps.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "ko")) };
+}
