@@ -61,6 +61,49 @@ try {
     writable.end();
   });
   const copySeconds = (performance.now() - copyStart) / 1000;
+
+  // Second baseline: COPY of the same rows straight into the app's own tables — a zone and an AP
+  // each, with their indexes and constraints, no checks and no audit — rolled back afterwards.
+  // What the database alone costs for the writes an import has to make.
+  const tsv = (rows: (string | number | null)[][]) => Buffer.from(rows.map((r) => r.map((v) => (v === null ? "\\N" : String(v))).join("\t")).join("\n") + "\n");
+  const copyInto = async (q: postgres.TransactionSql, statement: string, body: Buffer) => {
+    const w = await q.unsafe(statement).writable();
+    await new Promise<void>((resolve, reject) => {
+      w.on("error", reject);
+      w.on("finish", () => resolve());
+      for (let i = 0; i < body.length; i += 1 << 20) w.write(body.subarray(i, i + (1 << 20)));
+      w.end();
+    });
+  };
+  let tablesCopySeconds = 0;
+  await raw
+    .begin(async (q) => {
+      const ids = await q`insert into municipalities (name_ko, province_ko) select m, 'bench' from unnest(${munis.map((m) => `${m.name} ${m.code}`)}::text[]) as m returning id`;
+      const [first] = await q`select coalesce(max(id), 0) + 1 as start from sites`;
+      const start = Number(first!.start);
+      const siteRows: (string | number | null)[][] = [];
+      const apRows: (string | number | null)[][] = [];
+      for (let i = 0; i < count; i++) {
+        const site = sites[i % sites.length]!;
+        const id = start + i;
+        const mId = ids[site.municipality]!.id as number;
+        const lat = +(site.lat + (i % 7) * 1e-4).toFixed(6);
+        const lng = +(site.lng + (i % 5) * 1e-4).toFixed(6);
+        siteRows.push([id, mId, `벤치 장소 ${i}`, "other", `벤치로 ${i}`, lat, lng, "active", 1, "import", `ref:${i}`]);
+        apRows.push([mId, id, `BENCH-${i % 97}`, lat, lng, 2010 + (i % 15), 1 + (i % 12), "active", "import", `${1 + (i % 5)}층`, "KT", `벤치로 ${i}`, "055-000-0000", "2026-11-01", `ref:${i}`]);
+      }
+      const siteBody = tsv(siteRows);
+      const apBody = tsv(apRows);
+      await q`select set_config('wifi_atlas.bulk_load', 'on', true)`;
+      const t = performance.now();
+      await copyInto(q, "copy sites (id, municipality_id, name, category, address, lat, lng, status, planned_ap_count, provenance, source_key) from stdin", siteBody);
+      await copyInto(q, "copy access_points (municipality_id, site_id, ssid, lat, lng, install_year, install_month, status, provenance, place_detail, provider_name, road_address, manager_phone, data_date, source_ref) from stdin", apBody);
+      tablesCopySeconds = (performance.now() - t) / 1000;
+      throw new Error("rollback");
+    })
+    .catch((err: Error) => {
+      if (err.message !== "rollback") throw err;
+    });
   await raw.end();
 
   const importStart = performance.now();
@@ -76,6 +119,8 @@ try {
       importSeconds: +importSeconds.toFixed(2),
       importRowsPerSecond: Math.round(count / importSeconds),
       ratioToCopy: +(importSeconds / copySeconds).toFixed(2),
+      copyIntoAppTablesSeconds: +tablesCopySeconds.toFixed(2),
+      ratioToCopyIntoAppTables: +(importSeconds / tablesCopySeconds).toFixed(2),
       counts: summary.counts,
       municipalitiesCreated: summary.municipalities.created.length,
     }),

@@ -240,6 +240,11 @@ export function tableFromGeoJson(text: string): string[][] {
   return [header, ...rows];
 }
 
+/** Every field of a record after normalisation, as one string: equal strings are the same record. */
+function fingerprintOf(r: StandardRecord): string {
+  return [r.key, r.ref, r.placeName, r.provinceName, r.municipalityName, r.roadAddress, r.placeDetail, r.category, r.categoryRaw, r.provider, r.ssid, r.installYear, r.installMonth, r.lotAddress, r.managerName, r.managerPhone, r.lat, r.lng, r.dataDate].join("\u0001");
+}
+
 /** Reads a whole file: every row normalised and checked, duplicates collapsed, every problem listed. */
 export function readStandardData(bytes: Uint8Array): StandardDataReport {
   const { text, encoding } = decode(bytes);
@@ -263,14 +268,16 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
 
   const issues: Issue[] = [];
   const records: StandardRecord[] = [];
-  const seen = new Set<string>();
   const byKey = new Map<string, number>();
+  // Fingerprints of every distinct row seen for a key, kept only for keys that occur more than once.
+  const repeated = new Map<string, string[]>();
   let duplicates = 0;
   let invalid = 0;
 
-  // Where each field sits, looked up once rather than per cell.
+  // Where each field sits, looked up once rather than per cell (-1: not in this file).
   const indexOf = new Map<Field, number>();
   for (const [i, g] of fields) if (!indexOf.has(g)) indexOf.set(g, i);
+  const at = Object.fromEntries((Object.keys(COLUMNS) as Field[]).map((f) => [f, indexOf.get(f) ?? -1])) as Record<Field, number>;
   // The same raw values recur across a file (providers, categories, dates): normalise each once.
   const memo = <T,>(fn: (raw: string) => T) => {
     const cache = new Map<string, T>();
@@ -286,55 +293,60 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   const provider = memo(normaliseProvider);
   const categoryOf = memo(normaliseCategory);
   const installedOf = memo(normaliseInstalled);
+  const issue = (line: number, f: Field, value: string, code: IssueCode, reason: string, severity: Issue["severity"]) =>
+    issues.push({ line, column: columnOf(f), value, code, reason, severity });
 
-  rows.forEach((cells, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    const cells = rows[index]!;
     const line = index + 2;
-    const get = (f: Field) => {
-      const i = indexOf.get(f);
-      return i === undefined ? "" : clean(cells[i]);
-    };
-    const issue = (f: Field, code: IssueCode, reason: string, severity: Issue["severity"], value = get(f)) =>
-      issues.push({ line, column: columnOf(f), value, code, reason, severity });
-
-    const missing = (["placeName", "provinceName", "municipalityName"] as Field[]).filter((f) => !get(f));
-    if (missing.length > 0) {
-      for (const f of missing) issue(f, "required", "required field is empty", "error");
+    const get = (f: Field) => (at[f] < 0 ? "" : clean(cells[at[f]]));
+    const placeName = get("placeName");
+    const provinceName = get("provinceName");
+    const municipalityName = get("municipalityName");
+    if (!placeName || !provinceName || !municipalityName) {
+      if (!placeName) issue(line, "placeName", placeName, "required", "required field is empty", "error");
+      if (!provinceName) issue(line, "provinceName", provinceName, "required", "required field is empty", "error");
+      if (!municipalityName) issue(line, "municipalityName", municipalityName, "required", "required field is empty", "error");
       invalid++;
-      return;
+      continue;
     }
 
-    let lat: number | null = Number(get("lat"));
-    let lng: number | null = Number(get("lng"));
-    if (!get("lat") || !get("lng") || !Number.isFinite(lat) || !Number.isFinite(lng)) {
-      issue(!get("lat") || !Number.isFinite(lat) ? "lat" : "lng", "not_number", "not a number: the site is kept without a position", "position");
+    const latRaw = get("lat");
+    const lngRaw = get("lng");
+    let lat: number | null = Number(latRaw);
+    let lng: number | null = Number(lngRaw);
+    if (!latRaw || !lngRaw || !Number.isFinite(lat) || !Number.isFinite(lng)) {
+      const bad: Field = !latRaw || !Number.isFinite(lat) ? "lat" : "lng";
+      issue(line, bad, bad === "lat" ? latRaw : lngRaw, "not_number", "not a number: the site is kept without a position", "position");
       lat = lng = null;
     } else if (lat === lng) {
-      issue("lng", "lng_equals_lat", "longitude equals latitude (latitude copied into the longitude column): kept without a position", "position");
+      issue(line, "lng", lngRaw, "lng_equals_lat", "longitude equals latitude (latitude copied into the longitude column): kept without a position", "position");
       lat = lng = null;
     } else if (!inKorea(lat, lng) && inKorea(lng, lat)) {
-      issue("lat", "swapped", `latitude and longitude look swapped (${lat}, ${lng}): kept without a position`, "position", `${lat}, ${lng}`);
+      issue(line, "lat", `${lat}, ${lng}`, "swapped", `latitude and longitude look swapped (${lat}, ${lng}): kept without a position`, "position");
       lat = lng = null;
     } else if (!inKorea(lat, lng)) {
-      issue("lat", "outside_korea", "outside Korea: kept without a position", "position", `${lat}, ${lng}`);
+      issue(line, "lat", `${lat}, ${lng}`, "outside_korea", "outside Korea: kept without a position", "position");
       lat = lng = null;
     }
 
     const categoryRaw = get("category");
     let category = categoryOf(categoryRaw);
     if (!category) {
-      if (categoryRaw) issue("category", "unknown_category", "unknown category: imported as 기타", "warning");
+      if (categoryRaw) issue(line, "category", categoryRaw, "unknown_category", "unknown category: imported as 기타", "warning");
       category = "other";
     }
-    const installed = installedOf(get("installed"));
-    if (!installed) issue("installed", "bad_date", "not a date: install date left unknown", "warning");
+    const installedRaw = get("installed");
+    const installed = installedOf(installedRaw);
+    if (!installed) issue(line, "installed", installedRaw, "bad_date", "not a date: install date left unknown", "warning");
 
     const record: StandardRecord = {
       line,
       ref: orNull(get("ref")),
-      placeName: get("placeName"),
+      placeName,
       placeDetail: orNull(get("placeDetail")),
-      provinceName: get("provinceName"),
-      municipalityName: get("municipalityName"),
+      provinceName,
+      municipalityName,
       category,
       categoryRaw: orNull(categoryRaw),
       provider: provider(get("provider")),
@@ -351,26 +363,29 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       key: "",
     };
     record.key = record.ref
-      ? `ref:${record.provinceName}|${record.municipalityName}|${record.ref}`
-      : `place:${record.provinceName}|${record.municipalityName}|${record.placeName}|${record.roadAddress ?? record.lotAddress ?? ""}`;
-    // The same record after normalisation (every field, not only the key) is a duplicate row.
-    const fingerprint = [record.key, record.ref, record.placeName, record.provinceName, record.municipalityName, record.roadAddress, record.placeDetail, record.category, record.categoryRaw, record.provider, record.ssid, record.installYear, record.installMonth, record.lotAddress, record.managerName, record.managerPhone, record.lat, record.lng, record.dataDate].join("\u0001");
-    if (seen.has(fingerprint)) {
-      duplicates++;
-      return;
-    }
-    seen.add(fingerprint);
-    // Two different rows for one place: the later one wins, and the earlier one is reported.
+      ? `ref:${provinceName}|${municipalityName}|${record.ref}`
+      : `place:${provinceName}|${municipalityName}|${placeName}|${record.roadAddress ?? record.lotAddress ?? ""}`;
     const earlier = byKey.get(record.key);
-    if (earlier !== undefined) {
-      const replaced = records[earlier]!;
-      issues.push({ line: replaced.line, column: columnOf(record.ref ? "ref" : "placeName"), value: record.ref ?? record.placeName, code: "replaced_by", ref: String(line), reason: `same place as line ${line}, which replaces this row`, severity: "warning" });
-      records[earlier] = record;
-      return;
+    if (earlier === undefined) {
+      byKey.set(record.key, records.length);
+      records.push(record);
+      continue;
     }
-    byKey.set(record.key, records.length);
-    records.push(record);
-  });
+    // The same record after normalisation (every field, not only the key) is a duplicate row; rows
+    // with different keys can never be the same record, so only rows sharing a key are compared.
+    let seen = repeated.get(record.key);
+    if (!seen) repeated.set(record.key, (seen = [fingerprintOf(records[earlier]!)]));
+    const fingerprint = fingerprintOf(record);
+    if (seen.includes(fingerprint)) {
+      duplicates++;
+      continue;
+    }
+    seen.push(fingerprint);
+    // Two different rows for one place: the later one wins, and the earlier one is reported.
+    const replaced = records[earlier]!;
+    issues.push({ line: replaced.line, column: columnOf(record.ref ? "ref" : "placeName"), value: record.ref ?? record.placeName, code: "replaced_by", ref: String(line), reason: `same place as line ${line}, which replaces this row`, severity: "warning" });
+    records[earlier] = record;
+  }
 
   return { encoding, variant, rows: rows.length, records, duplicates, invalid, issues };
 }

@@ -28,6 +28,8 @@ class DryRun extends Error {
 }
 
 const BATCH = 1000;
+/** Records matched against the database per statement. */
+const MATCH = 50_000;
 /** Rows per statement when inserting new records as arrays. */
 const BULK = 20_000;
 /** From this many new records on, the grid is rebuilt once instead of kept by its triggers. */
@@ -201,15 +203,18 @@ export async function importStandardData(
       }
 
       // What exists already, matched on the record's key within its municipality.
-      const keys = records.map((r) => r.key);
+      // Keys go to the database as arrays, MATCH rows per statement: a few round trips for a national file.
       const existingSites = new Map<string, s.Site>();
       const existingAps = new Map<number, s.AccessPoint>();
-      for (let i = 0; i < keys.length; i += BATCH) {
-        const part = keys.slice(i, i + BATCH);
-        const sites = await tx.select().from(s.sites).where(and(inArray(s.sites.municipalityId, [...ids.values()]), inArray(s.sites.sourceKey, part)));
+      for (let i = 0; i < records.length; i += MATCH) {
+        const part = records.slice(i, i + MATCH);
+        const sites = await tx
+          .select()
+          .from(s.sites)
+          .where(sql`(${s.sites.municipalityId}, ${s.sites.sourceKey}) in (select * from unnest(${arr(part.map(municipalityIdOf), "int")}, ${arr(part.map((r) => r.key), "text")}))`);
         for (const site of sites) existingSites.set(`${site.municipalityId}|${site.sourceKey}`, site);
         if (sites.length) {
-          const aps = await tx.select().from(s.accessPoints).where(inArray(s.accessPoints.siteId, sites.map((x) => x.id)));
+          const aps = await tx.select().from(s.accessPoints).where(sql`${s.accessPoints.siteId} = any(${arr(sites.map((x) => x.id), "int")})`);
           for (const ap of aps) if (ap.sourceRef) existingAps.set(ap.siteId!, ap);
         }
       }
@@ -217,9 +222,9 @@ export async function importStandardData(
       // 번호 WA-<id>; coming back, they match their zone, whose own fields alone are compared.
       const ownRecords = records.filter((r) => !existingSites.has(`${municipalityIdOf(r)}|${r.key}`) && ownZoneId(r.ref) !== null);
       const ownSites = new Map<number, s.Site>();
-      for (let i = 0; i < ownRecords.length; i += BATCH) {
-        const part = ownRecords.slice(i, i + BATCH).map((r) => ownZoneId(r.ref)!);
-        const sites = await tx.select().from(s.sites).where(and(inArray(s.sites.municipalityId, [...ids.values()]), inArray(s.sites.id, part)));
+      for (let i = 0; i < ownRecords.length; i += MATCH) {
+        const part = ownRecords.slice(i, i + MATCH).map((r) => ownZoneId(r.ref)!);
+        const sites = await tx.select().from(s.sites).where(and(inArray(s.sites.municipalityId, [...ids.values()]), sql`${s.sites.id} = any(${arr(part, "int")})`));
         for (const site of sites) ownSites.set(site.id, site);
       }
       const ownZones = new Set<number>();
@@ -294,6 +299,8 @@ export async function importStandardData(
       // entries, with the values passed as arrays (a few parameters however many rows).
       // A large import keeps the map grid's triggers aside and rebuilds the grid once at the end:
       // cheaper than updating it statement by statement once the file is big.
+      // In key order, each index of the new rows grows at its end instead of at random places.
+      fresh.sort((a, b) => municipalityIdOf(a) - municipalityIdOf(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       const bulk = fresh.length >= gridRebuildFrom;
       if (bulk) await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
       for (let i = 0; i < fresh.length; i += BULK) {
