@@ -15,6 +15,8 @@ const APP_PORT = 3300;
 const BASE_PORT = 3301;
 const RUNS = Number(process.env.RUNS ?? 5);
 const BASELINE_TIMEOUT_MS = Number(process.env.BASELINE_TIMEOUT_MS ?? 120_000);
+// BASELINES=off times the app alone (when comparing two versions of it).
+const BASELINES = process.env.BASELINES !== "off";
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("set DATABASE_URL to a database loaded by bench/load.ts");
 
@@ -35,7 +37,8 @@ async function waitFor(u: string) {
 
 // The app on the loaded database, tiles off (the map must stand on its own).
 const app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(APP_PORT)], {
-  env: { ...process.env, TILE_URL: "off", NEXT_TELEMETRY_DISABLED: "1" },
+  // A production server needs a session secret; this one only ever signs the bench's own requests.
+  env: { ...process.env, TILE_URL: "off", NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789" },
   stdio: "ignore",
 });
 
@@ -89,6 +92,8 @@ try {
   for (const zoom of [7, 11]) {
     const ready: number[] = [];
     const redraw: number[] = [];
+    const zoomAfterAnimation: number[] = [];
+    const zoomFromClick: number[] = [];
     const centre = zoom === 7 ? "36.2,127.9" : "37.55,126.98";
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -112,12 +117,40 @@ try {
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
         redraw.push(performance.now() - t0);
       }
+      // Zoom in and out with the buttons: timed from the end of Leaflet's zoom animation (250 ms,
+      // the map pane's transition) to the new level's APs drawn, and from the click.
+      for (const button of [".leaflet-control-zoom-in", ".leaflet-control-zoom-out", ".leaflet-control-zoom-in", ".leaflet-control-zoom-out"]) {
+        const before = await page.getByTestId("map-ready").getAttribute("data-features");
+        await page.evaluate(() => {
+          const w = window as unknown as { __zoomEnd?: number };
+          delete w.__zoomEnd;
+          document.querySelector(".leaflet-map-pane")!.addEventListener("transitionend", () => (w.__zoomEnd = performance.now()), { once: true });
+        });
+        const t0 = await page.evaluate(() => performance.now());
+        await page.locator(button).click();
+        await page.waitForFunction((prev) => {
+          const el = document.querySelector("[data-testid=map-ready]");
+          return el !== null && el.getAttribute("data-features") !== prev;
+        }, before);
+        const t1 = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
+        const end = await page.evaluate(() => (window as unknown as { __zoomEnd?: number }).__zoomEnd ?? null);
+        zoomFromClick.push(t1 - t0);
+        if (end !== null) zoomAfterAnimation.push(Math.max(0, t1 - end));
+      }
       await page.close();
     }
-    results.push({ what: "app map", aps: total, zoom, readyMs: { median: Math.round(median(ready)), max: Math.round(Math.max(...ready)) }, redrawAfterPanMs: { median: Math.round(median(redraw)), p95: Math.round(p95(redraw)) } });
+    results.push({
+      what: "app map",
+      aps: total,
+      zoom,
+      readyMs: { median: Math.round(median(ready)), max: Math.round(Math.max(...ready)) },
+      redrawAfterPanMs: { median: Math.round(median(redraw)), p95: Math.round(p95(redraw)) },
+      redrawAfterZoomMs: { median: Math.round(median(zoomAfterAnimation)), p95: Math.round(p95(zoomAfterAnimation)), samples: zoomAfterAnimation.length },
+      zoomClickToDrawnMs: { median: Math.round(median(zoomFromClick)), p95: Math.round(p95(zoomFromClick)) },
+    });
   }
 
-  for (const [mode, n] of [["canvas", 100_000], ["cluster", 100_000], ["canvas", total]] as const) {
+  for (const [mode, n] of BASELINES ? ([["canvas", 100_000], ["cluster", 100_000], ["canvas", total]] as const) : []) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const ms = await timeToReady(page, `http://localhost:${BASE_PORT}/baseline.html?mode=${mode}&n=${n}&z=7`, BASELINE_TIMEOUT_MS);
     results.push({ what: mode === "cluster" ? "baseline leaflet.markercluster" : "baseline canvas circle markers", points: n, zoom: 7, readyMs: ms === null ? `not ready after ${BASELINE_TIMEOUT_MS / 1000} s` : Math.round(ms) });

@@ -47,3 +47,48 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
   await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 2개");
   await screenshot(page, "import-on-map");
 });
+
+test("a file of 2,100 access points shows on the map as numbered clusters that add up to the total", async ({ page }) => {
+  test.setTimeout(90_000);
+  // A dense block in the north-west of the city, kilometres from any market, park or program zone.
+  const rows = Array.from({ length: 2100 }, (_, i) => {
+    const lat = (35.262 + (i % 42) * 0.0004).toFixed(6);
+    const lng = (128.012 + Math.floor(i / 42) * 0.0003).toFixed(6);
+    return `E2E-C-${i},북서 시험 구역 ${i},,경상남도,진주시,기타,KT,E2E-DENSE,2025-03,경상남도 진주시 시험로 ${i},,진주시청,055-000-0000,${lat},${lng},2026-11-01`;
+  });
+  await page.goto("/login?next=%2Fimport");
+  await page.getByLabel("이메일").fill("admin@jinju.example");
+  await page.getByLabel("비밀번호").fill("admin-pass-2026");
+  await page.getByRole("button", { name: "로그인" }).click();
+  await page.getByTestId("import-file").setInputFiles({ name: "dense.csv", mimeType: "text/csv", buffer: Buffer.from([HEADER, ...rows].join("\n")) });
+  await page.getByRole("button", { name: "미리보기" }).click();
+  await expect(page.getByTestId("import-count-new").locator("dd")).toHaveText("2,100", { timeout: 30_000 });
+  await page.getByTestId("import-commit").click();
+  await expect(page.getByTestId("import-done")).toContainText("새 구역 2,100곳", { timeout: 30_000 });
+
+  await page.goto("/map?c=35.27,128.02&z=13&l=aps");
+  const ready = page.getByTestId("map-ready");
+  await expect(ready).toBeAttached({ timeout: 15_000 });
+  const clusters = page.locator(".ap-cluster");
+  const sum = async () => (await clusters.allInnerTexts()).reduce((n, t) => n + Number(t), 0);
+  await expect(clusters.first()).toBeVisible();
+  const total = Number(await page.getByTestId("ap-count").getAttribute("data-total"));
+  expect(total).toBeGreaterThanOrEqual(2100);
+  expect(await sum()).toBe(total);
+  await screenshot(page, "map-clusters");
+
+  // Zooming in and back out: each level's clusters still add up to what the count says.
+  await page.locator(".leaflet-control-zoom-in").click();
+  await expect(page).toHaveURL(/z=14/);
+  await expect(ready).toHaveAttribute("data-features", /zoom=14/);
+  await expect.poll(async () => (await sum()) === Number(await page.getByTestId("ap-count").getAttribute("data-total"))).toBe(true);
+  await page.locator(".leaflet-control-zoom-out").click();
+  await expect(ready).toHaveAttribute("data-features", /zoom=13/);
+  await expect.poll(sum).toBe(total);
+
+  // A cluster opens by zooming into its cells: the map comes closer and shows fewer APs at once.
+  const counts = (await clusters.allInnerTexts()).map(Number);
+  await clusters.nth(counts.indexOf(Math.max(...counts))).click();
+  await expect(page).not.toHaveURL(/z=13(&|$)/);
+  await expect.poll(async () => Number(await page.getByTestId("ap-count").getAttribute("data-total"))).toBeLessThan(total);
+});

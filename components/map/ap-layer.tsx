@@ -3,8 +3,8 @@
 // (estimated positions hollow and dashed). Clicking a cluster zooms into it; clicking an AP selects it
 // together with every AP drawn at nearly the same spot.
 import L from "leaflet";
-import { useMemo } from "react";
-import { CircleMarker, Marker, useMap } from "react-leaflet";
+import { useEffect, useMemo, useRef } from "react";
+import { CircleMarker, useMap } from "react-leaflet";
 import type { ApPointProps, ClusterProps, MapFeatures } from "@/lib/map-types";
 import { AP_STATUS_COLOURS, isEstimated } from "@/lib/map-style";
 
@@ -44,6 +44,69 @@ function clusterIcon(count: number, label: string): L.DivIcon {
   return icon;
 }
 
+type ClusterFeature = MapFeatures["features"][number];
+
+/**
+ * Cluster markers kept by Leaflet itself rather than rendered through React: each redraw adds the
+ * cells that came into view, relabels those whose count changed and removes those that left, so a
+ * pan touches a few dozen markers instead of reconciling all of them.
+ */
+function ClusterMarkers({ features, clusterLabel }: { features: ClusterFeature[]; clusterLabel: (count: number) => string }) {
+  const map = useMap();
+  const group = useMemo(() => L.layerGroup(), []);
+  const markers = useRef(new Map<string, { marker: L.Marker; bounds: ClusterProps["bounds"] }>());
+  useEffect(() => {
+    group.addTo(map);
+    return () => {
+      group.remove();
+    };
+  }, [map, group]);
+  useEffect(() => {
+    const next = new Map<string, { marker: L.Marker; bounds: ClusterProps["bounds"] }>();
+    const added: L.Marker[] = [];
+    for (const f of features) {
+      const id = String(f.id);
+      const p = f.properties as ClusterProps;
+      const [lng, lat] = f.geometry.coordinates as [number, number];
+      const label = clusterLabel(p.count);
+      const icon = clusterIcon(p.count, label);
+      const kept = markers.current.get(id);
+      if (kept) {
+        if (kept.marker.options.icon !== icon) {
+          kept.marker.setIcon(icon);
+          kept.marker.getElement()?.setAttribute("title", label);
+        }
+        const at = kept.marker.getLatLng();
+        if (at.lat !== lat || at.lng !== lng) kept.marker.setLatLng([lat, lng]);
+        kept.bounds = p.bounds;
+        next.set(id, kept);
+        continue;
+      }
+      const entry = { marker: L.marker([lat, lng], { icon, keyboard: true, title: label }), bounds: p.bounds };
+      entry.marker.on("click", () => {
+        const [w, s, e, n] = entry.bounds;
+        map.fitBounds([
+          [s, w],
+          [n, e],
+        ]);
+      });
+      added.push(entry.marker);
+      next.set(id, entry);
+    }
+    for (const [id, { marker }] of markers.current) if (!next.has(id)) group.removeLayer(marker);
+    for (const marker of added) group.addLayer(marker);
+    markers.current = next;
+  }, [features, clusterLabel, group, map]);
+  useEffect(
+    () => () => {
+      group.clearLayers();
+      markers.current.clear();
+    },
+    [group],
+  );
+  return null;
+}
+
 export function ApLayer({
   data,
   clusterLabel,
@@ -63,34 +126,7 @@ export function ApLayer({
     [data],
   );
 
-  if (data.mode === "clusters") {
-    return (
-      <>
-        {data.features.map((f) => {
-          const p = f.properties as ClusterProps;
-          const [lng, lat] = f.geometry.coordinates as [number, number];
-          return (
-            <Marker
-              key={String(f.id)}
-              position={position(lat, lng)}
-              icon={clusterIcon(p.count, clusterLabel(p.count))}
-              keyboard
-              title={clusterLabel(p.count)}
-              eventHandlers={{
-                click: () => {
-                  const [w, s, e, n] = p.bounds;
-                  map.fitBounds([
-                    [s, w],
-                    [n, e],
-                  ]);
-                },
-              }}
-            />
-          );
-        })}
-      </>
-    );
-  }
+  if (data.mode === "clusters") return <ClusterMarkers features={data.features} clusterLabel={clusterLabel} />;
 
   const pick = (lat: number, lng: number) => {
     const here = map.latLngToContainerPoint([lat, lng]);

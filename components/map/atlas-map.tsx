@@ -47,6 +47,8 @@ export type AtlasMapProps = {
     route: (route: RouteLine) => string;
   };
   onView: (view: MapView) => void;
+  /** Where a zoom is heading, as soon as its animation starts: the new view's data can be asked for early. */
+  onZoomStart?: (target: { center: { lat: number; lng: number }; zoom: number }) => void;
   onBaseLoaded: () => void;
   onSelectAps: (ids: number[]) => void;
   onSelectZone: (id: number) => void;
@@ -55,12 +57,17 @@ export type AtlasMapProps = {
   pick?: { at: { lat: number; lng: number } | null; onPick: (p: { lat: number; lng: number }) => void } | null;
 };
 
-function ViewWatcher({ onView }: { onView: (view: MapView) => void }) {
+function ViewWatcher({ onView, onZoomStart }: { onView: (view: MapView) => void; onZoomStart?: AtlasMapProps["onZoomStart"] }) {
   const latest = useRef(onView);
+  const zoomStart = useRef(onZoomStart);
   useEffect(() => {
     latest.current = onView;
-  }, [onView]);
-  const map = useMapEvents({ moveend: () => report() });
+    zoomStart.current = onZoomStart;
+  }, [onView, onZoomStart]);
+  const map = useMapEvents({
+    moveend: () => report(),
+    zoomanim: (e) => zoomStart.current?.({ center: { lat: e.center.lat, lng: e.center.lng }, zoom: e.zoom }),
+  });
   function report() {
     const b = map.getBounds();
     const c = map.getCenter();
@@ -111,7 +118,7 @@ export function AtlasMap(props: AtlasMapProps) {
     >
       <BaseLayer zoom={zoom} locale={props.locale} attribution={props.labels.boundaryAttribution} detail={props.drawn} onLoaded={props.onBaseLoaded} />
       {props.tiles ? <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={MAX_ZOOM} opacity={0.85} /> : null}
-      <ViewWatcher onView={handleView} />
+      <ViewWatcher onView={handleView} onZoomStart={props.onZoomStart} />
       <RouteLayer routes={props.routes} describe={props.labels.route} />
       {props.coverage ? <CoverageLayer centres={apPoints} radius={props.coverage.radius} /> : null}
       <GapLayer gaps={props.gaps} propose={props.proposeGap} describe={(g) => `${g.name} · ${props.labels.poiKind(g.kind)}`} />

@@ -2,8 +2,8 @@
 // The offline base map: province and municipality outlines when zoomed out, the municipality's
 // outline always, and its 읍면동 with names when zoomed in. Shipped with the app; no tile server needed.
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import { useEffect, useMemo } from "react";
-import { GeoJSON, Pane, Tooltip } from "react-leaflet";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { GeoJSON, Pane, Tooltip, useMap } from "react-leaflet";
 import useSWRImmutable from "swr/immutable";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
@@ -19,6 +19,23 @@ function useTopo(url: string | null, object: string): FeatureCollection<Geometry
     const fc = feature(data, data.objects[object]!) as FeatureCollection<Geometry, Named> | Feature<Geometry, Named>;
     return fc.type === "FeatureCollection" ? fc : { type: "FeatureCollection", features: [fc] };
   }, [data, object]);
+}
+
+/** True from the first render where `now` is true on. */
+function useSticky(now: boolean): boolean {
+  const [seen, setSeen] = useState(now);
+  if (now && !seen) setSeen(true);
+  return seen || now;
+}
+
+/** A pane inside the base pane that is hidden, not emptied, outside its zoom range. */
+function ZoomPane({ name, visible, children }: { name: string; visible: boolean; children: ReactNode }) {
+  const map = useMap();
+  useEffect(() => {
+    const pane = map.getPane(name);
+    if (pane) pane.style.display = visible ? "" : "none";
+  }, [map, name, visible]);
+  return <Pane name={name}>{children}</Pane>;
 }
 
 export function BaseLayer({
@@ -37,9 +54,16 @@ export function BaseLayer({
 }) {
   const { data: outline } = useSWRImmutable<FeatureCollection<Geometry, Named>>(OUTLINE_URL, fetchJson);
   const { data: dongs } = useSWRImmutable<FeatureCollection<Geometry, Named>>(zoom >= 10 ? "/geo/jinju-emd.geojson" : null, fetchJson);
-  const provinces = useTopo(detail && zoom <= 9 ? "/geo/provinces-topo.json" : null, "skorea_provinces_2018_geo");
+  // Province and 시군구 outlines are loaded the first time their zoom range is shown, then kept:
+  // leaving the range hides their pane instead of dropping hundreds of drawn outlines, so zooming
+  // back does not unpack and draw them again.
+  const showProvinces = zoom <= 9;
+  const showMunicipalities = zoom >= 9 && zoom <= 11;
+  const provincesWanted = useSticky(detail && showProvinces);
+  const municipalitiesWanted = useSticky(detail && showMunicipalities);
+  const provinces = useTopo(provincesWanted ? "/geo/provinces-topo.json" : null, "skorea_provinces_2018_geo");
   // The 250 시군구 outlines are heavy to unpack: only once zoomed in past the national view.
-  const municipalities = useTopo(detail && zoom >= 9 && zoom <= 11 ? "/geo/municipalities-topo.json" : null, "skorea_municipalities_2018_geo");
+  const municipalities = useTopo(municipalitiesWanted ? "/geo/municipalities-topo.json" : null, "skorea_municipalities_2018_geo");
 
   useEffect(() => {
     if (outline) onLoaded();
@@ -49,10 +73,14 @@ export function BaseLayer({
   return (
     <Pane name="base" style={{ zIndex: 250 }}>
       {provinces ? (
-        <GeoJSON key="provinces" data={provinces} interactive={false} style={{ color: "#94a3b8", weight: 1.5, fill: false }} />
+        <ZoomPane name="base-provinces" visible={showProvinces}>
+          <GeoJSON key="provinces" data={provinces} interactive={false} style={{ color: "#94a3b8", weight: 1.5, fill: false }} />
+        </ZoomPane>
       ) : null}
       {municipalities ? (
-        <GeoJSON key="municipalities" data={municipalities} interactive={false} style={{ color: "#cbd5e1", weight: 0.8, fill: false }} />
+        <ZoomPane name="base-municipalities" visible={showMunicipalities}>
+          <GeoJSON key="municipalities" data={municipalities} interactive={false} style={{ color: "#cbd5e1", weight: 0.8, fill: false }} />
+        </ZoomPane>
       ) : null}
       {outline ? (
         <GeoJSON

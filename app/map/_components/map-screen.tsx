@@ -97,32 +97,47 @@ export function MapScreen({
 
   const update = useCallback((change: Partial<MapState>) => setState((prev) => ({ ...prev, ...change })), []);
 
+  // Ask for a view's APs at once, before React re-renders; SWR picks up the same request.
+  const prefetch = useCallback((v: Pick<MapView, "bbox" | "zoom">) => {
+    if (stateRef.current.layers.includes("aps")) void preload(featuresUrl(v, stateRef.current), fetchJson);
+  }, []);
+  const stageSize = () => {
+    const el = stageRef.current;
+    return el ? { w: el.clientWidth, h: el.clientHeight } : null;
+  };
+  // A zoom knows where it is going when its animation starts: the request runs during the animation.
+  const onZoomStart = useCallback(
+    (target: { center: { lat: number; lng: number }; zoom: number }) => {
+      const size = stageSize();
+      if (size) prefetch({ zoom: target.zoom, bbox: viewBBox(target.center, target.zoom, size) });
+    },
+    [prefetch],
+  );
+
   const onView = useCallback(
     (v: MapView) => {
-      const el = stageRef.current;
-      const size = el ? { w: el.clientWidth, h: el.clientHeight } : null;
+      const size = stageSize();
       const next = size ? { ...v, bbox: viewBBox(v.center, v.zoom, size) } : v;
-      // Ask for the new view's APs now, before React re-renders; SWR picks up the same request.
-      if (stateRef.current.layers.includes("aps")) void preload(featuresUrl(next, stateRef.current), fetchJson);
+      prefetch(next);
       setView((prev) => {
         const same = prev && prev.zoom === v.zoom && Math.abs(prev.center.lat - v.center.lat) < 1e-9 && Math.abs(prev.center.lng - v.center.lng) < 1e-9;
         return same ? prev : next;
       });
     },
-    [],
+    [prefetch],
   );
 
   const on = (layer: MapState["layers"][number]) => state.layers.includes(layer);
   const bbox = view ? bboxParam(view.bbox) : null;
   const filters = filterParams(state);
 
-  // Which viewport's features are on screen: exposed on the ready marker for tests and benchmarks.
+  const featuresKey = bbox && on("aps") ? featuresUrl(view!, state) : null;
+  const features = useSWR<MapFeatures>(featuresKey, fetchJson, { keepPreviousData: true });
+  // Which viewport's features are on screen, exposed on the ready marker for tests and benchmarks:
+  // the current key once its data is in, whether it came from the network or SWR's cache (a view
+  // seen before, as after zooming in and out again); meanwhile the previous view's data stays drawn.
   const [drawnKey, setDrawnKey] = useState("");
-  const features = useSWR<MapFeatures>(
-    bbox && on("aps") ? featuresUrl(view!, state) : null,
-    fetchJson,
-    { keepPreviousData: true, onSuccess: (_data, key) => setDrawnKey(key) },
-  );
+  if (featuresKey && features.data !== undefined && !features.isLoading && featuresKey !== drawnKey) setDrawnKey(featuresKey);
   const zones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
     bbox && (on("zones") || on("candidates")) ? hrefWith("/api/map/zones", {}, { bbox, year: filters.year, category: filters.category, q: filters.q }) : null,
     fetchJson,
@@ -220,6 +235,7 @@ export function MapScreen({
               route: (r) => t("route", { route: r.routeNumber, count: r.buses }),
             }}
             onView={onView}
+            onZoomStart={onZoomStart}
             onBaseLoaded={onBaseLoaded}
             onSelectAps={selectAps}
             onSelectZone={selectZone}
