@@ -17,6 +17,8 @@ const RUNS = Number(process.env.RUNS ?? 5);
 const BASELINE_TIMEOUT_MS = Number(process.env.BASELINE_TIMEOUT_MS ?? 120_000);
 // BASELINES=off times the app alone (when comparing two versions of it).
 const BASELINES = process.env.BASELINES !== "off";
+// The map's layers while timing (the `l` URL parameter): APs alone by default.
+const LAYERS = process.env.LAYERS ?? "aps";
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("set DATABASE_URL to a database loaded by bench/load.ts");
 
@@ -97,7 +99,7 @@ try {
     const centre = zoom === 7 ? "36.2,127.9" : "37.55,126.98";
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const ms = await timeToReady(page, `http://localhost:${APP_PORT}/map?c=${centre}&z=${zoom}&l=aps`, 30_000);
+      const ms = await timeToReady(page, `http://localhost:${APP_PORT}/map?c=${centre}&z=${zoom}&l=${LAYERS}`, 30_000);
       if (ms === null) throw new Error("the app's map did not get ready");
       if (run > 0) ready.push(ms); // the first run warms the server
       // Pan by dragging, slowly enough for no inertia; time from release to the new viewport drawn.
@@ -141,6 +143,7 @@ try {
     }
     results.push({
       what: "app map",
+      layers: LAYERS,
       aps: total,
       zoom,
       readyMs: { median: Math.round(median(ready)), max: Math.round(Math.max(...ready)) },

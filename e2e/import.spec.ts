@@ -48,7 +48,7 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
   await screenshot(page, "import-on-map");
 });
 
-test("a file of 2,100 access points shows on the map as numbered clusters that add up to the total", async ({ page }) => {
+test("a file of 2,100 access points shows on the map as clusters that add up to the total, and its zones once zoomed in", async ({ page }) => {
   test.setTimeout(90_000);
   // A dense block in the north-west of the city, kilometres from any market, park or program zone.
   const rows = Array.from({ length: 2100 }, (_, i) => {
@@ -86,7 +86,25 @@ test("a file of 2,100 access points shows on the map as numbered clusters that a
   await expect(ready).toHaveAttribute("data-features", /zoom=13/);
   await expect.poll(sum).toBe(total);
 
+  // With the zones layer on (it is by default), 2,100 zones in view are too many to draw: the panel
+  // says so; close up they are drawn and listed.
+  await page.goto("/map?c=35.27,128.02&z=13");
+  await expect(ready).toBeAttached({ timeout: 15_000 });
+  await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 300개 초과");
+  await expect(page.getByText("구역이 300개를 넘어 지도와 목록에 표시하지 않습니다. 확대하면 나타납니다.")).toBeVisible();
+  await expect(page.locator(".zone-marker")).toHaveCount(0);
+  await screenshot(page, "map-too-many-zones");
+  await page.goto("/map?c=35.27,128.02&z=18");
+  await expect(ready).toBeAttached({ timeout: 15_000 });
+  await expect(page.getByTestId("zone-count")).toHaveText(/^지도 범위의 구역 \d+개$/);
+  const zonesShown = Number((await page.getByTestId("zone-count").innerText()).match(/\d+/)![0]);
+  expect(zonesShown).toBeGreaterThan(0);
+  await expect(page.locator(".zone-marker")).toHaveCount(zonesShown);
+  await screenshot(page, "map-zones-close-up");
+
   // A cluster opens by zooming into its cells: the map comes closer and shows fewer APs at once.
+  await page.goto("/map?c=35.27,128.02&z=13&l=aps");
+  await expect(ready).toBeAttached({ timeout: 15_000 });
   const counts = (await clusters.allInnerTexts()).map(Number);
   await clusters.nth(counts.indexOf(Math.max(...counts))).click();
   await expect(page).not.toHaveURL(/z=13(&|$)/);

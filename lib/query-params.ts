@@ -85,6 +85,7 @@ export type MapFeaturesQuery = z.infer<typeof mapFeaturesQuery>;
 
 export const mapZonesQuery = z.strictObject({
   bbox: bboxParam,
+  limit: z.coerce.number().int().min(1).max(2000).default(2000),
   year: year.optional(),
   category: z.enum(SITE_CATEGORIES).optional(),
   q,

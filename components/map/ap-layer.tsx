@@ -7,23 +7,10 @@ import { useEffect, useMemo, useRef } from "react";
 import { CircleMarker, useMap } from "react-leaflet";
 import type { ApPointProps, ClusterProps, MapFeatures } from "@/lib/map-types";
 import { AP_STATUS_COLOURS, isEstimated } from "@/lib/map-style";
+import { position } from "./positions";
 
 const NEAR_PX = 10;
 const CANVAS_ABOVE = 400;
-
-// Positions are cached too: react-leaflet moves a marker whenever its position prop is a new array,
-// so handing back the same array for the same point spares hundreds of moves per redraw.
-const positions = new Map<string, [number, number]>();
-function position(lat: number, lng: number): [number, number] {
-  const key = `${lat},${lng}`;
-  let p = positions.get(key);
-  if (!p) {
-    if (positions.size > 20_000) positions.clear();
-    p = [lat, lng];
-    positions.set(key, p);
-  }
-  return p;
-}
 
 // Icons are cached by count, so a re-render hands Leaflet the same icon and it leaves the marker alone.
 const clusterIcons = new Map<string, L.DivIcon>();

@@ -2,6 +2,7 @@
 // The offline base map: province and municipality outlines when zoomed out, the municipality's
 // outline always, and its 읍면동 with names when zoomed in. Shipped with the app; no tile server needed.
 import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { PathOptions } from "leaflet";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { GeoJSON, Pane, Tooltip, useMap } from "react-leaflet";
 import useSWRImmutable from "swr/immutable";
@@ -11,6 +12,13 @@ import { fetchJson } from "@/lib/fetcher";
 import { OUTLINE_URL } from "@/lib/map-style";
 
 type Named = { name: string; name_eng?: string };
+
+// Styles as constants: react-leaflet restyles every outline of a layer whenever its style prop is a
+// new object, which an inline object is on every render.
+const PROVINCE_STYLE: PathOptions = { color: "#94a3b8", weight: 1.5, fill: false };
+const MUNICIPALITY_STYLE: PathOptions = { color: "#cbd5e1", weight: 0.8, fill: false };
+const OUTLINE_STYLE: PathOptions = { color: "#334155", weight: 2, fillColor: "#ffffff", fillOpacity: 0.6 };
+const DONG_STYLE: PathOptions = { color: "#94a3b8", weight: 1, dashArray: "4 3", fill: false };
 
 function useTopo(url: string | null, object: string): FeatureCollection<Geometry, Named> | undefined {
   const { data } = useSWRImmutable<Topology>(url, fetchJson);
@@ -74,12 +82,12 @@ export function BaseLayer({
     <Pane name="base" style={{ zIndex: 250 }}>
       {provinces ? (
         <ZoomPane name="base-provinces" visible={showProvinces}>
-          <GeoJSON key="provinces" data={provinces} interactive={false} style={{ color: "#94a3b8", weight: 1.5, fill: false }} />
+          <GeoJSON key="provinces" data={provinces} interactive={false} style={PROVINCE_STYLE} />
         </ZoomPane>
       ) : null}
       {municipalities ? (
         <ZoomPane name="base-municipalities" visible={showMunicipalities}>
-          <GeoJSON key="municipalities" data={municipalities} interactive={false} style={{ color: "#cbd5e1", weight: 0.8, fill: false }} />
+          <GeoJSON key="municipalities" data={municipalities} interactive={false} style={MUNICIPALITY_STYLE} />
         </ZoomPane>
       ) : null}
       {outline ? (
@@ -88,7 +96,7 @@ export function BaseLayer({
           data={outline}
           interactive={false}
           attribution={attribution}
-          style={{ color: "#334155", weight: 2, fillColor: "#ffffff", fillOpacity: 0.6 }}
+          style={OUTLINE_STYLE}
         />
       ) : null}
       {dongs
@@ -97,7 +105,7 @@ export function BaseLayer({
               key={`dong-${i}-${zoom >= 12}`}
               data={f}
               interactive={false}
-              style={{ color: "#94a3b8", weight: 1, dashArray: "4 3", fill: false }}
+              style={DONG_STYLE}
             >
               {zoom >= 12 ? (
                 <Tooltip permanent direction="center" className="dong-label">

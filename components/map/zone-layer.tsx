@@ -5,15 +5,37 @@ import L from "leaflet";
 import { GeoJSON, Marker } from "react-leaflet";
 import type { ZoneMarker } from "@/lib/map-types";
 import { CATEGORY_COLOURS, isPlanning } from "@/lib/map-style";
+import { position } from "./positions";
 
+// Icons and extent styles are cached: a re-render (every pan) then hands Leaflet the same objects
+// and it leaves the markers and outlines alone instead of rebuilding each one.
+const icons = new Map<string, L.DivIcon>();
 function zoneIcon(zone: ZoneMarker, selected: boolean): L.DivIcon {
-  const colour = CATEGORY_COLOURS[zone.category];
   const planning = isPlanning(zone.status);
-  return L.divIcon({
-    className: `zone-marker${planning ? " zone-planning" : ""}${selected ? " zone-selected" : ""}`,
-    html: `<span style="border-color:${colour};${planning ? "" : `background:${colour};`}">${zone.apCount}</span>`,
-    iconSize: [30, 22],
-  });
+  const key = `${zone.category}|${planning}|${selected}|${zone.apCount}`;
+  let icon = icons.get(key);
+  if (!icon) {
+    if (icons.size > 5000) icons.clear();
+    const colour = CATEGORY_COLOURS[zone.category];
+    icon = L.divIcon({
+      className: `zone-marker${planning ? " zone-planning" : ""}${selected ? " zone-selected" : ""}`,
+      html: `<span style="border-color:${colour};${planning ? "" : `background:${colour};`}">${zone.apCount}</span>`,
+      iconSize: [30, 22],
+    });
+    icons.set(key, icon);
+  }
+  return icon;
+}
+
+const extentStyles = new Map<string, L.PathOptions>();
+function extentStyle(zone: ZoneMarker): L.PathOptions {
+  const key = `${zone.category}|${isPlanning(zone.status)}`;
+  let style = extentStyles.get(key);
+  if (!style) {
+    style = { color: CATEGORY_COLOURS[zone.category], weight: 1.5, fillOpacity: 0.08, dashArray: isPlanning(zone.status) ? "5 4" : undefined };
+    extentStyles.set(key, style);
+  }
+  return style;
 }
 
 export function ZoneLayer({
@@ -32,7 +54,7 @@ export function ZoneLayer({
       {zones.map((z) => (
         <Marker
           key={`${z.id}-${z.apCount}-${z.status}-${z.id === selectedId}`}
-          position={[z.lat, z.lng]}
+          position={position(z.lat, z.lng)}
           icon={zoneIcon(z, z.id === selectedId)}
           title={describe(z)}
           alt={describe(z)}
@@ -47,7 +69,7 @@ export function ZoneLayer({
           <GeoJSON
             key={`extent-${z.id}`}
             data={z.extent as GeoJSON.Geometry}
-            style={{ color: CATEGORY_COLOURS[z.category], weight: 1.5, fillOpacity: 0.08, dashArray: isPlanning(z.status) ? "5 4" : undefined }}
+            style={extentStyle(z)}
           />
         ))}
     </>

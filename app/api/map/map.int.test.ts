@@ -126,6 +126,19 @@ describe(`map reference layers on ${testEngine()}`, () => {
     expect(body.items.map((z) => z.apCount)).toEqual([10, 10, 10, 10, 9, 9]);
   });
 
+  it("says when more zones are in view than asked for, and sends only that many, by id", async () => {
+    const all = (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}`))).json()) as { items: { id: number }[]; truncated: boolean };
+    expect(all.truncated).toBe(false);
+    const some = (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&limit=5`))).json()) as { items: { id: number }[]; truncated: boolean };
+    expect(some.truncated).toBe(true);
+    expect(some.items).toHaveLength(5);
+    expect(some.items.map((z) => z.id)).toEqual([...some.items.map((z) => z.id)].sort((a, b) => a - b));
+    const exact = (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&limit=${all.items.length}`))).json()) as { truncated: boolean };
+    expect(exact.truncated).toBe(false);
+    const bad = await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&limit=0`));
+    expect(bad.status).toBe(400);
+  });
+
   it("searches zones like APs: by name, address or an AP's SSID", async () => {
     const names = async (q: string) =>
       ((await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&q=${encodeURIComponent(q)}`))).json()) as { items: { name: string }[] }).items.map((z) => z.name);

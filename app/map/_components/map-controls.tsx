@@ -107,9 +107,9 @@ export const MapControls = memo(function MapControls({
       </p>
       {features && features.total === 0 ? <p className="notice">{t("empty")}</p> : null}
       <p className="map-count" data-testid="zone-count">
-        {t("zoneCount", { count: zoneCount })}
+        {zonesTruncated ? t("zoneCountOver", { count: zoneCount }) : t("zoneCount", { count: zoneCount })}
       </p>
-      {zonesTruncated ? <p className="notice">{t("tooMany")}</p> : null}
+      {zonesTruncated ? <p className="notice">{t("tooMany", { count: zoneCount })}</p> : null}
 
       <fieldset>
         <legend>{t("filters")}</legend>

@@ -35,6 +35,8 @@ const AtlasMap = dynamic(() => loadAtlasMap().then((m) => m.AtlasMap), {
 
 export type PartnerOption = { id: number; nameKo: string; nameEn: string | null };
 
+/** The most zones the map draws as markers (and lists) at once. */
+const ZONES_ON_MAP = 300;
 const r4 = (v: number) => v.toFixed(4);
 const NONE: never[] = [];
 const bboxParam = (b: MapView["bbox"]) => [b.minLng, b.minLat, b.maxLng, b.maxLat].map(r4).join(",");
@@ -66,6 +68,8 @@ export function MapScreen({
   const stageRef = useRef<HTMLDivElement>(null);
   const [initial, setInitial] = useState<{ center: { lat: number; lng: number }; zoom: number } | null>(null);
   const [view, setView] = useState<MapView | null>(null);
+  // The view last set, read by the map's callbacks without waiting for a render.
+  const viewRef = useRef<MapView | null>(null);
 
   // The first view is worked out here, before the map code has even loaded, so the request for its
   // APs runs while Leaflet is still on its way. Every view's bbox comes from the same function, so
@@ -76,7 +80,8 @@ export function MapScreen({
     const first =
       state.center && state.zoom !== null ? { center: state.center, zoom: state.zoom } : fitView(home, size, { min: MIN_ZOOM, max: MAX_ZOOM });
     setInitial(first);
-    setView({ ...first, bbox: viewBBox(first.center, first.zoom, size) });
+    viewRef.current = { ...first, bbox: viewBBox(first.center, first.zoom, size) };
+    setView(viewRef.current);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const [baseLoaded, setBaseLoaded] = useState(false);
@@ -118,11 +123,15 @@ export function MapScreen({
     (v: MapView) => {
       const size = stageSize();
       const next = size ? { ...v, bbox: viewBBox(v.center, v.zoom, size) } : v;
+      const previous = viewRef.current;
+      const pixel = 360 / (256 * 2 ** v.zoom);
+      // Leaflet rounds its view to whole pixels, so its report of the first view can differ from the
+      // one worked out before it loaded by a fraction of a pixel: that is the same view, and asking
+      // for it again (with a bbox a digit off) would only fetch the same APs twice.
+      if (previous && previous.zoom === v.zoom && Math.abs(previous.center.lat - v.center.lat) < pixel && Math.abs(previous.center.lng - v.center.lng) < pixel) return;
       prefetch(next);
-      setView((prev) => {
-        const same = prev && prev.zoom === v.zoom && Math.abs(prev.center.lat - v.center.lat) < 1e-9 && Math.abs(prev.center.lng - v.center.lng) < 1e-9;
-        return same ? prev : next;
-      });
+      viewRef.current = next;
+      setView(next);
     },
     [prefetch],
   );
@@ -139,7 +148,7 @@ export function MapScreen({
   const [drawnKey, setDrawnKey] = useState("");
   if (featuresKey && features.data !== undefined && !features.isLoading && featuresKey !== drawnKey) setDrawnKey(featuresKey);
   const zones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
-    bbox && (on("zones") || on("candidates")) ? hrefWith("/api/map/zones", {}, { bbox, year: filters.year, category: filters.category, q: filters.q }) : null,
+    bbox && (on("zones") || on("candidates")) ? hrefWith("/api/map/zones", {}, { bbox, limit: String(ZONES_ON_MAP), year: filters.year, category: filters.category, q: filters.q }) : null,
     fetchJson,
     { keepPreviousData: true },
   );
@@ -150,10 +159,13 @@ export function MapScreen({
   const operators = useSWR<{ items: OperatorSummary[] }>(on("buses") ? "/api/map/operators" : null, fetchJson);
   const routes = useSWR<{ items: RouteLine[] }>(on("buses") ? "/api/map/routes" : null, fetchJson);
 
+  // Past ZONES_ON_MAP zones in view (a national or regional view) the zones are not drawn: the AP
+  // clusters show where things are, and the panel says to zoom in.
+  const zonesTruncated = zones.data?.truncated ?? false;
   const visibleZones = useMemo(
-    () => (zones.data?.items ?? []).filter((z) => (isPlanning(z.status) ? on("candidates") : on("zones"))),
+    () => (zonesTruncated ? NONE : (zones.data?.items ?? []).filter((z) => (isPlanning(z.status) ? on("candidates") : on("zones")))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [zones.data, state.layers],
+    [zones.data, zonesTruncated, state.layers],
   );
 
   const ready = baseLoaded && (!on("aps") || features.data !== undefined || features.error !== undefined);
@@ -194,8 +206,8 @@ export function MapScreen({
         partners={partners}
         years={years}
         features={on("aps") ? features.data : undefined}
-        zoneCount={visibleZones.length}
-        zonesTruncated={zones.data?.truncated ?? false}
+        zoneCount={zonesTruncated ? ZONES_ON_MAP : visibleZones.length}
+        zonesTruncated={zonesTruncated}
         zones={visibleZones}
         operators={on("buses") ? (operators.data?.items ?? NONE) : NONE}
         onSelectZone={selectZone}
