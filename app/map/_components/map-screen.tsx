@@ -147,12 +147,19 @@ export function MapScreen({
   // seen before, as after zooming in and out again); meanwhile the previous view's data stays drawn.
   const [drawnKey, setDrawnKey] = useState("");
   if (featuresKey && features.data !== undefined && !features.isLoading && featuresKey !== drawnKey) setDrawnKey(featuresKey);
+  // APs first: the zones and places of a new view are asked for once its APs are in (or failed), so
+  // the two requests do not compete for the same two cores; meanwhile the last view's stay drawn.
+  const [layersBbox, setLayersBbox] = useState<string | null>(null);
+  const apsSettled = !on("aps") || (featuresKey !== null && featuresKey === drawnKey) || features.error !== undefined;
+  if (bbox && apsSettled && bbox !== layersBbox) setLayersBbox(bbox);
   const zones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
-    bbox && (on("zones") || on("candidates")) ? hrefWith("/api/map/zones", {}, { bbox, limit: String(ZONES_ON_MAP), year: filters.year, category: filters.category, q: filters.q }) : null,
+    layersBbox && (on("zones") || on("candidates"))
+      ? hrefWith("/api/map/zones", {}, { bbox: layersBbox, limit: String(ZONES_ON_MAP), year: filters.year, category: filters.category, q: filters.q })
+      : null,
     fetchJson,
     { keepPreviousData: true },
   );
-  const pois = useSWR<{ items: PoiMarker[] }>(bbox && on("pois") ? hrefWith("/api/map/pois", {}, { bbox }) : null, fetchJson, {
+  const pois = useSWR<{ items: PoiMarker[] }>(layersBbox && on("pois") ? hrefWith("/api/map/pois", {}, { bbox: layersBbox }) : null, fetchJson, {
     keepPreviousData: true,
   });
   const gaps = useSWR<{ items: GapMarker[] }>(on("gaps") ? "/api/gaps" : null, fetchJson);
