@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { importMaxBytes, StandardDataError } from "../lib/standard-data";
+import { importMaxBytes, StandardDataError, type ImportProgress } from "../lib/standard-data";
 import { withCliDb } from "./cli";
 import { importStandardData, type ImportSummary } from "./queries/import";
 import { seed } from "./seed";
@@ -52,8 +52,18 @@ await withCliDb(async (handle) => {
     await handle.migrate();
     await seed(handle.db);
   }
+  // On a terminal, a line on stderr says how far a long import has got (stdout keeps the report).
+  let shown = 0;
+  const onProgress = process.stderr.isTTY
+    ? (p: ImportProgress) => {
+        if (Date.now() - shown < 200) return;
+        shown = Date.now();
+        process.stderr.write(`\r${p.step}: ${p.done.toLocaleString("en")} / ${p.total.toLocaleString("en")}   `);
+      }
+    : undefined;
   try {
-    const summary = await importStandardData(handle.db, { bytes, municipalityCode: values.municipality, dryRun: values["dry-run"] ?? false, actor: `cli:${process.env.USER ?? "unknown"}` });
+    const summary = await importStandardData(handle.db, { bytes, municipalityCode: values.municipality, dryRun: values["dry-run"] ?? false, actor: `cli:${process.env.USER ?? "unknown"}`, onProgress });
+    if (onProgress) process.stderr.write("\n");
     print(path.basename(file), summary, json);
   } catch (err) {
     if (err instanceof StandardDataError) refuse(`${path.basename(file)}: ${err.message}`, json);

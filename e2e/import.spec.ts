@@ -18,6 +18,13 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
   await page.getByRole("button", { name: "로그인" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("표준데이터 가져오기");
 
+  // A file that is not standard data is refused with its name and the columns expected.
+  await page.getByTestId("import-file").setInputFiles({ name: "other.csv", mimeType: "text/csv", buffer: Buffer.from("이름,주소\n가,나\n") });
+  await page.getByRole("button", { name: "미리보기" }).click();
+  const refusal = page.locator(".notice-error[role=alert]");
+  await expect(refusal).toContainText("가져오지 못했습니다: other.csv:");
+  await expect(refusal).toContainText("설치장소명");
+
   await page.getByTestId("import-file").setInputFiles({ name: "gajwa.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FILE)]) });
   await page.getByRole("button", { name: "미리보기" }).click();
   const preview = page.getByTestId("import-preview");

@@ -47,17 +47,44 @@ export function fieldError(err: unknown, field: string): string | undefined {
 }
 
 /** Uploads a form with progress reports (fetch cannot report upload progress); errors as FetchError. */
-export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function uploadForm<T, P = never>(url: string, form: FormData, onProgress: (fraction: number) => void, onServerProgress?: (progress: P) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
-    xhr.setRequestHeader("accept", "application/json");
+    // With onServerProgress the server answers in NDJSON: progress lines, then the outcome (lib/http progressStream).
+    xhr.setRequestHeader("accept", onServerProgress ? "application/x-ndjson" : "application/json");
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.upload.onload = () => onProgress(1);
     xhr.onerror = () => reject(new FetchError("The server could not be reached.", 0, null));
+    const streamed = () => xhr.getResponseHeader("content-type")?.includes("application/x-ndjson") ?? false;
+    let seen = 0;
+    const lines = () => {
+      const text = xhr.responseText;
+      const end = text.lastIndexOf("\n") + 1;
+      const fresh = text.slice(seen, end).split("\n").filter(Boolean);
+      seen = Math.max(seen, end);
+      return fresh.map((l) => JSON.parse(l) as { progress?: P; result?: T; status?: number; error?: { message: string; code: string; details?: unknown } });
+    };
+    let outcome: { result?: T; status?: number; error?: { message: string; code: string; details?: unknown } } | null = null;
+    const take = () => {
+      for (const line of lines()) {
+        if (line.progress !== undefined) onServerProgress?.(line.progress);
+        else outcome = line;
+      }
+    };
+    xhr.onprogress = () => {
+      if (streamed()) take();
+    };
     xhr.onload = () => {
+      if (streamed()) {
+        take();
+        const o = outcome as typeof outcome;
+        if (o?.error) return reject(new FetchError(o.error.message, o.status ?? 500, o.error.code, o.error.details ?? null));
+        if (o && "result" in o) return resolve(o.result as T);
+        return reject(new FetchError("The server's answer ended early.", xhr.status, null));
+      }
       let body: unknown = null;
       try {
         body = JSON.parse(xhr.responseText);

@@ -28,6 +28,37 @@ export function errorResponse(err: unknown): Response {
   return Response.json(appError.toJSON(), { status: appError.status });
 }
 
+/**
+ * A long job's answer as NDJSON: `{"progress": …}` lines while `run` reports, then one
+ * `{"result": …, "status": n}` or `{"error": {code, message, details}, "status": n}` line — the
+ * status the plain JSON answer would have had. Sent with 200: the headers leave before the outcome.
+ */
+export function progressStream<P, R>(run: (report: (progress: P) => void) => Promise<{ result: R; status: number }>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const line = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      let last = 0;
+      try {
+        const { result, status } = await run((progress) => {
+          // At most about ten lines a second, whatever the job reports.
+          const now = Date.now();
+          if (now - last < 100) return;
+          last = now;
+          line({ progress });
+        });
+        line({ result, status });
+      } catch (err) {
+        const appError = toAppError(err);
+        if (appError.code === "internal") console.error(err);
+        line({ ...appError.toJSON(), status: appError.status });
+      }
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store, no-transform" } });
+}
+
 /** Wraps a handler so every failure answers with the shared error body and the right status. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {

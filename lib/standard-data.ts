@@ -390,6 +390,12 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   return { encoding, variant, rows: rows.length, records, duplicates, invalid, issues };
 }
 
+/**
+ * How far an import has got: reading and checking the file, matching its records against the
+ * database, writing, and rebuilding the map grid (large imports only). `done` of `total` records.
+ */
+export type ImportProgress = { step: "read" | "match" | "write" | "grid"; done: number; total: number };
+
 /** The largest file an import accepts (IMPORT_MAX_BYTES, default 50 MB), from the app and the command line alike. */
 export function importMaxBytes(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.IMPORT_MAX_BYTES ?? 50 * 1024 * 1024);

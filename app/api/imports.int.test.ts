@@ -83,4 +83,37 @@ describe(`importing from the app on ${testEngine()}`, () => {
     expect(none.status).toBe(400);
     expect([await siteCount(), await auditCount()]).toEqual([sites, audit]);
   });
+
+  it("reports progress line by line when asked for NDJSON, then the same outcome as the JSON answer", async () => {
+    // Enough rows for several progress reports: the file is read and checked, matched, then written.
+    const rows = Array.from({ length: 3000 }, (_, i) => row(1000 + i, (35.15 + (i % 100) * 0.0005).toFixed(4)));
+    const streamed = async (text: string, dryRun: boolean) => {
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array([0xef, 0xbb, 0xbf]), text], "many.csv", { type: "text/csv" }));
+      if (dryRun) form.set("dryRun", "1");
+      const req = request("/api/imports", { body: form, cookie: cookie.admin });
+      req.headers.set("accept", "application/x-ndjson");
+      const res = await postImport(req);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/application\/x-ndjson/);
+      return (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { progress?: { step: string; done: number; total: number }; result?: { counts: Record<string, number>; committed: boolean }; status?: number; error?: { code: string; message: string } });
+    };
+    const [sites, audit] = [await siteCount(), await auditCount()];
+    const preview = await streamed(`${header}\n${rows.join("\n")}\n`, true);
+    const progress = preview.filter((l) => l.progress).map((l) => l.progress!);
+    expect(progress[0]).toEqual({ step: "read", done: 3000, total: 3000 });
+    for (const p of progress) expect(p.done).toBeLessThanOrEqual(p.total);
+    const last = preview.at(-1)!;
+    expect(last).toMatchObject({ status: 200, result: { committed: false, counts: { new: 3000, invalid: 0 } } });
+    expect([await siteCount(), await auditCount()]).toEqual([sites, audit]);
+
+    const commit = await streamed(`${header}\n${rows.join("\n")}\n`, false);
+    expect(commit.at(-1)).toMatchObject({ status: 201, result: { committed: true, counts: { new: 3000 } } });
+    expect(await siteCount()).toBe(sites + 3000);
+
+    // A file refused after the answer began: the last line is the error, with the status it stands for.
+    const refused = await streamed("이름,주소\n가,나\n", true);
+    expect(refused.at(-1)).toMatchObject({ status: 422, error: { code: "unprocessable" } });
+    expect(refused.at(-1)!.error!.message).toMatch(/^many\.csv: .*설치장소명/);
+  });
 });

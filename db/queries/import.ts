@@ -3,7 +3,7 @@
 // Used by the command line as well as the server, so it does not carry the server-only marker.
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { StandardDataReport, StandardRecord, Issue } from "../../lib/standard-data";
+import type { StandardDataReport, StandardRecord, Issue, ImportProgress } from "../../lib/standard-data";
 import { containsPoint, type Area } from "../../lib/geo";
 import { readStandardData } from "../../lib/standard-data";
 import type { Db } from "../client";
@@ -179,14 +179,30 @@ export async function importStandardData(
     actor,
     requestId = randomUUID(),
     gridRebuildFrom = BULK_GRID_THRESHOLD,
-  }: { bytes: Uint8Array; municipalityCode?: string; dryRun: boolean; actor: string; requestId?: string; gridRebuildFrom?: number },
+    onProgress: report = () => {},
+  }: {
+    bytes: Uint8Array;
+    municipalityCode?: string;
+    dryRun: boolean;
+    actor: string;
+    requestId?: string;
+    gridRebuildFrom?: number;
+    onProgress?: (progress: ImportProgress) => void;
+  },
 ): Promise<ImportSummary> {
-  const report = readStandardData(bytes);
+  // Each report is followed by a turn of the event loop: on the embedded database the queries run
+  // on this thread, and without it the progress (and every other request) would wait for the end.
+  const onProgress = async (progress: ImportProgress) => {
+    report(progress);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  const fileReport = readStandardData(bytes);
+  await onProgress({ step: "read", done: fileReport.rows, total: fileReport.rows });
   try {
     return await db.transaction(async (tx) => {
-      const issues = [...report.issues];
-      const { ids, attached, created, rejected } = await resolveMunicipalities(tx, report.records, municipalityCode, issues);
-      const records = report.records.filter((r) => !rejected.has(r.line));
+      const issues = [...fileReport.issues];
+      const { ids, attached, created, rejected } = await resolveMunicipalities(tx, fileReport.records, municipalityCode, issues);
+      const records = fileReport.records.filter((r) => !rejected.has(r.line));
       const municipalityIdOf = (r: StandardRecord) => ids.get(`${r.provinceName} ${r.municipalityName}`)!;
 
       // A point outside its municipality's outline, where the outline is known, is flagged.
@@ -207,6 +223,7 @@ export async function importStandardData(
       const existingSites = new Map<string, s.Site>();
       const existingAps = new Map<number, s.AccessPoint>();
       for (let i = 0; i < records.length; i += MATCH) {
+        await onProgress({ step: "match", done: i, total: records.length });
         const part = records.slice(i, i + MATCH);
         const sites = await tx
           .select()
@@ -239,9 +256,12 @@ export async function importStandardData(
       const trail: (typeof s.auditEntries.$inferInsert)[] = [];
       const fieldsOf = (row: Record<string, unknown>) => Object.fromEntries(SITE_FIELDS.map((f) => [f, row[f] ?? null]));
       const apFieldsOf = (row: Record<string, unknown>) => Object.fromEntries(AP_FIELDS.map((f) => [f, row[f] ?? null]));
-      const counts = { new: 0, updated: 0, unchanged: 0, duplicate: report.duplicates, invalid: report.invalid + rejected.size };
+      const counts = { new: 0, updated: 0, unchanged: 0, duplicate: fileReport.duplicates, invalid: fileReport.invalid + rejected.size };
       const fresh: StandardRecord[] = [];
+      await onProgress({ step: "match", done: records.length, total: records.length });
+      let written = 0;
       for (const r of records) {
+        if (++written % BATCH === 0) await onProgress({ step: "write", done: written - fresh.length, total: records.length });
         const mId = municipalityIdOf(r);
         const site = existingSites.get(`${mId}|${r.key}`);
         if (!site) {
@@ -303,11 +323,15 @@ export async function importStandardData(
       fresh.sort((a, b) => municipalityIdOf(a) - municipalityIdOf(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       const bulk = fresh.length >= gridRebuildFrom;
       if (bulk) await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
+      const changed = records.length - fresh.length;
       for (let i = 0; i < fresh.length; i += BULK) {
+        await onProgress({ step: "write", done: changed + i, total: records.length });
         await insertFresh(tx, fresh.slice(i, i + BULK), municipalityIdOf, { actor, requestId });
         counts.new += Math.min(BULK, fresh.length - i);
       }
+      await onProgress({ step: "write", done: records.length, total: records.length });
       if (bulk) {
+        await onProgress({ step: "grid", done: 0, total: 1 });
         await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
         await tx.execute(sql`select ap_cells_rebuild()`);
         // Fresh statistics, so the next queries over the grown tables are planned for their new size.
@@ -315,7 +339,7 @@ export async function importStandardData(
       }
 
       const summary: ImportSummary = {
-        file: { encoding: report.encoding, variant: report.variant, rows: report.rows },
+        file: { encoding: fileReport.encoding, variant: fileReport.variant, rows: fileReport.rows },
         counts,
         municipalities: { attached, created },
         issues,
@@ -347,10 +371,16 @@ export async function importStandardData(
  */
 export async function importStandardDataAs(
   db: Db,
-  { actor, municipalityId, bytes, dryRun }: { actor: Actor; municipalityId: number; bytes: Uint8Array; dryRun: boolean },
+  {
+    actor,
+    municipalityId,
+    bytes,
+    dryRun,
+    onProgress,
+  }: { actor: Actor; municipalityId: number; bytes: Uint8Array; dryRun: boolean; onProgress?: (progress: ImportProgress) => void },
 ): Promise<ImportSummary> {
   requirePermission(actor.viewer, municipalityId, "importData");
   const [m] = await db.select({ code: s.municipalities.code }).from(s.municipalities).where(eq(s.municipalities.id, municipalityId));
   if (!m?.code) throw new AppError("unprocessable", "This municipality has no code to import into.");
-  return importStandardData(db, { bytes, municipalityCode: m.code, dryRun, actor: actor.label, requestId: actor.requestId });
+  return importStandardData(db, { bytes, municipalityCode: m.code, dryRun, actor: actor.label, requestId: actor.requestId, onProgress });
 }

@@ -4,8 +4,8 @@ import { writerOf } from "@/db/auth";
 import { findMunicipalityByCode } from "@/db/queries/common";
 import { importStandardDataAs } from "@/db/queries/import";
 import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/http";
-import { importMaxBytes, StandardDataError } from "@/lib/standard-data";
+import { handle, progressStream } from "@/lib/http";
+import { importMaxBytes, StandardDataError, type ImportProgress } from "@/lib/standard-data";
 
 export const dynamic = "force-dynamic";
 
@@ -29,11 +29,18 @@ export const POST = handle(async (req: Request) => {
   if (file.size > limit) throw new AppError("payload_too_large", `${file.name} is over the ${mb(limit)} limit.`, [{ field: "file", reason: `over ${mb(limit)}` }]);
   const dryRun = form.get("dryRun") === "1";
   const [m, { db }] = await Promise.all([findMunicipalityByCode({ code: (form.get("municipality") as string | null) || undefined }), getDb()]);
-  try {
-    const summary = await importStandardDataAs(db, { actor, municipalityId: m.id, bytes: new Uint8Array(await file.arrayBuffer()), dryRun });
-    return Response.json({ fileName: file.name, ...summary }, { status: dryRun ? 200 : 201 });
-  } catch (err) {
-    if (err instanceof StandardDataError) throw new AppError("unprocessable", `${file.name}: ${err.message}`, [{ field: "file", reason: err.code }]);
-    throw err;
-  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const run = async (onProgress?: (p: ImportProgress) => void) => {
+    try {
+      const summary = await importStandardDataAs(db, { actor, municipalityId: m.id, bytes, dryRun, onProgress });
+      return { result: { fileName: file.name, ...summary }, status: dryRun ? 200 : 201 };
+    } catch (err) {
+      if (err instanceof StandardDataError) throw new AppError("unprocessable", `${file.name}: ${err.message}`, [{ field: "file", reason: err.code }]);
+      throw err;
+    }
+  };
+  // Asked for NDJSON (the app's upload screen does), the answer reports progress as it goes.
+  if (req.headers.get("accept")?.includes("application/x-ndjson")) return progressStream(run);
+  const { result, status } = await run();
+  return Response.json(result, { status });
 });

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import type { Issue } from "@/lib/standard-data";
+import type { ImportProgress, Issue } from "@/lib/standard-data";
 import { toCsv } from "@/lib/export-formats";
 import { FetchError, uploadForm } from "@/lib/fetcher";
 
@@ -14,7 +14,7 @@ type Summary = {
   issues: Issue[];
   committed: boolean;
 };
-type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number; commit: boolean } | { kind: "processing"; commit: boolean };
+type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number; commit: boolean } | { kind: "processing"; commit: boolean; progress?: ImportProgress };
 
 const SHOWN_ISSUES = 200;
 
@@ -38,8 +38,11 @@ export function ImportFlow({ limitLabel }: { limitLabel: string }) {
     if (!commit) form.set("dryRun", "1");
     setPhase({ kind: "uploading", fraction: 0, commit });
     try {
-      const summary = await uploadForm<Summary>("/api/imports", form, (fraction) =>
-        setPhase(fraction >= 1 ? { kind: "processing", commit } : { kind: "uploading", fraction, commit }),
+      const summary = await uploadForm<Summary, ImportProgress>(
+        "/api/imports",
+        form,
+        (fraction) => setPhase(fraction >= 1 ? { kind: "processing", commit } : { kind: "uploading", fraction, commit }),
+        (progress) => setPhase({ kind: "processing", commit, progress }),
       );
       if (commit) setResult(summary);
       else setPreview(summary);
@@ -90,8 +93,10 @@ export function ImportFlow({ limitLabel }: { limitLabel: string }) {
         </p>
       ) : null}
       {phase.kind === "processing" ? (
-        <p role="status">
-          <progress /> {phase.commit ? t("import.committing") : t("import.processing")}
+        <p role="status" data-testid="import-progress">
+          {phase.progress ? <progress max={phase.progress.total || 1} value={phase.progress.done} /> : <progress />}{" "}
+          {phase.commit ? t("import.committing") : t("import.processing")}
+          {phase.progress ? <> {t(`import.step.${phase.progress.step}`, { done: phase.progress.done, total: phase.progress.total })}</> : null}
         </p>
       ) : null}
       {error ? (
