@@ -40,6 +40,8 @@ export class StandardDataError extends Error {
   constructor(
     readonly code: "binary" | "empty" | "unparseable" | "unknown_format",
     message: string,
+    /** For a CSV that cannot be parsed: the line where it breaks. */
+    readonly line?: number,
   ) {
     super(message);
   }
@@ -255,7 +257,9 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   } else {
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
     const fatal = parsed.errors.find((e) => e.type === "Quotes");
-    if (fatal) throw new StandardDataError("unparseable", `The CSV cannot be read: line ${(fatal.row ?? 0) + 2}: ${fatal.message}.`);
+    // Papa counts rows from 0 with the header as row 0, so the file's line is one more.
+    const line = (fatal?.row ?? 0) + 1;
+    if (fatal) throw new StandardDataError("unparseable", `The CSV cannot be read: line ${line}: ${fatal.message}.`, line);
     table = parsed.data;
   }
   const [header, ...rows] = table;

@@ -67,7 +67,13 @@ describe(`importing from the app on ${testEngine()}`, () => {
     const [sites, audit] = [await siteCount(), await auditCount()];
     const unknown = await upload("이름,주소\n가,나\n", { cookie: cookie.admin, name: "other.csv" });
     expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/^other\.csv: .*설치장소명/);
+    const unknownBody = (await unknown.json()) as { error: { message: string; details: unknown } };
+    expect(unknownBody.error.message).toMatch(/^other\.csv: .*설치장소명/);
+    // The reason as a code, for the screen to say in its own language.
+    expect(unknownBody.error.details).toEqual([{ field: "file", reason: "unknown_format" }]);
+    const broken = await upload(`${header}\n${row(5)}\n"unclosed,quote\n`, { cookie: cookie.admin, name: "broken.csv" });
+    expect(broken.status).toBe(422);
+    expect(((await broken.json()) as { error: { details: unknown } }).error.details).toEqual([{ field: "file", reason: "unparseable", line: 3 }]);
     const binary = new FormData();
     binary.set("file", new File([fs.readFileSync("app/favicon.ico")], "favicon.ico"));
     expect((await postImport(request("/api/imports", { body: binary, cookie: cookie.admin }))).status).toBe(422);

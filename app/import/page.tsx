@@ -2,7 +2,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { findMunicipalityByCode } from "@/db/queries/common";
 import { localName } from "@/lib/format";
-import { importMaxBytes } from "@/lib/standard-data";
+import { EXPECTED_COLUMNS, importMaxBytes } from "@/lib/standard-data";
 import { guardPage } from "../_components/require-role";
 import { ImportFlow } from "./_components/import-flow";
 
@@ -21,7 +21,7 @@ export default async function ImportPage() {
     <article>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro", { municipality: localName(locale, municipality) })}</p>
-      <ImportFlow limitLabel={limit} />
+      <ImportFlow limitLabel={limit} expectedColumns={EXPECTED_COLUMNS} />
     </article>
   );
 }

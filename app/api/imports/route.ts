@@ -35,7 +35,9 @@ export const POST = handle(async (req: Request) => {
       const summary = await importStandardDataAs(db, { actor, municipalityId: m.id, bytes, dryRun, onProgress });
       return { result: { fileName: file.name, ...summary }, status: dryRun ? 200 : 201 };
     } catch (err) {
-      if (err instanceof StandardDataError) throw new AppError("unprocessable", `${file.name}: ${err.message}`, [{ field: "file", reason: err.code }]);
+      if (err instanceof StandardDataError) {
+        throw new AppError("unprocessable", `${file.name}: ${err.message}`, [{ field: "file", reason: err.code, ...(err.line ? { line: err.line } : {}) }]);
+      }
       throw err;
     }
   };

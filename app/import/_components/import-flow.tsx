@@ -18,7 +18,9 @@ type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number; commit: b
 
 const SHOWN_ISSUES = 200;
 
-export function ImportFlow({ limitLabel }: { limitLabel: string }) {
+const REFUSALS = ["binary", "empty", "unparseable", "unknown_format"] as const;
+
+export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string; expectedColumns: { older: string; newer: string } }) {
   const t = useTranslations();
   const format = useFormatter();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -47,10 +49,23 @@ export function ImportFlow({ limitLabel }: { limitLabel: string }) {
       if (commit) setResult(summary);
       else setPreview(summary);
     } catch (err) {
-      setError(t("import.failed", { message: err instanceof FetchError ? err.message : String(err) }));
+      setError(t("import.failed", { message: refusal(err, file.name) }));
     } finally {
       setPhase({ kind: "idle" });
     }
+  }
+
+  // Why the server refused the file, in the screen's language where the refusal has a code.
+  function refusal(err: unknown, fileName: string): string {
+    if (!(err instanceof FetchError)) return String(err);
+    if (err.code === "payload_too_large") return t("import.refused.tooLarge", { file: fileName, limit: limitLabel });
+    const detail = (Array.isArray(err.details) ? err.details[0] : null) as { reason?: string; line?: number } | null;
+    const code = REFUSALS.find((r) => r === detail?.reason);
+    if (err.code === "unprocessable" && code) {
+      if (code === "unparseable" && !detail?.line) return t("import.refused.broken", { file: fileName });
+      return t(`import.refused.${code}`, { file: fileName, line: detail?.line ?? 0, newer: expectedColumns.newer, older: expectedColumns.older });
+    }
+    return err.message;
   }
 
   const reason = (i: Issue) => t(`issueCode.${i.code}`, { ref: i.ref ?? "" });
