@@ -42,7 +42,8 @@ describe("npm run export", () => {
     const r = cli(["sites", "--format", "xml", "--out", "x"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--format: a sites export comes as csv or geojson, got "xml"');
-  });
+    // Three command runs: each starts Node and tsx, which takes seconds on a busy machine.
+  }, 60_000);
 
   it("writes the rollout summary as a PDF on a fresh checkout", () => {
     const out = path.join(tmp, "summary.pdf");

@@ -31,5 +31,5 @@ describe("npm run import", () => {
     const r = cli(["db/seed/data/jinju_free_wifi_2016_cp949.csv"], { IMPORT_MAX_BYTES: "1000" });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("over the 1,000-byte limit");
-  });
+  }, 30_000);
 });

@@ -13,7 +13,7 @@ describe("npm run user:create", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--password: at least 10 characters");
     expect(fs.existsSync(path.join(tmp, "db"))).toBe(false);
-  });
+  }, 30_000);
 
   it("creates the first admin on a fresh database, and refuses the same email twice", () => {
     const args = ["--email", "boss@jinju.example", "--password", "long-enough-1", "--role", "admin"];

@@ -88,3 +88,19 @@ test("a change posted from another site is refused even with a valid session", a
   await page.goto("/admin/users");
   await expect(page.getByTestId("users-table")).not.toContainText("intruder@jinju.example");
 });
+
+test("a save after the session has ended says so in Korean and changes nothing", async ({ page, context, expectFailures }) => {
+  expectFailures.push(/\/api\/users\//);
+  await page.goto("/login?next=%2Fadmin%2Fusers");
+  await signIn(page, ADMIN);
+  const row = page.getByTestId("user-viewer@jinju.example");
+  await expect(row).toBeVisible();
+  // The session ends (signed out elsewhere, or expired) while the page stays open.
+  await context.clearCookies();
+  await row.getByLabel("역할").selectOption("planner");
+  await row.getByRole("button", { name: "저장" }).click();
+  await expect(row.getByRole("alert")).toHaveText("저장하지 못했습니다: 로그인이 필요합니다. 세션이 끝났을 수 있으니 다시 로그인해 주세요.");
+  await page.goto("/login?next=%2Fadmin%2Fusers");
+  await signIn(page, ADMIN);
+  await expect(page.getByTestId("user-viewer@jinju.example").getByLabel("역할")).toHaveValue("viewer");
+});

@@ -5,12 +5,14 @@ import { useState } from "react";
 import { SITE_CATEGORIES } from "@/lib/domain";
 import { FetchError, sendJson } from "@/lib/fetcher";
 import { candidateInput } from "@/lib/planning";
+import { useErrorText } from "./use-error-text";
 
 export type CandidatePrefill = { name?: string; category?: string; lat?: number; lng?: number; planYear?: number };
 type Errors = Partial<Record<"name" | "category" | "planYear" | "plannedApCount" | "lat" | "lng" | "notes" | "form", string>>;
 
 export function CandidateForm({ years, prefill, onCreated, compact = false }: { years: number[]; prefill?: CandidatePrefill; onCreated: (site: { id: number; name: string }) => void; compact?: boolean }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
@@ -51,7 +53,7 @@ export function CandidateForm({ years, prefill, onCreated, compact = false }: { 
     } catch (err) {
       const details = err instanceof FetchError && Array.isArray(err.details) ? (err.details as { field: string; reason: string }[]) : [];
       if (details.length) setErrors(Object.fromEntries(details.map((d) => [d.field, reasonText(d.reason)])));
-      else setErrors({ form: (err as Error).message });
+      else setErrors({ form: errorText(err) });
     } finally {
       setBusy(false);
     }

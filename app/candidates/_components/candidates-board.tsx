@@ -10,6 +10,7 @@ import { allowedNext, type PlanningSettings, type ScoreParts } from "@/lib/plann
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
 import { CandidateForm, type CandidatePrefill } from "../../_components/candidate-form";
 import { SettingsForm } from "./settings-form";
+import { useErrorText } from "../../_components/use-error-text";
 
 type Row = { id: number; name: string; category: SiteCategory; status: SiteStatus; planYear: number | null; plannedApCount: number; notes: string | null; version: number; score: ScoreParts | null };
 type Pending = { id: number; to: "approved" | "rejected" } | null;
@@ -38,6 +39,7 @@ export function CandidatesBoard({
   prefill?: CandidatePrefill;
 }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const format = useFormatter();
   const key = `/api/candidates${query ? `?${query}` : ""}`;
   const { data, error, mutate } = useSWR<{ items: Row[]; settings: PlanningSettings }>(key, fetchJson);
@@ -57,7 +59,7 @@ export function CandidatesBoard({
     } catch (err) {
       const current = conflictOf(err);
       if (current) setConflict(current);
-      else setFailure((err as Error).message);
+      else setFailure(errorText(err));
     }
     await mutate();
   }
@@ -84,7 +86,7 @@ export function CandidatesBoard({
         />
       ) : null}
       {failure ? <p className="notice notice-error" role="alert">{failure}</p> : null}
-      {error ? <p className="notice notice-error" role="alert">{error.message}</p> : null}
+      {error ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
       <div className="table-wrap">
         <table className="data" data-testid="candidates-table">
           <thead>

@@ -7,11 +7,13 @@ import { POI_KINDS } from "@/lib/domain";
 import { fetchJson, sendJson } from "@/lib/fetcher";
 import { planningSettings, type PlanningSettings } from "@/lib/planning";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
+import { useErrorText } from "../../_components/use-error-text";
 
 const UNIT_COSTS = ["equipmentPerAp", "installationPerAp", "lineProvisionPerSite", "lineConstructionPerSite"] as const;
 
 export function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const { data, mutate } = useSWR<PlanningSettings & { version: number }>("/api/settings/planning", fetchJson);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -62,7 +64,7 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
           {saved ? <span role="status">{t("settings.saved")}</span> : null}
         </div>
         {current ? <ConflictNotice current={current} fields={[{ key: "coverageRadiusM", label: t("settings.radius") }]} /> : null}
-        {error && !current ? <p className="notice notice-error" role="alert">{(error as Error).message}</p> : null}
+        {error && !current ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
       </form>
     </details>
   );

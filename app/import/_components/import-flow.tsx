@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import type { ImportProgress, Issue } from "@/lib/standard-data";
 import { toCsv } from "@/lib/export-formats";
 import { FetchError, uploadForm } from "@/lib/fetcher";
+import { useErrorText } from "../../_components/use-error-text";
 
 type Summary = {
   fileName: string;
@@ -23,6 +24,7 @@ const REFUSALS = ["binary", "empty", "unparseable", "unknown_format"] as const;
 export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string; expectedColumns: { older: string; newer: string } }) {
   const t = useTranslations();
   const format = useFormatter();
+  const errorText = useErrorText();
   const fileRef = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [preview, setPreview] = useState<Summary | null>(null);
@@ -57,7 +59,7 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
 
   // Why the server refused the file, in the screen's language where the refusal has a code.
   function refusal(err: unknown, fileName: string): string {
-    if (!(err instanceof FetchError)) return String(err);
+    if (!(err instanceof FetchError)) return errorText(err);
     if (err.code === "payload_too_large") return t("import.refused.tooLarge", { file: fileName, limit: limitLabel });
     const detail = (Array.isArray(err.details) ? err.details[0] : null) as { reason?: string; line?: number } | null;
     const code = REFUSALS.find((r) => r === detail?.reason);
@@ -65,7 +67,7 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
       if (code === "unparseable" && !detail?.line) return t("import.refused.broken", { file: fileName });
       return t(`import.refused.${code}`, { file: fileName, line: detail?.line ?? 0, newer: expectedColumns.newer, older: expectedColumns.older });
     }
-    return err.message;
+    return errorText(err);
   }
 
   const reason = (i: Issue) => t(`issueCode.${i.code}`, { ref: i.ref ?? "" });

@@ -8,6 +8,7 @@ import useSWR from "swr";
 import { fetchJson } from "@/lib/fetcher";
 import { yearMonth } from "@/lib/format";
 import type { Selection } from "@/lib/map-state";
+import { useErrorText } from "../../_components/use-error-text";
 
 type ApDetail = {
   id: number;
@@ -53,6 +54,7 @@ export const MapDetail = memo(function MapDetail({
 }) {
   const t = useTranslations("map.panel");
   const tk = useTranslations();
+  const errorText = useErrorText();
   const key = (type: Selection["type"], path: (id: number) => string) => (selected?.type === type ? path(selected.id) : null);
   const ap = useSWR<ApDetail>(key("ap", (id) => `/api/access-points/${id}`), fetchJson);
   const zone = useSWR<ZoneDetail>(key("zone", (id) => `/api/sites/${id}`), fetchJson);
@@ -71,7 +73,7 @@ export const MapDetail = memo(function MapDetail({
       <button type="button" className="close" onClick={onClose} aria-label={t("close")}>
         ×
       </button>
-      {current.error ? <p className="notice notice-error">{current.error.message}</p> : null}
+      {current.error ? <p className="notice notice-error">{errorText(current.error)}</p> : null}
       {!current.data && !current.error ? <p className="muted">{t("loading")}</p> : null}
 
       {selected.type === "ap" && ap.data ? (

@@ -19,6 +19,7 @@ import type { MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } f
 import { MapControls } from "./map-controls";
 import { CandidateForm } from "../../_components/candidate-form";
 import { MapDetail } from "./map-detail";
+import { useErrorText } from "../../_components/use-error-text";
 
 const loadAtlasMap = () => import("@/components/map/atlas-map");
 // Start fetching the map code and the city outline as soon as this module runs in the browser,
@@ -60,6 +61,7 @@ export function MapScreen({
 }) {
   const t = useTranslations("map");
   const tk = useTranslations();
+  const errorText = useErrorText();
   const locale = useLocale();
   const searchParams = useSearchParams();
   // The URL is read once; afterwards the state lives here and is written back to the URL, so controls
@@ -226,7 +228,7 @@ export function MapScreen({
       <div className="map-stage" ref={stageRef}>
         {error ? (
           <p className="notice notice-error map-error" role="alert">
-            {t("error", { message: error.message })}
+            {t("error", { message: errorText(error) })}
           </p>
         ) : null}
         {initial ? (

@@ -4,13 +4,15 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SITE_CATEGORIES, type SiteCategory } from "@/lib/domain";
-import { FetchError, sendJson } from "@/lib/fetcher";
+import { sendJson } from "@/lib/fetcher";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
+import { useErrorText } from "../../_components/use-error-text";
 
 type Targets = { year: number; version: number; buses: number | null; zones: number | null; accessPoints: number | null; budgetKrw: number | null; categories: SiteCategory[] };
 
 export function YearEditor({ target }: { target: Targets }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function YearEditor({ target }: { target: Targets }) {
   return (
     <form className="stack-form year-editor" onSubmit={save} data-testid={`year-form-${target.year}`}>
       {current ? <ConflictNotice current={current} fields={[{ key: "targetZones", label: t("overview.zones") }, { key: "targetAccessPoints", label: t("overview.accessPoints") }]} /> : null}
-      {error && !current ? <p className="notice notice-error" role="alert">{(error as FetchError).message}</p> : null}
+      {error && !current ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
       <label>
         <span>{t("overview.buses")}</span>
         <input name="buses" type="number" min={0} defaultValue={target.buses ?? ""} />
@@ -90,6 +92,7 @@ export function YearEditor({ target }: { target: Targets }) {
 
 export function AddYearButton({ next }: { next: number }) {
   const t = useTranslations("plan");
+  const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -102,7 +105,7 @@ export function AddYearButton({ next }: { next: number }) {
             await sendJson("/api/plan/years", "POST", {});
             router.refresh();
           } catch (err) {
-            setError((err as Error).message);
+            setError(errorText(err));
           }
         }}
       >

@@ -6,10 +6,11 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { WORK_STATUSES, type WorkKind, type WorkStatus } from "@/lib/domain";
-import { FetchError, sendJson } from "@/lib/fetcher";
+import { sendJson } from "@/lib/fetcher";
 import { isOverdue } from "@/lib/planning";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
 import type { WorkItemView } from "../../_components/work-item-table";
+import { useErrorText } from "../../_components/use-error-text";
 
 export type MatrixItem = Omit<WorkItemView, "partner" | "scope"> & {
   version: number;
@@ -110,6 +111,7 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
 
 function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: boolean; onDone: () => void }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<unknown>(null);
   async function save(e: React.FormEvent<HTMLFormElement>) {
@@ -143,7 +145,7 @@ function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: bool
           ]}
         />
       ) : null}
-      {error && !current ? <p className="notice notice-error" role="alert">{(error as FetchError).message}</p> : null}
+      {error && !current ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
       <label>
         <span>{t("matrix.status")}</span>
         <select name="status" defaultValue={item.status}>

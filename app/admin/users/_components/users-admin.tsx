@@ -5,6 +5,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import { ROLES, type Role } from "@/lib/domain";
 import { fetchJson, fieldError, sendJson } from "@/lib/fetcher";
+import { useErrorText } from "../../../_components/use-error-text";
 
 type UserRow = { id: string; email: string; name: string; role: Role; partnerId: number | null; createdAt: string };
 type PartnerOption = { id: number; name: string };
@@ -36,6 +37,7 @@ function RoleFields({ role, partnerId, partners, onChange, prefix }: { role: Rol
 
 function UserRowEditor({ user, partners, onDone }: { user: UserRow; partners: PartnerOption[]; onDone: (message: string) => void }) {
   const t = useTranslations("users");
+  const errorText = useErrorText();
   const [role, setRole] = useState<Role>(user.role);
   const [partnerId, setPartnerId] = useState<number | null>(user.partnerId);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +47,7 @@ function UserRowEditor({ user, partners, onDone }: { user: UserRow; partners: Pa
       await sendJson(`/api/users/${encodeURIComponent(user.id)}`, "PATCH", { role: next, partnerId: next === "partner" ? partnerId : null });
       onDone(next ? t("saved") : t("removed"));
     } catch (err) {
-      setError(t("error", { message: (err as Error).message }));
+      setError(t("error", { message: errorText(err) }));
     }
   };
   return (
@@ -70,6 +72,7 @@ function UserRowEditor({ user, partners, onDone }: { user: UserRow; partners: Pa
 
 export function UsersAdmin({ partners }: { partners: PartnerOption[] }) {
   const t = useTranslations("users");
+  const errorText = useErrorText();
   const { data, error, mutate } = useSWR<{ items: UserRow[] }>("/api/users", fetchJson);
   const [status, setStatus] = useState<string | null>(null);
   const [addError, setAddError] = useState<unknown>(null);
@@ -105,7 +108,7 @@ export function UsersAdmin({ partners }: { partners: PartnerOption[] }) {
   return (
     <>
       {status ? <p className="notice" role="status">{status}</p> : null}
-      {error ? <p className="notice notice-error" role="alert">{t("error", { message: error.message })}</p> : null}
+      {error ? <p className="notice notice-error" role="alert">{t("error", { message: errorText(error) })}</p> : null}
       <div className="table-wrap">
         <table className="data" data-testid="users-table">
           <thead>
@@ -147,7 +150,7 @@ export function UsersAdmin({ partners }: { partners: PartnerOption[] }) {
           {beside("partnerId")}
         </label>
         {addError && !fieldError(addError, "email") && !fieldError(addError, "name") && !fieldError(addError, "password") && !fieldError(addError, "partnerId") ? (
-          <p className="notice notice-error" role="alert">{t("error", { message: (addError as Error).message })}</p>
+          <p className="notice notice-error" role="alert">{t("error", { message: errorText(addError) })}</p>
         ) : null}
         <button type="submit">{t("add")}</button>
       </form>
