@@ -100,6 +100,21 @@ test("a file of 2,100 access points shows on the map as clusters that add up to 
   await expect(page.getByText("구역이 300개를 넘어 지도와 목록에 표시하지 않습니다. 확대하면 나타납니다.")).toBeVisible();
   await expect(page.locator(".zone-marker")).toHaveCount(0);
   await screenshot(page, "map-too-many-zones");
+
+  // Zones in planning are few: a candidate next to the block still shows among too many built zones.
+  await page.goto("/candidates");
+  const form = page.getByTestId("candidate-form");
+  await form.getByLabel("이름").fill("북서 시험 후보");
+  await form.getByLabel("위도").fill("35.2750");
+  await form.getByLabel("경도").fill("128.0300");
+  await form.getByLabel("계획 AP 수").fill("2");
+  await form.getByRole("button", { name: "후보 추가" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "북서 시험 후보 후보를 추가했습니다." })).toBeVisible();
+  await page.goto("/map?c=35.27,128.02&z=13");
+  await expect(ready).toBeAttached({ timeout: 15_000 });
+  await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 300개 초과");
+  await expect(page.locator(".zone-marker")).toHaveCount(1);
+  await expect(page.locator(".zone-marker.zone-planning")).toHaveCount(1);
   await page.goto("/map?c=35.27,128.02&z=18");
   await expect(ready).toBeAttached({ timeout: 15_000 });
   await expect(page.getByTestId("zone-count")).toHaveText(/^지도 범위의 구역 \d+개$/);

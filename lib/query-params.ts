@@ -86,6 +86,8 @@ export type MapFeaturesQuery = z.infer<typeof mapFeaturesQuery>;
 export const mapZonesQuery = z.strictObject({
   bbox: bboxParam,
   limit: z.coerce.number().int().min(1).max(2000).default(2000),
+  /** `planning`: candidate, surveyed and approved zones only; `built`: the others. */
+  stage: z.enum(["planning", "built"]).optional(),
   year: year.optional(),
   category: z.enum(SITE_CATEGORIES).optional(),
   q,

@@ -1,10 +1,11 @@
 // Map layers: AP clusters or points for a viewport, zones, points of interest and bus operators.
 import "server-only";
-import { and, asc, between, eq, gt, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, gt, ilike, inArray, isNotNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Feature, Point } from "geojson";
 import type { PoiKind, SiteCategory } from "../../lib/domain";
 import type { ClusterProps, MapFeatures, ZoneMarker } from "../../lib/map-types";
 import { cellBounds, cellRange, LEVEL_SIZES, levelForZoom } from "../../lib/map-grid";
+import { PLANNING_STATUSES } from "../../lib/map-style";
 import type { BBox, MapFeaturesQuery } from "../../lib/query-params";
 import { getDb } from "../index";
 import * as s from "../schema";
@@ -164,6 +165,7 @@ export async function getMapFeatures(query: MapFeaturesQuery): Promise<MapFeatur
 export async function listZonesInView({
   bbox,
   limit = 2000,
+  stage,
   year,
   category,
   q,
@@ -171,6 +173,7 @@ export async function listZonesInView({
 }: {
   bbox: BBox;
   limit?: number;
+  stage?: "planning" | "built";
   year?: number;
   category?: SiteCategory;
   q?: string;
@@ -199,6 +202,7 @@ export async function listZonesInView({
         municipalityId !== undefined ? eq(s.sites.municipalityId, municipalityId) : undefined,
         year !== undefined ? eq(s.sites.planYear, year) : undefined,
         category ? eq(s.sites.category, category) : undefined,
+        stage === "planning" ? inArray(s.sites.status, [...PLANNING_STATUSES]) : stage === "built" ? notInArray(s.sites.status, [...PLANNING_STATUSES]) : undefined,
         // The same search as the APs': zone name, address, or an SSID of its APs.
         q
           ? or(

@@ -139,6 +139,17 @@ describe(`map reference layers on ${testEngine()}`, () => {
     expect(bad.status).toBe(400);
   });
 
+  it("lists zones in planning and built zones apart, together making all of them", async () => {
+    const ask = async (stage?: string) =>
+      ((await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}${stage ? `&stage=${stage}` : ""}`))).json()) as { items: { id: number; status: string }[] }).items;
+    const [all, planning, built] = [await ask(), await ask("planning"), await ask("built")];
+    expect(planning.every((z) => ["candidate", "surveyed", "approved"].includes(z.status))).toBe(true);
+    expect(built.some((z) => ["candidate", "surveyed", "approved"].includes(z.status))).toBe(false);
+    expect(built.length).toBeGreaterThan(0);
+    expect([...planning, ...built].map((z) => z.id).sort((a, b) => a - b)).toEqual(all.map((z) => z.id));
+    expect((await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&stage=soon`))).status).toBe(400);
+  });
+
   it("searches zones like APs: by name, address or an AP's SSID", async () => {
     const names = async (q: string) =>
       ((await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&q=${encodeURIComponent(q)}`))).json()) as { items: { name: string }[] }).items.map((z) => z.name);

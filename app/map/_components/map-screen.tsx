@@ -154,10 +154,17 @@ export function MapScreen({
   const [layersBbox, setLayersBbox] = useState<string | null>(null);
   const apsSettled = !on("aps") || (featuresKey !== null && featuresKey === drawnKey) || features.error !== undefined;
   if (bbox && apsSettled && bbox !== layersBbox) setLayersBbox(bbox);
+  // One request for the zone layers that are on (built zones, zones in planning, or both); when
+  // both are on and the built ones are too many to draw, the few in planning are asked for alone.
+  const zonesUrl = (stage: "planning" | "built" | undefined) =>
+    hrefWith("/api/map/zones", {}, { bbox: layersBbox!, limit: String(ZONES_ON_MAP), stage, year: filters.year, category: filters.category, q: filters.q });
   const zones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
-    layersBbox && (on("zones") || on("candidates"))
-      ? hrefWith("/api/map/zones", {}, { bbox: layersBbox, limit: String(ZONES_ON_MAP), year: filters.year, category: filters.category, q: filters.q })
-      : null,
+    layersBbox && (on("zones") || on("candidates")) ? zonesUrl(on("zones") && on("candidates") ? undefined : on("zones") ? "built" : "planning") : null,
+    fetchJson,
+    { keepPreviousData: true },
+  );
+  const planningZones = useSWR<{ items: ZoneMarker[]; truncated: boolean }>(
+    layersBbox && on("zones") && on("candidates") && zones.data?.truncated ? zonesUrl("planning") : null,
     fetchJson,
     { keepPreviousData: true },
   );
@@ -172,9 +179,14 @@ export function MapScreen({
   // clusters show where things are, and the panel says to zoom in.
   const zonesTruncated = zones.data?.truncated ?? false;
   const visibleZones = useMemo(
-    () => (zonesTruncated ? NONE : (zones.data?.items ?? []).filter((z) => (isPlanning(z.status) ? on("candidates") : on("zones")))),
+    () =>
+      zonesTruncated
+        ? planningZones.data && !planningZones.data.truncated && on("candidates")
+          ? planningZones.data.items
+          : NONE
+        : (zones.data?.items ?? []).filter((z) => (isPlanning(z.status) ? on("candidates") : on("zones"))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [zones.data, zonesTruncated, state.layers],
+    [zones.data, planningZones.data, zonesTruncated, state.layers],
   );
 
   const ready = baseLoaded && (!on("aps") || features.data !== undefined || features.error !== undefined);
