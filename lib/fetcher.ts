@@ -67,20 +67,22 @@ export function uploadForm<T, P = never>(url: string, form: FormData, onProgress
       seen = Math.max(seen, end);
       return fresh.map((l) => JSON.parse(l) as { progress?: P; result?: T; status?: number; error?: { message: string; code: string; details?: unknown } });
     };
-    let outcome: { result?: T; status?: number; error?: { message: string; code: string; details?: unknown } } | null = null;
-    const take = () => {
+    type Outcome = { result?: T; status?: number; error?: { message: string; code: string; details?: unknown } };
+    let outcome: Outcome | null = null;
+    // Hands progress lines on as they come; keeps the outcome line, the last one.
+    const take = (): Outcome | null => {
       for (const line of lines()) {
         if (line.progress !== undefined) onServerProgress?.(line.progress);
         else outcome = line;
       }
+      return outcome;
     };
     xhr.onprogress = () => {
       if (streamed()) take();
     };
     xhr.onload = () => {
       if (streamed()) {
-        take();
-        const o = outcome as typeof outcome;
+        const o = take();
         if (o?.error) return reject(new FetchError(o.error.message, o.status ?? 500, o.error.code, o.error.details ?? null));
         if (o && "result" in o) return resolve(o.result as T);
         return reject(new FetchError("The server's answer ended early.", xhr.status, null));

@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWR, { preload } from "swr";
-import type { MapView } from "@/components/map/atlas-map";
+import type { AtlasMapProps, MapView } from "@/components/map/atlas-map";
 import type { GapMarker } from "@/components/map/gap-layer";
 import { GAP_CATEGORY } from "@/lib/planning";
 import { OUTLINE_URL } from "@/lib/map-style";
@@ -217,6 +217,21 @@ export function MapScreen({
     [planning, tk],
   );
 
+  // One labels object for the map's lifetime: the layers (the cluster markers' diff among them) then
+  // see the same functions on every render instead of new ones.
+  const labels = useMemo<AtlasMapProps["labels"]>(
+    () => ({
+      cluster: (count) => t("cluster", { count }),
+      zone: (z) => t("zoneMarker", { name: z.name, count: z.apCount }),
+      poiKind: (kind) => tk(`poiKind.${kind}`),
+      poiLetter: (kind) => tk(`poiLetter.${kind}`),
+      boundaryAttribution: t("boundaryAttribution"),
+      depot: (name, count) => t("depot", { name, count }),
+      route: (r) => t("route", { route: r.routeNumber, count: r.buses }),
+    }),
+    [t, tk],
+  );
+
   const error = features.error ?? gaps.error ?? zones.error ?? pois.error ?? operators.error ?? routes.error;
 
   return (
@@ -258,15 +273,7 @@ export function MapScreen({
             coverage={on("coverage") ? { radius: state.radius } : null}
             drawn={ready}
             selected={state.selected ?? null}
-            labels={{
-              cluster: (count) => t("cluster", { count }),
-              zone: (z) => t("zoneMarker", { name: z.name, count: z.apCount }),
-              poiKind: (kind) => tk(`poiKind.${kind}`),
-              poiLetter: (kind) => tk(`poiLetter.${kind}`),
-              boundaryAttribution: t("boundaryAttribution"),
-              depot: (name, count) => t("depot", { name, count }),
-              route: (r) => t("route", { route: r.routeNumber, count: r.buses }),
-            }}
+            labels={labels}
             onView={onView}
             onZoomStart={onZoomStart}
             onBaseLoaded={onBaseLoaded}
