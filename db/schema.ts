@@ -175,7 +175,8 @@ export const sites = pgTable(
     index("sites_lat_lng_idx").on(t.lat, t.lng),
     index("sites_municipality_year_idx").on(t.municipalityId, t.planYear),
     // The rollout summary counts a program's zones and their APs among a national inventory.
-    index("sites_program_idx").on(t.programId),
+    // Imported zones belong to no program: the index holds only the zones that do.
+    index("sites_program_idx").on(t.programId).where(sql`${t.programId} is not null`),
     check("sites_ap_count_ck", sql`${t.plannedApCount} >= 0`),
     check("sites_position_ck", sql`(${t.lat} is null) = (${t.lng} is null)`),
     check("sites_lat_ck", sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
@@ -304,11 +305,13 @@ export const accessPoints = pgTable(
     check("access_points_owner_ck", sql`(${t.siteId} is null) <> (${t.busId} is null)`),
     check("access_points_position_ck", sql`(${t.lat} is null) = (${t.lng} is null)`),
     check("access_points_month_ck", sql`${t.installMonth} is null or ${t.installMonth} between 1 and 12`),
-    uniqueIndex("access_points_serial_uq").on(t.serial),
-    uniqueIndex("access_points_mac_uq").on(t.mac),
+    // Serial, MAC and bus are unknown for most APs (every imported one): partial indexes hold only
+    // the rows that have them, so a national import does not write a million null entries into each.
+    uniqueIndex("access_points_serial_uq").on(t.serial).where(sql`${t.serial} is not null`),
+    uniqueIndex("access_points_mac_uq").on(t.mac).where(sql`${t.mac} is not null`),
     index("access_points_lat_lng_idx").on(t.lat, t.lng),
     index("access_points_site_idx").on(t.siteId),
-    index("access_points_bus_idx").on(t.busId),
+    index("access_points_bus_idx").on(t.busId).where(sql`${t.busId} is not null`),
     index("access_points_municipality_idx").on(t.municipalityId),
     uniqueIndex("access_points_source_ref_uq").on(t.municipalityId, t.sourceRef),
   ],

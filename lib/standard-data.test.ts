@@ -95,6 +95,16 @@ describe("hostile input", () => {
     expect(encoding).toBe("cp949");
     expect(readStandardData(bytes).records[0]!.placeName).toBe("도서관");
   });
+
+  it("keeps a file with a UTF-8 BOM as UTF-8 even when a byte in it is broken", () => {
+    const body = new TextEncoder().encode(`${NEWER_HEADER}\n1,도서관,,경상남도,진주시,교육시설,KT,a,2020-01,,,,,35.1,128.1,2020-01-01\n`);
+    const name = body.indexOf(0x0a) + 3; // 도, after the header and "1,"
+    const broken = Uint8Array.from([0xef, 0xbb, 0xbf, ...body.subarray(0, name), 0xff, ...body.subarray(name + 3)]);
+    const { text, encoding } = decode(broken);
+    expect(encoding).toBe("utf-8-bom");
+    expect(readStandardData(broken).records[0]!.placeName).toBe("\uFFFD서관");
+    expect(text.startsWith("번호")).toBe(true);
+  });
 });
 
 describe("normalisers", () => {

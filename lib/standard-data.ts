@@ -113,12 +113,20 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } 
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) throw new StandardDataError("binary", "This is a binary file, not a CSV text file.");
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+    // A file that says it is UTF-8 stays UTF-8: a bad byte becomes U+FFFD rather than a guess at CP949.
+    const body = bytes.subarray(3);
+    return { text: strictUtf8(body) ?? new TextDecoder("utf-8").decode(body), encoding: "utf-8-bom" };
   }
+  const text = strictUtf8(bytes);
+  return text === null ? { text: iconv.decode(Buffer.from(bytes), "cp949"), encoding: "cp949" } : { text, encoding: "utf-8" };
+}
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8. (The strict decoder is also the fast one.) */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), "cp949"), encoding: "cp949" };
+    return null;
   }
 }
 
