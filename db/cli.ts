@@ -1,20 +1,43 @@
-// Opens the configured database for a command-line script and reports failures as one clear line.
+// Opens the configured database for a command-line script and reports failures as one clear line,
+// in the language the command was asked for (Korean unless `--locale en`).
+import path from "node:path";
+import { createTranslator } from "next-intl";
+import en from "../messages/en.json";
+import ko from "../messages/ko.json";
 import { readEnv } from "../lib/env";
 import { AppError } from "../lib/errors";
 import { openPglite, openPostgres, type DbHandle } from "./client";
 
-export async function withCliDb(task: (handle: DbHandle) => Promise<void>): Promise<void> {
+export type CliLocale = "ko" | "en";
+/** A message from the catalogue, filled in: what every line a command prints goes through. */
+export type CliText = (key: string, values?: Record<string, string | number>) => string;
+
+/** The catalogue in `locale`, or null when `locale` is neither ko nor en. */
+export function cliText(locale: string | undefined): CliText | null {
+  if (locale !== "ko" && locale !== "en") return null;
+  const t = createTranslator({ locale, messages: locale === "ko" ? ko : en });
+  return (key, values) => t(key as never, values as never);
+}
+
+export async function withCliDb(task: (handle: DbHandle) => Promise<void>, t?: CliText): Promise<void> {
   let handle: DbHandle | undefined;
   try {
     const env = readEnv();
     handle = env.databaseUrl ? openPostgres(env.databaseUrl, { max: 1 }) : await openPglite(env.pgliteDir);
     await task(handle);
   } catch (err) {
-    process.exitCode = err instanceof AppError && err.code === "database_busy" ? 3 : 1;
+    const busy = err instanceof AppError && err.code === "database_busy";
+    process.exitCode = busy ? 3 : 1;
+    if (busy && t) {
+      const { dir, owner } = err.details as { dir: string; owner: { pid: number; command: string; since: string } };
+      console.error(t("cli.busy", { dir: path.relative(process.cwd(), dir) || dir, pid: owner.pid, command: owner.command, since: owner.since }));
+      return;
+    }
     const message = err instanceof Error ? err.message : String(err);
     // A failed statement's message carries the whole query: keep the start, and the cause.
     const cause = (err as { cause?: { message?: string } }).cause?.message;
-    console.error(message.length > 600 ? `${message.slice(0, 600)}…` : message);
+    const shown = message.length > 600 ? `${message.slice(0, 600)}…` : message;
+    console.error(t ? t("cli.failed", { message: shown }) : shown);
     if (cause) console.error(`cause: ${cause}`);
   } finally {
     await handle?.close();

@@ -1,10 +1,11 @@
 // `npm run export -- <summary|access-points|sites|candidates|standard> --format <fmt> --out <file>
 //   [--municipality <code>] [--locale ko|en] [--year <y>] [--status <s>] [--category <c>]`
+// It speaks Korean unless `--locale en`, which also sets the language of the file.
 // Exit codes: 0 written, 2 bad arguments, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { SITE_CATEGORIES, type SiteCategory } from "../lib/domain";
-import { withCliDb } from "./cli";
+import { cliText, withCliDb, type CliText } from "./cli";
 import { buildExport, EXPORT_FORMATS, type ExportFormat, type ExportWhat } from "./exports";
 import { seed } from "./seed";
 
@@ -13,28 +14,33 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    format: { type: "string" },
-    out: { type: "string" },
-    municipality: { type: "string" },
-    locale: { type: "string", default: "ko" },
-    year: { type: "string" },
-    status: { type: "string" },
-    category: { type: "string" },
-  },
-});
-const what = positionals[0] as ExportWhat | undefined;
-const usage = Object.entries(EXPORT_FORMATS).map(([w, fs]) => `${w} (${fs.join(", ")})`).join("; ");
-if (!what || !(what in EXPORT_FORMATS)) fail(`usage: npm run export -- <what> --format <format> --out <file>; what and formats: ${usage}`);
+const OPTIONS = {
+  format: { type: "string" },
+  out: { type: "string" },
+  municipality: { type: "string" },
+  locale: { type: "string", default: "ko" },
+  year: { type: "string" },
+  status: { type: "string" },
+  category: { type: "string" },
+} as const;
+let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>> | null = null;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
+} catch {
+  // An option it does not know: answered below with the usage line.
+}
+const values: { [K in keyof typeof OPTIONS]?: string } = parsed?.values ?? {};
+const t: CliText = cliText(values.locale ?? "ko") ?? cliText("ko")!;
+if (cliText(values.locale ?? "ko") === null) fail(t("cli.badLocale", { value: String(values.locale) }));
+const what = parsed?.positionals[0] as ExportWhat | undefined;
+const kinds = Object.entries(EXPORT_FORMATS).map(([w, fs]) => `${w} (${fs.join(", ")})`).join("; ");
+if (!what || !(what in EXPORT_FORMATS)) fail(t("cli.export.usage", { kinds }));
 const formats = EXPORT_FORMATS[what] as readonly string[];
-if (!values.format || !formats.includes(values.format)) fail(`--format: a ${what} export comes as ${formats.join(" or ")}, got "${values.format ?? ""}"`);
-if (!values.out) fail("--out: the file to write is missing");
-if (values.locale !== "ko" && values.locale !== "en") fail(`--locale: expected ko or en, got "${values.locale}"`);
-if (values.municipality !== undefined && !/^\d{5}$/.test(values.municipality)) fail(`--municipality: expected a 5-digit code, got "${values.municipality}"`);
-if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail(`--year: expected a year, got "${values.year}"`);
-if (values.category !== undefined && !(SITE_CATEGORIES as readonly string[]).includes(values.category)) fail(`--category: expected one of ${SITE_CATEGORIES.join(", ")}`);
+if (!values.format || !formats.includes(values.format)) fail(t("cli.export.badFormat", { what, formats: formats.join(", "), value: values.format ?? "" }));
+if (!values.out) fail(t("cli.export.noOut"));
+if (values.municipality !== undefined && !/^\d{5}$/.test(values.municipality)) fail(t("cli.badMunicipality", { value: values.municipality }));
+if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail(t("cli.export.badYear", { value: values.year }));
+if (values.category !== undefined && !(SITE_CATEGORIES as readonly string[]).includes(values.category)) fail(t("cli.export.badCategory", { categories: SITE_CATEGORIES.join(", ") }));
 
 await withCliDb(async (handle) => {
   if (handle.engine === "pglite") {
@@ -51,5 +57,8 @@ await withCliDb(async (handle) => {
     filters: { year: values.year ? Number(values.year) : undefined, status: values.status, category: values.category as SiteCategory | undefined },
   });
   fs.writeFileSync(values.out!, out.bytes);
-  console.log(`${values.out}: ${out.note}`);
-});
+  const { kind, ...rest } = out.note;
+  const words: Record<string, string | number> = { file: values.out!, count: out.count, ...rest };
+  if ("variant" in rest) words.variant = t(`import.${rest.variant}`);
+  console.log(t(`cli.export.${kind}`, words));
+}, t);

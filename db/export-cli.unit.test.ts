@@ -15,6 +15,7 @@ describe("npm run export", () => {
     const r = cli(["access-points", "--format", "csv", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${out}: 415행\n`);
     const text = fs.readFileSync(out, "utf8");
     expect(text.startsWith("\uFEFF번호,SSID,상태,출처 구분,설치 연월,구역,분류,차량번호")).toBe(true);
     const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
@@ -36,12 +37,15 @@ describe("npm run export", () => {
     expect(park.properties).toMatchObject({ category: "Park", status: "Active", apCount: 9, provenance: "Press release" });
   }, 90_000);
 
-  it("refuses an unknown export or format with exit code 2", () => {
-    expect(cli(["budget", "--format", "csv", "--out", "x"]).status).toBe(2);
-    expect(cli(["summary", "--format", "geojson", "--out", "x"]).stderr).toContain('--format: a summary export comes as csv or xlsx or pdf, got "geojson"');
-    const r = cli(["sites", "--format", "xml", "--out", "x"]);
+  it("refuses an unknown export or format with exit code 2, in Korean unless asked for English", () => {
+    const budget = cli(["budget", "--format", "csv", "--out", "x"]);
+    expect(budget.status).toBe(2);
+    expect(budget.stderr).toContain("사용법: npm run export -- <종류> --format <형식> --out <파일>");
+    expect(budget.stderr).toContain("summary (csv, xlsx, pdf); access-points (csv, geojson)");
+    expect(cli(["summary", "--format", "geojson", "--out", "x"]).stderr).toContain('--format: summary 내보내기는 csv, xlsx, pdf 형식입니다. 받은 값: "geojson"');
+    const r = cli(["sites", "--format", "xml", "--out", "x", "--locale", "en"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--format: a sites export comes as csv or geojson, got "xml"');
+    expect(r.stderr).toContain('--format: a sites export comes as csv, geojson, got "xml"');
     // Three command runs: each starts Node and tsx, which takes seconds on a busy machine.
   }, 60_000);
 
@@ -50,6 +54,7 @@ describe("npm run export", () => {
     const r = cli(["summary", "--format", "pdf", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${out}: 18행\n`);
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
   }, 90_000);
 });

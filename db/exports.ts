@@ -39,7 +39,14 @@ export type ExportRequest = {
   filters?: ExportFilters;
   today?: Date;
 };
-export type ExportFile = { bytes: Uint8Array; contentType: string; fileName: string; count: number; note: string };
+/** What a file holds, for the command line to say in its language. */
+export type ExportNote =
+  | { kind: "rows" }
+  | { kind: "features"; withoutPosition: number }
+  | { kind: "sheets"; sheets: number }
+  | { kind: "tables"; tables: number }
+  | { kind: "standard"; variant: "older" | "newer"; encoding: "CP949" | "UTF-8 BOM" };
+export type ExportFile = { bytes: Uint8Array; contentType: string; fileName: string; count: number; note: ExportNote };
 
 type Messages = Record<string, Record<string, string>>;
 const messagesCache = new Map<string, Messages>();
@@ -73,9 +80,11 @@ async function municipalityOf(db: Db, code: string | undefined): Promise<s.Munic
 function tabular(format: ExportFormat, header: string[], keys: string[], rows: { lat: number | null; lng: number | null; values: unknown[] }[]) {
   if (format === "geojson") {
     const { collection, withoutPosition } = toGeoJson(rows, (r) => Object.fromEntries(keys.flatMap((k, i) => (k === "lat" || k === "lng" ? [] : [[k, r.values[i]]]))));
-    return { bytes: new TextEncoder().encode(JSON.stringify(collection)), count: collection.features.length, note: `${collection.features.length} features (${withoutPosition} without a position left out)` };
+    const note: ExportNote = { kind: "features", withoutPosition };
+    return { bytes: new TextEncoder().encode(JSON.stringify(collection)), count: collection.features.length, note };
   }
-  return { bytes: new TextEncoder().encode(toCsv(header, rows.map((r) => r.values))), count: rows.length, note: `${rows.length} rows` };
+  const note: ExportNote = { kind: "rows" };
+  return { bytes: new TextEncoder().encode(toCsv(header, rows.map((r) => r.values))), count: rows.length, note };
 }
 
 export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFile> {
@@ -87,7 +96,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const today = req.today ?? new Date();
   const date = today.toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
   const base = `${req.what}-${m.code ?? m.id}-${date}`;
-  const file = (bytes: Uint8Array, count: number, note: string): ExportFile => ({ bytes, count, note, contentType: CONTENT_TYPES[req.format], fileName: `${base}.${EXTENSIONS[req.format]}` });
+  const file = (bytes: Uint8Array, count: number, note: ExportNote): ExportFile => ({ bytes, count, note, contentType: CONTENT_TYPES[req.format], fileName: `${base}.${EXTENSIONS[req.format]}` });
   const f = req.filters ?? {};
   const label = (ns: string, code: string | null) => (code ? (msg[ns]?.[code] ?? code) : null);
 
@@ -157,7 +166,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     const csv = toCsv(table.header, table.rows);
     // The older release is CP949 without a BOM, as the portal published it.
     const bytes = variant === "newer" ? new TextEncoder().encode(csv) : new Uint8Array(iconv.encode(csv.replace(/^\uFEFF/, ""), "cp949"));
-    return file(bytes, rows.length, `${rows.length} places (${variant} header${variant === "older" ? ", CP949" : ", UTF-8 with BOM"})`);
+    return file(bytes, rows.length, { kind: "standard", variant, encoding: variant === "older" ? "CP949" : "UTF-8 BOM" });
   }
 
   // The rollout summary: per plan year, per category, per partner.
@@ -196,7 +205,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     },
   ];
   const count = tables.reduce((n, t) => n + t.rows.length, 0);
-  if (req.format === "xlsx") return file(await toXlsx(tables), count, `${tables.length} sheets, ${count} rows`);
+  if (req.format === "xlsx") return file(await toXlsx(tables), count, { kind: "sheets", sheets: tables.length });
   const programName = req.locale === "en" && summary.program.nameEn ? summary.program.nameEn : summary.program.nameKo;
   if (req.format === "pdf") {
     const won = new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" });
@@ -209,12 +218,12 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
       format: (c, v) => (v === null ? "—" : c.kind === "krw" ? won.format(Number(v)) : c.kind === "percent" ? `${(Number(v) * 100).toFixed(1)}%` : c.kind === "number" ? (c.header === e.year ? String(v) : n.format(Number(v))) : String(v)),
       footer: `${e.footer} · ${date}`,
     });
-    return file(bytes, count, `${count} rows`);
+    return file(bytes, count, { kind: "rows" });
   }
   // CSV: the three tables one after another, each with its title row, in one UTF-8 file with a BOM.
   const csv = tables.map((t, i) => {
     const part = toCsv(t.columns.map((c) => c.header), t.rows);
     return `${i === 0 ? "" : "\r\n"}${t.title}\r\n${part.replace(/^\uFEFF/, "")}`;
   });
-  return file(new TextEncoder().encode(`\uFEFF${csv.join("")}`), count, `${tables.length} tables, ${count} rows`);
+  return file(new TextEncoder().encode(`\uFEFF${csv.join("")}`), count, { kind: "tables", tables: tables.length });
 }

@@ -1,49 +1,71 @@
-// `npm run import -- <file> [--municipality <code>] [--dry-run] [--json]`: imports national standard data.
+// `npm run import -- <file> [--municipality <code>] [--dry-run] [--json] [--locale ko|en]`: imports
+// national standard data. It speaks Korean unless `--locale en`; the JSON report keeps the codes.
 // Exit codes: 0 imported (or previewed), 2 the file was refused, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { importMaxBytes, StandardDataError, type ImportProgress } from "../lib/standard-data";
-import { withCliDb } from "./cli";
+import { AppError } from "../lib/errors";
+import { issueReason, refusalText } from "../lib/import-text";
+import { EXPECTED_COLUMNS, importMaxBytes, StandardDataError, type ImportProgress } from "../lib/standard-data";
+import { cliText, withCliDb, type CliText } from "./cli";
 import { importStandardData, type ImportSummary } from "./queries/import";
 import { seed } from "./seed";
 
 const MAX_BYTES = importMaxBytes();
 
-function refuse(message: string, json: boolean): never {
-  if (json) console.log(JSON.stringify({ refused: true, error: message }));
+const OPTIONS = {
+  municipality: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  locale: { type: "string", default: "ko" },
+} as const;
+const args = process.argv.slice(2);
+let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>> | null = null;
+try {
+  parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+} catch {
+  // An option it does not know: answered below with the usage line.
+}
+const values: { municipality?: string; "dry-run"?: boolean; json?: boolean; locale?: string } = parsed?.values ?? { locale: "ko", json: args.includes("--json") };
+const positionals = parsed ? parsed.positionals : [];
+const json = values.json === true;
+const t: CliText = cliText(values.locale) ?? cliText("ko")!;
+const number = new Intl.NumberFormat(values.locale === "en" ? "en-US" : "ko-KR");
+
+function refuse(message: string, code: string): never {
+  if (json) console.log(JSON.stringify({ refused: true, code, error: message }));
   else console.error(message);
   process.exit(2);
 }
 
-function print(file: string, summary: ImportSummary, json: boolean) {
+function print(file: string, summary: ImportSummary) {
   if (json) {
     console.log(JSON.stringify({ path: file, ...summary }));
     return;
   }
   const c = summary.counts;
-  console.log(`${file}: ${summary.file.rows} rows (${summary.file.encoding}, ${summary.file.variant} header)`);
-  console.log(`  new ${c.new} · updated ${c.updated} · unchanged ${c.unchanged} · duplicate ${c.duplicate} · invalid ${c.invalid}`);
-  if (summary.municipalities.created.length) console.log(`  municipalities created: ${summary.municipalities.created.join(", ")}`);
-  for (const i of summary.issues) console.log(`  line ${i.line}, ${i.column} = "${i.value}": ${i.reason} [${i.severity}]`);
-  console.log(summary.committed ? "  committed" : "  dry run: nothing was written");
+  const variant = t(`import.${summary.file.variant}`);
+  console.log(`${file}: ${t("import.rows", { rows: summary.file.rows, encoding: summary.file.encoding.toUpperCase(), variant })}`);
+  console.log(`  ${(["new", "updated", "unchanged", "duplicate", "invalid"] as const).map((k) => `${t(`import.${k}`)} ${number.format(c[k])}`).join(" · ")}`);
+  if (summary.municipalities.created.length) console.log(`  ${t("cli.import.created", { names: summary.municipalities.created.join(", ") })}`);
+  for (const i of summary.issues) {
+    console.log(`  ${t("cli.import.issue", { line: i.line, column: i.column, value: i.value, reason: issueReason(t, i), severity: t(`issueSeverity.${i.severity}`) })}`);
+  }
+  console.log(`  ${t(summary.committed ? "cli.import.committed" : "cli.import.dryRun")}`);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { municipality: { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
-});
-const json = values.json ?? false;
+if (cliText(values.locale) === null) refuse(t("cli.badLocale", { value: String(values.locale) }), "locale");
 const file = positionals[0];
-if (!file || positionals.length > 1) refuse("usage: npm run import -- <file> [--municipality <code>] [--dry-run] [--json]", json);
-if (values.municipality !== undefined && !/^\d{5}$/.test(values.municipality)) refuse(`--municipality: expected a 5-digit code, got "${values.municipality}"`, json);
+if (!parsed || !file || positionals.length > 1) refuse(t("cli.import.usage"), "usage");
+const municipality = values.municipality;
+if (municipality !== undefined && !/^\d{5}$/.test(municipality)) refuse(t("cli.badMunicipality", { value: municipality }), "municipality");
 let stat: fs.Stats;
 try {
   stat = fs.statSync(file);
 } catch {
-  refuse(`${file}: no such file`, json);
+  refuse(t("cli.import.noFile", { file }), "no_file");
 }
-if (stat.size > MAX_BYTES) refuse(`${file}: ${stat.size.toLocaleString()} bytes is over the ${MAX_BYTES.toLocaleString()}-byte limit (IMPORT_MAX_BYTES)`, json);
+if (stat.size > MAX_BYTES) refuse(t("cli.import.tooLarge", { file, size: stat.size, limit: MAX_BYTES }), "too_large");
 const bytes = new Uint8Array(fs.readFileSync(file));
 
 await withCliDb(async (handle) => {
@@ -58,15 +80,16 @@ await withCliDb(async (handle) => {
     ? (p: ImportProgress) => {
         if (Date.now() - shown < 200) return;
         shown = Date.now();
-        process.stderr.write(`\r${p.step}: ${p.done.toLocaleString("en")} / ${p.total.toLocaleString("en")}   `);
+        process.stderr.write(`\r${t(`import.step.${p.step}`, { done: p.done, total: p.total })}   `);
       }
     : undefined;
   try {
-    const summary = await importStandardData(handle.db, { bytes, municipalityCode: values.municipality, dryRun: values["dry-run"] ?? false, actor: `cli:${process.env.USER ?? "unknown"}`, onProgress });
+    const summary = await importStandardData(handle.db, { bytes, municipalityCode: municipality, dryRun: values["dry-run"] === true, actor: `cli:${process.env.USER ?? "unknown"}`, onProgress });
     if (onProgress) process.stderr.write("\n");
-    print(path.basename(file), summary, json);
+    print(path.basename(file), summary);
   } catch (err) {
-    if (err instanceof StandardDataError) refuse(`${path.basename(file)}: ${err.message}`, json);
+    if (err instanceof StandardDataError) refuse(refusalText(t, { file: path.basename(file), code: err.code, line: err.line, columns: EXPECTED_COLUMNS }), err.code);
+    if (err instanceof AppError && err.code === "not_found") refuse(t("cli.import.noMunicipality", { code: municipality ?? "" }), "municipality");
     throw err;
   }
-});
+}, t);

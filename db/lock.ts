@@ -67,7 +67,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       const owner = readOwner(file);
       if (owner && owner.pid === process.pid) break;
       const busy = currentOwner(dataDir);
-      if (busy) throw new AppError("database_busy", busyMessage(dataDir, busy), { owner: busy });
+      if (busy) throw new AppError("database_busy", busyMessage(dataDir, busy), { dir: dataDir, owner: busy });
       fs.rmSync(file, { force: true });
     }
   }

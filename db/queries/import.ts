@@ -137,7 +137,7 @@ async function resolveMunicipalities(
 
   if (municipalityCode) {
     const [m] = await tx.select().from(s.municipalities).where(eq(s.municipalities.code, municipalityCode));
-    if (!m) throw new Error(`No municipality with code ${municipalityCode}`);
+    if (!m) throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { param: "municipality", value: municipalityCode });
     for (const r of records) {
       if (r.provinceName === m.provinceKo && r.municipalityName === m.nameKo) continue;
       rejected.add(r.line);

@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import type { ImportProgress, Issue } from "@/lib/standard-data";
 import { toCsv } from "@/lib/export-formats";
 import { FetchError, uploadForm } from "@/lib/fetcher";
+import { issueReason, REFUSAL_CODES, refusalText } from "@/lib/import-text";
 import { useErrorText } from "../../_components/use-error-text";
 
 type Summary = {
@@ -19,7 +20,6 @@ type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number; commit: b
 
 const SHOWN_ISSUES = 200;
 
-const REFUSALS = ["binary", "empty", "unparseable", "unknown_format"] as const;
 
 export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string; expectedColumns: { older: string; newer: string } }) {
   const t = useTranslations();
@@ -62,15 +62,12 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
     if (!(err instanceof FetchError)) return errorText(err);
     if (err.code === "payload_too_large") return t("import.refused.tooLarge", { file: fileName, limit: limitLabel });
     const detail = (Array.isArray(err.details) ? err.details[0] : null) as { reason?: string; line?: number } | null;
-    const code = REFUSALS.find((r) => r === detail?.reason);
-    if (err.code === "unprocessable" && code) {
-      if (code === "unparseable" && !detail?.line) return t("import.refused.broken", { file: fileName });
-      return t(`import.refused.${code}`, { file: fileName, line: detail?.line ?? 0, newer: expectedColumns.newer, older: expectedColumns.older });
-    }
+    const code = REFUSAL_CODES.find((r) => r === detail?.reason);
+    if (err.code === "unprocessable" && code) return refusalText(t, { file: fileName, code, line: detail?.line, columns: expectedColumns });
     return errorText(err);
   }
 
-  const reason = (i: Issue) => t(`issueCode.${i.code}`, { ref: i.ref ?? "" });
+  const reason = (i: Issue) => issueReason(t, i);
   function downloadReport(summary: Summary) {
     const csv = toCsv(
       [t("import.line"), t("import.column"), t("import.value"), t("import.severity"), t("import.reason")],
