@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openPostgres } from "../db/client";
 import { buildExport } from "../db/exports";
+import { provinceNameOf } from "../db/national-outlines";
 import { importStandardData } from "../db/queries/import";
 import * as s from "../db/schema";
 import { seed } from "../db/seed";
@@ -26,7 +27,8 @@ const admin = postgres(server, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${name}"`);
 
 try {
-  // The file: `count` rows of the newer release, spread over every 시군구 like a national file.
+  // The file: `count` rows of the newer release, spread over every 시군구 like a national file, with
+  // their real 시도 and 시군구 names, so every row is checked against its 시군구's outline.
   const munis = municipalities();
   const { sites } = generate(count, munis, 7);
   const CATEGORIES = ["관공서", "서민·복지시설", "편의시설", "교통시설", "버스정류장", "문화·관광시설", "전통시장", "공원", "교육시설", "보건시설", "체육시설", "기타"];
@@ -35,7 +37,7 @@ try {
   for (let i = 0; i < count; i++) {
     const site = sites[i % sites.length]!;
     const m = munis[site.municipality]!;
-    const province = `시도${m.code.slice(1, 3)}`;
+    const province = provinceNameOf(m.code.slice(1))!;
     lines.push(
       [`B-${i}`, `벤치 장소 ${i}`, `${1 + (i % 5)}층`, province, m.name, CATEGORIES[i % CATEGORIES.length], PROVIDERS[i % 4], `BENCH-${i % 97}`, `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, "0")}`,
         `${m.name} 벤치로 ${i}`, "", `${m.name}청`, "055-000-0000", (site.lat + (i % 7) * 1e-4).toFixed(6), (site.lng + (i % 5) * 1e-4).toFixed(6), "2026-11-01"].join(","),
@@ -146,6 +148,7 @@ try {
       phases,
       counts: summary.counts,
       municipalitiesCreated: summary.municipalities.created.length,
+      outsideTheirOutline: summary.issues.filter((i) => i.code === "outside_boundary").length,
     }),
   );
 

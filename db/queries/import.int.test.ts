@@ -104,6 +104,29 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect((await run(JINJU, { dryRun: true })).issues.filter((i) => i.reason.startsWith("outside the boundary"))).toEqual([]);
   });
 
+  it("checks a national file's rows against the national outline of each 시군구 it creates", async () => {
+    const csv = [
+      NEWER_HEADER,
+      "N1,순천만국가정원,,전라남도,순천시,공원,KT,x,2020-01,,,,,34.9291,127.4987,2023-01-01",
+      "N2,순천 어딘가,,전라남도,순천시,공원,KT,x,2020-01,,,,,35.1904,128.0802,2023-01-01",
+      "N3,화성행궁,,경기도,수원시,문화·관광시설,KT,x,2020-01,,,,,37.2819,127.0139,2023-01-01",
+      "N4,종로 어딘가,,서울,종로구,관공서,KT,x,2020-01,,,,,35.1904,128.0802,2023-01-01",
+      "N5,새 도시 광장,,경기도,새도시,공원,KT,x,2020-01,,,,,37.5,127.0,2023-01-01",
+    ].join("\n");
+    const summary = await run(new Uint8Array(Buffer.from(csv, "utf8")));
+    // 수원시 is the sum of its four 구; 서울 is 서울특별시; 새도시 is in no boundary file, so it is not checked.
+    expect(summary.issues.filter((i) => i.code === "outside_boundary").map((i) => [i.line, i.ref])).toEqual([
+      [3, "전라남도 순천시"],
+      [5, "서울 종로구"],
+    ]);
+    const { db } = await getDb();
+    const outlines = await db
+      .select({ name: s.municipalities.nameKo, outlined: sql<boolean>`${s.municipalities.boundary} is not null` })
+      .from(s.municipalities)
+      .where(inArray(s.municipalities.nameKo, ["순천시", "수원시", "종로구", "새도시"]));
+    expect(Object.fromEntries(outlines.map((m) => [m.name, m.outlined]))).toEqual({ 순천시: true, 수원시: true, 종로구: true, 새도시: false });
+  });
+
   it("imports GeoJSON points whose properties are the standard's columns", async () => {
     const before = await counts();
     const feature = (n: number, coordinates: number[] | null, extra: Record<string, unknown> = {}) => ({

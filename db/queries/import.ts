@@ -7,6 +7,7 @@ import type { StandardDataReport, StandardRecord, Issue, ImportProgress } from "
 import { containsPoint, type Area } from "../../lib/geo";
 import { readStandardData } from "../../lib/standard-data";
 import type { Db } from "../client";
+import { nationalOutline } from "../national-outlines";
 import { AppError } from "../../lib/errors";
 import * as s from "../schema";
 import { requirePermission, type Actor } from "./audit";
@@ -148,17 +149,24 @@ async function resolveMunicipalities(
     return { ids, attached, created, rejected };
   }
 
+  // A municipality the file names gets, when it is created (or has none yet), its outline from the
+  // national boundaries, so its rows are checked against it below.
   const wanted = [...new Map(records.map((r) => [nameOf(r), r])).values()];
   for (const r of wanted) {
     const [m] = await tx
-      .select({ id: s.municipalities.id })
+      .select({ id: s.municipalities.id, hasOutline: sql<boolean>`${s.municipalities.boundary} is not null` })
       .from(s.municipalities)
       .where(and(eq(s.municipalities.provinceKo, r.provinceName), eq(s.municipalities.nameKo, r.municipalityName)));
     if (m) {
       ids.set(nameOf(r), m.id);
       attached.push(nameOf(r));
+      const outline = m.hasOutline ? null : nationalOutline(r.provinceName, r.municipalityName);
+      if (outline) await tx.update(s.municipalities).set({ boundary: outline }).where(eq(s.municipalities.id, m.id));
     } else {
-      const [row] = await tx.insert(s.municipalities).values({ nameKo: r.municipalityName, provinceKo: r.provinceName }).returning({ id: s.municipalities.id });
+      const [row] = await tx
+        .insert(s.municipalities)
+        .values({ nameKo: r.municipalityName, provinceKo: r.provinceName, boundary: nationalOutline(r.provinceName, r.municipalityName) })
+        .returning({ id: s.municipalities.id });
       ids.set(nameOf(r), row!.id);
       created.push(nameOf(r));
     }
