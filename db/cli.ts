@@ -1,6 +1,7 @@
 // Opens the configured database for a command-line script and reports failures as one clear line,
 // in the language the command was asked for (Korean unless `--locale en`).
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { createTranslator } from "next-intl";
 import en from "../messages/en.json";
 import ko from "../messages/ko.json";
@@ -17,6 +18,26 @@ export function cliText(locale: string | undefined): CliText | null {
   if (locale !== "ko" && locale !== "en") return null;
   const t = createTranslator({ locale, messages: locale === "ko" ? ko : en });
   return (key, values) => t(key as never, values as never);
+}
+
+type Options = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
+
+/**
+ * A command's options, and its catalogue in the language of `--locale` (Korean when absent).
+ * `wrong` says what is wrong before anything else: an option it does not know ("usage") or a
+ * language it does not speak ("locale"), which the command answers in Korean.
+ */
+export function readCliArgs(options: Options, { positionals = false } = {}) {
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] } | null = null;
+  try {
+    parsed = parseArgs({ options: { ...options, locale: { type: "string", default: "ko" } }, allowPositionals: positionals });
+  } catch {
+    // An option it does not know: the command answers with its usage line.
+  }
+  const locale = String(parsed?.values.locale ?? "ko");
+  const t = cliText(locale) ?? cliText("ko")!;
+  const wrong = !parsed ? "usage" : cliText(locale) === null ? "locale" : null;
+  return { values: parsed?.values ?? {}, positionals: parsed?.positionals ?? [], t, locale, wrong } as const;
 }
 
 export async function withCliDb(task: (handle: DbHandle) => Promise<void>, t?: CliText): Promise<void> {

@@ -3,9 +3,8 @@
 // It speaks Korean unless `--locale en`, which also sets the language of the file.
 // Exit codes: 0 written, 2 bad arguments, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { SITE_CATEGORIES, type SiteCategory } from "../lib/domain";
-import { cliText, withCliDb, type CliText } from "./cli";
+import { readCliArgs, withCliDb } from "./cli";
 import { buildExport, EXPORT_FORMATS, type ExportFormat, type ExportWhat } from "./exports";
 import { seed } from "./seed";
 
@@ -14,27 +13,16 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const OPTIONS = {
-  format: { type: "string" },
-  out: { type: "string" },
-  municipality: { type: "string" },
-  locale: { type: "string", default: "ko" },
-  year: { type: "string" },
-  status: { type: "string" },
-  category: { type: "string" },
-} as const;
-let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>> | null = null;
-try {
-  parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
-} catch {
-  // An option it does not know: answered below with the usage line.
-}
-const values: { [K in keyof typeof OPTIONS]?: string } = parsed?.values ?? {};
-const t: CliText = cliText(values.locale ?? "ko") ?? cliText("ko")!;
-if (cliText(values.locale ?? "ko") === null) fail(t("cli.badLocale", { value: String(values.locale) }));
-const what = parsed?.positionals[0] as ExportWhat | undefined;
+const args = readCliArgs(
+  { format: { type: "string" }, out: { type: "string" }, municipality: { type: "string" }, year: { type: "string" }, status: { type: "string" }, category: { type: "string" } },
+  { positionals: true },
+);
+const values = args.values as { format?: string; out?: string; municipality?: string; year?: string; status?: string; category?: string };
+const { t } = args;
+if (args.wrong === "locale") fail(t("cli.badLocale", { value: args.locale }));
+const what = args.positionals[0] as ExportWhat | undefined;
 const kinds = Object.entries(EXPORT_FORMATS).map(([w, fs]) => `${w} (${fs.join(", ")})`).join("; ");
-if (!what || !(what in EXPORT_FORMATS)) fail(t("cli.export.usage", { kinds }));
+if (args.wrong === "usage" || !what || !(what in EXPORT_FORMATS)) fail(t("cli.export.usage", { kinds }));
 const formats = EXPORT_FORMATS[what] as readonly string[];
 if (!values.format || !formats.includes(values.format)) fail(t("cli.export.badFormat", { what, formats: formats.join(", "), value: values.format ?? "" }));
 if (!values.out) fail(t("cli.export.noOut"));
@@ -52,7 +40,7 @@ await withCliDb(async (handle) => {
     what,
     format: values.format as ExportFormat,
     municipalityCode: values.municipality,
-    locale: values.locale as "ko" | "en",
+    locale: args.locale as "ko" | "en",
     viewer: "operator",
     filters: { year: values.year ? Number(values.year) : undefined, status: values.status, category: values.category as SiteCategory | undefined },
   });

@@ -3,34 +3,23 @@
 // Exit codes: 0 imported (or previewed), 2 the file was refused, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { AppError } from "../lib/errors";
 import { issueReason, refusalText } from "../lib/import-text";
 import { EXPECTED_COLUMNS, importMaxBytes, StandardDataError, type ImportProgress } from "../lib/standard-data";
-import { cliText, withCliDb, type CliText } from "./cli";
+import { readCliArgs, withCliDb } from "./cli";
 import { importStandardData, type ImportSummary } from "./queries/import";
 import { seed } from "./seed";
 
 const MAX_BYTES = importMaxBytes();
 
-const OPTIONS = {
-  municipality: { type: "string" },
-  "dry-run": { type: "boolean", default: false },
-  json: { type: "boolean", default: false },
-  locale: { type: "string", default: "ko" },
-} as const;
-const args = process.argv.slice(2);
-let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>> | null = null;
-try {
-  parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
-} catch {
-  // An option it does not know: answered below with the usage line.
-}
-const values: { municipality?: string; "dry-run"?: boolean; json?: boolean; locale?: string } = parsed?.values ?? { locale: "ko", json: args.includes("--json") };
-const positionals = parsed ? parsed.positionals : [];
-const json = values.json === true;
-const t: CliText = cliText(values.locale) ?? cliText("ko")!;
-const number = new Intl.NumberFormat(values.locale === "en" ? "en-US" : "ko-KR");
+const args = readCliArgs(
+  { municipality: { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+  { positionals: true },
+);
+const values = args.values as { municipality?: string; "dry-run"?: boolean; json?: boolean };
+const { positionals, t } = args;
+const json = values.json === true || process.argv.includes("--json");
+const number = new Intl.NumberFormat(args.locale === "en" ? "en-US" : "ko-KR");
 
 function refuse(message: string, code: string): never {
   if (json) console.log(JSON.stringify({ refused: true, code, error: message }));
@@ -54,9 +43,9 @@ function print(file: string, summary: ImportSummary) {
   console.log(`  ${t(summary.committed ? "cli.import.committed" : "cli.import.dryRun")}`);
 }
 
-if (cliText(values.locale) === null) refuse(t("cli.badLocale", { value: String(values.locale) }), "locale");
+if (args.wrong === "locale") refuse(t("cli.badLocale", { value: args.locale }), "locale");
 const file = positionals[0];
-if (!parsed || !file || positionals.length > 1) refuse(t("cli.import.usage"), "usage");
+if (args.wrong === "usage" || !file || positionals.length > 1) refuse(t("cli.import.usage"), "usage");
 const municipality = values.municipality;
 if (municipality !== undefined && !/^\d{5}$/.test(municipality)) refuse(t("cli.badMunicipality", { value: municipality }), "municipality");
 let stat: fs.Stats;
@@ -89,7 +78,7 @@ await withCliDb(async (handle) => {
     print(path.basename(file), summary);
   } catch (err) {
     if (err instanceof StandardDataError) refuse(refusalText(t, { file: path.basename(file), code: err.code, line: err.line, columns: EXPECTED_COLUMNS }), err.code);
-    if (err instanceof AppError && err.code === "not_found") refuse(t("cli.import.noMunicipality", { code: municipality ?? "" }), "municipality");
+    if (err instanceof AppError && err.code === "not_found") refuse(t("cli.noMunicipality", { code: municipality ?? "" }), "municipality");
     throw err;
   }
 }, t);
