@@ -18,6 +18,9 @@ test("the map shows Jinju's boundaries, zones and APs while the tile server fail
   expect(await page.locator(".leaflet-base-pane path").count()).toBeGreaterThan(20);
   // Six program zones of 2020 and 54 sites of the 2016 standard data have a position.
   await expect(page.locator(".zone-marker")).toHaveCount(60);
+  // With the whole city in view, zones are small squares, so the AP clusters' counts stay readable.
+  await expect(page.locator(".zone-marker.zone-compact")).toHaveCount(60);
+  await expect(page.locator(".zone-marker.zone-compact").first()).toHaveText("");
   await expect(apCount(page)).toHaveText("지도 범위의 AP 112대");
   // Tiles were asked for and failed; the map is still all there.
   expect(await page.locator(`img.leaflet-tile[src*="${FAILING_TILE_HOST}"]`).count()).toBeGreaterThan(0);
@@ -112,6 +115,9 @@ test("APs drawn on nearly the same spot are all reachable from a list", async ({
 
 test("a zone opens from its marker or, by keyboard, from the list", async ({ page }) => {
   await openMap(page, "?c=35.18202,128.11504&z=15&l=zones");
+  // Close up, a zone shows its AP count.
+  await expect(page.locator(".zone-marker.zone-compact")).toHaveCount(0);
+  await expect(page.locator('.zone-marker[title^="남강둔치 상평동~하대동"]')).toHaveText("10");
   await page.locator('.zone-marker[title^="남강둔치 상평동~하대동"]').click();
   await expect(page.getByTestId("map-detail").getByRole("heading", { level: 2 })).toHaveText("남강둔치 상평동~하대동");
   await expect(page).toHaveURL(/sel=zone%3A\d+/);

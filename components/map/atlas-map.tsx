@@ -123,7 +123,7 @@ export function AtlasMap(props: AtlasMapProps) {
       {props.coverage ? <CoverageLayer centres={apPoints} radius={props.coverage.radius} /> : null}
       <GapLayer gaps={props.gaps} propose={props.proposeGap} describe={(g) => `${g.name} · ${props.labels.poiKind(g.kind)}`} />
       <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} />
-      <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} />
+      <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} zoom={zoom} />
       {props.aps ? (
         <ApLayer data={props.aps} clusterLabel={props.labels.cluster} onSelect={props.onSelectAps} selectedId={selectedOf("ap")} />
       ) : null}

@@ -1,6 +1,8 @@
 "use client";
 // Zones: a marker per zone showing its AP count, coloured by category; zones still in planning
-// (candidate, surveyed, approved) are drawn dashed. A zone's extent is drawn when known.
+// (candidate, surveyed, approved) are drawn dashed. A zone's extent is drawn when known. Zoomed
+// out (a whole city), a zone is a small square without its count, so neighbouring zones do not
+// pile up over each other and over the AP clusters; the selected zone keeps its count.
 import L from "leaflet";
 import { GeoJSON, Marker } from "react-leaflet";
 import type { ZoneMarker } from "@/lib/map-types";
@@ -10,17 +12,18 @@ import { position } from "./positions";
 // Icons and extent styles are cached: a re-render (every pan) then hands Leaflet the same objects
 // and it leaves the markers and outlines alone instead of rebuilding each one.
 const icons = new Map<string, L.DivIcon>();
-function zoneIcon(zone: ZoneMarker, selected: boolean): L.DivIcon {
+function zoneIcon(zone: ZoneMarker, selected: boolean, compact: boolean): L.DivIcon {
   const planning = isPlanning(zone.status);
-  const key = `${zone.category}|${planning}|${selected}|${zone.apCount}`;
+  const small = compact && !selected;
+  const key = `${zone.category}|${planning}|${selected}|${small ? "" : zone.apCount}`;
   let icon = icons.get(key);
   if (!icon) {
     if (icons.size > 5000) icons.clear();
     const colour = CATEGORY_COLOURS[zone.category];
     icon = L.divIcon({
-      className: `zone-marker${planning ? " zone-planning" : ""}${selected ? " zone-selected" : ""}`,
-      html: `<span style="border-color:${colour};${planning ? "" : `background:${colour};`}">${zone.apCount}</span>`,
-      iconSize: [30, 22],
+      className: `zone-marker${planning ? " zone-planning" : ""}${selected ? " zone-selected" : ""}${small ? " zone-compact" : ""}`,
+      html: `<span style="border-color:${colour};${planning ? "" : `background:${colour};`}">${small ? "" : zone.apCount}</span>`,
+      iconSize: small ? [12, 12] : [30, 22],
     });
     icons.set(key, icon);
   }
@@ -38,24 +41,30 @@ function extentStyle(zone: ZoneMarker): L.PathOptions {
   return style;
 }
 
+/** Below this zoom (a whole city in view) zones are drawn small, without their AP count. */
+export const ZONE_COUNTS_FROM_ZOOM = 13;
+
 export function ZoneLayer({
   zones,
   selectedId,
   onSelect,
   describe,
+  zoom,
 }: {
   zones: ZoneMarker[];
   selectedId: number | null;
   onSelect: (id: number) => void;
   describe: (zone: ZoneMarker) => string;
+  zoom: number;
 }) {
+  const compact = zoom < ZONE_COUNTS_FROM_ZOOM;
   return (
     <>
       {zones.map((z) => (
         <Marker
           key={`${z.id}-${z.apCount}-${z.status}-${z.id === selectedId}`}
           position={position(z.lat, z.lng)}
-          icon={zoneIcon(z, z.id === selectedId)}
+          icon={zoneIcon(z, z.id === selectedId, compact)}
           title={describe(z)}
           alt={describe(z)}
           keyboard
