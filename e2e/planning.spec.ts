@@ -63,6 +63,9 @@ test("a planner adds a candidate on the map, ranks and approves it; its work rea
   await form.getByLabel("계획 AP 수").fill("3");
   await form.getByRole("button", { name: "후보 추가" }).click();
   await expect(panel.getByRole("status")).toHaveText(`${NAME} 후보를 추가했습니다.`);
+  // The candidates' layer was off: it comes on, and the new candidate is on the map, dashed, selected.
+  await expect(page.getByRole("checkbox", { name: "후보·승인 구역" })).toBeChecked();
+  await expect(page.locator(`.zone-marker.zone-planning.zone-selected[title^="${NAME} · AP 0대"]`)).toHaveText("0");
   await screenshot(page, "candidate-added-on-map");
 
   // Ranked, with the parts of its score shown.

@@ -302,7 +302,12 @@ export function MapScreen({
                 setAddedName(site.name);
                 setPicked(null);
                 await zones.mutate();
-                update({ selected: { type: "zone", id: site.id } });
+                // The new candidate is selected and shown: its layer is switched on if it was off.
+                setState((prev) => ({
+                  ...prev,
+                  selected: { type: "zone", id: site.id },
+                  layers: prev.layers.includes("candidates") ? prev.layers : [...prev.layers, "candidates"],
+                }));
               }}
             />
           ) : (
