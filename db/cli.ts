@@ -1,24 +1,10 @@
 // Opens the configured database for a command-line script and reports failures as one clear line,
 // in the language the command was asked for (Korean unless `--locale en`).
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTranslator } from "next-intl";
-import en from "../messages/en.json";
-import ko from "../messages/ko.json";
 import { readEnv } from "../lib/env";
 import { AppError } from "../lib/errors";
 import { openPglite, openPostgres, type DbHandle } from "./client";
-
-export type CliLocale = "ko" | "en";
-/** A message from the catalogue, filled in: what every line a command prints goes through. */
-export type CliText = (key: string, values?: Record<string, string | number>) => string;
-
-/** The catalogue in `locale`, or null when `locale` is neither ko nor en. */
-export function cliText(locale: string | undefined): CliText | null {
-  if (locale !== "ko" && locale !== "en") return null;
-  const t = createTranslator({ locale, messages: locale === "ko" ? ko : en });
-  return (key, values) => t(key as never, values as never);
-}
+import { translatorFor, type Translate } from "./messages";
 
 type Options = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
 
@@ -35,12 +21,13 @@ export function readCliArgs(options: Options, { positionals = false } = {}) {
     // An option it does not know: the command answers with its usage line.
   }
   const locale = String(parsed?.values.locale ?? "ko");
-  const t = cliText(locale) ?? cliText("ko")!;
-  const wrong = !parsed ? "usage" : cliText(locale) === null ? "locale" : null;
+  const spoken = locale === "ko" || locale === "en";
+  const t = translatorFor(spoken ? locale : "ko");
+  const wrong = !parsed ? "usage" : spoken ? null : "locale";
   return { values: parsed?.values ?? {}, positionals: parsed?.positionals ?? [], t, locale, wrong } as const;
 }
 
-export async function withCliDb(task: (handle: DbHandle) => Promise<void>, t?: CliText): Promise<void> {
+export async function withCliDb(task: (handle: DbHandle) => Promise<void>, t?: Translate): Promise<void> {
   let handle: DbHandle | undefined;
   try {
     const env = readEnv();
@@ -51,7 +38,7 @@ export async function withCliDb(task: (handle: DbHandle) => Promise<void>, t?: C
     process.exitCode = busy ? 3 : 1;
     if (busy && t) {
       const { dir, owner } = err.details as { dir: string; owner: { pid: number; command: string; since: string } };
-      console.error(t("cli.busy", { dir: path.relative(process.cwd(), dir) || dir, pid: owner.pid, command: owner.command, since: owner.since }));
+      console.error(t("cli.busy", { dir, pid: owner.pid, command: owner.command, since: owner.since }));
       return;
     }
     const message = err instanceof Error ? err.message : String(err);

@@ -1,7 +1,5 @@
 // Every export, built the same way for the command line and the app: what (summary, access points,
 // sites, candidates, standard) × format, in Korean or English, as the caller may see it.
-import fs from "node:fs";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { visibleTo, type Viewer } from "../lib/authz";
@@ -16,6 +14,7 @@ import { scoredCandidates, type CandidateFilters } from "./queries/coverage";
 import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "./queries/export";
 import { ownZoneRef } from "./queries/import";
 import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "./queries/rollout";
+import { catalogue } from "./messages";
 import * as s from "./schema";
 
 export const EXPORT_FORMATS = {
@@ -48,16 +47,6 @@ export type ExportNote =
   | { kind: "standard"; variant: "older" | "newer"; encoding: "CP949" | "UTF-8 BOM" };
 export type ExportFile = { bytes: Uint8Array; contentType: string; fileName: string; count: number; note: ExportNote };
 
-type Messages = Record<string, Record<string, string>>;
-const messagesCache = new Map<string, Messages>();
-function messagesOf(locale: "ko" | "en"): Messages {
-  let m = messagesCache.get(locale);
-  if (!m) {
-    m = JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")) as Messages;
-    messagesCache.set(locale, m);
-  }
-  return m;
-}
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -90,7 +79,7 @@ function tabular(format: ExportFormat, header: string[], keys: string[], rows: {
 export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFile> {
   const allowed = EXPORT_FORMATS[req.what] as readonly string[];
   if (!allowed.includes(req.format)) throw new AppError("bad_request", `A ${req.what} export comes as ${allowed.join(" or ")}, not ${req.format}.`, [{ param: "format", value: req.format, reason: `expected ${allowed.join(", ")}` }]);
-  const msg = messagesOf(req.locale);
+  const msg = catalogue(req.locale);
   const m = await municipalityOf(db, req.municipalityCode);
   const viewer: Viewer | null = req.viewer === "operator" ? { userId: "operator", email: "operator", name: "operator", memberships: [{ municipalityId: m.id, role: "admin", partnerId: null }] } : req.viewer;
   const today = req.today ?? new Date();

@@ -36,9 +36,14 @@ export function currentOwner(dataDir: string): Owner | null {
   return isAlive(owner.pid) ? owner : null;
 }
 
+/** The folder as a message shows it: relative to where the command runs. */
+function shownDir(dataDir: string): string {
+  return path.relative(process.cwd(), dataDir) || dataDir;
+}
+
 export function busyMessage(dataDir: string, owner: Owner): string {
   return (
-    `The embedded database at ${path.relative(process.cwd(), dataDir) || dataDir} is in use by another process ` +
+    `The embedded database at ${shownDir(dataDir)} is in use by another process ` +
     `(pid ${owner.pid}: ${owner.command}, since ${owner.since}). Two processes on one PGlite folder corrupt it, ` +
     `so this one stops. Stop that process first, or set PGLITE_DIR to another folder, ` +
     `or set DATABASE_URL to use a Postgres server.`
@@ -67,7 +72,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       const owner = readOwner(file);
       if (owner && owner.pid === process.pid) break;
       const busy = currentOwner(dataDir);
-      if (busy) throw new AppError("database_busy", busyMessage(dataDir, busy), { dir: dataDir, owner: busy });
+      if (busy) throw new AppError("database_busy", busyMessage(dataDir, busy), { dir: shownDir(dataDir), owner: busy });
       fs.rmSync(file, { force: true });
     }
   }

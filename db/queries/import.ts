@@ -129,8 +129,10 @@ async function resolveMunicipalities(
   records: StandardRecord[],
   municipalityCode: string | undefined,
   issues: Issue[],
-): Promise<{ ids: Map<string, number>; attached: string[]; created: string[]; rejected: Set<number> }> {
+): Promise<{ ids: Map<string, number>; outlines: Map<number, Area>; attached: string[]; created: string[]; rejected: Set<number> }> {
   const ids = new Map<string, number>();
+  /** The outline of each municipality that has one, for the rows to be checked against. */
+  const outlines = new Map<number, Area>();
   const attached: string[] = [];
   const created: string[] = [];
   const rejected = new Set<number>();
@@ -145,8 +147,9 @@ async function resolveMunicipalities(
       issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code: "other_municipality", ref: `${m.provinceKo} ${m.nameKo}`, reason: `row belongs to ${nameOf(r)}, not ${m.provinceKo} ${m.nameKo} (${municipalityCode})`, severity: "error" });
     }
     ids.set(`${m.provinceKo} ${m.nameKo}`, m.id);
+    if (m.boundary) outlines.set(m.id, m.boundary as Area);
     attached.push(`${m.provinceKo} ${m.nameKo}`);
-    return { ids, attached, created, rejected };
+    return { ids, outlines, attached, created, rejected };
   }
 
   // A municipality the file names gets, when it is created (or has none yet), its outline from the
@@ -154,24 +157,24 @@ async function resolveMunicipalities(
   const wanted = [...new Map(records.map((r) => [nameOf(r), r])).values()];
   for (const r of wanted) {
     const [m] = await tx
-      .select({ id: s.municipalities.id, hasOutline: sql<boolean>`${s.municipalities.boundary} is not null` })
+      .select({ id: s.municipalities.id, boundary: s.municipalities.boundary })
       .from(s.municipalities)
       .where(and(eq(s.municipalities.provinceKo, r.provinceName), eq(s.municipalities.nameKo, r.municipalityName)));
+    const outline = (m?.boundary as Area | null | undefined) ?? nationalOutline(r.provinceName, r.municipalityName);
+    let id: number;
     if (m) {
-      ids.set(nameOf(r), m.id);
+      id = m.id;
       attached.push(nameOf(r));
-      const outline = m.hasOutline ? null : nationalOutline(r.provinceName, r.municipalityName);
-      if (outline) await tx.update(s.municipalities).set({ boundary: outline }).where(eq(s.municipalities.id, m.id));
+      if (outline && !m.boundary) await tx.update(s.municipalities).set({ boundary: outline }).where(eq(s.municipalities.id, id));
     } else {
-      const [row] = await tx
-        .insert(s.municipalities)
-        .values({ nameKo: r.municipalityName, provinceKo: r.provinceName, boundary: nationalOutline(r.provinceName, r.municipalityName) })
-        .returning({ id: s.municipalities.id });
-      ids.set(nameOf(r), row!.id);
+      const [row] = await tx.insert(s.municipalities).values({ nameKo: r.municipalityName, provinceKo: r.provinceName, boundary: outline }).returning({ id: s.municipalities.id });
+      id = row!.id;
       created.push(nameOf(r));
     }
+    ids.set(nameOf(r), id);
+    if (outline) outlines.set(id, outline);
   }
-  return { ids, attached, created, rejected };
+  return { ids, outlines, attached, created, rejected };
 }
 
 /**
@@ -209,16 +212,11 @@ export async function importStandardData(
   try {
     return await db.transaction(async (tx) => {
       const issues = [...fileReport.issues];
-      const { ids, attached, created, rejected } = await resolveMunicipalities(tx, fileReport.records, municipalityCode, issues);
+      const { ids, outlines, attached, created, rejected } = await resolveMunicipalities(tx, fileReport.records, municipalityCode, issues);
       const records = fileReport.records.filter((r) => !rejected.has(r.line));
       const municipalityIdOf = (r: StandardRecord) => ids.get(`${r.provinceName} ${r.municipalityName}`)!;
 
       // A point outside its municipality's outline, where the outline is known, is flagged.
-      const outlines = new Map(
-        (await tx.select({ id: s.municipalities.id, boundary: s.municipalities.boundary }).from(s.municipalities).where(inArray(s.municipalities.id, [...ids.values()])))
-          .filter((m) => m.boundary)
-          .map((m) => [m.id, m.boundary as Area]),
-      );
       for (const r of records) {
         const outline = outlines.get(municipalityIdOf(r));
         if (outline && r.lat !== null && r.lng !== null && !containsPoint(outline, { lat: r.lat, lng: r.lng })) {

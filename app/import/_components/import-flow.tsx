@@ -20,7 +20,6 @@ type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number; commit: b
 
 const SHOWN_ISSUES = 200;
 
-
 export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string; expectedColumns: { older: string; newer: string } }) {
   const t = useTranslations();
   const format = useFormatter();
