@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/ui/nav-link";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { pageRole } from "@/db/auth";
@@ -18,6 +18,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const t = await getTranslations();
   const other = locale === "ko" ? "en" : "ko";
   const { viewer, role } = await pageRole();
+  // The browser gets the catalogue without the command line's messages.
+  const { cli: _cli, ...clientMessages } = await getMessages();
   return (
     <html lang={locale}>
       <body>
@@ -63,7 +65,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </form>
         </header>
         <main id="main">
-          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
         </main>
         <footer className="site-footer">{t("app.attribution")}</footer>
       </body>
