@@ -25,5 +25,26 @@ export default tseslint.config(
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off", "no-empty-pattern": "off" } },
   { files: ["lib/**"], rules: layer(["@/app/*", "@/components/*", "@/db/*", "../app/*", "../components/*", "../db/*"], "lib/ depends on nothing above it") },
   { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/db/*", "!@/db/schema"], message: "components/ may use lib/ and components/ only (types from db/schema)" }] }] } },
-  { files: ["db/**"], rules: layer(["@/app/*", "@/components/*", "../app/*", "../components/*", "../../app/*", "../../components/*"], "db/ may use lib/ only") },
+  {
+    files: ["db/**"],
+    ignores: ["db/**/*.test.ts", "db/testing/**"],
+    rules: layer(["@/app/*", "@/components/*", "@/server/*", "../app/*", "../components/*", "../server/*", "../../app/*", "../../components/*", "../../server/*", "next", "next/*", "react"], "db/ may use lib/ only (and nothing of the framework)"),
+  },
+  { files: ["server/**"], ignores: ["server/**/*.test.ts"], rules: layer(["@/app/*", "@/components/*", "../app/*", "../components/*"], "server/ may use db/ and lib/ only") },
+  // Routes and pages go through the request context and the use cases: no database handle, no queries, no auth library.
+  {
+    files: ["app/**"],
+    ignores: ["app/**/*.test.ts", "app/api/_testing/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db/*", "!@/db/schema"], message: "app/ reaches the database through server/ use cases (types from db/schema only)" },
+            { group: ["better-auth", "better-auth/*"], message: "app/ reaches sign-in through server/auth" },
+          ],
+        },
+      ],
+    },
+  },
 );

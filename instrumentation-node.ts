@@ -1,5 +1,5 @@
 // Server start on Node: open the database, so the embedded one is migrated and seeded before the first request.
-import { getDb } from "./db";
+import { getDb } from "./server/database";
 import { AppError } from "./lib/errors";
 
 export async function openDatabaseAtStart(): Promise<void> {

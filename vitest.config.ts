@@ -12,7 +12,7 @@ const integration = (engine: "pglite" | "postgres") => ({
   resolve: { alias },
   test: {
     name: `integration-${engine}`,
-    include: ["db/**/*.int.test.ts", "app/**/*.int.test.ts"],
+    include: ["db/**/*.int.test.ts", "app/**/*.int.test.ts", "server/**/*.int.test.ts"],
     env: { TEST_DB: engine },
     globalSetup: ["db/testing/global-setup.ts"],
     setupFiles: ["db/testing/setup-file.ts"],
@@ -25,7 +25,13 @@ const integration = (engine: "pglite" | "postgres") => ({
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.unit.test.ts"], environment: "node" } },
+      // Pure logic only: no database, no child process; runs in seconds.
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.unit.test.ts", "server/**/*.unit.test.ts"], exclude: ["**/*.cli.test.ts", "**/node_modules/**"], environment: "node" },
+      },
+      // The command-line tools, each run as its own process on an embedded database folder.
+      { resolve: { alias }, test: { name: "integration-cli", include: ["**/*.cli.test.ts"], exclude: ["**/node_modules/**"], environment: "node", testTimeout: 120_000, pool: "forks" as const } },
       integration("pglite"),
       ...(process.env.DATABASE_URL ? [integration("postgres")] : []),
     ],

@@ -4,7 +4,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/ui/nav-link";
 import { SignOutButton } from "@/components/ui/sign-out-button";
-import { pageRole } from "@/db/auth";
+import { chromeContext } from "@/server/context";
+import { roleCan } from "@/lib/authz";
 import { setLocale } from "./actions";
 import "./globals.css";
 
@@ -17,7 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations();
   const other = locale === "ko" ? "en" : "ko";
-  const { viewer, role } = await pageRole();
+  const { viewer, role } = await chromeContext();
   // The browser gets the catalogue without the command line's messages.
   const { cli: _cli, ...clientMessages } = await getMessages();
   return (
@@ -38,10 +39,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <NavLink href="/partners">{t("nav.partners")}</NavLink>
             <NavLink href="/candidates">{t("nav.candidates")}</NavLink>
             <NavLink href="/plan">{t("nav.plan")}</NavLink>
-            {role ? <NavLink href="/work-items">{t("nav.matrix")}</NavLink> : null}
-            {role === "planner" || role === "admin" ? <NavLink href="/audit">{t("nav.audit")}</NavLink> : null}
-            {role === "admin" ? <NavLink href="/import">{t("nav.import")}</NavLink> : null}
-            {role === "admin" ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}
+            {roleCan(role, "read") ? <NavLink href="/work-items">{t("nav.matrix")}</NavLink> : null}
+            {roleCan(role, "readAudit") ? <NavLink href="/audit">{t("nav.audit")}</NavLink> : null}
+            {roleCan(role, "importData") ? <NavLink href="/import">{t("nav.import")}</NavLink> : null}
+            {roleCan(role, "manageUsers") ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}
           </nav>
           <div className="user-menu">
             {viewer ? (

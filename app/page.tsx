@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { pageViewer } from "@/db/auth";
-import { getRolloutSummary, type Figures } from "@/db/queries/summary";
+import { pageContext } from "@/server/context";
+import { getRolloutSummary, type FiguresView } from "@/server/summary";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
 import { ExportLinks } from "./_components/export-links";
@@ -15,20 +15,20 @@ export default async function OverviewPage() {
   const locale = await getLocale();
   let summary;
   try {
-    summary = await getRolloutSummary({ viewer: await pageViewer() });
+    summary = await getRolloutSummary(await pageContext());
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") return <Notice>{t("overview.noProgram")}</Notice>;
     throw err;
   }
   const { program, municipality, years, totals, partners } = summary;
-  const n = (v: number | null) => (v === null ? t("overview.notSet") : format.number(v));
-  const cell = (target: number | null, actual: number | null) => (
+  const n = (v: number | null | undefined) => (v == null ? t("overview.notSet") : format.number(v));
+  const cell = (target: number | null | undefined, actual: number | null | undefined) => (
     <>
       <td className="num">{n(target)}</td>
       <td className="num">{n(actual)}</td>
     </>
   );
-  const row = (label: React.ReactNode, f: { targets: Figures; actuals: Figures }, extra: React.ReactNode, key: string) => (
+  const row = (label: React.ReactNode, f: { targets: FiguresView; actuals: FiguresView }, extra: React.ReactNode, key: string) => (
     <tr key={key} data-testid={`year-${key}`}>
       <th scope="row">{label}</th>
       {cell(f.targets.buses, f.actuals.buses)}

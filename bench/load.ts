@@ -2,7 +2,7 @@
 // given by PGLITE_DIR), through the app's schema, migrations and grid triggers.
 //   npx tsx bench/load.ts 1000000
 import { sql } from "drizzle-orm";
-import { withCliDb } from "../db/cli";
+import { withCliDb } from "../db/script";
 import * as s from "../db/schema";
 import { generate, municipalities } from "./synthetic";
 

@@ -7,7 +7,7 @@
 //   PGLITE_DIR=.data/bench-pglite node --conditions=react-server --import tsx bench/map-endpoint.ts
 import { sql } from "drizzle-orm";
 import { GET } from "../app/api/map/features/route";
-import { getDb } from "../db/index";
+import { getDb } from "../server/database";
 import { LEVEL_SIZES, levelForZoom } from "../lib/map-grid";
 
 const ZOOMS = [7, 11, 15];

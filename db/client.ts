@@ -8,11 +8,15 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { acquireDataDirLock } from "./lock";
+import { acquireDataDirLock } from "../lib/data-dir-lock";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Engine = "pglite" | "postgres";
+/** A transaction handed to `db.transaction`'s callback. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Where a query runs: the database, or a transaction in progress. */
+export type Conn = Db | Tx;
 
 export type DbHandle = {
   db: Db;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "./index";
+import { getDb } from "../server/database";
 import * as s from "./schema";
 
 async function ids() {

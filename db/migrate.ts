@@ -1,5 +1,5 @@
 // `npm run db:migrate`: applies the committed migrations to the configured database.
-import { withCliDb } from "./cli";
+import { withCliDb } from "./script";
 
 await withCliDb(async (handle) => {
   await handle.migrate();

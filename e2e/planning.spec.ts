@@ -54,7 +54,7 @@ test("a planner adds a candidate on the map, ranks and approves it; its work rea
   await form.getByLabel("계획 AP 수").fill("500");
   await form.getByRole("button", { name: "후보 추가" }).click();
   await expect(form.getByTestId("error-name")).toHaveText("필수 항목입니다.");
-  await expect(form.getByTestId("error-plannedApCount")).toHaveText("허용 범위를 벗어났습니다.");
+  await expect(form.getByTestId("error-plannedApCount")).toHaveText("200 이하여야 합니다.");
   await screenshot(page, "candidate-validation");
 
   await form.getByLabel("이름").fill(NAME);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, decide, mayEditWorkItem, visibleTo, type Viewer } from "./authz";
+import { authorize, can, decide, grantsOf, mayEditWorkItem, roleCan, type Viewer } from "./authz";
 
 const viewer = (role: Viewer["memberships"][number]["role"], partnerId: number | null = null): Viewer => ({
   userId: "u",
@@ -35,14 +35,26 @@ describe("role matrix", () => {
   });
 });
 
-describe("redaction for the public", () => {
-  const data = { name: "zone", notes: "내부 메모", at: new Date(0), workItems: [{ kind: "funding", plannedCostKrw: 1000, actualCostKrw: 900 }], totals: { budgetKrw: 5 } };
-  it("nulls costs and notes for anonymous visitors and other municipalities, keeps the rest", () => {
-    const expected = { name: "zone", notes: null, at: new Date(0), workItems: [{ kind: "funding", plannedCostKrw: null, actualCostKrw: null }], totals: { budgetKrw: null } };
-    expect(visibleTo(null, 1, data)).toEqual(expected);
-    expect(visibleTo(viewer("admin"), 2, data)).toEqual(expected);
+describe("grants and authorize", () => {
+  it("gives nobody without a role there any permission", () => {
+    expect([...grantsOf(null, 1)]).toEqual([]);
+    expect([...grantsOf(viewer("admin"), 2)]).toEqual([]);
   });
-  it("shows everything to a member", () => {
-    expect(visibleTo(viewer("viewer"), 1, data)).toBe(data);
+  it("gives each role the permissions of the matrix", () => {
+    expect([...grantsOf(viewer("viewer"), 1)].sort()).toEqual(["read", "readCosts"]);
+    expect([...grantsOf(viewer("partner", 7), 1)].sort()).toEqual(["editOwnWorkItems", "read", "readCosts"]);
+    expect([...grantsOf(viewer("planner"), 1)].sort()).toEqual(["editOwnWorkItems", "editPlan", "read", "readAudit", "readCosts"]);
+    expect(grantsOf(viewer("admin"), 1).has("manageUsers")).toBe(true);
+  });
+  it("throws 401, 404 or 403 with the shared error codes", () => {
+    expect(() => authorize(null, 1, "read")).toThrow(expect.objectContaining({ code: "unauthorized" }));
+    expect(() => authorize(viewer("admin"), 2, "read")).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => authorize(viewer("viewer"), 1, "editPlan")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(authorize(viewer("planner"), 1, "editPlan").userId).toBe("u");
+  });
+  it("answers the screens' questions from the same matrix", () => {
+    expect(roleCan("planner", "editPlan")).toBe(true);
+    expect(roleCan("partner", "editPlan")).toBe(false);
+    expect(roleCan(null, "read")).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
-// Who may do what: the role matrix, as pure functions the data-access layer applies on every call.
+// Who may do what: the role matrix, as pure functions the use cases (server/) apply on every call.
 import type { Role } from "./domain";
+import { AppError } from "./errors";
 
 export type Membership = { municipalityId: number; role: Role; partnerId: number | null };
 export type Viewer = { userId: string; email: string; name: string; memberships: Membership[] };
@@ -21,8 +22,7 @@ export function membershipIn(viewer: Viewer | null, municipalityId: number): Mem
 }
 
 export function can(viewer: Viewer | null, municipalityId: number, permission: Permission): boolean {
-  const m = membershipIn(viewer, municipalityId);
-  return m !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(m.role);
+  return roleCan(membershipIn(viewer, municipalityId)?.role, permission);
 }
 
 /**
@@ -40,26 +40,26 @@ export function decide(viewer: Viewer | null, municipalityId: number, permission
 export function mayEditWorkItem(viewer: Viewer | null, item: { municipalityId: number; partnerId: number }): boolean {
   const m = membershipIn(viewer, item.municipalityId);
   if (!m) return false;
-  if (m.role === "planner" || m.role === "admin") return true;
+  if (roleCan(m.role, "editPlan")) return true;
   return m.role === "partner" && m.partnerId === item.partnerId;
 }
 
-const COST_KEYS = new Set(["plannedCostKrw", "actualCostKrw", "budgetKrw", "targetBudgetKrw"]);
-const PRIVATE_KEYS = new Set(["notes"]);
-
-/**
- * What anonymous visitors (and anyone without a role in the municipality) get: the same shape
- * with every cost and internal note set to null.
- */
-export function redactForPublic<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(redactForPublic) as T;
-  if (value === null || typeof value !== "object" || value instanceof Date) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, COST_KEYS.has(k) || PRIVATE_KEYS.has(k) ? null : redactForPublic(v)]),
-  ) as T;
+/** The permissions a role holds, for screens that show or hide a control (the server checks again). */
+export function roleCan(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** Returns `data` as is for members who may read costs there, redacted for everyone else. */
-export function visibleTo<T>(viewer: Viewer | null, municipalityId: number, data: T): T {
-  return can(viewer, municipalityId, "readCosts") ? data : redactForPublic(data);
+/** Every permission the viewer holds in the municipality; read models name their fields by these. */
+export function grantsOf(viewer: Viewer | null, municipalityId: number): ReadonlySet<Permission> {
+  const role = membershipIn(viewer, municipalityId)?.role;
+  return new Set((Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleCan(role, p)));
+}
+
+/** Throws the answer the caller gets when they may not: 401, 404 (another municipality) or 403. */
+export function authorize(viewer: Viewer | null, municipalityId: number, permission: Permission): Viewer {
+  const verdict = decide(viewer, municipalityId, permission);
+  if (verdict === "unauthorized") throw new AppError("unauthorized", "Sign in first.");
+  if (verdict === "not_found") throw new AppError("not_found", "Not found.");
+  if (verdict === "forbidden") throw new AppError("forbidden", `Your role may not do this (${permission}).`, { params: { permission } });
+  return viewer!;
 }

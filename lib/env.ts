@@ -10,9 +10,11 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+  DEFAULT_MUNICIPALITY: z.string().trim().regex(/^\d{5}$/, "must be a 5-digit MOIS code").default("48170"),
 });
 
-export type Env = { databaseUrl?: string; pgliteDir: string };
+/** `defaultMunicipality`: the MOIS code of the municipality shown when a request names none. */
+export type Env = { databaseUrl?: string; pgliteDir: string; defaultMunicipality: string };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
@@ -23,6 +25,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   return {
     databaseUrl: parsed.data.DATABASE_URL,
     pgliteDir: path.resolve(parsed.data.PGLITE_DIR),
+    defaultMunicipality: parsed.data.DEFAULT_MUNICIPALITY,
   };
 }
 

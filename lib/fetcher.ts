@@ -1,31 +1,43 @@
-// The one fetcher SWR uses: JSON from our API, with the server's error message kept on failure.
+// The one fetcher SWR uses: JSON from our API; a failure keeps the server's error as sent
+// (`{ code, path?, params?, issues? }`), for the screen to word from the catalogue.
+import type { ErrorBody, Issue } from "./errors";
+
+type WireError = Partial<ErrorBody["error"]>;
 
 export class FetchError extends Error {
+  readonly code: string | null;
+  readonly path?: string;
+  readonly params?: Record<string, unknown>;
+  readonly issues: Issue[];
+
   constructor(
     message: string,
     readonly status: number,
-    readonly code: string | null,
-    /** What the server named as wrong: `[{ field, reason }]` for a bad body. */
-    readonly details: unknown = null,
+    error: WireError | null = null,
   ) {
     super(message);
+    this.code = error?.code ?? null;
+    this.path = error?.path;
+    this.params = error?.params;
+    this.issues = error?.issues ?? [];
   }
+}
+
+/** The failure a response describes, from its `{ error }` body when it has one. */
+function failureOf(status: number, statusText: string, body: unknown): FetchError {
+  const error = (body as { error?: WireError } | null)?.error ?? null;
+  return new FetchError(error?.message ?? `${status} ${statusText}`, status, error);
 }
 
 async function readJson<T>(res: Response): Promise<T> {
   if (!res.ok) {
-    let message = `${res.status} ${res.statusText}`;
-    let code: string | null = null;
-    let details: unknown = null;
+    let body: unknown = null;
     try {
-      const body = (await res.json()) as { error?: { message?: string; code?: string; details?: unknown } };
-      message = body.error?.message ?? message;
-      code = body.error?.code ?? null;
-      details = body.error?.details ?? null;
+      body = await res.json();
     } catch {
       // not JSON: keep the status line
     }
-    throw new FetchError(message, res.status, code, details);
+    throw failureOf(res.status, res.statusText, body);
   }
   return (await res.json()) as T;
 }
@@ -39,11 +51,9 @@ export async function sendJson<T>(url: string, method: "POST" | "PUT" | "PATCH" 
   return readJson<T>(await fetch(url, { method, headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(body) }));
 }
 
-/** The reason the server gave for one field, to show beside it. */
-export function fieldError(err: unknown, field: string): string | undefined {
-  if (!(err instanceof FetchError) || !Array.isArray(err.details)) return undefined;
-  const hit = (err.details as { field?: string; reason?: string }[]).find((d) => d.field === field);
-  return hit?.reason;
+/** What the server found wrong with one field, to show beside it. */
+export function fieldError(err: unknown, field: string): Issue | undefined {
+  return err instanceof FetchError ? err.issues.find((i) => i.path === field) : undefined;
 }
 
 /** Uploads a form with progress reports (fetch cannot report upload progress); errors as FetchError. */
@@ -57,7 +67,7 @@ export function uploadForm<T, P = never>(url: string, form: FormData, onProgress
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.upload.onload = () => onProgress(1);
-    xhr.onerror = () => reject(new FetchError("The server could not be reached.", 0, null));
+    xhr.onerror = () => reject(new FetchError("The server could not be reached.", 0));
     const streamed = () => xhr.getResponseHeader("content-type")?.includes("application/x-ndjson") ?? false;
     let seen = 0;
     const lines = () => {
@@ -65,9 +75,9 @@ export function uploadForm<T, P = never>(url: string, form: FormData, onProgress
       const end = text.lastIndexOf("\n") + 1;
       const fresh = text.slice(seen, end).split("\n").filter(Boolean);
       seen = Math.max(seen, end);
-      return fresh.map((l) => JSON.parse(l) as { progress?: P; result?: T; status?: number; error?: { message: string; code: string; details?: unknown } });
+      return fresh.map((l) => JSON.parse(l) as { progress?: P; result?: T; status?: number; error?: WireError });
     };
-    type Outcome = { result?: T; status?: number; error?: { message: string; code: string; details?: unknown } };
+    type Outcome = { result?: T; status?: number; error?: WireError };
     let outcome: Outcome | null = null;
     // Hands progress lines on as they come; keeps the outcome line, the last one.
     const take = (): Outcome | null => {
@@ -83,9 +93,9 @@ export function uploadForm<T, P = never>(url: string, form: FormData, onProgress
     xhr.onload = () => {
       if (streamed()) {
         const o = take();
-        if (o?.error) return reject(new FetchError(o.error.message, o.status ?? 500, o.error.code, o.error.details ?? null));
+        if (o?.error) return reject(failureOf(o.status ?? 500, "", o));
         if (o && "result" in o) return resolve(o.result as T);
-        return reject(new FetchError("The server's answer ended early.", xhr.status, null));
+        return reject(new FetchError("The server's answer ended early.", xhr.status));
       }
       let body: unknown = null;
       try {
@@ -94,8 +104,7 @@ export function uploadForm<T, P = never>(url: string, form: FormData, onProgress
         // not JSON
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
-      const error = (body as { error?: { message?: string; code?: string; details?: unknown } } | null)?.error;
-      reject(new FetchError(error?.message ?? `${xhr.status} ${xhr.statusText}`, xhr.status, error?.code ?? null, error?.details ?? null));
+      reject(failureOf(xhr.status, xhr.statusText, body));
     };
     xhr.send(form);
   });

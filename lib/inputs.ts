@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { POI_KINDS, ROLES, SITE_CATEGORIES, SITE_STATUSES, WORK_STATUSES } from "./domain";
 import { AppError } from "./errors";
+import { issuesOf } from "./validation";
 
 const municipality = z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional();
 
@@ -44,15 +45,12 @@ export async function parseBody<S extends z.ZodType>(schema: S, req: Request): P
   try {
     raw = await req.json();
   } catch {
-    throw new AppError("bad_request", "The request body must be JSON.", [{ field: null, reason: "not JSON" }]);
+    throw new AppError("bad_request", "The request body must be JSON.", { issues: [{ code: "not_json" }] });
   }
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => {
-    const unknown = issue.code === "unrecognized_keys";
-    return { field: unknown ? issue.keys.join(", ") : issue.path.join("."), reason: unknown ? "unknown field" : issue.message };
-  });
-  throw new AppError("bad_request", `Invalid field ${details[0]!.field}: ${details[0]!.reason}`, details);
+  const issues = issuesOf(result.error, raw);
+  throw new AppError("bad_request", `Invalid field ${issues[0]!.path}: ${issues[0]!.code}`, { issues });
 }
 
 const krw = z.number({ error: "expected an amount in won" }).int("whole won only").min(0, "costs are never negative").max(1e13);

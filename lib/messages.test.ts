@@ -24,3 +24,26 @@ describe("message catalogue", () => {
     expect(mismatched.map(([k]) => k)).toEqual([]);
   });
 });
+
+describe("issue codes", () => {
+  // Every code an answer's issue can carry, found in the source: zod's findings (lib/validation), the
+  // refusals the use cases name (`fieldError(path, code, …)`, `issues: [{ code: … }]`) and the bbox checks.
+  const sources = ["lib", "server", "db", "app"].flatMap((dir) =>
+    (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !f.includes(".test.")).map((f) => fs.readFileSync(`${dir}/${f}`, "utf8")),
+  );
+  const codes = new Set<string>();
+  for (const text of sources) {
+    for (const m of text.matchAll(/fieldError\("\w+", "(\w+)"/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/issues: \[\{ code: "(\w+)"/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/\{ code: "(\w+)", path/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/message: "(bbox_\w+)"/g)) codes.add(m[1]!);
+  }
+  it("finds the codes in the source", () => {
+    expect(codes).toContain("required");
+    expect(codes).toContain("outside_municipality");
+  });
+  it("words every one of them in both languages", () => {
+    const missing = [...codes].filter((c) => !flatten(load("ko")).has(`issue.${c}`) || !flatten(load("en")).has(`issue.${c}`));
+    expect(missing).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { AP_STATUSES, BUS_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES, SITE_STATUSES } from "./domain";
 import { AppError } from "./errors";
+import { issuesOf } from "./validation";
 
 export type BBox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
 
@@ -9,16 +10,16 @@ export const bboxParam = z.string().transform((raw, ctx): BBox => {
   const parts = raw.split(",").map((p) => p.trim());
   const nums = parts.map(Number);
   if (parts.length !== 4 || parts.some((p) => p === "") || nums.some((n) => !Number.isFinite(n))) {
-    ctx.addIssue({ code: "custom", message: "expected four numbers: minLng,minLat,maxLng,maxLat" });
+    ctx.addIssue({ code: "custom", message: "bbox_format" });
     return z.NEVER;
   }
   const [minLng, minLat, maxLng, maxLat] = nums as [number, number, number, number];
   if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90) {
-    ctx.addIssue({ code: "custom", message: "longitudes must lie in -180..180 and latitudes in -90..90" });
+    ctx.addIssue({ code: "custom", message: "bbox_range" });
     return z.NEVER;
   }
   if (minLng > maxLng || minLat > maxLat) {
-    ctx.addIssue({ code: "custom", message: "minimum must not exceed maximum" });
+    ctx.addIssue({ code: "custom", message: "bbox_order" });
     return z.NEVER;
   }
   return { minLng, minLat, maxLng, maxLat };
@@ -121,14 +122,9 @@ export function parseParams<S extends z.ZodType>(
   }
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => {
-    const unknown = issue.code === "unrecognized_keys";
-    const param = unknown ? issue.keys.join(", ") : issue.path.join(".");
-    const reason = unknown ? "unknown parameter" : issue.message;
-    return { param, value: unknown ? null : (raw[String(issue.path[0])] ?? null), reason };
-  });
-  const first = details[0]!;
-  throw new AppError("bad_request", `Invalid parameter ${first.param}: ${first.reason}`, details);
+  const issues = issuesOf(result.error, raw);
+  const first = issues[0]!;
+  throw new AppError("bad_request", `Invalid parameter ${first.path}: ${first.code}`, { issues });
 }
 
 /** Like parseParams, for pages: a bad parameter becomes something to show instead of an exception. */
@@ -140,7 +136,7 @@ export function tryParseParams<S extends z.ZodType>(
     return { ok: true, data: parseParams(schema, params) };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const first = (err.details as { param: string; value: string | null }[])[0];
-    return { ok: false, param: first?.param ?? "", value: first?.value ?? "" };
+    const first = err.issues?.[0];
+    return { ok: false, param: first?.path ?? "", value: String(first?.params?.value ?? "") };
   }
 }

@@ -1,12 +1,12 @@
 // A table of audit entries: when, who, what, and the fields that changed (before → after).
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { AuditEntry } from "@/db/schema";
+import type { AuditEntryView } from "@/server/audit";
 import { changedFields, showValue } from "@/lib/audit-diff";
 
 const OBJECT_PAGES: Record<string, string> = { site: "/sites/", bus: "/buses/", partner: "/partners/" };
 
-export async function AuditTable({ entries, showObject = true }: { entries: AuditEntry[]; showObject?: boolean }) {
+export async function AuditTable({ entries, showObject = true }: { entries: AuditEntryView[]; showObject?: boolean }) {
   const t = await getTranslations();
   const format = await getFormatter();
   const actionLabel = (a: string) => (["create", "update", "delete", "import"].includes(a) ? t(`auditAction.${a as "create"}`) : a);

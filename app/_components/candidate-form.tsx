@@ -5,7 +5,9 @@ import { useState } from "react";
 import { SITE_CATEGORIES } from "@/lib/domain";
 import { FetchError, sendJson } from "@/lib/fetcher";
 import { candidateInput } from "@/lib/planning";
-import { useErrorText } from "./use-error-text";
+import type { Issue } from "@/lib/errors";
+import { issuesOf } from "@/lib/validation";
+import { useErrorText, useIssueText } from "./use-error-text";
 
 export type CandidatePrefill = { name?: string; category?: string; lat?: number; lng?: number; planYear?: number };
 type Errors = Partial<Record<"name" | "category" | "planYear" | "plannedApCount" | "lat" | "lng" | "notes" | "form", string>>;
@@ -13,13 +15,15 @@ type Errors = Partial<Record<"name" | "category" | "planYear" | "plannedApCount"
 export function CandidateForm({ years, prefill, onCreated, compact = false }: { years: number[]; prefill?: CandidatePrefill; onCreated: (site: { id: number; name: string }) => void; compact?: boolean }) {
   const t = useTranslations();
   const errorText = useErrorText();
+  const issueText = useIssueText();
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
-  const reasonText = (reason: string) => {
-    if (reason === "required" || reason === "outside_municipality" || reason === "outside_program") return t(`fieldError.${reason}`);
-    if (/^at (least|most)|expected|unknown/.test(reason)) return t("fieldError.range");
-    return t("fieldError.generic", { reason });
+  // One sentence per field: the first thing found wrong with it, checked here and by the server alike.
+  const byField = (issues: Issue[]): Errors => {
+    const next: Errors = {};
+    for (const issue of issues) next[(issue.path?.split(".")[0] ?? "form") as keyof Errors] ??= issueText(issue);
+    return next;
   };
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -36,14 +40,7 @@ export function CandidateForm({ years, prefill, onCreated, compact = false }: { 
       notes: String(form.get("notes") ?? "") || undefined,
     };
     const parsed = candidateInput.safeParse(raw);
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0]) as keyof Errors;
-        next[field] ??= issue.message === "required" ? t("fieldError.required") : reasonText(issue.message);
-      }
-      return setErrors(next);
-    }
+    if (!parsed.success) return setErrors(byField(issuesOf(parsed.error, raw)));
     setBusy(true);
     setErrors({});
     try {
@@ -51,9 +48,8 @@ export function CandidateForm({ years, prefill, onCreated, compact = false }: { 
       (e.target as HTMLFormElement).reset();
       onCreated(site);
     } catch (err) {
-      const details = err instanceof FetchError && Array.isArray(err.details) ? (err.details as { field: string; reason: string }[]) : [];
-      if (details.length) setErrors(Object.fromEntries(details.map((d) => [d.field, reasonText(d.reason)])));
-      else setErrors({ form: errorText(err) });
+      const issues = err instanceof FetchError ? err.issues.filter((i) => i.path) : [];
+      setErrors(issues.length ? byField(issues) : { form: errorText(err) });
     } finally {
       setBusy(false);
     }

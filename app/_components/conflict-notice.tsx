@@ -6,7 +6,7 @@ import { FetchError } from "@/lib/fetcher";
 /** The record the server sent back with a 409, if this error is one. */
 export function conflictOf(err: unknown): Record<string, unknown> | null {
   if (!(err instanceof FetchError) || err.status !== 409) return null;
-  return ((err.details as { current?: Record<string, unknown> } | null)?.current ?? null);
+  return (err.params?.current as Record<string, unknown> | undefined) ?? null;
 }
 
 export function ConflictNotice({ current, fields }: { current: Record<string, unknown>; fields: { key: string; label: string; show?: (v: unknown) => string }[] }) {

@@ -1,6 +1,6 @@
 // Download links for an export in each of its formats, carrying the list's current filters and language.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ExportWhat } from "@/db/exports";
+import type { ExportWhat } from "@/server/exports";
 import { hrefWith } from "@/lib/url";
 
 const WHAT_LABEL = { summary: "whatSummary", sites: "whatSites", candidates: "whatCandidates", standard: "whatStandard", "access-points": "whatAccessPoints" } as const;

@@ -1,9 +1,9 @@
 "use client";
 // Why a request failed, in the screen's language: the server's error code picks the sentence from
-// the catalogue. Only a refusal the screen cannot word itself (a 400 or 422 whose details it does
-// not map) keeps the server's specific reason, after a sentence in the screen's language.
+// the catalogue; a refused field is worded from its issue code (`issue.*`), never from the server's English.
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
+import type { Issue } from "@/lib/errors";
 import { FetchError } from "@/lib/fetcher";
 
 const BY_CODE = {
@@ -19,14 +19,27 @@ const BY_CODE = {
 
 export function useErrorText(): (err: unknown) => string {
   const t = useTranslations("errors");
+  const issueText = useIssueText();
   return useCallback(
     (err: unknown) => {
       if (!(err instanceof FetchError)) return t("generic");
       if (err.status === 0) return t("unreachable");
       const key = BY_CODE[err.code as keyof typeof BY_CODE];
       if (key) return t(key);
-      if (err.code === "bad_request" || err.code === "unprocessable") return t("rejected", { reason: err.message });
+      if (err.code === "bad_request" || err.code === "unprocessable") return t("rejected", { reason: err.issues.length ? issueText(err.issues[0]!) : err.message });
       return t("generic");
+    },
+    [t, issueText],
+  );
+}
+
+/** What is wrong with a field, in the screen's language: the issue's code picks the sentence. */
+export function useIssueText(): (issue: Issue) => string {
+  const t = useTranslations("issue");
+  return useCallback(
+    (issue: Issue) => {
+      const params = Object.fromEntries(Object.entries(issue.params ?? {}).filter(([, v]) => typeof v === "number" || typeof v === "string")) as Record<string, string | number>;
+      return t.has(issue.code as "invalid") ? t(issue.code as "invalid", params) : t("invalid");
     },
     [t],
   );

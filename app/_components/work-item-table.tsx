@@ -11,8 +11,9 @@ export type WorkItemView = {
   kind: WorkKind;
   status: WorkStatus;
   dueDate: string | null;
-  plannedCostKrw: number | null;
-  actualCostKrw: number | null;
+  /** Absent for callers who may not read costs. */
+  plannedCostKrw?: number | null;
+  actualCostKrw?: number | null;
   partner?: { id: number; nameKo: string; nameEn: string | null };
   scope?: { href: string | null; label: string } | null;
 };
@@ -21,7 +22,7 @@ export async function WorkItemTable({ items, show }: { items: WorkItemView[]; sh
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
-  const krw = (v: number | null) => (v === null ? t("workItems.unknownCost") : format.number(v, { style: "currency", currency: "KRW" }));
+  const krw = (v: number | null | undefined) => (v == null ? t("workItems.unknownCost") : format.number(v, { style: "currency", currency: "KRW" }));
   return (
     <div className="table-wrap">
       <table className="data" data-testid="work-items-table">

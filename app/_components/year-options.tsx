@@ -1,6 +1,7 @@
 // The plan years a year filter offers: those of the municipality's programs.
-import { listPlanYears } from "@/db/queries/summary";
+import { pageContext } from "@/server/context";
+import { listPlanYears } from "@/server/summary";
 
 export async function yearOptions(): Promise<{ value: string; label: string }[]> {
-  return (await listPlanYears({})).map((y) => ({ value: String(y), label: String(y) }));
+  return (await listPlanYears(await pageContext())).map((y) => ({ value: String(y), label: String(y) }));
 }

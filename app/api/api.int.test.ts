@@ -87,9 +87,10 @@ describe(`JSON API on ${testEngine()}`, () => {
     const handler = path.startsWith("/api/buses") ? getBuses : path.startsWith("/api/access-points") ? getAccessPoints : getSites;
     const { status, body } = await json(handler(req(path)));
     expect(status).toBe(400);
-    const error = body.error as { code: string; message: string; details: { param: string }[] };
+    const error = body.error as { code: string; message: string; path: string; issues: { path: string }[] };
     expect(error.code).toBe("bad_request");
     expect(error.message).toContain(param);
-    expect(error.details[0]!.param).toBe(param);
+    expect(error.path).toBe(param);
+    expect(error.issues[0]!.path).toBe(param);
   });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
+import { getDb } from "@/server/database";
 import * as s from "@/db/schema";
 import { DEMO_USERS } from "@/db/seed/users";
 import { testEngine } from "@/db/testing/engines";
@@ -67,13 +67,13 @@ describe(`importing from the app on ${testEngine()}`, () => {
     const [sites, audit] = [await siteCount(), await auditCount()];
     const unknown = await upload("이름,주소\n가,나\n", { cookie: cookie.admin, name: "other.csv" });
     expect(unknown.status).toBe(422);
-    const unknownBody = (await unknown.json()) as { error: { message: string; details: unknown } };
+    const unknownBody = (await unknown.json()) as { error: { message: string; issues: unknown } };
     expect(unknownBody.error.message).toMatch(/^other\.csv: .*설치장소명/);
     // The reason as a code, for the screen to say in its own language.
-    expect(unknownBody.error.details).toEqual([{ field: "file", reason: "unknown_format" }]);
+    expect(unknownBody.error.issues).toEqual([{ code: "unknown_format", path: "file" }]);
     const broken = await upload(`${header}\n${row(5)}\n"unclosed,quote\n`, { cookie: cookie.admin, name: "broken.csv" });
     expect(broken.status).toBe(422);
-    expect(((await broken.json()) as { error: { details: unknown } }).error.details).toEqual([{ field: "file", reason: "unparseable", line: 3 }]);
+    expect(((await broken.json()) as { error: { issues: unknown } }).error.issues).toEqual([{ code: "unparseable", path: "file", params: { line: 3 } }]);
     const binary = new FormData();
     binary.set("file", new File([fs.readFileSync("app/favicon.ico")], "favicon.ico"));
     expect((await postImport(request("/api/imports", { body: binary, cookie: cookie.admin }))).status).toBe(422);
@@ -81,7 +81,7 @@ describe(`importing from the app on ${testEngine()}`, () => {
     try {
       const big = await upload(`${header}\n${row(9)}\n`, { cookie: cookie.admin });
       expect(big.status).toBe(413);
-      expect(await big.json()).toMatchObject({ error: { details: [{ field: "file" }] } });
+      expect(await big.json()).toMatchObject({ error: { path: "file", issues: [{ code: "too_large", path: "file" }] } });
     } finally {
       delete process.env.IMPORT_MAX_BYTES;
     }

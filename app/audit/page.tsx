@@ -2,10 +2,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { pageViewer } from "@/db/auth";
-import { listAuditEntries } from "@/db/queries/audit";
-import { findMunicipalityByCode } from "@/db/queries/common";
-import { getDb } from "@/db";
+import { listAuditEntries } from "@/server/audit";
+import { pageContext } from "@/server/context";
 import { auditQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
 import { hrefWith } from "@/lib/url";
@@ -27,9 +25,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const parsed = tryParseParams(auditQuery, raw);
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref="/audit" />;
   const q = parsed.data;
-  const [m, { db }, viewer] = await Promise.all([findMunicipalityByCode({ code: q.municipality }), getDb(), pageViewer()]);
+  const ctx = await pageContext(q.municipality);
   const [entityType, entityId] = q.object?.split(":") ?? [];
-  const entries = await listAuditEntries(db, { viewer, municipalityId: m.id, filters: { entityType, entityId, actor: q.actor, from: q.from, to: q.to, limit: q.limit } });
+  const entries = await listAuditEntries(ctx, { entityType, entityId, actor: q.actor, from: q.from, to: q.to, limit: q.limit });
   const kept = Object.fromEntries(["object", "actor", "from", "to"].map((k) => [k, typeof raw[k] === "string" ? (raw[k] as string) : undefined]));
   return (
     <article>

@@ -3,7 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { listBuses, listBusOperators } from "@/db/queries/buses";
+import { listBuses, listBusOperators } from "@/server/buses";
+import { pageContext } from "@/server/context";
 import { BUS_STATUSES } from "@/lib/domain";
 import { yearMonth } from "@/lib/format";
 import { busQuery, tryParseParams } from "@/lib/query-params";
@@ -21,7 +22,9 @@ export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
   const parsed = tryParseParams(busQuery, params);
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
   const query = parsed.data;
-  const [result, operators] = await Promise.all([listBuses(query), listBusOperators({})]);
+  const { municipality, ...filters } = query;
+  const ctx = await pageContext(municipality);
+  const [result, operators] = await Promise.all([listBuses(ctx, filters), listBusOperators(ctx)]);
   const header = await sortHeaders(PATH, params, { sort: query.sort, dir: query.dir });
 
   return (

@@ -2,10 +2,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
-import { getDb } from "@/db";
-import { pageRole } from "@/db/auth";
-import { findMunicipalityByCode } from "@/db/queries/common";
-import { getPlanningSettings, listPlannableYears } from "@/db/queries/planning";
+import { pageContext } from "@/server/context";
+import { getScoring, listPlannableYears } from "@/server/planning";
+import { roleCan } from "@/lib/authz";
 import { SITE_CATEGORIES } from "@/lib/domain";
 import { candidatesQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
@@ -27,8 +26,8 @@ export default async function CandidatesPage({ searchParams }: PageProps<"/candi
   const { name, category, lat, lng, ...filterParams } = params;
   const parsed = tryParseParams(candidatesQuery, filterParams);
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
-  const [{ role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
-  const [years, settings] = await Promise.all([listPlannableYears(db, m.id), getPlanningSettings(db, m.id)]);
+  const ctx = await pageContext();
+  const [years, scoring] = await Promise.all([listPlannableYears(ctx), getScoring(ctx)]);
   const query = hrefWith("", filterParams, {}).replace(/^\?/, "");
   const header = await sortHeaders(PATH, filterParams, { sort: parsed.data.sort, dir: parsed.data.dir ?? (parsed.data.sort === "score" ? "desc" : "asc") });
   const headers = {
@@ -42,7 +41,7 @@ export default async function CandidatesPage({ searchParams }: PageProps<"/candi
   return (
     <article>
       <h1>{t("candidates.title")}</h1>
-      <p className="muted">{t("candidates.intro", { radius: settings.coverageRadiusM })}</p>
+      <p className="muted">{t("candidates.intro", { radius: scoring.coverageRadiusM })}</p>
       <p>
         <Link href="/gaps">{t("candidates.openGaps")}</Link>
       </p>
@@ -57,7 +56,7 @@ export default async function CandidatesPage({ searchParams }: PageProps<"/candi
         ]}
       />
       <ExportLinks what="candidates" formats={["csv", "geojson"]} filters={{ year: parsed.data.year, status: parsed.data.status, category: parsed.data.category }} />
-      <CandidatesBoard headers={headers} query={query} canEdit={role === "planner" || role === "admin"} years={years} prefill={prefill} />
+      <CandidatesBoard headers={headers} query={query} canEdit={roleCan(ctx.role, "editPlan")} years={years} prefill={prefill} />
     </article>
   );
 }

@@ -3,10 +3,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { getDb } from "@/db";
-import { pageRole } from "@/db/auth";
-import { findMunicipalityByCode } from "@/db/queries/common";
-import { listCoverageGaps } from "@/db/queries/planning";
+import { pageContext } from "@/server/context";
+import { listCoverageGaps } from "@/server/planning";
+import { roleCan } from "@/lib/authz";
 import { POI_KINDS } from "@/lib/domain";
 import { GAP_CATEGORY } from "@/lib/planning";
 import { gapsQuery } from "@/lib/inputs";
@@ -25,9 +24,9 @@ export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
   const t = await getTranslations();
   const parsed = tryParseParams(gapsQuery, params);
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref="/gaps" />;
-  const [{ role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
-  const gaps = await listCoverageGaps(db, { municipalityId: m.id, kind: parsed.data.kind });
-  const canPropose = role === "planner" || role === "admin";
+  const ctx = await pageContext(parsed.data.municipality);
+  const gaps = await listCoverageGaps(ctx, { kind: parsed.data.kind });
+  const canPropose = roleCan(ctx.role, "editPlan");
   return (
     <article>
       <h1>{t("gaps.title")}</h1>

@@ -1,6 +1,6 @@
 // `/import`: upload national standard data, preview it row by row, then commit (admins).
 import { getLocale, getTranslations } from "next-intl/server";
-import { findMunicipalityByCode } from "@/db/queries/common";
+import { pageContext } from "@/server/context";
 import { localName } from "@/lib/format";
 import { EXPECTED_COLUMNS, importMaxBytes } from "@/lib/standard-data";
 import { guardPage } from "../_components/require-role";
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 export default async function ImportPage() {
   const guard = await guardPage("/import", ["admin"]);
   if (!guard.ok) return guard.notice;
-  const [t, locale, municipality] = await Promise.all([getTranslations("import"), getLocale(), findMunicipalityByCode({})]);
+  const [t, locale, { municipality }] = await Promise.all([getTranslations("import"), getLocale(), pageContext()]);
   const limit = `${Math.round(importMaxBytes() / 1024 / 1024)} MB`;
   return (
     <article>

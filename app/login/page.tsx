@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { pageViewer } from "@/db/auth";
+import { chromeContext } from "@/server/context";
 import { safeNext } from "@/lib/auth-client";
 import { LoginForm } from "./_components/login-form";
 
@@ -17,7 +17,7 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const t = await getTranslations("auth");
   const { next } = await searchParams;
   const target = safeNext(typeof next === "string" ? next : undefined);
-  const viewer = await pageViewer();
+  const { viewer } = await chromeContext();
   return (
     <article className="login">
       <h1>{t("title")}</h1>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { listPartners } from "@/db/queries/partners";
+import { pageContext } from "@/server/context";
+import { listPartners } from "@/server/partners";
 import { localName } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export default async function PartnersPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
-  const partners = await listPartners();
+  const partners = await listPartners(await pageContext());
   return (
     <article>
       <h1>{t("partners.heading")}</h1>

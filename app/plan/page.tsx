@@ -4,11 +4,10 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { getDb } from "@/db";
-import { pageRole } from "@/db/auth";
-import { findMunicipalityByCode } from "@/db/queries/common";
-import { countZonesByCategory, getPartnerTotals, isEditableYear } from "@/db/queries/planning";
-import { getRolloutSummary } from "@/db/queries/summary";
+import { pageContext } from "@/server/context";
+import { isEditableYear } from "@/server/planning";
+import { getPartnerWork, getRolloutSummary, getZonesByCategory } from "@/server/summary";
+import { roleCan } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
 import { ExportLinks } from "../_components/export-links";
@@ -25,23 +24,24 @@ export default async function PlanPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
-  const [{ viewer, role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
+  const ctx = await pageContext();
   let summary;
   try {
-    summary = await getRolloutSummary({ viewer });
+    summary = await getRolloutSummary(ctx);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") return <Notice>{t("overview.noProgram")}</Notice>;
     throw err;
   }
-  const [work, byCategory] = await Promise.all([getPartnerTotals(db, { viewer, municipalityId: m.id }), countZonesByCategory(db, m.id)]);
-  const canEdit = role === "planner" || role === "admin";
+  const [work, byCategory] = await Promise.all([getPartnerWork(ctx), getZonesByCategory(ctx)]);
+  const canEdit = roleCan(ctx.role, "editPlan");
+  const costs = ctx.grants.has("readCosts");
   const today = new Date();
-  const krw = (v: number | null) => (v === null ? t("workItems.unknownCost") : format.number(v, { style: "currency", currency: "KRW" }));
-  const figure = (label: string, actual: number | null, target: number | null, money = false) => (
+  const krw = (v: number | null | undefined) => (v == null ? t("workItems.unknownCost") : format.number(v, { style: "currency", currency: "KRW" }));
+  const figure = (label: string, actual: number | null | undefined, target: number | null | undefined, money = false) => (
     <div className="plan-figure">
       <span className="muted small">{label}</span>
       <span>
-        {target === null
+        {target == null
           ? money
             ? t("plan.noTargetMoney", { actual: krw(actual) })
             : t("plan.noTarget", { actual: actual ?? 0 })
@@ -49,13 +49,13 @@ export default async function PlanPage() {
             ? `${krw(actual)} / ${krw(target)}`
             : t("plan.progress", { actual: actual ?? 0, target })}
       </span>
-      <ProgressBar actual={actual ?? 0} target={target} label={`${label} ${actual ?? 0}/${target ?? "—"}`} />
+      <ProgressBar actual={actual ?? 0} target={target ?? null} label={`${label} ${actual ?? 0}/${target ?? "—"}`} />
     </div>
   );
 
   // Per partner: items by status and cost over all years, with the share of the planned cost.
   const partners = new Map<number, { name: string; byStatus: Record<string, number>; planned: number; actual: number }>();
-  for (const r of work.items) {
+  for (const r of work) {
     const p = partners.get(r.partnerId) ?? { name: localName(locale, { nameKo: r.nameKo, nameEn: r.nameEn }), byStatus: {}, planned: 0, actual: 0 };
     p.byStatus[r.status] = (p.byStatus[r.status] ?? 0) + r.items;
     p.planned += r.plannedCostKrw ?? 0;
@@ -79,7 +79,7 @@ export default async function PlanPage() {
             {figure(t("overview.buses"), y.actuals.buses, y.targets.buses)}
             {figure(t("overview.zones"), y.actuals.zones, y.targets.zones)}
             {figure(t("overview.accessPoints"), y.actuals.accessPoints, y.targets.accessPoints)}
-            {viewer ? figure(t("plan.budget"), y.actuals.budgetKrw, y.targets.budgetKrw, true) : null}
+            {costs ? figure(t("plan.budget"), y.actuals.budgetKrw, y.targets.budgetKrw, true) : null}
             {y.targetCategories.length ? (
               <p className="small">
                 {t("plan.categories")}: {y.targetCategories.map((c) => t(`category.${c}`)).join(", ")}
@@ -87,7 +87,7 @@ export default async function PlanPage() {
             ) : null}
             {canEdit && isEditableYear(y, today) ? (
               <YearEditor
-                target={{ year: y.year, version: y.version, buses: y.targets.buses, zones: y.targets.zones, accessPoints: y.targets.accessPoints, budgetKrw: y.targets.budgetKrw, categories: y.targetCategories }}
+                target={{ year: y.year, version: y.version, buses: y.targets.buses, zones: y.targets.zones, accessPoints: y.targets.accessPoints, budgetKrw: y.targets.budgetKrw ?? null, categories: y.targetCategories }}
               />
             ) : null}
           </section>
@@ -146,7 +146,7 @@ export default async function PlanPage() {
         </table>
       </div>
 
-      {viewer ? (
+      {costs ? (
         <>
           <h2>{t("plan.partners")}</h2>
           <div className="table-wrap">

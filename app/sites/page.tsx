@@ -3,7 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { listSites } from "@/db/queries/sites";
+import { pageContext } from "@/server/context";
+import { listSites } from "@/server/sites";
 import { SITE_CATEGORIES, SITE_STATUSES } from "@/lib/domain";
 import { siteQuery, tryParseParams } from "@/lib/query-params";
 import { BadFilter, filterLabels, ListPagination, sortHeaders } from "../_components/list-chrome";
@@ -21,7 +22,8 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
   const parsed = tryParseParams(siteQuery, params);
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
   const query = parsed.data;
-  const result = await listSites(query);
+  const { municipality, ...filters } = query;
+  const result = await listSites(await pageContext(municipality), filters);
   const header = await sortHeaders(PATH, params, { sort: query.sort, dir: query.dir });
 
   return (

@@ -3,12 +3,11 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { getDb } from "@/db";
-import { pageRole } from "@/db/auth";
-import { findMunicipalityByCode } from "@/db/queries/common";
-import { listPartners } from "@/db/queries/partners";
-import { listPlannableYears, listResponsibilityColumns, listWorkItems } from "@/db/queries/planning";
-import { mayEditWorkItem, visibleTo } from "@/lib/authz";
+import { pageContext } from "@/server/context";
+import { listPartners } from "@/server/partners";
+import { listPlannableYears, listResponsibilityColumns } from "@/server/planning";
+import { listWorkItems } from "@/server/work-items";
+import { mayEditWorkItem, membershipIn, roleCan } from "@/lib/authz";
 import { localName } from "@/lib/format";
 import { workItemsQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
@@ -32,15 +31,16 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
   const parsed = tryParseParams(workItemsQuery, params);
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref="/work-items" />;
   const q = parsed.data;
-  const [{ viewer, role }, m, { db }] = await Promise.all([pageRole(), findMunicipalityByCode({}), getDb()]);
-  const own = viewer?.memberships.find((x) => x.municipalityId === m.id)?.partnerId ?? null;
+  const ctx = await pageContext(q.municipality);
+  const { viewer, municipality: m } = ctx;
+  const own = membershipIn(viewer, m.id)?.partnerId ?? null;
   const [raw, columns, partners, years] = await Promise.all([
-    listWorkItems(db, { viewer, municipalityId: m.id, filters: { partner: q.partner, year: q.year, status: q.status, open: q.open === "1" } }),
-    listResponsibilityColumns(db, m.id),
-    listPartners(),
-    listPlannableYears(db, m.id),
+    listWorkItems(ctx, { partner: q.partner, year: q.year, status: q.status, open: q.open === "1" }),
+    listResponsibilityColumns(ctx),
+    listPartners(ctx),
+    listPlannableYears(ctx),
   ]);
-  const items = visibleTo(viewer, m.id, raw).map((w) => ({
+  const items = raw.map((w) => ({
     ...w,
     partnerName: localName(locale, { nameKo: w.partnerNameKo, nameEn: w.partnerNameEn }),
     editable: mayEditWorkItem(viewer, { municipalityId: m.id, partnerId: w.partnerId }),
@@ -59,7 +59,7 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
     <article className="wide">
       <h1>{t("matrix.title")}</h1>
       <p className="muted">{t("matrix.intro")}</p>
-      {role === "partner" && own !== null ? (
+      {ctx.role === "partner" && own !== null ? (
         <p>
           <Link href={`/work-items?partner=${own}&open=1`} data-testid="my-work">
             {t("matrix.mine")}
@@ -79,7 +79,7 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
         <Notice>{t("matrix.empty")}</Notice>
       ) : (
         <>
-          <Matrix items={items} columns={shownColumns} today={today} canPlan={role === "planner" || role === "admin"} />
+          <Matrix items={items} columns={shownColumns} today={today} canPlan={roleCan(ctx.role, "editPlan")} />
           <h2>{t("matrix.share")}</h2>
           <div className="table-wrap">
             <table className="data" data-testid="cost-shares">

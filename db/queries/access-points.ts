@@ -1,11 +1,10 @@
 // Access points across sites and buses, filtered by the owning site's year/category or the bus batch's year.
-import "server-only";
 import { and, asc, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
 import type { AccessPointQuery } from "../../lib/query-params";
-import { getDb } from "../index";
+import type { Db } from "../client";
 import * as s from "../schema";
-import { findMunicipalityByCode, offsetOf, paged, withinBBox, type Page } from "./common";
+import { offsetOf, paged, withinBBox, type Page } from "./common";
 
 const planYear = sql<number | null>`coalesce(${s.sites.planYear}, ${s.busBatches.planYear})`;
 
@@ -51,11 +50,9 @@ export type AccessPointRow = {
   planYear: number | null;
 };
 
-export async function listAccessPoints(query: AccessPointQuery): Promise<Page<AccessPointRow>> {
-  const { db } = await getDb();
-  const m = await findMunicipalityByCode({ code: query.municipality });
+export async function listAccessPoints(db: Db, { municipalityId, ...query }: Omit<AccessPointQuery, "municipality"> & { municipalityId: number }): Promise<Page<AccessPointRow>> {
   const where = and(
-    eq(s.accessPoints.municipalityId, m.id),
+    eq(s.accessPoints.municipalityId, municipalityId),
     query.year !== undefined ? sql`${planYear} = ${query.year}` : undefined,
     query.status ? eq(s.accessPoints.status, query.status) : undefined,
     query.category ? eq(s.sites.category, query.category) : undefined,
@@ -91,8 +88,7 @@ export async function listAccessPoints(query: AccessPointQuery): Promise<Page<Ac
 }
 
 /** The APs of one site or one bus, with the partner that installed them. */
-export async function listAccessPointsByOwner(owner: { siteId: number } | { busId: number }) {
-  const { db } = await getDb();
+export async function listAccessPointsByOwner(db: Db, owner: { siteId: number } | { busId: number }) {
   return db
     .select({
       id: s.accessPoints.id,
@@ -114,8 +110,7 @@ export async function listAccessPointsByOwner(owner: { siteId: number } | { busI
 }
 
 /** One AP with its owner and the work items of its site, for the map's detail panel. */
-export async function getAccessPointById({ id }: { id: number }) {
-  const { db } = await getDb();
+export async function getAccessPointById(db: Db, { id }: { id: number }) {
   const [ap] = await db
     .select({
       id: s.accessPoints.id,
@@ -138,11 +133,12 @@ export async function getAccessPointById({ id }: { id: number }) {
       category: s.sites.category,
       planYear: s.sites.planYear,
       busId: s.accessPoints.busId,
+      municipalityId: s.accessPoints.municipalityId,
     })
     .from(s.accessPoints)
     .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
     .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
     .where(eq(s.accessPoints.id, id));
-  if (!ap) throw new AppError("not_found", `No access point with id ${id}`, { param: "id", value: id });
+  if (!ap) throw new AppError("not_found", `No access point with id ${id}`, { path: "id", params: { value: id } });
   return ap;
 }

@@ -1,12 +1,11 @@
 // Buses: filtered, sorted pages with operator and AP counts, and one bus with its APs.
-import "server-only";
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
 import type { BusQuery } from "../../lib/query-params";
-import { getDb } from "../index";
+import type { Db } from "../client";
 import * as s from "../schema";
 import { listAccessPointsByOwner } from "./access-points";
-import { findMunicipalityByCode, offsetOf, paged, withinBBox, type Page } from "./common";
+import { offsetOf, paged, withinBBox, type Page } from "./common";
 
 // Table-qualified by hand: inside a subquery an unqualified "id" would bind to the inner table.
 const apCount = sql<number>`(select count(*)::int from access_points ap where ap.bus_id = "buses"."id")`;
@@ -46,11 +45,9 @@ const SORT_COLUMNS: Record<BusQuery["sort"], SQL | typeof s.buses.vehicleNumber>
   route: sql`${s.buses.routes}[1]`,
 };
 
-export async function listBuses(query: BusQuery): Promise<Page<BusRow>> {
-  const { db } = await getDb();
-  const m = await findMunicipalityByCode({ code: query.municipality });
+export async function listBuses(db: Db, { municipalityId, ...query }: Omit<BusQuery, "municipality"> & { municipalityId: number }): Promise<Page<BusRow>> {
   const where = and(
-    eq(s.buses.municipalityId, m.id),
+    eq(s.buses.municipalityId, municipalityId),
     query.year !== undefined ? eq(s.busBatches.planYear, query.year) : undefined,
     query.status ? eq(s.buses.status, query.status) : undefined,
     query.operator ? eq(s.buses.operatorId, query.operator) : undefined,
@@ -78,26 +75,23 @@ export async function listBuses(query: BusQuery): Promise<Page<BusRow>> {
   );
 }
 
-export async function getBusById({ id }: { id: number }) {
-  const { db } = await getDb();
+export async function getBusById(db: Db, { id }: { id: number }) {
   const [bus] = await db
-    .select({ ...busColumns, sourceNote: s.buses.sourceNote, batchId: s.busBatches.id, batchLabel: s.busBatches.label })
+    .select({ ...busColumns, municipalityId: s.buses.municipalityId, sourceNote: s.buses.sourceNote, batchId: s.busBatches.id, batchLabel: s.busBatches.label })
     .from(s.buses)
     .leftJoin(s.busBatches, eq(s.buses.batchId, s.busBatches.id))
     .leftJoin(s.busOperators, eq(s.buses.operatorId, s.busOperators.id))
     .where(eq(s.buses.id, id));
-  if (!bus) throw new AppError("not_found", `No bus with id ${id}`, { param: "id", value: id });
-  const accessPoints = await listAccessPointsByOwner({ busId: id });
+  if (!bus) throw new AppError("not_found", `No bus with id ${id}`, { path: "id", params: { value: id } });
+  const accessPoints = await listAccessPointsByOwner(db, { busId: id });
   return { ...bus, accessPoints };
 }
 export type BusDetail = Awaited<ReturnType<typeof getBusById>>;
 
-export async function listBusOperators({ municipalityCode }: { municipalityCode?: string }) {
-  const { db } = await getDb();
-  const m = await findMunicipalityByCode({ code: municipalityCode });
+export async function listBusOperators(db: Db, { municipalityId }: { municipalityId: number }) {
   return db
     .select({ id: s.busOperators.id, name: s.busOperators.name })
     .from(s.busOperators)
-    .where(eq(s.busOperators.municipalityId, m.id))
+    .where(eq(s.busOperators.municipalityId, municipalityId))
     .orderBy(asc(s.busOperators.name));
 }

@@ -1,23 +1,17 @@
-// Helpers every query module shares: the tenant lookup, paging and bbox conditions.
-import "server-only";
+// Helpers every query module shares: the municipality lookup, paging and bbox conditions.
 import { and, asc, between, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "../../lib/errors";
 import type { BBox } from "../../lib/query-params";
 import type { Db } from "../client";
-import { getDb } from "../index";
 import * as s from "../schema";
 import { municipalities, workItems, type Municipality } from "../schema";
 
-export const DEFAULT_MUNICIPALITY = process.env.DEFAULT_MUNICIPALITY ?? "48170";
-
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
-export async function findMunicipalityByCode({ code }: { code?: string }): Promise<Municipality> {
-  const { db } = await getDb();
-  const wanted = code ?? DEFAULT_MUNICIPALITY;
-  const [row] = await db.select().from(municipalities).where(eq(municipalities.code, wanted));
-  if (!row) throw new AppError("not_found", `No municipality with code ${wanted}`, { param: "municipality", value: wanted });
+export async function findMunicipalityByCode(db: Db, { code }: { code: string }): Promise<Municipality> {
+  const [row] = await db.select().from(municipalities).where(eq(municipalities.code, code));
+  if (!row) throw new AppError("not_found", `No municipality with code ${code}`, { path: "municipality", params: { value: code } });
   return row;
 }
 

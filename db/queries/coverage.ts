@@ -4,12 +4,10 @@ import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PoiKind, SiteCategory, SiteStatus } from "../../lib/domain";
 import type { LatLng } from "../../lib/geo";
 import { coveredPois, DEFAULT_PLANNING_SETTINGS, planningSettings as settingsSchema, scoreCandidate, type PlanningSettings, type Poi, type ScoreParts } from "../../lib/planning";
-import type { Db } from "../client";
+import type { Conn, Db } from "../client";
 import * as s from "../schema";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-export async function getPlanningSettings(db: Db | Tx, municipalityId: number): Promise<PlanningSettings & { version: number }> {
+export async function getPlanningSettings(db: Conn, municipalityId: number): Promise<PlanningSettings & { version: number }> {
   const [row] = await db.select().from(s.planningSettings).where(eq(s.planningSettings.municipalityId, municipalityId));
   if (!row) return { ...DEFAULT_PLANNING_SETTINGS, version: 0 };
   const parsed = settingsSchema.safeParse(row.settings);

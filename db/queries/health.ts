@@ -1,10 +1,7 @@
 // Liveness of the database connection.
-import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, type Engine } from "../index";
+import type { Db } from "../client";
 
-export async function checkDatabase(): Promise<Engine> {
-  const { db, engine } = await getDb();
+export async function checkDatabase(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
-  return engine;
 }

@@ -3,10 +3,10 @@ import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { StandardDataError } from "../../lib/standard-data";
-import { getDb } from "../index";
+import { getDb } from "../../server/database";
 import * as s from "../schema";
 import { testEngine } from "../testing/engines";
-import { buildExport } from "../exports";
+import { buildExport, OPERATOR_GRANTS } from "../../server/exports";
 import { importStandardData } from "./import";
 
 const JINJU = new Uint8Array(fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv"));
@@ -168,7 +168,7 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const { db } = await getDb();
     const [site] = await db.select().from(s.sites).where(eq(s.sites.name, '=HYPERLINK("http://x")'));
     expect(site).toBeDefined();
-    const out = new TextDecoder().decode((await buildExport(db, { what: "standard", format: "csv", locale: "ko", viewer: "operator" })).bytes);
+    const out = new TextDecoder().decode((await buildExport(db, { what: "standard", format: "csv", locale: "ko", grants: OPERATOR_GRANTS })).bytes);
     expect(out).toContain(`FX-1,"'=HYPERLINK(""http://x"")",'+1층,경상남도,진주시,관공서,KT,'@ssid,2024-01,,,,'-,35.18,128.09,2026-01-01`);
   });
 

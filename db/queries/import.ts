@@ -10,7 +10,6 @@ import type { Db } from "../client";
 import { nationalOutline } from "../national-outlines";
 import { AppError } from "../../lib/errors";
 import * as s from "../schema";
-import { requirePermission, type Actor } from "./audit";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -140,7 +139,7 @@ async function resolveMunicipalities(
 
   if (municipalityCode) {
     const [m] = await tx.select().from(s.municipalities).where(eq(s.municipalities.code, municipalityCode));
-    if (!m) throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { param: "municipality", value: municipalityCode });
+    if (!m) throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { path: "municipality", params: { value: municipalityCode } });
     for (const r of records) {
       if (r.provinceName === m.provinceKo && r.municipalityName === m.nameKo) continue;
       rejected.add(r.line);
@@ -369,24 +368,4 @@ export async function importStandardData(
     if (err instanceof DryRun) return err.summary;
     throw err;
   }
-}
-
-/**
- * An import asked for through the app: only an admin of the municipality may import, and only into
- * it (rows naming another municipality are rejected). The audit entries carry the admin and request.
- */
-export async function importStandardDataAs(
-  db: Db,
-  {
-    actor,
-    municipalityId,
-    bytes,
-    dryRun,
-    onProgress,
-  }: { actor: Actor; municipalityId: number; bytes: Uint8Array; dryRun: boolean; onProgress?: (progress: ImportProgress) => void },
-): Promise<ImportSummary> {
-  requirePermission(actor.viewer, municipalityId, "importData");
-  const [m] = await db.select({ code: s.municipalities.code }).from(s.municipalities).where(eq(s.municipalities.id, municipalityId));
-  if (!m?.code) throw new AppError("unprocessable", "This municipality has no code to import into.");
-  return importStandardData(db, { bytes, municipalityCode: m.code, dryRun, actor: actor.label, requestId: actor.requestId, onProgress });
 }

@@ -1,5 +1,4 @@
 // Map layers: AP clusters or points for a viewport, zones, points of interest and bus operators.
-import "server-only";
 import { and, asc, between, eq, gt, ilike, inArray, isNotNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Feature, Point } from "geojson";
 import type { PoiKind, SiteCategory } from "../../lib/domain";
@@ -7,16 +6,13 @@ import type { ClusterProps, MapFeatures, ZoneMarker } from "../../lib/map-types"
 import { cellBounds, cellRange, LEVEL_SIZES, levelForZoom } from "../../lib/map-grid";
 import { PLANNING_STATUSES } from "../../lib/map-style";
 import type { BBox, MapFeaturesQuery } from "../../lib/query-params";
-import { getDb } from "../index";
+import type { Db } from "../client";
 import * as s from "../schema";
 import { siteApCount } from "./fragments";
-import { DEFAULT_MUNICIPALITY, findMunicipalityByCode, withinBBox } from "./common";
+import { withinBBox } from "./common";
 
-type Filters = Pick<MapFeaturesQuery, "year" | "status" | "category" | "partner" | "provenance" | "q" | "municipality">;
-
-async function municipalityIdOf(code: string | undefined): Promise<number | undefined> {
-  return code ? (await findMunicipalityByCode({ code })).id : undefined;
-}
+/** `municipalityId`: only that municipality's APs; absent, the whole inventory. */
+type Filters = Pick<MapFeaturesQuery, "year" | "status" | "category" | "partner" | "provenance" | "q"> & { municipalityId?: number };
 
 /** Coarsest-to-finest grid levels kept in ap_cells (see the migrations); finer ones are grouped live. */
 const FIRST_STORED_LEVEL = 3;
@@ -26,7 +22,7 @@ const FIRST_STORED_LEVEL = 3;
  * keeps counts overall and per single filter, so two filters, a text search or a municipality go live.
  */
 function gridSlice(f: Filters): { dim: string; value: string } | null {
-  if (f.q || f.municipality) return null;
+  if (f.q || f.municipalityId !== undefined) return null;
   const set: [string, string | number | undefined][] = [
     ["year", f.year],
     ["status", f.status],
@@ -79,9 +75,8 @@ function round(v: number): number {
  * grid level for the zoom. On the coarse levels, with at most one filter, the clusters come from the
  * precomputed grid (ap_cells); otherwise they are grouped live over the (lat, lng) index.
  */
-export async function getMapFeatures(query: MapFeaturesQuery): Promise<MapFeatures> {
-  const { db } = await getDb();
-  const municipalityId = await municipalityIdOf(query.municipality);
+export async function getMapFeatures(db: Db, query: Omit<MapFeaturesQuery, "municipality"> & { municipalityId?: number }): Promise<MapFeatures> {
+  const { municipalityId } = query;
   const level = levelForZoom(query.zoom);
   const size = LEVEL_SIZES[level]!;
   const range = cellRange(query.bbox, level);
@@ -162,14 +157,16 @@ export async function getMapFeatures(query: MapFeaturesQuery): Promise<MapFeatur
  * Zones (sites with a position) in a viewport, with their AP counts, by id; `truncated` when there
  * are more than `limit` (then the items are some `limit` of them).
  */
-export async function listZonesInView({
+export async function listZonesInView(
+  db: Db,
+  {
   bbox,
   limit = 2000,
   stage,
   year,
   category,
   q,
-  municipality,
+  municipalityId,
 }: {
   bbox: BBox;
   limit?: number;
@@ -177,10 +174,9 @@ export async function listZonesInView({
   year?: number;
   category?: SiteCategory;
   q?: string;
-  municipality?: string;
-}): Promise<{ items: ZoneMarker[]; truncated: boolean }> {
-  const { db } = await getDb();
-  const municipalityId = await municipalityIdOf(municipality);
+  municipalityId?: number;
+},
+): Promise<{ items: ZoneMarker[]; truncated: boolean }> {
   const rows = await db
     .select({
       id: s.sites.id,
@@ -221,8 +217,7 @@ export async function listZonesInView({
 
 const POI_LIMIT = 2000;
 
-export async function listPoisInView({ bbox, kinds }: { bbox: BBox; kinds?: PoiKind[] }) {
-  const { db } = await getDb();
+export async function listPoisInView(db: Db, { bbox, kinds }: { bbox: BBox; kinds?: PoiKind[] }) {
   const rows = await db
     .select({
       id: s.pointsOfInterest.id,
@@ -247,9 +242,7 @@ export async function listPoisInView({ bbox, kinds }: { bbox: BBox; kinds?: PoiK
 }
 
 /** Bus operators with their bus and AP counts; the depot position when known. */
-export async function listBusOperatorsForMap({ municipality }: { municipality?: string }) {
-  const { db } = await getDb();
-  const m = await findMunicipalityByCode({ code: municipality ?? DEFAULT_MUNICIPALITY });
+export async function listBusOperatorsForMap(db: Db, { municipalityId }: { municipalityId: number }) {
   return db
     .select({
       id: s.busOperators.id,
@@ -261,14 +254,12 @@ export async function listBusOperatorsForMap({ municipality }: { municipality?: 
       accessPoints: sql<number>`(select count(*)::int from access_points ap join buses b on b.id = ap.bus_id where b.operator_id = "bus_operators"."id")`,
     })
     .from(s.busOperators)
-    .where(eq(s.busOperators.municipalityId, m.id))
+    .where(eq(s.busOperators.municipalityId, municipalityId))
     .orderBy(asc(s.busOperators.name));
 }
 
 /** Bus routes whose line is known, with how many buses run them. */
-export async function listBusRoutesForMap({ municipality }: { municipality?: string }) {
-  const { db } = await getDb();
-  const m = await findMunicipalityByCode({ code: municipality ?? DEFAULT_MUNICIPALITY });
+export async function listBusRoutesForMap(db: Db, { municipalityId }: { municipalityId: number }) {
   return db
     .select({
       id: s.busRoutes.id,
@@ -278,6 +269,6 @@ export async function listBusRoutesForMap({ municipality }: { municipality?: str
       buses: sql<number>`(select count(*)::int from buses b where b.municipality_id = "bus_routes"."municipality_id" and "bus_routes"."route_number" = any(b.routes))`,
     })
     .from(s.busRoutes)
-    .where(eq(s.busRoutes.municipalityId, m.id))
+    .where(eq(s.busRoutes.municipalityId, municipalityId))
     .orderBy(asc(s.busRoutes.routeNumber));
 }

@@ -1,18 +1,15 @@
 // Partners with their roles and work-item tallies, and one partner's work items.
-import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { WorkStatus } from "../../lib/domain";
-import { visibleTo, type Viewer } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
-import { getDb } from "../index";
+import type { Db } from "../client";
 import * as s from "../schema";
-import { findMunicipalityByCode, selectWorkItems } from "./common";
+import { selectWorkItems } from "./common";
 
-/** Partners with their roles and work-item tallies in one municipality (the default one unless named). */
-export async function listPartners({ municipalityCode }: { municipalityCode?: string } = {}) {
-  const [{ db }, m] = await Promise.all([getDb(), findMunicipalityByCode({ code: municipalityCode }).catch(() => null)]);
+/** Partners with their roles and work-item tallies in one municipality. */
+export async function listPartners(db: Db, { municipalityId }: { municipalityId: number }) {
   // Counted within the municipality's programs only: another municipality's work is not shown.
-  const mId = m?.id ?? -1;
+  const mId = municipalityId;
   const rows = await db
     .select({
       id: s.partners.id,
@@ -28,36 +25,25 @@ export async function listPartners({ municipalityCode }: { municipalityCode?: st
   return rows;
 }
 
-/** One partner with its roles and work items in one municipality (the default one unless named). */
-export async function getPartnerById({
-  id,
-  year,
-  status,
-  viewer,
-  municipalityCode,
-}: {
-  id: number;
-  year?: number;
-  status?: WorkStatus;
-  viewer: Viewer | null;
-  municipalityCode?: string;
-}) {
-  const [{ db }, m] = await Promise.all([getDb(), findMunicipalityByCode({ code: municipalityCode })]);
+/** One partner with its roles and work items in one municipality. */
+export async function getPartnerById(
+  db: Db,
+  { id, year, status, municipalityId }: { id: number; year?: number; status?: WorkStatus; municipalityId: number },
+) {
   const [partner] = await db.select().from(s.partners).where(eq(s.partners.id, id));
-  if (!partner) throw new AppError("not_found", `No partner with id ${id}`, { param: "id", value: id });
+  if (!partner) throw new AppError("not_found", `No partner with id ${id}`, { path: "id", params: { value: id } });
   const [roles, workItems] = await Promise.all([
     db
       .select({ role: s.programPartnerRoles.role, programId: s.programs.id, programNameKo: s.programs.nameKo, programNameEn: s.programs.nameEn })
       .from(s.programPartnerRoles)
       .innerJoin(s.programs, eq(s.programPartnerRoles.programId, s.programs.id))
-      .where(and(eq(s.programPartnerRoles.partnerId, id), eq(s.programs.municipalityId, m.id)))
+      .where(and(eq(s.programPartnerRoles.partnerId, id), eq(s.programs.municipalityId, municipalityId)))
       .orderBy(asc(s.programs.id), sql`${s.programPartnerRoles.role}`),
-    selectWorkItems(db, m.id, [
+    selectWorkItems(db, municipalityId, [
       eq(s.workItems.partnerId, id),
       year !== undefined ? eq(s.workItems.planYear, year) : undefined,
       status ? eq(s.workItems.status, status) : undefined,
     ]),
   ]);
-  return visibleTo(viewer, m.id, { ...partner, roles, workItems });
+  return { partner, roles, workItems };
 }
-export type PartnerDetail = Awaited<ReturnType<typeof getPartnerById>>;

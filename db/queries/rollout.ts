@@ -2,7 +2,6 @@
 // work and costs by partner; zones by category. Used by the app and the export command, so no server-only marker.
 import { and, asc, count, desc, eq, inArray, isNotNull, sql, sum } from "drizzle-orm";
 import type { SiteCategory, WorkKind } from "../../lib/domain";
-import { visibleTo, type Viewer } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import type { Db } from "../client";
 import * as s from "../schema";
@@ -40,14 +39,14 @@ function addUp(list: Figures[]): Figures {
   return { buses: add("buses"), zones: add("zones"), accessPoints: add("accessPoints"), budgetKrw: add("budgetKrw") };
 }
 
-export async function rolloutSummaryOf(db: Db, m: s.Municipality, viewer: Viewer | null): Promise<RolloutSummary> {
+export async function rolloutSummaryOf(db: Db, m: s.Municipality): Promise<RolloutSummary> {
   const [program] = await db
     .select()
     .from(s.programs)
     .where(eq(s.programs.municipalityId, m.id))
     .orderBy(desc(s.programs.startYear))
     .limit(1);
-  if (!program) throw new AppError("not_found", `No program for municipality ${m.code}`, { param: "municipality", value: m.code });
+  if (!program) throw new AppError("not_found", `No program for municipality ${m.code}`, { path: "municipality", params: { value: m.code } });
 
   const [planYears, buses, zones, aps, costs, roles] = await Promise.all([
     db.select().from(s.planYears).where(eq(s.planYears.programId, program.id)).orderBy(asc(s.planYears.year)),
@@ -104,7 +103,7 @@ export async function rolloutSummaryOf(db: Db, m: s.Municipality, viewer: Viewer
     partners.set(partner.id, entry);
   }
 
-  return visibleTo(viewer, m.id, {
+  return {
     municipality: { code: m.code, nameKo: m.nameKo, nameEn: m.nameEn, provinceKo: m.provinceKo, provinceEn: m.provinceEn },
     program: {
       id: program.id,
@@ -118,12 +117,11 @@ export async function rolloutSummaryOf(db: Db, m: s.Municipality, viewer: Viewer
     years,
     totals: { targets: addUp(years.map((y) => y.targets)), actuals: addUp(years.map((y) => y.actuals)) },
     partners: [...partners.values()],
-  });
+  };
 }
 
-
 /** Work by partner and year: items by status, planned and actual cost, and each partner's share of the cost. */
-export async function getPartnerTotals(db: Db, { viewer, municipalityId }: { viewer: Viewer | null; municipalityId: number }) {
+export async function getPartnerTotals(db: Db, { municipalityId }: { municipalityId: number }) {
   const rows = await db
     .select({
       partnerId: s.partners.id,
@@ -142,7 +140,7 @@ export async function getPartnerTotals(db: Db, { viewer, municipalityId }: { vie
     .groupBy(s.partners.id, s.partners.nameKo, s.partners.nameEn, s.workItems.planYear, s.workItems.status)
     .orderBy(asc(s.partners.id), asc(s.workItems.planYear));
   const items = rows.map((r) => ({ ...r, plannedCostKrw: Number(r.plannedCostKrw), actualCostKrw: Number(r.actualCostKrw) }));
-  return visibleTo(viewer, municipalityId, { items });
+  return { items };
 }
 
 /** Zones by category and plan year: how many are active (or decommissioned) and how many are still planned. */

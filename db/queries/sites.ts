@@ -1,14 +1,12 @@
 // Sites (zones): filtered, sorted pages, and one site with its APs and work items.
-import "server-only";
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { visibleTo, type Viewer } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import type { SiteQuery } from "../../lib/query-params";
-import { getDb } from "../index";
+import type { Db } from "../client";
 import * as s from "../schema";
 import { siteApCount } from "./fragments";
 import { listAccessPointsByOwner } from "./access-points";
-import { findMunicipalityByCode, offsetOf, paged, withinBBox, workItemColumns, type Page } from "./common";
+import { offsetOf, paged, withinBBox, workItemColumns, type Page } from "./common";
 
 export type SiteRow = Pick<
   s.Site,
@@ -40,11 +38,9 @@ const SORT_COLUMNS: Record<SiteQuery["sort"], SQL | typeof s.sites.name> = {
   dong: sql`${s.sites.dong}`,
 };
 
-export async function listSites(query: SiteQuery): Promise<Page<SiteRow>> {
-  const { db } = await getDb();
-  const m = await findMunicipalityByCode({ code: query.municipality });
+export async function listSites(db: Db, { municipalityId, ...query }: Omit<SiteQuery, "municipality"> & { municipalityId: number }): Promise<Page<SiteRow>> {
   const where = and(
-    eq(s.sites.municipalityId, m.id),
+    eq(s.sites.municipalityId, municipalityId),
     query.year !== undefined ? eq(s.sites.planYear, query.year) : undefined,
     query.status ? eq(s.sites.status, query.status) : undefined,
     query.category ? eq(s.sites.category, query.category) : undefined,
@@ -59,19 +55,19 @@ export async function listSites(query: SiteQuery): Promise<Page<SiteRow>> {
   );
 }
 
-export async function getSiteById({ id, viewer }: { id: number; viewer: Viewer | null }) {
-  const { db } = await getDb();
+/** One site with its APs and its work items (with their partner), every column: the use case picks what is shown. */
+export async function getSiteById(db: Db, { id }: { id: number }) {
   const [site] = await db.select().from(s.sites).where(eq(s.sites.id, id));
-  if (!site) throw new AppError("not_found", `No site with id ${id}`, { param: "id", value: id });
+  if (!site) throw new AppError("not_found", `No site with id ${id}`, { path: "id", params: { value: id } });
   const [accessPoints, workItems] = await Promise.all([
-    listAccessPointsByOwner({ siteId: id }),
+    listAccessPointsByOwner(db, { siteId: id }),
     db
-      .select({ ...workItemColumns, partnerId: s.partners.id, partnerNameKo: s.partners.nameKo, partnerNameEn: s.partners.nameEn })
+      .select({ ...workItemColumns, notes: s.workItems.notes, partnerId: s.partners.id, partnerNameKo: s.partners.nameKo, partnerNameEn: s.partners.nameEn })
       .from(s.workItems)
       .innerJoin(s.partners, eq(s.workItems.partnerId, s.partners.id))
       .where(eq(s.workItems.siteId, id))
       .orderBy(sql`${s.workItems.kind}`),
   ]);
-  return visibleTo(viewer, site.municipalityId, { ...site, accessPoints, workItems });
+  return { site, accessPoints, workItems };
 }
-export type SiteDetail = Awaited<ReturnType<typeof getSiteById>>;
+export type SiteRecord = Awaited<ReturnType<typeof getSiteById>>;

@@ -6,7 +6,7 @@ import type { Role } from "../../lib/domain";
 import { AppError } from "../../lib/errors";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { recordChange, requirePermission, type Actor } from "./audit";
+import { recordChange, type Actor } from "./audit";
 
 export type NewUser = { email: string; name: string; password: string; role: Role; partnerId: number | null };
 export type UserRow = { id: string; email: string; name: string; role: Role; partnerId: number | null; createdAt: Date };
@@ -15,7 +15,7 @@ export type UserRow = { id: string; email: string; name: string; role: Role; par
 async function insertUser(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], input: NewUser, municipalityId: number): Promise<string> {
   const email = input.email.trim().toLowerCase();
   const [taken] = await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email));
-  if (taken) throw new AppError("conflict", `A user with the email ${email} already exists.`, [{ field: "email", reason: "taken" }]);
+  if (taken) throw new AppError("conflict", `A user with the email ${email} already exists.`, { issues: [{ code: "taken", path: "email" }] });
   const id = randomUUID();
   await tx.insert(s.users).values({ id, email, name: input.name.trim(), emailVerified: true });
   await tx.insert(s.accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: await hashPassword(input.password) });
@@ -25,9 +25,9 @@ async function insertUser(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], i
 
 async function checkPartner(db: Db, input: { role: Role; partnerId: number | null }) {
   if (input.role !== "partner") return;
-  if (input.partnerId === null) throw new AppError("bad_request", "A partner user needs the partner company it acts for.", [{ field: "partnerId", reason: "required" }]);
+  if (input.partnerId === null) throw new AppError("bad_request", "A partner user needs the partner company it acts for.", { issues: [{ code: "required", path: "partnerId" }] });
   const [p] = await db.select({ id: s.partners.id }).from(s.partners).where(eq(s.partners.id, input.partnerId));
-  if (!p) throw new AppError("bad_request", `There is no partner ${input.partnerId}.`, [{ field: "partnerId", reason: "unknown" }]);
+  if (!p) throw new AppError("bad_request", `There is no partner ${input.partnerId}.`, { issues: [{ code: "unknown", path: "partnerId" }] });
 }
 
 const publicUser = (id: string, input: NewUser, municipalityId: number) => ({
@@ -39,13 +39,8 @@ const publicUser = (id: string, input: NewUser, municipalityId: number) => ({
   partnerId: input.role === "partner" ? input.partnerId : null,
 });
 
-export async function createUser(db: Db, args: { actor: Actor; municipalityId: number; input: NewUser }) {
-  requirePermission(args.actor.viewer, args.municipalityId, "manageUsers");
-  return createUserUnchecked(db, args);
-}
-
-/** For the command line and the seed: no session to check; still audited. */
-export async function createUserUnchecked(db: Db, { actor, municipalityId, input }: { actor: Actor; municipalityId: number; input: NewUser }) {
+/** Creates a user with a role, audited; who may is checked by the caller (server/users, or the command line's operator). */
+export async function createUser(db: Db, { actor, municipalityId, input }: { actor: Actor; municipalityId: number; input: NewUser }) {
   await checkPartner(db, input);
   return db.transaction(async (tx) => {
     const id = await insertUser(tx, input, municipalityId);
@@ -55,8 +50,7 @@ export async function createUserUnchecked(db: Db, { actor, municipalityId, input
   });
 }
 
-export async function listUsers(db: Db, { viewer, municipalityId }: { viewer: Actor["viewer"]; municipalityId: number }): Promise<UserRow[]> {
-  requirePermission(viewer, municipalityId, "manageUsers");
+export async function listUsers(db: Db, { municipalityId }: { municipalityId: number }): Promise<UserRow[]> {
   return db
     .select({ id: s.users.id, email: s.users.email, name: s.users.name, role: s.memberships.role, partnerId: s.memberships.partnerId, createdAt: s.users.createdAt })
     .from(s.memberships)
@@ -70,14 +64,13 @@ export async function setUserRole(
   db: Db,
   { actor, municipalityId, userId, role, partnerId }: { actor: Actor; municipalityId: number; userId: string; role: Role | null; partnerId: number | null },
 ) {
-  requirePermission(actor.viewer, municipalityId, "manageUsers");
   if (role) await checkPartner(db, { role, partnerId });
   return db.transaction(async (tx) => {
     const where = and(eq(s.memberships.userId, userId), eq(s.memberships.municipalityId, municipalityId));
     const [before] = await tx.select().from(s.memberships).where(where);
     if (!before) throw new AppError("not_found", `There is no user ${userId} here.`);
     if (userId === actor.viewer?.userId && role !== "admin") {
-      throw new AppError("unprocessable", "You cannot take away your own admin role; ask another admin.", [{ field: "role", reason: "self" }]);
+      throw new AppError("unprocessable", "You cannot take away your own admin role; ask another admin.", { issues: [{ code: "self", path: "role" }] });
     }
     const pick = (m: { role: Role; partnerId: number | null } | undefined) => (m ? { role: m.role, partnerId: m.partnerId } : null);
     let after: { role: Role; partnerId: number | null } | undefined;
@@ -94,4 +87,12 @@ export async function setUserRole(
     await recordChange(tx, actor, { action: role ? "update" : "delete", entityType: "membership", entityId: userId, municipalityId, before: pick(before), after: pick(after) });
     return { userId, municipalityId, role: after?.role ?? null, partnerId: after?.partnerId ?? null };
   });
+}
+
+/** The municipalities where a user holds a role, with the role. */
+export async function listMembershipsOfUser(db: Db, { userId }: { userId: string }) {
+  return db
+    .select({ municipalityId: s.memberships.municipalityId, role: s.memberships.role, partnerId: s.memberships.partnerId })
+    .from(s.memberships)
+    .where(eq(s.memberships.userId, userId));
 }

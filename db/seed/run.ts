@@ -1,5 +1,5 @@
 // `npm run db:seed`: migrates, then applies the seed steps not yet applied. Running it twice changes nothing.
-import { withCliDb } from "../cli";
+import { withCliDb } from "../script";
 import { seed } from "./index";
 
 await withCliDb(async (handle) => {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Role } from "../../lib/domain";
 import { readAuthEnv, type AuthEnv } from "../../lib/env";
 import type { Db } from "../client";
-import { createUserUnchecked } from "../queries/users";
+import { createUser } from "../queries/users";
 import * as s from "../schema";
 import { JINJU } from "./jinju-facts";
 
@@ -27,7 +27,7 @@ export async function seedUsers(db: Db, env: AuthEnv = readAuthEnv()): Promise<s
     const [exists] = await db.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, u.email));
     if (exists) continue;
     const [partner] = u.partner ? await db.select({ id: s.partners.id }).from(s.partners).where(eq(s.partners.nameKo, u.partner)) : [];
-    await createUserUnchecked(db, {
+    await createUser(db, {
       actor: { viewer: null, label: "seed", requestId: "seed" },
       municipalityId: jinju.id,
       input: { email: u.email, name: u.name, password: u.password, role: u.role, partnerId: partner?.id ?? null },

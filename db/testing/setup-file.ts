@@ -1,6 +1,6 @@
 // Gives each integration test file its own copy of the seeded database and points the app's queries at it.
 import { afterAll, beforeAll, inject } from "vitest";
-import { useDbHandle } from "../index";
+import { useDbHandle } from "../../server/database";
 import { openFromTemplate, testEngine } from "./engines";
 
 let handle: Awaited<ReturnType<typeof openFromTemplate>> | undefined;

@@ -1,7 +1,7 @@
 // `/admin/users`: the municipality's users and their roles (admins only).
 import { getLocale, getTranslations } from "next-intl/server";
-import { findMunicipalityByCode } from "@/db/queries/common";
-import { listPartners } from "@/db/queries/partners";
+import { pageContext } from "@/server/context";
+import { listPartners } from "@/server/partners";
 import { localName } from "@/lib/format";
 import { guardPage } from "../../_components/require-role";
 import { UsersAdmin } from "./_components/users-admin";
@@ -17,7 +17,8 @@ export default async function UsersPage() {
   const t = await getTranslations("users");
   if (!guard.ok) return guard.notice;
   const locale = await getLocale();
-  const [municipality, partners] = await Promise.all([findMunicipalityByCode({}), listPartners()]);
+  const ctx = await pageContext();
+  const [municipality, partners] = [ctx.municipality, await listPartners(ctx)];
   return (
     <article>
       <h1>{t("title")}</h1>

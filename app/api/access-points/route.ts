@@ -1,11 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { listAccessPoints } from "@/db/queries/access-points";
-import { handle } from "@/lib/http";
-import { accessPointQuery, parseParams } from "@/lib/query-params";
+// APs across zones and buses, filtered, sorted and paged.
+import { route } from "@/server/context";
+import { listAccessPoints } from "@/server/access-points";
+import { accessPointQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request) => {
-  await requireReader(req);
-  return Response.json(await listAccessPoints(parseParams(accessPointQuery, new URL(req.url).searchParams)));
-});
+export const GET = route({ query: accessPointQuery }, (ctx, { query: { municipality: _m, ...query } }) => listAccessPoints(ctx, query));

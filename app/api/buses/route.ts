@@ -1,11 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { listBuses } from "@/db/queries/buses";
-import { handle } from "@/lib/http";
-import { busQuery, parseParams } from "@/lib/query-params";
+// Buses by year, status and operator.
+import { route } from "@/server/context";
+import { listBuses } from "@/server/buses";
+import { busQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request) => {
-  await requireReader(req);
-  return Response.json(await listBuses(parseParams(busQuery, new URL(req.url).searchParams)));
-});
+export const GET = route({ query: busQuery }, (ctx, { query: { municipality: _m, ...query } }) => listBuses(ctx, query));

@@ -1,9 +1,7 @@
-import { checkDatabase } from "@/db/queries/health";
+// Liveness: the database answers.
+import { checkHealth } from "@/server/health";
 import { handle } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async () => {
-  const database = await checkDatabase();
-  return Response.json({ ok: true, database });
-});
+export const GET = handle(async () => Response.json(await checkHealth()));

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/index";
+import { getDb } from "@/server/database";
 import * as s from "@/db/schema";
 import { testEngine } from "@/db/testing/engines";
 import { GET as getFeatures } from "./features/route";
@@ -113,8 +113,9 @@ describe(`map viewport endpoint on ${testEngine()}`, () => {
   ])("answers 400 naming the parameter for %s", async (params, param) => {
     const res = await getFeatures(new Request(`http://localhost/api/map/features?${params}`));
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { details: { param: string }[] } };
-    expect(body.error.details[0]!.param).toBe(param);
+    const body = (await res.json()) as { error: { path: string; issues: { path: string }[] } };
+    expect(body.error.path).toBe(param);
+    expect(body.error.issues[0]!.path).toBe(param);
   });
 });
 

@@ -1,10 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { listPartners } from "@/db/queries/partners";
-import { handle } from "@/lib/http";
+// Partners with their roles and work-item counts.
+import { route } from "@/server/context";
+import { listPartners } from "@/server/partners";
+import { summaryQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request) => {
-  await requireReader(req);
-  return Response.json({ items: await listPartners() });
-});
+export const GET = route({ query: summaryQuery }, async (ctx) => ({ items: await listPartners(ctx) }));

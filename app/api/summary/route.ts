@@ -1,12 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { getRolloutSummary } from "@/db/queries/summary";
-import { handle } from "@/lib/http";
-import { parseParams, summaryQuery } from "@/lib/query-params";
+// The rollout summary: per plan year targets and actuals, totals and partners.
+import { route } from "@/server/context";
+import { getRolloutSummary } from "@/server/summary";
+import { summaryQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request) => {
-  const { municipality } = parseParams(summaryQuery, new URL(req.url).searchParams);
-  const { viewer } = await requireReader(req);
-  return Response.json(await getRolloutSummary({ municipalityCode: municipality, viewer }));
-});
+export const GET = route({ query: summaryQuery }, (ctx) => getRolloutSummary(ctx));

@@ -2,14 +2,15 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
-import { getBusById } from "@/db/queries/buses";
+import { getBus } from "@/server/buses";
+import { pageContext } from "@/server/context";
 import { yearMonth } from "@/lib/format";
 import { AccessPointTable } from "../../_components/access-point-table";
 import { loadOr404 } from "../../_components/load-or-404";
 
 export const dynamic = "force-dynamic";
 
-const load = (id: string) => loadOr404(id, (n) => getBusById({ id: n }));
+const load = async (id: string) => loadOr404(id, async (n) => getBus(await pageContext(), { id: n }));
 
 export default async function BusPage({ params }: PageProps<"/buses/[id]">) {
   const bus = await load((await params).id);

@@ -4,15 +4,16 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import useSWR from "swr";
-import type { SiteCategory, SiteStatus } from "@/lib/domain";
+import type { SiteStatus } from "@/lib/domain";
 import { fetchJson, sendJson } from "@/lib/fetcher";
-import { allowedNext, type PlanningSettings, type ScoreParts } from "@/lib/planning";
+import { allowedNext } from "@/lib/planning";
+import type { CandidateList } from "@/server/planning";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
 import { CandidateForm, type CandidatePrefill } from "../../_components/candidate-form";
 import { SettingsForm } from "./settings-form";
 import { useErrorText } from "../../_components/use-error-text";
 
-type Row = { id: number; name: string; category: SiteCategory; status: SiteStatus; planYear: number | null; plannedApCount: number; notes: string | null; version: number; score: ScoreParts | null };
+type Row = CandidateList["items"][number];
 type Pending = { id: number; to: "approved" | "rejected" } | null;
 
 const ACTION_LABEL: Partial<Record<SiteStatus, "survey" | "approve" | "reject" | "reopen" | "startInstall" | "activate">> = {
@@ -42,7 +43,7 @@ export function CandidatesBoard({
   const errorText = useErrorText();
   const format = useFormatter();
   const key = `/api/candidates${query ? `?${query}` : ""}`;
-  const { data, error, mutate } = useSWR<{ items: Row[]; settings: PlanningSettings }>(key, fetchJson);
+  const { data, error, mutate } = useSWR<CandidateList>(key, fetchJson);
   const [status, setStatus] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Record<string, unknown> | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -65,7 +66,7 @@ export function CandidatesBoard({
   }
 
   const points = (n: number) => t("candidates.points", { points: n });
-  const w = data?.settings.weights;
+  const w = data?.scoring.weights;
   return (
     <>
       {w ? (

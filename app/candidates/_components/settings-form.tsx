@@ -7,7 +7,8 @@ import { POI_KINDS } from "@/lib/domain";
 import { fetchJson, sendJson } from "@/lib/fetcher";
 import { planningSettings, type PlanningSettings } from "@/lib/planning";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
-import { useErrorText } from "../../_components/use-error-text";
+import { issuesOf } from "@/lib/validation";
+import { useErrorText, useIssueText } from "../../_components/use-error-text";
 
 const UNIT_COSTS = ["equipmentPerAp", "installationPerAp", "lineProvisionPerSite", "lineConstructionPerSite"] as const;
 
@@ -16,6 +17,17 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const errorText = useErrorText();
   const { data, mutate } = useSWR<PlanningSettings & { version: number }>("/api/settings/planning", fetchJson);
   const [error, setError] = useState<unknown>(null);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const issueText = useIssueText();
+  /** The label of the field a path names, as the form shows it. */
+  const labelOf = (path: string) => {
+    const [group, key, kind] = path.split(".");
+    if (group === "coverageRadiusM") return t("settings.radius");
+    if (group === "unitCosts" && key) return t(`settings.${key as (typeof UNIT_COSTS)[number]}`);
+    if (key === "poi" && kind) return t("settings.poi", { kind: t(`poiKind.${kind as "park"}`) });
+    if (key === "distanceCapM") return t("settings.distanceCap");
+    return t(`settings.${(key ?? "distance") as "distance" | "priority"}`);
+  };
   const [saved, setSaved] = useState(false);
   if (!data) return null;
 
@@ -30,7 +42,11 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
     };
     const parsed = planningSettings.safeParse(candidate);
     setSaved(false);
-    if (!parsed.success) return setError(new Error(t("fieldError.generic", { reason: parsed.error.issues.map((i) => i.path.join(".")).join(", ") })));
+    if (!parsed.success) {
+      const issue = issuesOf(parsed.error, candidate)[0]!;
+      return setInvalid(`${labelOf(issue.path ?? "")}: ${issueText(issue)}`);
+    }
+    setInvalid(null);
     setError(null);
     try {
       await sendJson("/api/settings/planning", "PUT", { version: data!.version, settings: parsed.data });
@@ -64,6 +80,7 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
           {saved ? <span role="status">{t("settings.saved")}</span> : null}
         </div>
         {current ? <ConflictNotice current={current} fields={[{ key: "coverageRadiusM", label: t("settings.radius") }]} /> : null}
+        {invalid ? <p className="notice notice-error" role="alert">{invalid}</p> : null}
         {error && !current ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
       </form>
     </details>

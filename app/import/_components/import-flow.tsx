@@ -60,9 +60,10 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
   function refusal(err: unknown, fileName: string): string {
     if (!(err instanceof FetchError)) return errorText(err);
     if (err.code === "payload_too_large") return t("import.refused.tooLarge", { file: fileName, limit: limitLabel });
-    const detail = (Array.isArray(err.details) ? err.details[0] : null) as { reason?: string; line?: number } | null;
-    const code = REFUSAL_CODES.find((r) => r === detail?.reason);
-    if (err.code === "unprocessable" && code) return refusalText(t, { file: fileName, code, line: detail?.line, columns: expectedColumns });
+    const issue = err.issues[0];
+    const code = REFUSAL_CODES.find((r) => r === issue?.code);
+    const line = typeof issue?.params?.line === "number" ? issue.params.line : undefined;
+    if (err.code === "unprocessable" && code) return refusalText(t, { file: fileName, code, line, columns: expectedColumns });
     return errorText(err);
   }
 

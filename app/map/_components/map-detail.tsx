@@ -5,40 +5,18 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { memo } from "react";
 import useSWR from "swr";
+import type { Json } from "@/lib/contract";
 import { fetchJson } from "@/lib/fetcher";
+import type { AccessPointView } from "@/server/access-points";
+import type { BusListView } from "@/server/buses";
+import type { SiteApiView } from "@/server/sites";
 import { yearMonth } from "@/lib/format";
 import type { Selection } from "@/lib/map-state";
 import { useErrorText } from "../../_components/use-error-text";
 
-type ApDetail = {
-  id: number;
-  ssid: string | null;
-  lat: number | null;
-  lng: number | null;
-  status: string;
-  provenance: string;
-  sourceNote: string | null;
-  installYear: number | null;
-  installMonth: number | null;
-  installingPartner: string | null;
-  installingPartnerId: number | null;
-  siteId: number | null;
-  siteName: string | null;
-  category: string | null;
-  planYear: number | null;
-  busId: number | null;
-};
-type ZoneDetail = {
-  id: number;
-  name: string;
-  category: string;
-  status: string;
-  planYear: number | null;
-  provenance: string;
-  sourceNote: string | null;
-  accessPoints: unknown[];
-};
-type BusPage = { items: { id: number; vehicleNumber: string; routes: string[]; apCount: number; operatorName: string | null }[]; total: number };
+type ApDetail = Json<AccessPointView>;
+type ZoneDetail = Json<SiteApiView>;
+type BusPage = Json<BusListView>;
 
 // Memoised: panning the map re-renders the screen, and this panel has nothing new to show then.
 export const MapDetail = memo(function MapDetail({

@@ -4,8 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { pageViewer } from "@/db/auth";
-import { getPartnerById } from "@/db/queries/partners";
+import { pageContext } from "@/server/context";
+import { getPartner } from "@/server/partners";
 import { WORK_STATUSES } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
@@ -34,7 +34,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
   }
   let partner;
   try {
-    partner = await getPartnerById({ ...parsed.data, viewer: await pageViewer() });
+    partner = await getPartner(await pageContext(), parsed.data);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;

@@ -2,11 +2,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
-import { getDb } from "@/db";
-import { pageViewer } from "@/db/auth";
-import { listAuditEntries } from "@/db/queries/audit";
-import { getSiteById } from "@/db/queries/sites";
-import { can } from "@/lib/authz";
+import { pageContext } from "@/server/context";
+import { getSite } from "@/server/sites";
 import { AccessPointTable } from "../../_components/access-point-table";
 import { AuditTable } from "../../_components/audit-table";
 import { loadOr404 } from "../../_components/load-or-404";
@@ -15,8 +12,8 @@ import { WorkItemTable } from "../../_components/work-item-table";
 export const dynamic = "force-dynamic";
 
 const load = async (id: string) => {
-  const viewer = await pageViewer();
-  return loadOr404(id, (n) => getSiteById({ id: n, viewer }));
+  const ctx = await pageContext();
+  return loadOr404(id, (n) => getSite(ctx, { id: n, withHistory: true }));
 };
 
 export async function generateMetadata({ params }: PageProps<"/sites/[id]">) {
@@ -28,10 +25,7 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
   const site = await load((await params).id);
   const t = await getTranslations();
   const format = await getFormatter();
-  const [viewer, { db }] = await Promise.all([pageViewer(), getDb()]);
-  const history = can(viewer, site.municipalityId, "readAudit")
-    ? await listAuditEntries(db, { viewer, municipalityId: site.municipalityId, filters: { entityType: "site", entityId: String(site.id), limit: 100 } })
-    : null;
+  const { history } = site;
   return (
     <article>
       <p>

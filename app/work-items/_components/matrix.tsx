@@ -30,7 +30,7 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
   const t = useTranslations();
   const format = useFormatter();
   const [editing, setEditing] = useState<number | null>(null);
-  const krw = (v: number | null) => (v === null ? "—" : format.number(v, { style: "currency", currency: "KRW" }));
+  const krw = (v: number | null | undefined) => (v == null ? "—" : format.number(v, { style: "currency", currency: "KRW" }));
   const rows = new Map<string, MatrixItem[]>();
   for (const w of items) rows.set(scopeKey(w), [...(rows.get(scopeKey(w)) ?? []), w]);
   const cell = (list: MatrixItem[], c: MatrixColumn) => list.find((w) => w.partnerId === c.partnerId && w.kind === c.kind);
@@ -65,7 +65,7 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
                     const w = cell(list, c);
                     if (!w) return <td key={`${c.partnerId}-${c.kind}`} />;
                     const late = isOverdue(w, today);
-                    const over = w.actualCostKrw !== null && w.plannedCostKrw !== null && w.actualCostKrw > w.plannedCostKrw;
+                    const over = w.actualCostKrw != null && w.plannedCostKrw != null && w.actualCostKrw > w.plannedCostKrw;
                     return (
                       <td key={`${c.partnerId}-${c.kind}`} className={`matrix-cell status-${w.status}${late ? " overdue" : ""}`} data-testid={`cell-${w.id}`}>
                         <span className={`badge badge-${w.status}`}>{t(`workStatus.${w.status}`)}</span>

@@ -4,10 +4,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import useSWR from "swr";
 import { ROLES, type Role } from "@/lib/domain";
+import type { Json } from "@/lib/contract";
 import { fetchJson, fieldError, sendJson } from "@/lib/fetcher";
+import type { UserView } from "@/server/users";
 import { useErrorText } from "../../../_components/use-error-text";
 
-type UserRow = { id: string; email: string; name: string; role: Role; partnerId: number | null; createdAt: string };
+type UserRow = Json<UserView>;
 type PartnerOption = { id: number; name: string };
 
 function RoleFields({ role, partnerId, partners, onChange, prefix }: { role: Role; partnerId: number | null; partners: PartnerOption[]; onChange: (role: Role, partnerId: number | null) => void; prefix: string }) {
@@ -100,9 +102,9 @@ export function UsersAdmin({ partners }: { partners: PartnerOption[] }) {
   }
 
   const beside = (field: "email" | "name" | "password" | "partnerId") => {
-    const reason = fieldError(addError, field);
-    if (!reason) return null;
-    return <span className="field-error">{field === "email" && reason === "taken" ? t("bad.emailTaken") : t(`bad.${field}`)}</span>;
+    const issue = fieldError(addError, field);
+    if (!issue) return null;
+    return <span className="field-error">{field === "email" && issue.code === "taken" ? t("bad.emailTaken") : t(`bad.${field}`)}</span>;
   };
 
   return (

@@ -1,12 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { getAccessPointById } from "@/db/queries/access-points";
-import { handle } from "@/lib/http";
-import { idParam, parseParams } from "@/lib/query-params";
+// One AP with its zone, partner and provenance.
+import { route } from "@/server/context";
+import { getAccessPoint } from "@/server/access-points";
+import { idParam } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request, ctx: RouteContext<"/api/access-points/[id]">) => {
-  await requireReader(req);
-  const { id } = parseParams(idParam, await ctx.params);
-  return Response.json(await getAccessPointById({ id }));
-});
+export const GET = route({ params: idParam }, (ctx, { params }) => getAccessPoint(ctx, params));

@@ -1,12 +1,9 @@
 // Downloads: `GET /api/exports/<summary|access-points|sites|candidates|standard>?format=…` with the
 // list's filters (year, status, category) and the language; costs and notes follow the caller's role.
 import { z } from "zod";
-import { getDb } from "@/db";
-import { requireReader } from "@/db/auth";
-import { buildExport, EXPORT_FORMATS, type ExportWhat } from "@/db/exports";
+import { route } from "@/server/context";
+import { buildExport, EXPORT_FORMATS, type ExportWhat } from "@/server/exports";
 import { SITE_CATEGORIES } from "@/lib/domain";
-import { handle } from "@/lib/http";
-import { parseParams } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
@@ -20,16 +17,13 @@ const query = z.strictObject({
   municipality: z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional(),
 });
 
-export const GET = handle(async (req: Request, ctx: RouteContext<"/api/exports/[what]">) => {
-  const { what } = parseParams(whatParam, await ctx.params);
-  const q = parseParams(query, new URL(req.url).searchParams);
-  const [{ viewer }, { db }] = await Promise.all([requireReader(req), getDb()]);
-  const out = await buildExport(db, {
-    what,
+export const GET = route({ params: whatParam, query }, async (ctx, { params, query: q }) => {
+  const out = await buildExport(ctx.db, {
+    what: params.what,
     format: q.format,
     locale: q.locale,
-    municipalityCode: q.municipality,
-    viewer,
+    municipalityCode: ctx.municipality.code ?? undefined,
+    grants: ctx.grants,
     filters: { year: q.year, status: q.status, category: q.category },
   });
   return new Response(Buffer.from(out.bytes), {

@@ -1,12 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { listPoisInView } from "@/db/queries/map";
-import { handle } from "@/lib/http";
-import { mapPoisQuery, parseParams } from "@/lib/query-params";
+// Reference places (markets, tourist spots, parks, parking, bus stops) in a viewport.
+import { route } from "@/server/context";
+import { listPois } from "@/server/map";
+import { mapPoisQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request) => {
-  await requireReader(req);
-  const { bbox, kind } = parseParams(mapPoisQuery, new URL(req.url).searchParams);
-  return Response.json(await listPoisInView({ bbox, kinds: kind }));
-});
+export const GET = route({ query: mapPoisQuery }, (ctx, { query }) => listPois(ctx, { bbox: query.bbox, kinds: query.kind }));

@@ -1,12 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { listBusRoutesForMap } from "@/db/queries/map";
-import { handle } from "@/lib/http";
-import { parseParams, summaryQuery } from "@/lib/query-params";
+// Bus routes whose line is known.
+import { route } from "@/server/context";
+import { listRoutes } from "@/server/map";
+import { summaryQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request) => {
-  await requireReader(req);
-  const { municipality } = parseParams(summaryQuery, new URL(req.url).searchParams);
-  return Response.json({ items: await listBusRoutesForMap({ municipality }) });
-});
+export const GET = route({ query: summaryQuery }, (ctx) => listRoutes(ctx));

@@ -1,11 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { listZonesInView } from "@/db/queries/map";
-import { handle } from "@/lib/http";
-import { mapZonesQuery, parseParams } from "@/lib/query-params";
+// Zones with a position in a viewport, with their AP counts.
+import { route } from "@/server/context";
+import { listZones } from "@/server/map";
+import { mapZonesQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request) => {
-  await requireReader(req);
-  return Response.json(await listZonesInView(parseParams(mapZonesQuery, new URL(req.url).searchParams)));
-});
+export const GET = route({ query: mapZonesQuery }, (ctx, { query }) => listZones(ctx, query));

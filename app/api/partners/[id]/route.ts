@@ -1,12 +1,8 @@
-import { requireReader } from "@/db/auth";
-import { getPartnerById } from "@/db/queries/partners";
-import { handle } from "@/lib/http";
-import { idParam, parseParams } from "@/lib/query-params";
+// One partner with its roles and work items in the municipality.
+import { route } from "@/server/context";
+import { getPartner } from "@/server/partners";
+import { idParam } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (req: Request, ctx: RouteContext<"/api/partners/[id]">) => {
-  const { id } = parseParams(idParam, await ctx.params);
-  const { viewer } = await requireReader(req);
-  return Response.json(await getPartnerById({ id, viewer }));
-});
+export const GET = route({ params: idParam }, (ctx, { params }) => getPartner(ctx, params));

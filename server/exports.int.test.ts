@@ -5,15 +5,15 @@ import Papa from "papaparse";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { readStandardData } from "../lib/standard-data";
-import { buildExport, type ExportRequest } from "./exports";
-import { getDb } from "./index";
-import { importStandardData } from "./queries/import";
-import * as s from "./schema";
-import { testEngine } from "./testing/engines";
+import { buildExport, OPERATOR_GRANTS, type ExportRequest } from "./exports";
+import { getDb } from "./database";
+import { importStandardData } from "../db/queries/import";
+import * as s from "../db/schema";
+import { testEngine } from "../db/testing/engines";
 
 const TODAY = new Date("2026-11-26T03:00:00Z");
 const build = async (req: Partial<ExportRequest> & Pick<ExportRequest, "what" | "format">) =>
-  buildExport((await getDb()).db, { locale: "ko", viewer: "operator", today: TODAY, ...req });
+  buildExport((await getDb()).db, { locale: "ko", grants: OPERATOR_GRANTS, today: TODAY, ...req });
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 describe(`exports on ${testEngine()}`, () => {
@@ -62,7 +62,7 @@ describe(`exports on ${testEngine()}`, () => {
   });
 
   it("hides costs from a summary asked for by an anonymous visitor", async () => {
-    const out = await build({ what: "summary", format: "csv", viewer: null });
+    const out = await build({ what: "summary", format: "csv", grants: new Set() });
     expect(text(out.bytes)).not.toContain("5000000");
   });
 
@@ -74,9 +74,11 @@ describe(`exports on ${testEngine()}`, () => {
     const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
     expect(rows).toEqual([expect.objectContaining({ 구역명: "'@후보 시장", 메모: "내부 메모", 상태: "후보" })]);
     expect(Number(rows[0]!["점수"])).toBeGreaterThan(0);
-    const anon = await build({ what: "candidates", format: "geojson", viewer: null });
+    const anon = await build({ what: "candidates", format: "geojson", grants: new Set() });
     const fc = JSON.parse(text(anon.bytes)) as { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] };
-    expect(fc.features[0]!.properties).toMatchObject({ name: "@후보 시장", notes: null });
+    expect(fc.features[0]!.properties).toMatchObject({ name: "@후보 시장" });
+    // Not a blank notes column: no notes column at all for those who may not read notes.
+    expect(fc.features[0]!.properties).not.toHaveProperty("notes");
     expect(fc.features[0]!.geometry.coordinates).toEqual([128.085, 35.19]);
   });
 

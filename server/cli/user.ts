@@ -2,12 +2,13 @@
 // creates a user with a role in one municipality (the first admin, typically). It speaks Korean
 // unless `--locale en`. Exit 2 on bad input.
 import { eq } from "drizzle-orm";
-import { AppError } from "../lib/errors";
-import { newUserInput } from "../lib/inputs";
-import { readCliArgs, withCliDb } from "./cli";
-import { createUserUnchecked } from "./queries/users";
-import * as s from "./schema";
-import { seed } from "./seed";
+import { AppError } from "../../lib/errors";
+import { newUserInput } from "../../lib/inputs";
+import { withCliDb } from "../../db/script";
+import { readCliArgs } from "./args";
+import { createUser } from "../../db/queries/users";
+import * as s from "../../db/schema";
+import { seed } from "../../db/seed";
 
 function refuse(message: string): never {
   console.error(message);
@@ -57,7 +58,7 @@ await withCliDb(async (handle) => {
     partnerId = p.id;
   }
   try {
-    const user = await createUserUnchecked(db, {
+    const user = await createUser(db, {
       actor: { viewer: null, label: `cli:${process.env.USER ?? "unknown"}`, requestId: `cli-${Date.now()}` },
       municipalityId: m.id,
       input: { email: parsed.data.email, name: parsed.data.name, password: parsed.data.password, role: parsed.data.role, partnerId },

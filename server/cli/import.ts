@@ -3,12 +3,13 @@
 // Exit codes: 0 imported (or previewed), 2 the file was refused, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
 import path from "node:path";
-import { AppError } from "../lib/errors";
-import { issueReason, refusalText } from "../lib/import-text";
-import { EXPECTED_COLUMNS, importMaxBytes, StandardDataError, type ImportProgress } from "../lib/standard-data";
-import { readCliArgs, withCliDb } from "./cli";
-import { importStandardData, type ImportSummary } from "./queries/import";
-import { seed } from "./seed";
+import { AppError } from "../../lib/errors";
+import { issueReason, refusalText } from "../../lib/import-text";
+import { EXPECTED_COLUMNS, importMaxBytes, StandardDataError, type ImportProgress } from "../../lib/standard-data";
+import { withCliDb } from "../../db/script";
+import { readCliArgs } from "./args";
+import { importStandardData, type ImportSummary } from "../../db/queries/import";
+import { seed } from "../../db/seed";
 
 const MAX_BYTES = importMaxBytes();
 

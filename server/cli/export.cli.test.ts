@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./testing/cli";
+import { runCli } from "../../db/testing/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-export-"));
 
-const cli = (args: string[], env: Record<string, string> = {}) => runCli("db/export-cli.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env });
+const cli = (args: string[], env: Record<string, string> = {}) => runCli("server/cli/export.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env });
 
 describe("npm run export", () => {
   it("writes every AP of a fresh, seeded database as a Korean CSV that spreadsheets open", () => {

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./testing/cli";
+import { runCli } from "../../db/testing/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-user-"));
-const cli = (args: string[]) => runCli("db/user-cli.ts", args, { PGLITE_DIR: path.join(tmp, "db"), DEMO_USERS: "off" });
+const cli = (args: string[]) => runCli("server/cli/user.ts", args, { PGLITE_DIR: path.join(tmp, "db"), DEMO_USERS: "off" });
 
 describe("npm run user:create", () => {
   it("refuses a short password or an unknown role naming the option, before opening the database", () => {

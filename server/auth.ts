@@ -1,20 +1,14 @@
-// Sign-in and sessions: the auth library on our database, and who is asking for a request.
+// Sign-in and sessions: the auth library on our database, and who is signed in for a request.
+import "server-only";
 import { betterAuth } from "better-auth";
-import { headers } from "next/headers";
-import { cache } from "react";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { toNextJsHandler } from "better-auth/next-js";
+import type { Db } from "../db/client";
+import { listMembershipsOfUser } from "../db/queries/users";
+import * as s from "../db/schema";
 import type { Viewer } from "../lib/authz";
-import type { Role } from "../lib/domain";
 import { readAuthEnv } from "../lib/env";
-import { AppError } from "../lib/errors";
-import { sameOrigin } from "../lib/origin";
-import type { Db } from "./client";
-import { getDb } from "./index";
-import type { Actor } from "./queries/audit";
-import { findMunicipalityByCode } from "./queries/common";
-import * as s from "./schema";
+import { getDb } from "./database";
 
 /** Sessions last twelve hours and are refreshed once an hour of use. */
 const SESSION_SECONDS = 12 * 60 * 60;
@@ -80,50 +74,30 @@ export async function currentViewer(headers: Headers): Promise<Viewer | null> {
   const session = await auth.api.getSession({ headers, query: { disableCookieCache: true } });
   if (!session) return null;
   const { db } = await getDb();
-  const memberships = await db
-    .select({ municipalityId: s.memberships.municipalityId, role: s.memberships.role, partnerId: s.memberships.partnerId })
-    .from(s.memberships)
-    .where(eq(s.memberships.userId, session.user.id));
+  const memberships = await listMembershipsOfUser(db, { userId: session.user.id });
   return { userId: session.user.id, email: session.user.email, name: session.user.name, memberships };
 }
 
-/** Who is asking, for a read: may be nobody. */
-export async function readerOf(req: Request): Promise<Actor> {
-  const viewer = await currentViewer(req.headers);
-  return { viewer, label: viewer?.email ?? "anonymous", requestId: randomUUID() };
-}
+const library = toNextJsHandler(async (req: Request) => (await getAuth()).handler(req));
+
+type LibrarySession = { user: { id: string; name: string; email: string }; session: { expiresAt: string } } | null;
 
 /**
- * Who is asking, for a change: refuses a foreign Origin (403) and a missing or signed-out
- * session (401). The role is checked by the query that makes the change.
+ * The auth library's endpoints as route handlers. Its reads are allow-listed like every other answer:
+ * `get-session` says who is signed in and until when (never the session's token); its other reads
+ * (session and account lists, which carry tokens) are not served.
  */
-export async function writerOf(req: Request): Promise<Actor & { viewer: Viewer }> {
-  if (!sameOrigin(req, readAuthEnv().appUrl)) throw new AppError("forbidden", "Cross-origin requests may not change anything.");
-  const actor = await readerOf(req);
-  if (!actor.viewer) throw new AppError("unauthorized", "Sign in first.");
-  return actor as Actor & { viewer: Viewer };
-}
-
-/** The signed-in viewer of the page being rendered (looked up once per request). */
-export const pageViewer = cache(async (): Promise<Viewer | null> => currentViewer(await headers()));
-
-/**
- * For reads: when the atlas is not public (PUBLIC_ACCESS=off), only signed-in users get data.
- * Costs and notes are redacted by the queries themselves for anyone without a role.
- */
-export async function requireReader(req: Request): Promise<Actor> {
-  const publicAccess = readAuthEnv().publicAccess;
-  if (publicAccess && !req.headers.get("cookie")?.includes("session_token=")) return { viewer: null, label: "anonymous", requestId: randomUUID() };
-  const actor = await readerOf(req);
-  if (!actor.viewer && !publicAccess) throw new AppError("unauthorized", "Sign in first: this atlas is not public.");
-  return actor;
-}
-
-/** The page viewer's role in the municipality the pages show, for the header and page guards. */
-export const pageRole = cache(async (): Promise<{ viewer: Viewer | null; municipalityId: number | null; role: Role | null }> => {
-  const viewer = await pageViewer();
-  if (!viewer) return { viewer, municipalityId: null, role: null };
-  const m = await findMunicipalityByCode({}).catch(() => null);
-  const membership = m ? viewer.memberships.find((x) => x.municipalityId === m.id) : undefined;
-  return { viewer, municipalityId: m?.id ?? null, role: membership?.role ?? null };
-});
+export const authRoutes = {
+  POST: library.POST,
+  GET: async (req: Request): Promise<Response> => {
+    const path = new URL(req.url).pathname;
+    if (!path.endsWith("/get-session")) return Response.json({ error: { code: "not_found", message: "Not found.", details: null } }, { status: 404 });
+    const res = await library.GET(req);
+    if (!res.ok) return res;
+    const body = (await res.json()) as LibrarySession;
+    const shaped = body ? { user: { id: body.user.id, name: body.user.name, email: body.user.email }, session: { expiresAt: body.session.expiresAt } } : null;
+    const headers = new Headers(res.headers);
+    headers.delete("content-length");
+    return Response.json(shaped, { status: res.status, headers });
+  },
+};

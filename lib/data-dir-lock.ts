@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AppError } from "../lib/errors";
+import { AppError } from "./errors";
 
 type Owner = { pid: number; host: string; command: string; since: string };
 
@@ -72,7 +72,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       const owner = readOwner(file);
       if (owner && owner.pid === process.pid) break;
       const busy = currentOwner(dataDir);
-      if (busy) throw new AppError("database_busy", busyMessage(dataDir, busy), { dir: shownDir(dataDir), owner: busy });
+      if (busy) throw new AppError("database_busy", busyMessage(dataDir, busy), { params: { dir: shownDir(dataDir), owner: busy } });
       fs.rmSync(file, { force: true });
     }
   }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireDataDirLock, lockPathFor } from "./lock";
+import { acquireDataDirLock, lockPathFor } from "./data-dir-lock";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-lock-"));
 const releases: (() => void)[] = [];

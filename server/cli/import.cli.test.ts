@@ -2,12 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { acquireDataDirLock } from "./lock";
-import { runCli } from "./testing/cli";
+import { acquireDataDirLock } from "../../lib/data-dir-lock";
+import { runCli } from "../../db/testing/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-import-"));
 
-const cli = (args: string[], env: Record<string, string> = {}) => runCli("db/import-cli.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env });
+const cli = (args: string[], env: Record<string, string> = {}) => runCli("server/cli/import.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env });
 const JINJU = "db/seed/data/jinju_free_wifi_2016_cp949.csv";
 
 describe("npm run import", () => {

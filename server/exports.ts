@@ -1,21 +1,22 @@
 // Every export, built the same way for the command line and the app: what (summary, access points,
 // sites, candidates, standard) × format, in Korean or English, as the caller may see it.
-import { eq } from "drizzle-orm";
 import iconv from "iconv-lite";
-import { visibleTo, type Viewer } from "../lib/authz";
+import { PERMISSIONS, type Permission } from "../lib/authz";
 import type { SiteCategory, WorkStatus } from "../lib/domain";
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
 import { yearMonth } from "../lib/format";
 import { toPdf, toXlsx, type Column, type Table } from "../lib/report-files";
 import { standardTable } from "../lib/standard-data";
-import type { Db } from "./client";
-import { scoredCandidates, type CandidateFilters } from "./queries/coverage";
-import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "./queries/export";
-import { ownZoneRef } from "./queries/import";
-import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "./queries/rollout";
-import { catalogue } from "./messages";
-import * as s from "./schema";
+import type { Db } from "../db/client";
+import { scoredCandidates, type CandidateFilters } from "../db/queries/coverage";
+import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "../db/queries/export";
+import { ownZoneRef } from "../db/queries/import";
+import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "../db/queries/rollout";
+import { catalogue } from "../lib/catalogue";
+import { candidateModel } from "./planning";
+import { partnerTotalModel, shapeSummary } from "./summary";
+import { resolveMunicipality } from "./tenant";
 
 export const EXPORT_FORMATS = {
   summary: ["csv", "xlsx", "pdf"],
@@ -33,8 +34,8 @@ export type ExportRequest = {
   format: ExportFormat;
   municipalityCode?: string;
   locale: "ko" | "en";
-  /** Who asks: costs and notes follow their role. The command line passes `operator`. */
-  viewer: Viewer | null | "operator";
+  /** What the caller may read there: costs and notes follow it. The command line passes `OPERATOR_GRANTS`. */
+  grants: ReadonlySet<Permission>;
   filters?: ExportFilters;
   today?: Date;
 };
@@ -58,12 +59,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 const EXTENSIONS: Record<ExportFormat, string> = { csv: "csv", "csv-cp949": "csv", geojson: "geojson", xlsx: "xlsx", pdf: "pdf" };
 
-async function municipalityOf(db: Db, code: string | undefined): Promise<s.Municipality> {
-  const wanted = code ?? process.env.DEFAULT_MUNICIPALITY ?? "48170";
-  const [m] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, wanted));
-  if (!m) throw new AppError("not_found", `No municipality with code ${wanted}`, { param: "municipality", value: wanted });
-  return m;
-}
+/** Whoever runs the command line has the database, so its exports carry everything. */
+export const OPERATOR_GRANTS: ReadonlySet<Permission> = new Set(Object.keys(PERMISSIONS) as Permission[]);
 
 /** Rows with a position become features; the rest are counted. Each row's properties use the stable codes. */
 function tabular(format: ExportFormat, header: string[], keys: string[], rows: { lat: number | null; lng: number | null; values: unknown[] }[]) {
@@ -78,10 +75,10 @@ function tabular(format: ExportFormat, header: string[], keys: string[], rows: {
 
 export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFile> {
   const allowed = EXPORT_FORMATS[req.what] as readonly string[];
-  if (!allowed.includes(req.format)) throw new AppError("bad_request", `A ${req.what} export comes as ${allowed.join(" or ")}, not ${req.format}.`, [{ param: "format", value: req.format, reason: `expected ${allowed.join(", ")}` }]);
+  if (!allowed.includes(req.format)) throw new AppError("bad_request", `A ${req.what} export comes as ${allowed.join(" or ")}, not ${req.format}.`, { issues: [{ code: "not_allowed", path: "format", params: { value: req.format, allowed } }] });
   const msg = catalogue(req.locale);
-  const m = await municipalityOf(db, req.municipalityCode);
-  const viewer: Viewer | null = req.viewer === "operator" ? { userId: "operator", email: "operator", name: "operator", memberships: [{ municipalityId: m.id, role: "admin", partnerId: null }] } : req.viewer;
+  const m = await resolveMunicipality(db, req.municipalityCode);
+  const grants = req.grants;
   const today = req.today ?? new Date();
   const date = today.toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
   const base = `${req.what}-${m.code ?? m.id}-${date}`;
@@ -117,11 +114,13 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
 
   if (req.what === "candidates") {
     const { items } = await scoredCandidates(db, m.id, { status: f.status as CandidateFilters["status"], year: f.year, category: f.category });
-    const keys = ["id", "name", "category", "status", "planYear", "apCount", "score", "notes", "lat", "lng"];
-    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, visibleTo(viewer, m.id, items).map((c) => ({
+    // The notes column is there only for those who may read notes: the file's columns follow the read model.
+    const withNotes = candidateModel.fields(grants).includes("notes");
+    const keys = ["id", "name", "category", "status", "planYear", "apCount", "score", ...(withNotes ? ["notes"] : []), "lat", "lng"];
+    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, candidateModel.many(items, grants).map((c) => ({
       lat: c.lat,
       lng: c.lng,
-      values: [c.id, c.name, label("category", c.category), label("siteStatus", c.status), c.planYear, c.plannedApCount, c.score?.total ?? null, c.notes, c.lat, c.lng],
+      values: [c.id, c.name, label("category", c.category), label("siteStatus", c.status), c.planYear, c.plannedApCount, c.score?.total ?? null, ...(withNotes ? [c.notes ?? null] : []), c.lat, c.lng],
     })));
     return file(t.bytes, t.count, t.note);
   }
@@ -159,7 +158,9 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   // The rollout summary: per plan year, per category, per partner.
-  const [summary, work, categories] = await Promise.all([rolloutSummaryOf(db, m, viewer), getPartnerTotals(db, { viewer, municipalityId: m.id }), countZonesByCategory(db, m.id)]);
+  const [rawSummary, rawWork, categories] = await Promise.all([rolloutSummaryOf(db, m), getPartnerTotals(db, { municipalityId: m.id }), countZonesByCategory(db, m.id)]);
+  const summary = shapeSummary(rawSummary, grants);
+  const work = { items: partnerTotalModel.many(rawWork.items, grants) };
   const e = msg.export!;
   const num = (header: string): Column => ({ header, kind: "number" });
   const krw = (header: string): Column => ({ header, kind: "krw", width: 16 });
@@ -170,7 +171,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
       name: e.byYear!,
       title: e.byYear!,
       columns: [num(e.year!), num(e.targetBuses!), num(e.actualBuses!), num(e.targetZones!), num(e.actualZones!), num(e.targetAps!), num(e.actualAps!), krw(e.targetBudget!), krw(e.actualBudget!)],
-      rows: summary.years.map((y) => [y.year, y.targets.buses, y.actuals.buses, y.targets.zones, y.actuals.zones, y.targets.accessPoints, y.actuals.accessPoints, y.targets.budgetKrw, y.actuals.budgetKrw]),
+      rows: summary.years.map((y) => [y.year, y.targets.buses, y.actuals.buses, y.targets.zones, y.actuals.zones, y.targets.accessPoints, y.actuals.accessPoints, y.targets.budgetKrw ?? null, y.actuals.budgetKrw ?? null]),
     },
     {
       name: e.byCategory!,
@@ -187,9 +188,9 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         w.year,
         label("workStatus", w.status as WorkStatus),
         w.items,
-        w.plannedCostKrw,
-        w.actualCostKrw,
-        w.plannedCostKrw !== null && yearTotals.get(w.year) ? w.plannedCostKrw / yearTotals.get(w.year)! : null,
+        w.plannedCostKrw ?? null,
+        w.actualCostKrw ?? null,
+        w.plannedCostKrw != null && yearTotals.get(w.year) ? w.plannedCostKrw / yearTotals.get(w.year)! : null,
       ]),
     },
   ];
@@ -204,7 +205,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
       subtitle: fill(e.summarySubtitle!, { province: summary.municipality.provinceKo, municipality: summary.municipality.nameKo, date }),
       chart: { title: e.chart!, targetLabel: e.target!, actualLabel: e.actual!, bars: summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 })) },
       tables,
-      format: (c, v) => (v === null ? "—" : c.kind === "krw" ? won.format(Number(v)) : c.kind === "percent" ? `${(Number(v) * 100).toFixed(1)}%` : c.kind === "number" ? (c.header === e.year ? String(v) : n.format(Number(v))) : String(v)),
+      format: (c, v) => (v == null ? "—" : c.kind === "krw" ? won.format(Number(v)) : c.kind === "percent" ? `${(Number(v) * 100).toFixed(1)}%` : c.kind === "number" ? (c.header === e.year ? String(v) : n.format(Number(v))) : String(v)),
       footer: `${e.footer} · ${date}`,
     });
     return file(bytes, count, { kind: "rows" });

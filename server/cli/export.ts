@@ -3,10 +3,11 @@
 // It speaks Korean unless `--locale en`, which also sets the language of the file.
 // Exit codes: 0 written, 2 bad arguments, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
-import { SITE_CATEGORIES, type SiteCategory } from "../lib/domain";
-import { readCliArgs, withCliDb } from "./cli";
-import { buildExport, EXPORT_FORMATS, type ExportFormat, type ExportWhat } from "./exports";
-import { seed } from "./seed";
+import { SITE_CATEGORIES, type SiteCategory } from "../../lib/domain";
+import { withCliDb } from "../../db/script";
+import { readCliArgs } from "./args";
+import { buildExport, EXPORT_FORMATS, OPERATOR_GRANTS, type ExportFormat, type ExportWhat } from "../exports";
+import { seed } from "../../db/seed";
 
 function fail(message: string): never {
   console.error(message);
@@ -41,7 +42,7 @@ await withCliDb(async (handle) => {
     format: values.format as ExportFormat,
     municipalityCode: values.municipality,
     locale: args.locale as "ko" | "en",
-    viewer: "operator",
+    grants: OPERATOR_GRANTS,
     filters: { year: values.year ? Number(values.year) : undefined, status: values.status, category: values.category as SiteCategory | undefined },
   });
   fs.writeFileSync(values.out!, out.bytes);

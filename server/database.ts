@@ -1,7 +1,7 @@
 // The app's database, opened once per process. The embedded one is migrated and seeded on first open.
+import "server-only";
+import { openPglite, openPostgres, type DbHandle } from "../db/client";
 import { readEnv } from "../lib/env";
-import { openPglite, openPostgres, type DbHandle } from "./client";
-import { seed } from "./seed";
 
 const holder = globalThis as unknown as { __wifiAtlasDb?: Promise<DbHandle> };
 
@@ -11,6 +11,8 @@ async function open(): Promise<DbHandle> {
   const handle = await openPglite(env.pgliteDir);
   try {
     await handle.migrate();
+    // Loaded only here: a server on Postgres never loads the seed and the importer it uses.
+    const { seed } = await import("../db/seed");
     await seed(handle.db);
   } catch (err) {
     await handle.close();
@@ -28,9 +30,9 @@ export function getDb(): Promise<DbHandle> {
   return holder.__wifiAtlasDb;
 }
 
-/** Lets integration tests run the app's queries and handlers against a database they made. */
+/** Lets integration tests run the app's use cases and handlers against a database they made. */
 export function useDbHandle(handle: DbHandle | undefined): void {
   holder.__wifiAtlasDb = handle ? Promise.resolve(handle) : undefined;
 }
 
-export type { Db, DbHandle, Engine } from "./client";
+export type { Db, DbHandle, Engine } from "../db/client";

@@ -1,0 +1,161 @@
+// The request context: who is asking, for which municipality, on which database, with what input —
+// resolved once per request by `route` (route handlers) and `pageContext` (pages), never by hand.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers as nextHeaders } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { z } from "zod";
+import type { Db, DbHandle, Engine } from "../db/client";
+import type { Actor } from "../db/queries/audit";
+import type { Municipality } from "../db/schema";
+import { grantsOf, membershipIn, type Permission, type Viewer } from "../lib/authz";
+import type { Role } from "../lib/domain";
+import { readAuthEnv, readEnv } from "../lib/env";
+import { AppError } from "../lib/errors";
+import { handle } from "../lib/http";
+import { parseBody } from "../lib/inputs";
+import { sameOrigin } from "../lib/origin";
+import { parseParams } from "../lib/query-params";
+import { currentViewer } from "./auth";
+import { getDb } from "./database";
+import { resolveMunicipality } from "./tenant";
+
+export type RequestContext = {
+  db: Db;
+  engine: Engine;
+  /** The signed-in user with their roles, or null for an anonymous visitor. */
+  viewer: Viewer | null;
+  /** The viewer as the audit trail names them, with the id shared by this request's changes. */
+  actor: Actor;
+  /** The municipality (tenant) the request is about: the one it names, else the default. */
+  municipality: Municipality;
+  /** The viewer's role in that municipality, or null. */
+  role: Role | null;
+  /** What the viewer may do in that municipality; read models pick their fields by it. */
+  grants: ReadonlySet<Permission>;
+  requestId: string;
+};
+
+/** What the context is resolved from; tests hand in their own. */
+export type ContextDeps = {
+  database: () => Promise<DbHandle>;
+  viewerOf: (headers: Headers) => Promise<Viewer | null>;
+  municipalityOf: (db: Db, code: string | undefined) => Promise<Municipality>;
+  settings: () => { publicAccess: boolean; appUrl?: string };
+};
+
+const liveDeps: ContextDeps = {
+  database: getDb,
+  viewerOf: currentViewer,
+  municipalityOf: resolveMunicipality,
+  settings: () => readAuthEnv(),
+};
+
+function contextOf(handle: DbHandle, viewer: Viewer | null, municipality: Municipality): RequestContext {
+  const requestId = randomUUID();
+  return {
+    db: handle.db,
+    engine: handle.engine,
+    viewer,
+    actor: { viewer, label: viewer?.email ?? "anonymous", requestId },
+    municipality,
+    role: membershipIn(viewer, municipality.id)?.role ?? null,
+    grants: grantsOf(viewer, municipality.id),
+    requestId,
+  };
+}
+
+/** Only a request that carries a session cookie is looked up: an anonymous read costs no query. */
+const hasSessionCookie = (headers: Headers) => headers.get("cookie")?.includes("session_token=") ?? false;
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
+type RouteSpec = {
+  /** Search parameters of the URL. */
+  query?: Schema;
+  /** The JSON body. */
+  body?: Schema;
+  /** The dynamic segments of the path. */
+  params?: Schema;
+  /** A change: refused from a foreign Origin (403) and without a session (401). */
+  write?: boolean;
+  /** A multipart upload of at most `maxBytes` (413 above it), read before the handler runs. */
+  form?: { maxBytes: number };
+  /** The status of a plain (non-Response) answer; 200 unless given. */
+  status?: number;
+};
+export type RouteInput<S extends RouteSpec> = {
+  query: Parsed<S["query"]>;
+  body: Parsed<S["body"]>;
+  params: Parsed<S["params"]>;
+  form: S["form"] extends object ? FormData : undefined;
+  req: Request;
+};
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Reads a multipart upload, refusing one whose declared size is over the limit before reading it. */
+async function readForm(req: Request, maxBytes: number): Promise<FormData> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > maxBytes + 64 * 1024) {
+    throw new AppError("payload_too_large", `The file is over the ${mb(maxBytes)} limit.`, { issues: [{ code: "too_large", path: "file", params: { maxBytes: maxBytes } }] });
+  }
+  try {
+    return await req.formData();
+  } catch {
+    throw new AppError("bad_request", "Send the file as multipart/form-data in the field “file”.", { issues: [{ code: "missing", path: "file" }] });
+  }
+}
+type Segments = { params: Promise<Record<string, string | string[]>> };
+
+/** Builds the `route` wrapper over the given dependencies (the app's own, or a test's). */
+export function makeRoute(deps: ContextDeps) {
+  return function route<const S extends RouteSpec>(spec: S, run: (ctx: RequestContext, input: RouteInput<S>) => Promise<unknown>) {
+    return handle(async (req: Request, segments?: Segments): Promise<Response> => {
+      const settings = deps.settings();
+      if (spec.write && !sameOrigin(req, settings.appUrl)) throw new AppError("forbidden", "Cross-origin requests may not change anything.");
+      const handle = await deps.database();
+      const viewer = hasSessionCookie(req.headers) ? await deps.viewerOf(req.headers) : null;
+      if (!viewer && (spec.write || !settings.publicAccess)) {
+        throw new AppError("unauthorized", spec.write ? "Sign in first." : "Sign in first: this atlas is not public.");
+      }
+      const url = new URL(req.url);
+      const params = spec.params ? parseParams(spec.params, (await segments?.params) ?? {}) : undefined;
+      const query = spec.query ? parseParams(spec.query, url.searchParams) : undefined;
+      const body = spec.body ? await parseBody(spec.body, req) : undefined;
+      const form = spec.form ? await readForm(req, spec.form.maxBytes) : undefined;
+      const fromForm = form?.get("municipality");
+      const named =
+        (body as { municipality?: string } | undefined)?.municipality ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
+      const municipality = await deps.municipalityOf(handle.db, named);
+      const out = await run(contextOf(handle, viewer, municipality), { query, body, params, form, req } as RouteInput<S>);
+      if (out instanceof Response) return out;
+      return Response.json(out, { status: spec.status ?? 200 });
+    });
+  };
+}
+
+/** Wraps a route handler: the context and the validated input are ready before the handler's own code runs. */
+export const route = makeRoute(liveDeps);
+
+/** The context of the page being rendered, resolved once per request and municipality. */
+const resolvePage = cache(async (municipalityCode: string | undefined): Promise<RequestContext> => {
+  const [handle, headers] = await Promise.all([liveDeps.database(), nextHeaders()]);
+  const viewer = hasSessionCookie(headers) ? await liveDeps.viewerOf(headers) : null;
+  const municipality = await liveDeps.municipalityOf(handle.db, municipalityCode);
+  return contextOf(handle, viewer, municipality);
+});
+
+/** A page's context. With `PUBLIC_ACCESS=off`, a visitor who is not signed in is sent to the sign-in page. */
+export async function pageContext(municipalityCode?: string): Promise<RequestContext> {
+  const ctx = await resolvePage(municipalityCode);
+  if (!ctx.viewer && !liveDeps.settings().publicAccess) redirect("/login");
+  return ctx;
+}
+
+/** The context of what every page shows around its content (header, sign-in page): open to everyone. */
+export const chromeContext = (): Promise<RequestContext> => resolvePage(undefined);
+
+/** The default municipality's code (for links and the command line). */
+export const defaultMunicipalityCode = () => readEnv().defaultMunicipality;

@@ -1,0 +1,31 @@
+// The map's layers: AP clusters or points, zones, reference places, bus operators and routes (all public).
+import { getMapFeatures as queryFeatures, listBusOperatorsForMap, listBusRoutesForMap, listPoisInView, listZonesInView } from "../db/queries/map";
+import type { PoiKind, SiteCategory } from "../lib/domain";
+import type { BBox, MapFeaturesQuery } from "../lib/query-params";
+import type { RequestContext } from "./context";
+
+/** A map layer covers the whole inventory unless the request names a municipality. */
+const scope = (ctx: RequestContext, named: string | undefined) => (named ? ctx.municipality.id : undefined);
+
+export async function getMapFeatures(ctx: RequestContext, { municipality, ...query }: MapFeaturesQuery) {
+  return queryFeatures(ctx.db, { ...query, municipalityId: scope(ctx, municipality) });
+}
+
+export async function listZones(
+  ctx: RequestContext,
+  { municipality, ...query }: { bbox: BBox; limit?: number; stage?: "planning" | "built"; year?: number; category?: SiteCategory; q?: string; municipality?: string },
+) {
+  return listZonesInView(ctx.db, { ...query, municipalityId: scope(ctx, municipality) });
+}
+
+export async function listPois(ctx: RequestContext, query: { bbox: BBox; kinds?: PoiKind[] }) {
+  return listPoisInView(ctx.db, query);
+}
+
+export async function listOperators(ctx: RequestContext) {
+  return { items: await listBusOperatorsForMap(ctx.db, { municipalityId: ctx.municipality.id }) };
+}
+
+export async function listRoutes(ctx: RequestContext) {
+  return { items: await listBusRoutesForMap(ctx.db, { municipalityId: ctx.municipality.id }) };
+}
