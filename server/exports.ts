@@ -11,7 +11,7 @@ import { standardTable } from "../lib/standard-data";
 import type { Db } from "../db/client";
 import { scoredCandidates, type CandidateFilters } from "../db/queries/coverage";
 import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "../db/queries/export";
-import { ownZoneRef } from "../db/queries/import";
+import { ownZoneRef } from "../lib/import-plan";
 import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "../db/queries/rollout";
 import { catalogue } from "../lib/catalogue";
 import { candidateModel } from "./planning";
@@ -87,7 +87,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const label = (ns: string, code: string | null) => (code ? (msg[ns]?.[code] ?? code) : null);
 
   if (req.what === "access-points") {
-    const rows = (await listAccessPointsForExport(db, { municipalityCode: m.code ?? undefined })).filter(
+    const rows = (await listAccessPointsForExport(db, { municipalityId: m.id })).filter(
       (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.installYear === f.year),
     );
     const keys = ["id", "ssid", "status", "provenance", "installed", "site", "category", "bus", "provider", "address", "lat", "lng"];
@@ -100,7 +100,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   if (req.what === "sites") {
-    const rows = (await listSitesForExport(db, { municipalityCode: m.code ?? undefined })).filter(
+    const rows = (await listSitesForExport(db, { municipalityId: m.id })).filter(
       (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.planYear === f.year),
     );
     const keys = ["id", "name", "category", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"];
@@ -126,7 +126,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   if (req.what === "standard") {
-    const rows = await listStandardRecords(db, { municipalityCode: m.code ?? undefined });
+    const rows = await listStandardRecords(db, { municipalityId: m.id });
     const refOf = (r: (typeof rows)[number]) => (r.sourceKey === null ? ownZoneRef(r.siteId) : r.sourceKey.startsWith("ref:") ? r.sourceKey.split("|").slice(2).join("|") : null);
     const variant = req.format === "csv" ? "newer" : "older";
     const table = standardTable(

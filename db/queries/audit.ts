@@ -1,5 +1,5 @@
 // The audit trail: one entry per change, written in the change's transaction; read through server/audit.
-import { and, desc, eq, gte, lt, notInArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "../../lib/authz";
 import type { Conn, Db } from "../client";
 import * as s from "../schema";
@@ -16,6 +16,30 @@ export type Change = {
   before?: unknown;
   after?: unknown;
 };
+
+/** Who wrote a batch of changes: the label the trail shows and the request that grouped them. */
+export type Author = Pick<Actor, "label" | "requestId">;
+
+/** Rows per statement when recording many changes at once. */
+const CHANGES_PER_STATEMENT = 20_000;
+const arr = <T,>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/**
+ * The one writer of audit entries, for a batch (an import's thousands of zones): the same rows as
+ * `recordChange`, a few statements however many changes. Called inside the changes' own transaction.
+ */
+export async function recordChanges(tx: Conn, author: Author, changes: Change[]): Promise<void> {
+  for (let i = 0; i < changes.length; i += CHANGES_PER_STATEMENT) {
+    const part = changes.slice(i, i + CHANGES_PER_STATEMENT);
+    await tx.execute(sql`
+      insert into audit_entries (actor, action, entity_type, entity_id, municipality_id, before, after, request_id)
+      select ${author.label}, action, entity_type, entity_id, municipality_id, before, after, ${author.requestId}
+      from unnest(${arr(part.map((c) => c.action), "text")}, ${arr(part.map((c) => c.entityType), "text")}, ${arr(part.map((c) => String(c.entityId)), "text")},
+                  ${arr(part.map((c) => c.municipalityId), "int")}, ${arr(part.map((c) => json(c.before)), "jsonb")}, ${arr(part.map((c) => json(c.after)), "jsonb")})
+        as t(action, entity_type, entity_id, municipality_id, before, after)`);
+  }
+}
 
 /** The one writer of audit entries: every change calls it inside the change's own transaction. */
 export async function recordChange(tx: Conn, actor: Actor, change: Change): Promise<void> {

@@ -1,19 +1,11 @@
-// Rows for exports: access points and sites of a municipality (or all), with what a report needs.
+// Rows for exports: access points and sites of a municipality, with what a report needs.
 // Used by the command line as well as the server, so it does not carry the server-only marker.
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
 import { siteApCount } from "./fragments";
 
-async function municipalityId(db: Db, code: string | undefined): Promise<number | undefined> {
-  if (!code) return undefined;
-  const [m] = await db.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.code, code));
-  if (!m) throw new Error(`No municipality with code ${code}`);
-  return m.id;
-}
-
-export async function listAccessPointsForExport(db: Db, { municipalityCode }: { municipalityCode?: string }) {
-  const mId = await municipalityId(db, municipalityCode);
+export async function listAccessPointsForExport(db: Db, { municipalityId: mId }: { municipalityId: number }) {
   return db
     .select({
       id: s.accessPoints.id,
@@ -33,12 +25,11 @@ export async function listAccessPointsForExport(db: Db, { municipalityCode }: { 
     .from(s.accessPoints)
     .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
     .leftJoin(s.buses, eq(s.accessPoints.busId, s.buses.id))
-    .where(mId !== undefined ? eq(s.accessPoints.municipalityId, mId) : undefined)
+    .where(eq(s.accessPoints.municipalityId, mId))
     .orderBy(asc(s.accessPoints.id));
 }
 
-export async function listSitesForExport(db: Db, { municipalityCode }: { municipalityCode?: string }) {
-  const mId = await municipalityId(db, municipalityCode);
+export async function listSitesForExport(db: Db, { municipalityId: mId }: { municipalityId: number }) {
   return db
     .select({
       id: s.sites.id,
@@ -54,7 +45,7 @@ export async function listSitesForExport(db: Db, { municipalityCode }: { municip
       apCount: siteApCount,
     })
     .from(s.sites)
-    .where(mId !== undefined ? eq(s.sites.municipalityId, mId) : undefined)
+    .where(eq(s.sites.municipalityId, mId))
     .orderBy(asc(s.sites.id));
 }
 
@@ -62,8 +53,7 @@ export async function listSitesForExport(db: Db, { municipalityCode }: { municip
  * One row per zone with an active AP, for the national standard file: the zone and one of its APs
  * (the one an import created, else the first), with the names of its province and municipality.
  */
-export async function listStandardRecords(db: Db, { municipalityCode }: { municipalityCode?: string }) {
-  const mId = await municipalityId(db, municipalityCode);
+export async function listStandardRecords(db: Db, { municipalityId: mId }: { municipalityId: number }) {
   return db
     .select({
       siteId: s.sites.id,
@@ -93,7 +83,7 @@ export async function listStandardRecords(db: Db, { municipalityCode }: { munici
       sql`${s.accessPoints.id} = (select a.id from access_points a where a.site_id = ${s.sites.id} and a.status = 'active' order by (a.source_ref is null), a.id limit 1)`,
     )
     .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
-    .where(mId !== undefined ? eq(s.sites.municipalityId, mId) : undefined)
+    .where(eq(s.sites.municipalityId, mId))
     .orderBy(asc(s.sites.id));
 }
 export type StandardRow = Awaited<ReturnType<typeof listStandardRecords>>[number];

@@ -1,47 +1,144 @@
-// Imports national standard data: every row lands as a site with one AP in its municipality, in one
-// transaction. A dry run does the same work and rolls it back, so the preview is exactly the commit.
-// Used by the command line as well as the server, so it does not carry the server-only marker.
+// Imports national standard data in three steps: read the file (lib/standard-data), plan against what
+// the database holds (reads only; lib/import-plan decides what is new, changed or unchanged), then apply
+// the plan in one transaction with set-based statements. A dry run is the plan: nothing is written.
+// Used by the command line and the seed as well as the server, so it does not carry the server-only marker.
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { StandardDataReport, StandardRecord, Issue, ImportProgress } from "../../lib/standard-data";
-import { containsPoint, type Area } from "../../lib/geo";
-import { readStandardData } from "../../lib/standard-data";
-import type { Db } from "../client";
-import { nationalOutline } from "../national-outlines";
+import { and, eq, sql } from "drizzle-orm";
+import type { Area } from "../../lib/geo";
 import { AppError } from "../../lib/errors";
+import { IMPORT_SOURCE_NOTE, ownZoneId, planImport, type ExistingAp, type ExistingSite, type ImportCounts, type ImportPlan } from "../../lib/import-plan";
+import { readStandardData, type ImportProgress, type Issue, type StandardDataReport, type StandardRecord } from "../../lib/standard-data";
+import type { Conn, Db, Tx } from "../client";
+import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+import { recordChanges, type Author, type Change } from "./audit";
 
 export type ImportSummary = {
   file: { encoding: StandardDataReport["encoding"]; variant: StandardDataReport["variant"]; rows: number };
-  counts: { new: number; updated: number; unchanged: number; duplicate: number; invalid: number };
+  counts: ImportCounts;
   municipalities: { attached: string[]; created: string[] };
   issues: Issue[];
   committed: boolean;
 };
 
-class DryRun extends Error {
-  constructor(readonly summary: ImportSummary) {
-    super("dry run");
-  }
-}
-
-const BATCH = 1000;
 /** Records matched against the database per statement. */
 const MATCH = 50_000;
-/** Rows per statement when inserting new records as arrays. */
+/** Rows per statement when writing records as arrays. */
 const BULK = 20_000;
 /** From this many new records on, the grid is rebuilt once instead of kept by its triggers. */
 const BULK_GRID_THRESHOLD = 50_000;
-const SOURCE_NOTE = "전국무료와이파이표준데이터 가져오기";
 
 const arr = <T,>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+const nameOf = (r: { provinceName: string; municipalityName: string }) => `${r.provinceName} ${r.municipalityName}`;
 
-/** Inserts new records: one zone with one AP each, and one audit entry per zone, in a single statement. */
-async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number, who: { actor: string; requestId: string }) {
+// ── municipalities ──────────────────────────────────────────────────────────
+
+/**
+ * Which municipality each record lands in. Read only: a municipality the file names that does not
+ * exist yet gets a placeholder id (negative) and is created when the plan is applied, with its outline
+ * from the national boundaries; so is an outline for an existing municipality that had none.
+ */
+type Resolution = {
+  ids: Map<string, number>;
+  outlines: Map<number, Area>;
+  attached: string[];
+  created: string[];
+  toCreate: { placeholder: number; provinceKo: string; nameKo: string; boundary: Area | null }[];
+  outlinesToStore: { id: number; boundary: Area }[];
+  rejected: Set<number>;
+  issues: Issue[];
+};
+
+async function resolveMunicipalities(conn: Conn, records: StandardRecord[], municipalityCode: string | undefined): Promise<Resolution> {
+  const res: Resolution = { ids: new Map(), outlines: new Map(), attached: [], created: [], toCreate: [], outlinesToStore: [], rejected: new Set(), issues: [] };
+  if (municipalityCode) {
+    const [m] = await conn.select().from(s.municipalities).where(eq(s.municipalities.code, municipalityCode));
+    if (!m) throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { path: "municipality", params: { value: municipalityCode } });
+    const own = `${m.provinceKo} ${m.nameKo}`;
+    for (const r of records) {
+      if (nameOf(r) === own) continue;
+      res.rejected.add(r.line);
+      res.issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code: "other_municipality", ref: own, reason: `row belongs to ${nameOf(r)}, not ${own} (${municipalityCode})`, severity: "error" });
+    }
+    res.ids.set(own, m.id);
+    if (m.boundary) res.outlines.set(m.id, m.boundary as Area);
+    res.attached.push(own);
+    return res;
+  }
+  const wanted = [...new Map(records.map((r) => [nameOf(r), r])).values()];
+  for (const r of wanted) {
+    const [m] = await conn
+      .select({ id: s.municipalities.id, boundary: s.municipalities.boundary })
+      .from(s.municipalities)
+      .where(and(eq(s.municipalities.provinceKo, r.provinceName), eq(s.municipalities.nameKo, r.municipalityName)));
+    const outline = (m?.boundary as Area | null | undefined) ?? nationalOutline(r.provinceName, r.municipalityName);
+    const id = m ? m.id : -(res.toCreate.length + 1);
+    if (m) {
+      res.attached.push(nameOf(r));
+      if (outline && !m.boundary) res.outlinesToStore.push({ id, boundary: outline });
+    } else {
+      res.toCreate.push({ placeholder: id, provinceKo: r.provinceName, nameKo: r.municipalityName, boundary: outline });
+      res.created.push(nameOf(r));
+    }
+    res.ids.set(nameOf(r), id);
+    if (outline) res.outlines.set(id, outline);
+  }
+  return res;
+}
+
+// ── what exists ─────────────────────────────────────────────────────────────
+
+const existingSiteColumns = {
+  id: s.sites.id,
+  municipalityId: s.sites.municipalityId,
+  version: s.sites.version,
+  sourceKey: s.sites.sourceKey,
+  name: s.sites.name,
+  category: s.sites.category,
+  address: s.sites.address,
+  lat: s.sites.lat,
+  lng: s.sites.lng,
+};
+
+/** The zones of these (municipality, key) pairs, and their imported APs. */
+async function findExisting(conn: Conn, records: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number, report: (done: number) => Promise<void>) {
+  const sites = new Map<string, ExistingSite>();
+  const aps = new Map<number, ExistingAp>();
+  // Keys go to the database as arrays, MATCH rows per statement: a few round trips for a national file.
+  // A municipality still to be created (negative id) has nothing yet.
+  const known = records.filter((r) => municipalityIdOf(r) > 0);
+  for (let i = 0; i < known.length; i += MATCH) {
+    await report(i);
+    const part = known.slice(i, i + MATCH);
+    const found = await conn
+      .select(existingSiteColumns)
+      .from(s.sites)
+      .where(sql`(${s.sites.municipalityId}, ${s.sites.sourceKey}) in (select * from unnest(${arr(part.map(municipalityIdOf), "int")}, ${arr(part.map((r) => r.key), "text")}))`);
+    for (const site of found) sites.set(`${site.municipalityId}|${site.sourceKey}`, site);
+    if (found.length) {
+      const rows = await conn
+        .select()
+        .from(s.accessPoints)
+        .where(sql`${s.accessPoints.siteId} = any(${arr(found.map((x) => x.id), "int")}) and ${s.accessPoints.sourceRef} is not null`);
+      for (const ap of rows) aps.set(ap.siteId!, ap as ExistingAp);
+    }
+  }
+  // Zones this app made itself go out in the standard file as 번호 WA-<id>; coming back, they match their zone.
+  const own = new Map<number, ExistingSite>();
+  const ownIds = known.filter((r) => !sites.has(`${municipalityIdOf(r)}|${r.key}`)).flatMap((r) => ownZoneId(r.ref) ?? []);
+  for (let i = 0; i < ownIds.length; i += MATCH) {
+    const found = await conn.select(existingSiteColumns).from(s.sites).where(sql`${s.sites.id} = any(${arr(ownIds.slice(i, i + MATCH), "int")})`);
+    for (const site of found) own.set(site.id, site);
+  }
+  return { sites, aps, own };
+}
+
+// ── writes ──────────────────────────────────────────────────────────────────
+
+/** New records: one zone with one AP each, in one statement; returns the zones made, for the audit trail. */
+async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number) {
   const col = <K extends keyof StandardRecord>(k: K) => part.map((r) => r[k]);
-  await tx.execute(sql`
+  const rows = await tx.execute(sql`
     with src as (
       select * from unnest(
         ${arr(part.map(municipalityIdOf), "int")}, ${arr(col("placeName"), "text")}, ${arr(col("category"), "text")},
@@ -53,132 +150,143 @@ async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r:
              place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date)
     ), ins as (
       insert into sites (municipality_id, name, category, address, lat, lng, status, planned_ap_count, provenance, source_note, source_key)
-      select municipality_id, name, category::site_category, address, lat, lng, 'active', 1, 'import', ${SOURCE_NOTE}, source_key from src
+      select municipality_id, name, category::site_category, address, lat, lng, 'active', 1, 'import', ${IMPORT_SOURCE_NOTE}, source_key from src
       returning id, municipality_id, name, category, address, lat, lng, source_key
     ), aps as (
       insert into access_points (municipality_id, site_id, ssid, lat, lng, install_year, install_month, status, provenance, source_note,
                                  place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date, source_ref)
-      select ins.municipality_id, ins.id, src.ssid, src.lat, src.lng, src.install_year, src.install_month, 'active', 'import', ${SOURCE_NOTE},
+      select ins.municipality_id, ins.id, src.ssid, src.lat, src.lng, src.install_year, src.install_month, 'active', 'import', ${IMPORT_SOURCE_NOTE},
              src.place_detail, src.provider_name, src.road_address, src.lot_address, src.manager_name, src.manager_phone, src.data_date, src.source_key
       from ins join src on src.municipality_id = ins.municipality_id and src.source_key = ins.source_key
     )
-    insert into audit_entries (actor, action, entity_type, entity_id, municipality_id, after, request_id)
-    select ${who.actor}, 'create', 'site', ins.id::text, ins.municipality_id,
-           jsonb_build_object('name', ins.name, 'category', ins.category, 'address', ins.address, 'lat', ins.lat, 'lng', ins.lng), ${who.requestId}
-    from ins`);
+    select id, municipality_id, name, category, address, lat, lng from ins`);
+  type Made = { id: number; municipality_id: number; name: string; category: string; address: string | null; lat: number | null; lng: number | null };
+  // The two drivers answer raw statements in different shapes: rows, or { rows }.
+  return (Array.isArray(rows) ? rows : (rows as { rows: Made[] }).rows) as Made[];
 }
 
-/** The 번호 this app gives its own zones in the standard file, or null. */
-export function ownZoneRef(id: number): string {
-  return `WA-${id}`;
-}
-function ownZoneId(ref: string | null): number | null {
-  const m = ref?.match(/^WA-(\d+)$/);
-  return m ? Number(m[1]) : null;
-}
-
-function siteValues(r: StandardRecord, municipalityId: number) {
-  return {
-    municipalityId,
-    name: r.placeName,
-    category: r.category,
-    address: r.roadAddress ?? r.lotAddress,
-    lat: r.lat,
-    lng: r.lng,
-    status: "active" as const,
-    plannedApCount: 1,
-    provenance: "import" as const,
-    sourceNote: SOURCE_NOTE,
-    sourceKey: r.key,
-  };
+/** Changed zones in one statement per batch; an imported zone becomes the file's again (active, its key). */
+async function updateSites(tx: Tx, rows: ImportPlan["siteUpdates"]) {
+  for (let i = 0; i < rows.length; i += BULK) {
+    const part = rows.slice(i, i + BULK);
+    const col = <K extends keyof (typeof part)[number]>(k: K) => part.map((r) => r[k]);
+    await tx.execute(sql`
+      update sites set name = u.name, category = u.category::site_category, address = u.address, lat = u.lat, lng = u.lng, version = u.version,
+             status = case when u.imported then 'active'::site_status else sites.status end,
+             provenance = case when u.imported then 'import'::provenance else sites.provenance end,
+             source_note = case when u.imported then ${IMPORT_SOURCE_NOTE} else sites.source_note end,
+             source_key = u.source_key, updated_at = now()
+      from unnest(${arr(col("id"), "int")}, ${arr(col("name"), "text")}, ${arr(col("category"), "text")}, ${arr(col("address"), "text")},
+                  ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")}, ${arr(col("version"), "int")}, ${arr(col("imported"), "bool")},
+                  ${arr(col("sourceKey"), "text")}) as u(id, name, category, address, lat, lng, version, imported, source_key)
+      where sites.id = u.id`);
+  }
 }
 
-function apValues(r: StandardRecord, municipalityId: number, siteId: number) {
-  return {
-    municipalityId,
-    siteId,
-    ssid: r.ssid,
-    lat: r.lat,
-    lng: r.lng,
-    installYear: r.installYear,
-    installMonth: r.installMonth,
-    status: "active" as const,
-    provenance: "import" as const,
-    sourceNote: SOURCE_NOTE,
-    placeDetail: r.placeDetail,
-    providerName: r.provider,
-    roadAddress: r.roadAddress,
-    lotAddress: r.lotAddress,
-    managerName: r.managerName,
-    managerPhone: r.managerPhone,
-    dataDate: r.dataDate,
-    sourceRef: r.key,
-  };
+const apColumns = (part: (ImportPlan["apUpdates"][number] | ImportPlan["apInserts"][number])[]) => {
+  const col = <K extends keyof (typeof part)[number]>(k: K) => part.map((r) => r[k]);
+  return sql`${arr(col("ssid"), "text")}, ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")}, ${arr(col("installYear"), "int")}, ${arr(col("installMonth"), "int")},
+    ${arr(col("placeDetail"), "text")}, ${arr(col("providerName"), "text")}, ${arr(col("roadAddress"), "text")}, ${arr(col("lotAddress"), "text")},
+    ${arr(col("managerName"), "text")}, ${arr(col("managerPhone"), "text")}, ${arr(col("dataDate"), "text")}, ${arr(col("sourceRef"), "text")}`;
+};
+const AP_COLUMN_NAMES = sql.raw("ssid, lat, lng, install_year, install_month, place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date, source_ref");
+
+/** Changed imported APs in one statement per batch. */
+async function updateAccessPoints(tx: Tx, rows: ImportPlan["apUpdates"]) {
+  for (let i = 0; i < rows.length; i += BULK) {
+    const part = rows.slice(i, i + BULK);
+    await tx.execute(sql`
+      update access_points set ssid = u.ssid, lat = u.lat, lng = u.lng, install_year = u.install_year, install_month = u.install_month,
+             place_detail = u.place_detail, provider_name = u.provider_name, road_address = u.road_address, lot_address = u.lot_address,
+             manager_name = u.manager_name, manager_phone = u.manager_phone, data_date = u.data_date, source_ref = u.source_ref,
+             status = 'active', provenance = 'import', source_note = ${IMPORT_SOURCE_NOTE}, version = u.version, updated_at = now()
+      from unnest(${apColumns(part)}, ${arr(part.map((r) => r.id), "int")}, ${arr(part.map((r) => r.version), "int")})
+        as u(${AP_COLUMN_NAMES}, id, version)
+      where access_points.id = u.id`);
+  }
 }
 
-const SITE_FIELDS = ["name", "category", "address", "lat", "lng"] as const;
-const AP_FIELDS = ["ssid", "lat", "lng", "installYear", "installMonth", "placeDetail", "providerName", "roadAddress", "lotAddress", "managerName", "managerPhone", "dataDate"] as const;
-
-function differs<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T)[]): boolean {
-  return fields.some((f) => (before[f] ?? null) !== (after[f] ?? null));
+/** APs given back to zones that had lost theirs. */
+async function insertAccessPoints(tx: Tx, rows: ImportPlan["apInserts"]) {
+  for (let i = 0; i < rows.length; i += BULK) {
+    const part = rows.slice(i, i + BULK);
+    await tx.execute(sql`
+      insert into access_points (municipality_id, site_id, status, provenance, source_note, ${AP_COLUMN_NAMES})
+      select municipality_id, site_id, 'active', 'import', ${IMPORT_SOURCE_NOTE}, ${AP_COLUMN_NAMES}
+      from unnest(${arr(part.map((r) => r.municipalityId), "int")}, ${arr(part.map((r) => r.siteId), "int")}, ${apColumns(part)})
+        as u(municipality_id, site_id, ${AP_COLUMN_NAMES})`);
+  }
 }
 
-async function resolveMunicipalities(
+/** Writes a plan: municipalities first (placeholders become ids), then changes, then new records, then the trail. */
+async function applyPlan(
   tx: Tx,
-  records: StandardRecord[],
-  municipalityCode: string | undefined,
-  issues: Issue[],
-): Promise<{ ids: Map<string, number>; outlines: Map<number, Area>; attached: string[]; created: string[]; rejected: Set<number> }> {
-  const ids = new Map<string, number>();
-  /** The outline of each municipality that has one, for the rows to be checked against. */
-  const outlines = new Map<number, Area>();
-  const attached: string[] = [];
-  const created: string[] = [];
-  const rejected = new Set<number>();
-  const nameOf = (r: StandardRecord) => `${r.provinceName} ${r.municipalityName}`;
+  {
+    plan,
+    resolution,
+    author,
+    gridRebuildFrom,
+    progress,
+    grid,
+  }: { plan: ImportPlan; resolution: Resolution; author: Author; gridRebuildFrom: number; progress: (done: number) => Promise<void>; grid: () => Promise<void> },
+) {
+  const realId = new Map<number, number>();
+  for (const m of resolution.toCreate) {
+    const [row] = await tx.insert(s.municipalities).values({ nameKo: m.nameKo, provinceKo: m.provinceKo, boundary: m.boundary }).returning({ id: s.municipalities.id });
+    realId.set(m.placeholder, row!.id);
+  }
+  for (const o of resolution.outlinesToStore) await tx.update(s.municipalities).set({ boundary: o.boundary }).where(eq(s.municipalities.id, o.id));
+  const idOf = (r: StandardRecord) => {
+    const id = resolution.ids.get(nameOf(r))!;
+    return realId.get(id) ?? id;
+  };
 
-  if (municipalityCode) {
-    const [m] = await tx.select().from(s.municipalities).where(eq(s.municipalities.code, municipalityCode));
-    if (!m) throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { path: "municipality", params: { value: municipalityCode } });
-    for (const r of records) {
-      if (r.provinceName === m.provinceKo && r.municipalityName === m.nameKo) continue;
-      rejected.add(r.line);
-      issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code: "other_municipality", ref: `${m.provinceKo} ${m.nameKo}`, reason: `row belongs to ${nameOf(r)}, not ${m.provinceKo} ${m.nameKo} (${municipalityCode})`, severity: "error" });
+  await updateSites(tx, plan.siteUpdates);
+  await updateAccessPoints(tx, plan.apUpdates);
+  await insertAccessPoints(tx, plan.apInserts);
+  const changed = plan.counts.updated + plan.counts.unchanged;
+  await progress(changed);
+
+  // New records in large batches, each one statement. A large import keeps the map grid's triggers
+  // aside and rebuilds the grid once at the end: cheaper than statement by statement once the file is big.
+  const bulk = plan.fresh.length >= gridRebuildFrom;
+  if (bulk) await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
+  const created: Change[] = [];
+  for (let i = 0; i < plan.fresh.length; i += BULK) {
+    await progress(changed + i);
+    for (const z of await insertFresh(tx, plan.fresh.slice(i, i + BULK), idOf)) {
+      created.push({ action: "create", entityType: "site", entityId: z.id, municipalityId: z.municipality_id, after: { name: z.name, category: z.category, address: z.address, lat: z.lat, lng: z.lng } });
     }
-    ids.set(`${m.provinceKo} ${m.nameKo}`, m.id);
-    if (m.boundary) outlines.set(m.id, m.boundary as Area);
-    attached.push(`${m.provinceKo} ${m.nameKo}`);
-    return { ids, outlines, attached, created, rejected };
+  }
+  if (bulk) {
+    await grid();
+    await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
+    await tx.execute(sql`select ap_cells_rebuild()`);
+    // Fresh statistics, so the next queries over the grown tables are planned for their new size.
+    await tx.execute(sql`analyze sites, access_points, ap_cells`);
   }
 
-  // A municipality the file names gets, when it is created (or has none yet), its outline from the
-  // national boundaries, so its rows are checked against it below.
-  const wanted = [...new Map(records.map((r) => [nameOf(r), r])).values()];
-  for (const r of wanted) {
-    const [m] = await tx
-      .select({ id: s.municipalities.id, boundary: s.municipalities.boundary })
-      .from(s.municipalities)
-      .where(and(eq(s.municipalities.provinceKo, r.provinceName), eq(s.municipalities.nameKo, r.municipalityName)));
-    const outline = (m?.boundary as Area | null | undefined) ?? nationalOutline(r.provinceName, r.municipalityName);
-    let id: number;
-    if (m) {
-      id = m.id;
-      attached.push(nameOf(r));
-      if (outline && !m.boundary) await tx.update(s.municipalities).set({ boundary: outline }).where(eq(s.municipalities.id, id));
-    } else {
-      const [row] = await tx.insert(s.municipalities).values({ nameKo: r.municipalityName, provinceKo: r.provinceName, boundary: outline }).returning({ id: s.municipalities.id });
-      id = row!.id;
-      created.push(nameOf(r));
-    }
-    ids.set(nameOf(r), id);
-    if (outline) outlines.set(id, outline);
-  }
-  return { ids, outlines, attached, created, rejected };
+  // One audit entry per zone created or changed, and one for the import as a whole.
+  const municipalityIds = [...new Set([...resolution.ids.values()].map((id) => realId.get(id) ?? id))];
+  const changes: Change[] = [
+    ...created,
+    ...plan.changes,
+    {
+      action: "import",
+      entityType: "standard_data_import",
+      entityId: author.requestId,
+      municipalityId: municipalityIds.length === 1 ? municipalityIds[0]! : null,
+      after: { counts: plan.counts, municipalities: { attached: resolution.attached, created: resolution.created } },
+    },
+  ];
+  await recordChanges(tx, author, changes);
 }
+
+// ── the run ─────────────────────────────────────────────────────────────────
 
 /**
  * Reads `bytes` as standard data and imports it. Refusals of the whole file (binary, unknown format,
- * unparseable) throw StandardDataError before anything is opened; with `dryRun` nothing is kept.
+ * unparseable) throw StandardDataError before the database is asked anything; with `dryRun` nothing is written.
  */
 export async function importStandardData(
   db: Db,
@@ -206,166 +314,52 @@ export async function importStandardData(
     report(progress);
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
-  const fileReport = readStandardData(bytes);
-  await onProgress({ step: "read", done: fileReport.rows, total: fileReport.rows });
-  try {
-    return await db.transaction(async (tx) => {
-      const issues = [...fileReport.issues];
-      const { ids, outlines, attached, created, rejected } = await resolveMunicipalities(tx, fileReport.records, municipalityCode, issues);
-      const records = fileReport.records.filter((r) => !rejected.has(r.line));
-      const municipalityIdOf = (r: StandardRecord) => ids.get(`${r.provinceName} ${r.municipalityName}`)!;
+  const file = readStandardData(bytes);
+  await onProgress({ step: "read", done: file.rows, total: file.rows });
 
-      // A point outside its municipality's outline, where the outline is known, is flagged.
-      for (const r of records) {
-        const outline = outlines.get(municipalityIdOf(r));
-        if (outline && r.lat !== null && r.lng !== null && !containsPoint(outline, { lat: r.lat, lng: r.lng })) {
-          issues.push({ line: r.line, column: "위도", value: `${r.lat}, ${r.lng}`, code: "outside_boundary", ref: `${r.provinceName} ${r.municipalityName}`, reason: `outside the boundary of ${r.provinceName} ${r.municipalityName}: check the position`, severity: "warning" });
-        }
-      }
-
-      // What exists already, matched on the record's key within its municipality.
-      // Keys go to the database as arrays, MATCH rows per statement: a few round trips for a national file.
-      const existingSites = new Map<string, s.Site>();
-      const existingAps = new Map<number, s.AccessPoint>();
-      for (let i = 0; i < records.length; i += MATCH) {
-        await onProgress({ step: "match", done: i, total: records.length });
-        const part = records.slice(i, i + MATCH);
-        const sites = await tx
-          .select()
-          .from(s.sites)
-          .where(sql`(${s.sites.municipalityId}, ${s.sites.sourceKey}) in (select * from unnest(${arr(part.map(municipalityIdOf), "int")}, ${arr(part.map((r) => r.key), "text")}))`);
-        for (const site of sites) existingSites.set(`${site.municipalityId}|${site.sourceKey}`, site);
-        if (sites.length) {
-          const aps = await tx.select().from(s.accessPoints).where(sql`${s.accessPoints.siteId} = any(${arr(sites.map((x) => x.id), "int")})`);
-          for (const ap of aps) if (ap.sourceRef) existingAps.set(ap.siteId!, ap);
-        }
-      }
-      // Zones this app made itself (program zones, candidates) go out in the standard file as
-      // 번호 WA-<id>; coming back, they match their zone, whose own fields alone are compared.
-      const ownRecords = records.filter((r) => !existingSites.has(`${municipalityIdOf(r)}|${r.key}`) && ownZoneId(r.ref) !== null);
-      const ownSites = new Map<number, s.Site>();
-      for (let i = 0; i < ownRecords.length; i += MATCH) {
-        const part = ownRecords.slice(i, i + MATCH).map((r) => ownZoneId(r.ref)!);
-        const sites = await tx.select().from(s.sites).where(and(inArray(s.sites.municipalityId, [...ids.values()]), sql`${s.sites.id} = any(${arr(part, "int")})`));
-        for (const site of sites) ownSites.set(site.id, site);
-      }
-      const ownZones = new Set<number>();
-      for (const r of ownRecords) {
-        const site = ownSites.get(ownZoneId(r.ref)!);
-        if (!site || site.municipalityId !== municipalityIdOf(r)) continue;
-        ownZones.add(site.id);
-        existingSites.set(`${site.municipalityId}|${r.key}`, site);
-      }
-
-      // One audit entry per site created or changed, and one for the import as a whole.
-      const trail: (typeof s.auditEntries.$inferInsert)[] = [];
-      const fieldsOf = (row: Record<string, unknown>) => Object.fromEntries(SITE_FIELDS.map((f) => [f, row[f] ?? null]));
-      const apFieldsOf = (row: Record<string, unknown>) => Object.fromEntries(AP_FIELDS.map((f) => [f, row[f] ?? null]));
-      const counts = { new: 0, updated: 0, unchanged: 0, duplicate: fileReport.duplicates, invalid: fileReport.invalid + rejected.size };
-      const fresh: StandardRecord[] = [];
-      await onProgress({ step: "match", done: records.length, total: records.length });
-      let written = 0;
-      for (const r of records) {
-        if (++written % BATCH === 0) await onProgress({ step: "write", done: written - fresh.length, total: records.length });
-        const mId = municipalityIdOf(r);
-        const site = existingSites.get(`${mId}|${r.key}`);
-        if (!site) {
-          fresh.push(r);
-          continue;
-        }
-        if (ownZones.has(site.id)) {
-          const own = { name: r.placeName, category: r.category, address: r.roadAddress ?? r.lotAddress, lat: r.lat, lng: r.lng };
-          if (!differs(site as unknown as Record<string, unknown>, own as unknown as Record<string, unknown>, SITE_FIELDS)) {
-            counts.unchanged++;
-            continue;
-          }
-          counts.updated++;
-          await tx.update(s.sites).set({ ...own, version: site.version + 1, updatedAt: new Date() }).where(eq(s.sites.id, site.id));
-          trail.push({ actor, requestId, action: "update", entityType: "site", entityId: String(site.id), municipalityId: mId, before: fieldsOf(site as unknown as Record<string, unknown>), after: own });
-          continue;
-        }
-        const siteAfter = siteValues(r, mId);
-        const ap = existingAps.get(site.id);
-        const apAfter = apValues(r, mId, site.id);
-        const siteChanged = differs(site as unknown as Record<string, unknown>, siteAfter as unknown as Record<string, unknown>, SITE_FIELDS);
-        const apChanged = !ap || differs(ap as unknown as Record<string, unknown>, apAfter as unknown as Record<string, unknown>, AP_FIELDS);
-        if (!siteChanged && !apChanged) {
-          counts.unchanged++;
-          continue;
-        }
-        counts.updated++;
-        trail.push({
-          actor,
-          requestId,
-          action: "update",
-          entityType: "site",
-          entityId: String(site.id),
-          municipalityId: mId,
-          before: { ...fieldsOf(site as unknown as Record<string, unknown>), accessPoint: ap ? apFieldsOf(ap as unknown as Record<string, unknown>) : null },
-          after: { ...fieldsOf(siteAfter as unknown as Record<string, unknown>), accessPoint: apFieldsOf(apAfter as unknown as Record<string, unknown>) },
-        });
-        if (siteChanged) {
-          await tx
-            .update(s.sites)
-            .set({ ...siteAfter, version: site.version + 1, updatedAt: new Date() })
-            .where(eq(s.sites.id, site.id));
-        }
-        if (ap && apChanged) {
-          await tx
-            .update(s.accessPoints)
-            .set({ ...apAfter, version: ap.version + 1, updatedAt: new Date() })
-            .where(eq(s.accessPoints.id, ap.id));
-        } else if (!ap) {
-          await tx.insert(s.accessPoints).values(apAfter);
-        }
-      }
-
-      // New records in large batches, each one statement: the zones, their APs and their audit
-      // entries, with the values passed as arrays (a few parameters however many rows).
-      // A large import keeps the map grid's triggers aside and rebuilds the grid once at the end:
-      // cheaper than updating it statement by statement once the file is big.
-      // In key order, each index of the new rows grows at its end instead of at random places.
-      fresh.sort((a, b) => municipalityIdOf(a) - municipalityIdOf(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      const bulk = fresh.length >= gridRebuildFrom;
-      if (bulk) await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
-      const changed = records.length - fresh.length;
-      for (let i = 0; i < fresh.length; i += BULK) {
-        await onProgress({ step: "write", done: changed + i, total: records.length });
-        await insertFresh(tx, fresh.slice(i, i + BULK), municipalityIdOf, { actor, requestId });
-        counts.new += Math.min(BULK, fresh.length - i);
-      }
-      await onProgress({ step: "write", done: records.length, total: records.length });
-      if (bulk) {
-        await onProgress({ step: "grid", done: 0, total: 1 });
-        await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
-        await tx.execute(sql`select ap_cells_rebuild()`);
-        // Fresh statistics, so the next queries over the grown tables are planned for their new size.
-        await tx.execute(sql`analyze sites, access_points, ap_cells`);
-      }
-
-      const summary: ImportSummary = {
-        file: { encoding: fileReport.encoding, variant: fileReport.variant, rows: fileReport.rows },
-        counts,
-        municipalities: { attached, created },
-        issues,
-        committed: !dryRun,
-      };
-      const municipalityIds = [...new Set(ids.values())];
-      trail.push({
-        actor,
-        requestId,
-        action: "import",
-        entityType: "standard_data_import",
-        entityId: requestId,
-        municipalityId: municipalityIds.length === 1 ? municipalityIds[0]! : null,
-        after: { counts, municipalities: { attached, created } },
-      });
-      for (let i = 0; i < trail.length; i += BATCH) await tx.insert(s.auditEntries).values(trail.slice(i, i + BATCH));
-      if (dryRun) throw new DryRun(summary);
-      return summary;
+  const run = async (conn: Conn, apply: ((plan: ImportPlan, resolution: Resolution) => Promise<void>) | null) => {
+    const resolution = await resolveMunicipalities(conn, file.records, municipalityCode);
+    const records = file.records.filter((r) => !resolution.rejected.has(r.line));
+    const municipalityIdOf = (r: StandardRecord) => resolution.ids.get(nameOf(r))!;
+    const total = records.length;
+    const existing = await findExisting(conn, records, municipalityIdOf, (done) => onProgress({ step: "match", done, total }));
+    await onProgress({ step: "match", done: total, total });
+    const plan = planImport({
+      records,
+      municipalityIdOf,
+      siteOf: (r) => {
+        const byKey = existing.sites.get(`${municipalityIdOf(r)}|${r.key}`);
+        if (byKey) return { site: byKey, own: false };
+        const own = existing.own.get(ownZoneId(r.ref) ?? -1);
+        return own && own.municipalityId === municipalityIdOf(r) ? { site: own, own: true } : undefined;
+      },
+      apOf: (siteId) => existing.aps.get(siteId),
+      outlines: resolution.outlines,
+      fileCounts: { duplicate: file.duplicates, invalid: file.invalid + resolution.rejected.size },
     });
-  } catch (err) {
-    if (err instanceof DryRun) return err.summary;
-    throw err;
-  }
+    if (apply) await apply(plan, resolution);
+    await onProgress({ step: "write", done: total, total });
+    const summary: ImportSummary = {
+      file: { encoding: file.encoding, variant: file.variant, rows: file.rows },
+      counts: plan.counts,
+      municipalities: { attached: resolution.attached, created: resolution.created },
+      issues: [...file.issues, ...resolution.issues, ...plan.issues],
+      committed: apply !== null,
+    };
+    return summary;
+  };
+
+  if (dryRun) return run(db, null);
+  return db.transaction((tx) =>
+    run(tx, (plan, resolution) =>
+      applyPlan(tx, {
+        plan,
+        resolution,
+        author: { label: actor, requestId },
+        gridRebuildFrom,
+        progress: (done) => onProgress({ step: "write", done, total: plan.counts.new + plan.counts.updated + plan.counts.unchanged }),
+        grid: () => onProgress({ step: "grid", done: 0, total: 1 }),
+      }),
+    ),
+  );
 }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { Area } from "./geo";
+import { apFieldsOf, planImport, siteFieldsOf, type ExistingAp, type ExistingSite } from "./import-plan";
+import { readStandardData, type StandardRecord } from "./standard-data";
+
+const HEADER = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const row = (n: number, name: string, ssid = "Jinju_Free", lat = "35.19", lng = "128.08") =>
+  `${n},${name},1층,경상남도,진주시,관공서,KT,${ssid},2020-01,진주대로 ${n},,진주시,055-000-0000,${lat},${lng},2020-01-01`;
+const records = (...rows: string[]) => readStandardData(new TextEncoder().encode(`${HEADER}\n${rows.join("\n")}\n`)).records;
+
+/** A zone and its AP as the database would hold them after importing `r` (with id `id`). */
+function stored(r: StandardRecord, id: number): { site: ExistingSite; ap: ExistingAp } {
+  return {
+    site: { ...siteFieldsOf(r), id, municipalityId: 1, version: 1, sourceKey: r.key },
+    ap: { ...apFieldsOf(r), id: 100 + id, siteId: id, version: 1 },
+  };
+}
+
+function plan(file: StandardRecord[], existing: { site: ExistingSite; ap?: ExistingAp; own?: boolean }[] = [], outlines = new Map<number, Area>()) {
+  const byKey = new Map(existing.map((e) => [e.site.sourceKey ?? `WA-${e.site.id}`, e]));
+  return planImport({
+    records: file,
+    municipalityIdOf: () => 1,
+    siteOf: (r) => {
+      const e = byKey.get(r.key) ?? byKey.get(r.ref ?? "");
+      return e ? { site: e.site, own: e.own ?? false } : undefined;
+    },
+    apOf: (siteId) => existing.find((e) => e.site.id === siteId)?.ap,
+    outlines,
+    fileCounts: { duplicate: 0, invalid: 0 },
+  });
+}
+
+describe("the import plan", () => {
+  it("plans every record of a first import as new, in key order, with nothing to update", () => {
+    const file = records(row(2, "시청"), row(1, "도서관"));
+    const p = plan(file);
+    expect(p.counts).toEqual({ new: 2, updated: 0, unchanged: 0, duplicate: 0, invalid: 0 });
+    expect(p.fresh.map((r) => r.placeName)).toEqual(["도서관", "시청"]);
+    expect([p.siteUpdates, p.apUpdates, p.changes]).toEqual([[], [], []]);
+  });
+
+  it("plans a re-import of the same file as unchanged: nothing to write, no audit entry", () => {
+    const file = records(row(1, "도서관"), row(2, "시청"));
+    const p = plan(file, file.map((r, i) => stored(r, i + 1)));
+    expect(p.counts).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
+    expect([p.fresh, p.siteUpdates, p.apUpdates, p.apInserts, p.changes]).toEqual([[], [], [], [], []]);
+  });
+
+  it("plans a changed name as a zone update and a changed SSID as an AP update, each with one audit entry", () => {
+    const before = records(row(1, "도서관"), row(2, "시청"));
+    const existing = before.map((r, i) => stored(r, i + 1));
+    const p = plan(records(row(1, "중앙도서관"), row(2, "시청", "Jinju_New")), existing);
+    expect(p.counts).toMatchObject({ new: 0, updated: 2, unchanged: 0 });
+    expect(p.siteUpdates).toEqual([expect.objectContaining({ id: 1, name: "중앙도서관", version: 2, imported: true })]);
+    expect(p.apUpdates).toEqual([expect.objectContaining({ id: 102, ssid: "Jinju_New", version: 2 })]);
+    expect(p.changes.map((c) => [c.entityId, (c.before as { name: string }).name, (c.after as { name: string }).name])).toEqual([
+      [1, "도서관", "중앙도서관"],
+      [2, "시청", "시청"],
+    ]);
+  });
+
+  it("gives a zone that lost its imported AP a new one", () => {
+    const [r] = records(row(1, "도서관"));
+    const p = plan([r!], [{ site: stored(r!, 1).site }]);
+    expect(p.apInserts).toEqual([expect.objectContaining({ siteId: 1, municipalityId: 1, ssid: "Jinju_Free", sourceRef: r!.key })]);
+    expect(p.counts.updated).toBe(1);
+  });
+
+  it("compares a zone this app made (번호 WA-<id>) by its own fields only", () => {
+    const [r] = records(row(1, "도서관").replace(/^1,/, "WA-7,"));
+    const own = { site: { ...siteFieldsOf(r!), id: 7, municipalityId: 1, version: 3, sourceKey: null }, own: true };
+    expect(plan([r!], [own]).counts).toMatchObject({ unchanged: 1, updated: 0 });
+    const renamed = records(row(1, "새 도서관").replace(/^1,/, "WA-7,"));
+    const p = plan(renamed, [own]);
+    expect(p.siteUpdates).toEqual([expect.objectContaining({ id: 7, name: "새 도서관", version: 4, imported: false, sourceKey: null })]);
+    expect([p.apUpdates, p.apInserts]).toEqual([[], []]);
+  });
+
+  it("flags a row outside its municipality's outline and still plans it", () => {
+    const square: Area = { type: "Polygon", coordinates: [[[128, 35], [128.2, 35], [128.2, 35.3], [128, 35.3], [128, 35]]] };
+    const p = plan(records(row(1, "안"), row(2, "밖", "x", "37.56", "126.97")), [], new Map([[1, square]]));
+    expect(p.issues).toEqual([expect.objectContaining({ line: 3, code: "outside_boundary", severity: "warning" })]);
+    expect(p.counts.new).toBe(2);
+  });
+
+  it("counts add up to the records planned plus what the file's reading set aside", () => {
+    const file = records(row(1, "가"), row(2, "나"), row(3, "다"));
+    const p = planImport({
+      records: file,
+      municipalityIdOf: () => 1,
+      siteOf: (r) => (r.placeName === "가" ? { site: stored(r, 1).site, own: false } : undefined),
+      apOf: () => undefined,
+      outlines: new Map(),
+      fileCounts: { duplicate: 4, invalid: 1 },
+    });
+    const { new: fresh, updated, unchanged, duplicate, invalid } = p.counts;
+    expect([fresh, updated, unchanged, duplicate, invalid]).toEqual([2, 1, 0, 4, 1]);
+    expect(fresh + updated + unchanged).toBe(file.length);
+  });
+});
