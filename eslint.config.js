@@ -21,6 +21,17 @@ export default tseslint.config(
     },
   },
   { files: ["scripts/**", "*.config.*"], languageOptions: { globals: globals.node } },
+  // Type-aware rules: a promise is awaited, returned or voided on purpose, never dropped by accident.
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  // The request context, the use cases and the read models assert no types they have not checked.
+  { files: ["server/**/*.ts", "lib/read-model.ts", "lib/validation.ts", "lib/import-plan.ts", "lib/errors.ts", "lib/contract.ts"], ignores: ["**/*.test.ts", "server/cli/**"], rules: { "@typescript-eslint/no-unsafe-type-assertion": "error" } },
   // Playwright fixtures call `use`, which is not React's hook, and take `{}` when they need no other fixture.
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off", "no-empty-pattern": "off" } },
   { files: ["lib/**"], rules: layer(["@/app/*", "@/components/*", "@/db/*", "../app/*", "../components/*", "../db/*"], "lib/ depends on nothing above it") },

@@ -54,6 +54,7 @@ const vendor: Record<string, string> = {
   "/vendor/MarkerCluster.Default.css": "node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css",
   "/baseline.html": "bench/baseline.html",
 };
+// eslint-disable-next-line @typescript-eslint/no-misused-promises -- a failed request ends the bench, which is what it should do
 const base = http.createServer(async (req, res) => {
   const u = new URL(req.url!, "http://x");
   if (u.pathname === "/points") {

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   importData: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 export function membershipIn(viewer: Viewer | null, municipalityId: number): Membership | undefined {
   return viewer?.memberships.find((m) => m.municipalityId === municipalityId);
@@ -52,7 +53,7 @@ export function roleCan(role: Role | null | undefined, permission: Permission): 
 /** Every permission the viewer holds in the municipality; read models name their fields by these. */
 export function grantsOf(viewer: Viewer | null, municipalityId: number): ReadonlySet<Permission> {
   const role = membershipIn(viewer, municipalityId)?.role;
-  return new Set((Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleCan(role, p)));
+  return new Set(ALL_PERMISSIONS.filter((p) => roleCan(role, p)));
 }
 
 /** Throws the answer the caller gets when they may not: 401, 404 (another municipality) or 403. */

@@ -8,6 +8,12 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 export type LatLng = { lat: number; lng: number };
 export type Area = Polygon | MultiPolygon;
 
+/** A stored outline (a JSON column) as an area, or null when it is none. */
+export function asArea(value: unknown): Area | null {
+  if (value === null || typeof value !== "object" || !("type" in value) || !("coordinates" in value)) return null;
+  return value.type === "Polygon" || value.type === "MultiPolygon" ? (value as Area) : null;
+}
+
 export function containsPoint(area: Area, p: LatLng): boolean {
   return booleanPointInPolygon([p.lng, p.lat], area);
 }

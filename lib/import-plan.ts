@@ -83,11 +83,22 @@ export function apFieldsOf(r: StandardRecord): ApFields {
   };
 }
 
-function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const k of keys) out[k] = row[k] ?? (null as T[K]);
-  return out;
-}
+/** A stored zone's compared fields, and nothing else (the audit entry shows these). */
+const siteFieldsOfRow = (s: SiteFields): SiteFields => ({ name: s.name, category: s.category, address: s.address, lat: s.lat, lng: s.lng });
+const apFieldsOfRow = (a: ApFields): ApFields => ({
+  ssid: a.ssid,
+  lat: a.lat,
+  lng: a.lng,
+  installYear: a.installYear,
+  installMonth: a.installMonth,
+  placeDetail: a.placeDetail,
+  providerName: a.providerName,
+  roadAddress: a.roadAddress,
+  lotAddress: a.lotAddress,
+  managerName: a.managerName,
+  managerPhone: a.managerPhone,
+  dataDate: a.dataDate,
+});
 
 function differs<T extends object>(before: T, after: T, keys: readonly (keyof T)[]): boolean {
   return keys.some((k) => (before[k] ?? null) !== (after[k] ?? null));
@@ -137,7 +148,7 @@ export function planImport({
     }
     const { site, own } = match;
     const siteAfter = siteFieldsOf(r);
-    const siteBefore = pick(site, SITE_FIELDS);
+    const siteBefore = siteFieldsOfRow(site);
     const siteChanged = differs(siteBefore, siteAfter, SITE_FIELDS);
     if (own) {
       if (!siteChanged) {
@@ -151,7 +162,7 @@ export function planImport({
     }
     const ap = apOf(site.id);
     const apAfter = apFieldsOf(r);
-    const apChanged = !ap || differs(pick(ap, AP_FIELDS), apAfter, AP_FIELDS);
+    const apChanged = !ap || differs(apFieldsOfRow(ap), apAfter, AP_FIELDS);
     if (!siteChanged && !apChanged) {
       plan.counts.unchanged++;
       continue;
@@ -165,7 +176,7 @@ export function planImport({
       entityType: "site",
       entityId: site.id,
       municipalityId: mId,
-      before: { ...siteBefore, accessPoint: ap ? pick(ap, AP_FIELDS) : null },
+      before: { ...siteBefore, accessPoint: ap ? apFieldsOfRow(ap) : null },
       after: { ...siteAfter, accessPoint: apAfter },
     });
   }

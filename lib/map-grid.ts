@@ -49,6 +49,11 @@ function unproject(x: number, y: number, zoom: number): { lat: number; lng: numb
 }
 
 /** The bounding box a map of `size` pixels shows at this centre and zoom (Web Mercator, like Leaflet). */
+/** A view's bounds as the map endpoints take them (`minLng,minLat,maxLng,maxLat`, 4 decimals: about 10 m). */
+export function formatBBox(b: BBox): string {
+  return [b.minLng, b.minLat, b.maxLng, b.maxLat].map((v) => v.toFixed(4)).join(",");
+}
+
 export function viewBBox(center: { lat: number; lng: number }, zoom: number, size: { w: number; h: number }): BBox {
   const c = project(center.lat, center.lng, zoom);
   const nw = unproject(c.x - size.w / 2, c.y - size.h / 2, zoom);

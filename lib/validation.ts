@@ -6,7 +6,7 @@ import type { Issue } from "./errors";
 /** The value at `path` in what was parsed, if any. */
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
   let v = input;
-  for (const key of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path) v = v !== null && typeof v === "object" ? (Reflect.get(v, key) as unknown) : undefined;
   return v;
 }
 

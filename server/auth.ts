@@ -8,6 +8,8 @@ import { listMembershipsOfUser } from "../db/queries/users";
 import * as s from "../db/schema";
 import type { Viewer } from "../lib/authz";
 import { readAuthEnv } from "../lib/env";
+import { AppError } from "../lib/errors";
+import { z } from "zod";
 import { getDb } from "./database";
 
 /** Sessions last twelve hours and are refreshed once an hour of use. */
@@ -80,7 +82,10 @@ export async function currentViewer(headers: Headers): Promise<Viewer | null> {
 
 const library = toNextJsHandler(async (req: Request) => (await getAuth()).handler(req));
 
-type LibrarySession = { user: { id: string; name: string; email: string }; session: { expiresAt: string } } | null;
+/** What is taken from the library's session answer: who, and until when. Anything else is dropped. */
+const librarySession = z
+  .object({ user: z.object({ id: z.string(), name: z.string(), email: z.string() }), session: z.object({ expiresAt: z.coerce.string() }) })
+  .nullable();
 
 /**
  * The auth library's endpoints as route handlers. Its reads are allow-listed like every other answer:
@@ -91,10 +96,10 @@ export const authRoutes = {
   POST: library.POST,
   GET: async (req: Request): Promise<Response> => {
     const path = new URL(req.url).pathname;
-    if (!path.endsWith("/get-session")) return Response.json({ error: { code: "not_found", message: "Not found.", details: null } }, { status: 404 });
+    if (!path.endsWith("/get-session")) return Response.json(new AppError("not_found", "Not found.").toJSON(), { status: 404 });
     const res = await library.GET(req);
     if (!res.ok) return res;
-    const body = (await res.json()) as LibrarySession;
+    const body = librarySession.parse(await res.json());
     const shaped = body ? { user: { id: body.user.id, name: body.user.name, email: body.user.email }, session: { expiresAt: body.session.expiresAt } } : null;
     const headers = new Headers(res.headers);
     headers.delete("content-length");

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { headers as nextHeaders } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Db, DbHandle, Engine } from "../db/client";
 import type { Actor } from "../db/queries/audit";
 import type { Municipality } from "../db/schema";
@@ -70,6 +70,8 @@ function contextOf(handle: DbHandle, viewer: Viewer | null, municipality: Munici
 const hasSessionCookie = (headers: Headers) => headers.get("cookie")?.includes("session_token=") ?? false;
 
 type Schema = z.ZodType;
+/** A body that names the municipality it is about (a user's role there, for one). */
+const namesMunicipality = z.object({ municipality: z.string().optional() });
 type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
 type RouteSpec = {
   /** Search parameters of the URL. */
@@ -126,10 +128,12 @@ export function makeRoute(deps: ContextDeps) {
       const body = spec.body ? await parseBody(spec.body, req) : undefined;
       const form = spec.form ? await readForm(req, spec.form.maxBytes) : undefined;
       const fromForm = form?.get("municipality");
-      const named =
-        (body as { municipality?: string } | undefined)?.municipality ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
+      const fromBody = namesMunicipality.safeParse(body).data?.municipality;
+      const named = fromBody ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
       const municipality = await deps.municipalityOf(handle.db, named);
-      const out = await run(contextOf(handle, viewer, municipality), { query, body, params, form, req } as RouteInput<S>);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each part was parsed by the spec's own schema just above
+      const input = { query, body, params, form, req } as RouteInput<S>;
+      const out = await run(contextOf(handle, viewer, municipality), input);
       if (out instanceof Response) return out;
       return Response.json(out, { status: spec.status ?? 200 });
     });

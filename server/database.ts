@@ -3,7 +3,11 @@ import "server-only";
 import { openPglite, openPostgres, type DbHandle } from "../db/client";
 import { readEnv } from "../lib/env";
 
-const holder = globalThis as unknown as { __wifiAtlasDb?: Promise<DbHandle> };
+declare global {
+  // Kept on globalThis so module reloads in development do not open the folder twice.
+  var __wifiAtlasDb: Promise<DbHandle> | undefined;
+}
+const holder = globalThis;
 
 async function open(): Promise<DbHandle> {
   const env = readEnv();

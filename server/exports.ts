@@ -1,7 +1,7 @@
 // Every export, built the same way for the command line and the app: what (summary, access points,
 // sites, candidates, standard) × format, in Korean or English, as the caller may see it.
 import iconv from "iconv-lite";
-import { PERMISSIONS, type Permission } from "../lib/authz";
+import { ALL_PERMISSIONS, type Permission } from "../lib/authz";
 import type { SiteCategory, WorkStatus } from "../lib/domain";
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
@@ -9,7 +9,9 @@ import { yearMonth } from "../lib/format";
 import { toPdf, toXlsx, type Column, type Table } from "../lib/report-files";
 import { standardTable } from "../lib/standard-data";
 import type { Db } from "../db/client";
-import { scoredCandidates, type CandidateFilters } from "../db/queries/coverage";
+import { scoredCandidates } from "../db/queries/coverage";
+
+const CANDIDATE_STATUSES = ["candidate", "surveyed", "approved", "rejected"] as const;
 import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "../db/queries/export";
 import { ownZoneRef } from "../lib/import-plan";
 import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "../db/queries/rollout";
@@ -60,7 +62,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 const EXTENSIONS: Record<ExportFormat, string> = { csv: "csv", "csv-cp949": "csv", geojson: "geojson", xlsx: "xlsx", pdf: "pdf" };
 
 /** Whoever runs the command line has the database, so its exports carry everything. */
-export const OPERATOR_GRANTS: ReadonlySet<Permission> = new Set(Object.keys(PERMISSIONS) as Permission[]);
+export const OPERATOR_GRANTS: ReadonlySet<Permission> = new Set(ALL_PERMISSIONS);
 
 /** Rows with a position become features; the rest are counted. Each row's properties use the stable codes. */
 function tabular(format: ExportFormat, header: string[], keys: string[], rows: { lat: number | null; lng: number | null; values: unknown[] }[]) {
@@ -113,7 +115,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   if (req.what === "candidates") {
-    const { items } = await scoredCandidates(db, m.id, { status: f.status as CandidateFilters["status"], year: f.year, category: f.category });
+    const { items } = await scoredCandidates(db, m.id, { status: CANDIDATE_STATUSES.find((s) => s === f.status), year: f.year, category: f.category });
     // The notes column is there only for those who may read notes: the file's columns follow the read model.
     const withNotes = candidateModel.fields(grants).includes("notes");
     const keys = ["id", "name", "category", "status", "planYear", "apCount", "score", ...(withNotes ? ["notes"] : []), "lat", "lng"];

@@ -7,7 +7,7 @@ import type * as s from "../db/schema";
 import { authorize } from "../lib/authz";
 import type { PoiKind, SiteCategory, SiteStatus } from "../lib/domain";
 import { AppError, fieldError } from "../lib/errors";
-import { containsPoint, type Area, type LatLng } from "../lib/geo";
+import { asArea, containsPoint, type LatLng } from "../lib/geo";
 import { allowedNext, isLegalTransition, plannableYears, plannedWorkFor, type CandidateInput, type PlanningSettings } from "../lib/planning";
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
@@ -71,7 +71,7 @@ export async function listCandidates(ctx: RequestContext, { sort = "score", dir,
   const sign = (dir ?? (sort === "score" ? "desc" : "asc")) === "asc" ? 1 : -1;
   items.sort((a, b) => {
     const [x, y] = [key[sort](a), key[sort](b)];
-    const c = typeof x === "string" ? x.localeCompare(y as string, "ko") : x - (y as number);
+    const c = typeof x === "string" && typeof y === "string" ? x.localeCompare(y, "ko") : Number(x) - Number(y);
     return sign * c || a.id - b.id;
   });
   return { items: candidateModel.many(items, ctx.grants), scoring: scoringOf(settings) };
@@ -87,7 +87,8 @@ export type CandidateList = Awaited<ReturnType<typeof listCandidates>>;
 
 async function checkPlace(tx: Tx, municipalityId: number, p: LatLng) {
   const m = await q.findMunicipalityOutline(tx, { municipalityId });
-  if (m?.boundary && !containsPoint(m.boundary as Area, p)) {
+  const outline = asArea(m?.boundary);
+  if (m && outline && !containsPoint(outline, p)) {
     throw fieldError("lat", "outside_municipality", `The position ${p.lat.toFixed(5)}, ${p.lng.toFixed(5)} is outside ${m.nameKo}.`);
   }
 }
@@ -165,9 +166,9 @@ export async function updateSite(ctx: RequestContext, { id, patch }: { id: numbe
       checkYear(program, planYear);
     }
     if (fields.lat !== undefined || fields.lng !== undefined) {
-      const p = { lat: fields.lat ?? current.lat, lng: fields.lng ?? current.lng };
-      if (p.lat === null || p.lng === null) throw fieldError("lat", "required", "Give both latitude and longitude.");
-      await checkPlace(tx, current.municipalityId, p as LatLng);
+      const [lat, lng] = [fields.lat ?? current.lat, fields.lng ?? current.lng];
+      if (lat === null || lng === null) throw fieldError("lat", "required", "Give both latitude and longitude.");
+      await checkPlace(tx, current.municipalityId, { lat, lng });
     }
     const after = await q.updateSiteById(tx, {
       id,

@@ -19,7 +19,9 @@ import { PoiLayer } from "./poi-layer";
 import { RouteLayer } from "./route-layer";
 import { ZoneLayer } from "./zone-layer";
 
-export type MapView = { bbox: BBox; zoom: number; center: { lat: number; lng: number } };
+/** Where the map is: what it reports. The screen works out the view's bounds from it, in one place. */
+export type MapPlace = { zoom: number; center: { lat: number; lng: number } };
+export type MapView = MapPlace & { bbox: BBox };
 
 export type AtlasMapProps = {
   locale: string;
@@ -46,7 +48,7 @@ export type AtlasMapProps = {
     depot: (name: string, buses: number) => string;
     route: (route: RouteLine) => string;
   };
-  onView: (view: MapView) => void;
+  onView: (place: MapPlace) => void;
   /** Where a zoom is heading, as soon as its animation starts: the new view's data can be asked for early. */
   onZoomStart?: (target: { center: { lat: number; lng: number }; zoom: number }) => void;
   onBaseLoaded: () => void;
@@ -57,7 +59,7 @@ export type AtlasMapProps = {
   pick?: { at: { lat: number; lng: number } | null; onPick: (p: { lat: number; lng: number }) => void } | null;
 };
 
-function ViewWatcher({ onView, onZoomStart }: { onView: (view: MapView) => void; onZoomStart?: AtlasMapProps["onZoomStart"] }) {
+function ViewWatcher({ onView, onZoomStart }: { onView: (place: MapPlace) => void; onZoomStart?: AtlasMapProps["onZoomStart"] }) {
   const latest = useRef(onView);
   const zoomStart = useRef(onZoomStart);
   useEffect(() => {
@@ -68,20 +70,14 @@ function ViewWatcher({ onView, onZoomStart }: { onView: (view: MapView) => void;
     moveend: () => report(),
     zoomanim: (e) => zoomStart.current?.({ center: { lat: e.center.lat, lng: e.center.lng }, zoom: e.zoom }),
   });
-  function report() {
-    const b = map.getBounds();
+  const report = useCallback(() => {
     const c = map.getCenter();
-    latest.current({
-      bbox: { minLng: b.getWest(), minLat: b.getSouth(), maxLng: b.getEast(), maxLat: b.getNorth() },
-      zoom: map.getZoom(),
-      center: { lat: c.lat, lng: c.lng },
-    });
-  }
+    latest.current({ zoom: map.getZoom(), center: { lat: c.lat, lng: c.lng } });
+  }, [map]);
   useEffect(() => {
     // The first view, once the map has its size; later ones come from moveend.
-    map.whenReady(() => report());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [map]);
+    map.whenReady(report);
+  }, [map, report]);
   return null;
 }
 
@@ -90,9 +86,9 @@ export function AtlasMap(props: AtlasMapProps) {
   const { initial } = props;
   const onView = props.onView;
   const handleView = useCallback(
-    (view: MapView) => {
-      setZoom(view.zoom);
-      onView(view);
+    (place: MapPlace) => {
+      setZoom(place.zoom);
+      onView(place);
     },
     [onView],
   );

@@ -41,6 +41,18 @@ export async function recordChanges(tx: Conn, author: Author, changes: Change[])
   }
 }
 
+/**
+ * The audit rows of records created by the same statement, as its last part: `insert … select … from
+ * <rows>`, where `rows` (a CTE of the statement) has `id`, `municipality_id` and the columns `after` names.
+ * A national import creates a million zones: their entries are written with them, not sent back and forth.
+ */
+export function recordCreatesOf(author: Author, { rows, entityType, after }: { rows: string; entityType: string; after: readonly string[] }): SQL {
+  // Column names are the code's own, never input: written into the statement as they are.
+  const fields = sql.raw(after.map((c) => `'${c}', ${c}`).join(", "));
+  return sql`insert into audit_entries (actor, action, entity_type, entity_id, municipality_id, after, request_id)
+    select ${author.label}, 'create', ${entityType}, id::text, municipality_id, jsonb_build_object(${fields}), ${author.requestId} from ${sql.identifier(rows)}`;
+}
+
 /** The one writer of audit entries: every change calls it inside the change's own transaction. */
 export async function recordChange(tx: Conn, actor: Actor, change: Change): Promise<void> {
   await tx.insert(s.auditEntries).values({

@@ -11,7 +11,7 @@ import { readStandardData, type ImportProgress, type Issue, type StandardDataRep
 import type { Conn, Db, Tx } from "../client";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
-import { recordChanges, type Author, type Change } from "./audit";
+import { recordChanges, recordCreatesOf, type Author, type Change } from "./audit";
 
 export type ImportSummary = {
   file: { encoding: StandardDataReport["encoding"]; variant: StandardDataReport["variant"]; rows: number };
@@ -135,10 +135,10 @@ async function findExisting(conn: Conn, records: StandardRecord[], municipalityI
 
 // ── writes ──────────────────────────────────────────────────────────────────
 
-/** New records: one zone with one AP each, in one statement; returns the zones made, for the audit trail. */
-async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number) {
+/** New records: one zone with one AP each and the zone's audit entry, in one statement. */
+async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number, author: Author) {
   const col = <K extends keyof StandardRecord>(k: K) => part.map((r) => r[k]);
-  const rows = await tx.execute(sql`
+  await tx.execute(sql`
     with src as (
       select * from unnest(
         ${arr(part.map(municipalityIdOf), "int")}, ${arr(col("placeName"), "text")}, ${arr(col("category"), "text")},
@@ -159,10 +159,7 @@ async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r:
              src.place_detail, src.provider_name, src.road_address, src.lot_address, src.manager_name, src.manager_phone, src.data_date, src.source_key
       from ins join src on src.municipality_id = ins.municipality_id and src.source_key = ins.source_key
     )
-    select id, municipality_id, name, category, address, lat, lng from ins`);
-  type Made = { id: number; municipality_id: number; name: string; category: string; address: string | null; lat: number | null; lng: number | null };
-  // The two drivers answer raw statements in different shapes: rows, or { rows }.
-  return (Array.isArray(rows) ? rows : (rows as { rows: Made[] }).rows) as Made[];
+    ${recordCreatesOf(author, { rows: "ins", entityType: "site", after: ["name", "category", "address", "lat", "lng"] })}`);
 }
 
 /** Changed zones in one statement per batch; an imported zone becomes the file's again (active, its key). */
@@ -251,12 +248,9 @@ async function applyPlan(
   // aside and rebuilds the grid once at the end: cheaper than statement by statement once the file is big.
   const bulk = plan.fresh.length >= gridRebuildFrom;
   if (bulk) await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
-  const created: Change[] = [];
   for (let i = 0; i < plan.fresh.length; i += BULK) {
     await progress(changed + i);
-    for (const z of await insertFresh(tx, plan.fresh.slice(i, i + BULK), idOf)) {
-      created.push({ action: "create", entityType: "site", entityId: z.id, municipalityId: z.municipality_id, after: { name: z.name, category: z.category, address: z.address, lat: z.lat, lng: z.lng } });
-    }
+    await insertFresh(tx, plan.fresh.slice(i, i + BULK), idOf, author);
   }
   if (bulk) {
     await grid();
@@ -266,10 +260,9 @@ async function applyPlan(
     await tx.execute(sql`analyze sites, access_points, ap_cells`);
   }
 
-  // One audit entry per zone created or changed, and one for the import as a whole.
+  // One audit entry per zone changed (those created have theirs), and one for the import as a whole.
   const municipalityIds = [...new Set([...resolution.ids.values()].map((id) => realId.get(id) ?? id))];
   const changes: Change[] = [
-    ...created,
     ...plan.changes,
     {
       action: "import",

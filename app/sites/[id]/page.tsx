@@ -57,6 +57,12 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
             <dd>{site.sourceNote}</dd>
           </>
         ) : null}
+        {site.statusReason ? (
+          <>
+            <dt>{t("sites.statusReason")}</dt>
+            <dd data-testid="status-reason">{site.statusReason}</dd>
+          </>
+        ) : null}
         {site.notes ? (
           <>
             <dt>{t("sites.notes")}</dt>
