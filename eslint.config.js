@@ -31,17 +31,49 @@ export default tseslint.config(
     },
   },
   // The request context, the use cases and the read models assert no types they have not checked.
-  { files: ["server/**/*.ts", "lib/read-model.ts", "lib/validation.ts", "lib/import-plan.ts", "lib/errors.ts", "lib/contract.ts"], ignores: ["**/*.test.ts", "server/cli/**"], rules: { "@typescript-eslint/no-unsafe-type-assertion": "error" } },
+  {
+    files: ["server/**/*.ts", "lib/read-model.ts", "lib/validation.ts", "lib/import-plan.ts", "lib/errors.ts", "lib/contract.ts"],
+    ignores: ["**/*.test.ts", "server/cli/**"],
+    rules: { "@typescript-eslint/no-unsafe-type-assertion": "error" },
+  },
   // Playwright fixtures call `use`, which is not React's hook, and take `{}` when they need no other fixture.
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off", "no-empty-pattern": "off" } },
   { files: ["lib/**"], rules: layer(["@/app/*", "@/components/*", "@/db/*", "../app/*", "../components/*", "../db/*"], "lib/ depends on nothing above it") },
-  { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/db/*", "!@/db/schema"], message: "components/ may use lib/ and components/ only (types from db/schema)" }] }] } },
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "@/db/*", "!@/db/schema"], message: "components/ may use lib/ and components/ only (types from db/schema)" }] },
+      ],
+    },
+  },
   {
     files: ["db/**"],
     ignores: ["db/**/*.test.ts", "db/testing/**"],
-    rules: layer(["@/app/*", "@/components/*", "@/server/*", "../app/*", "../components/*", "../server/*", "../../app/*", "../../components/*", "../../server/*", "next", "next/*", "react"], "db/ may use lib/ only (and nothing of the framework)"),
+    rules: layer(
+      [
+        "@/app/*",
+        "@/components/*",
+        "@/server/*",
+        "../app/*",
+        "../components/*",
+        "../server/*",
+        "../../app/*",
+        "../../components/*",
+        "../../server/*",
+        "next",
+        "next/*",
+        "react",
+      ],
+      "db/ may use lib/ only (and nothing of the framework)",
+    ),
   },
-  { files: ["server/**"], ignores: ["server/**/*.test.ts"], rules: layer(["@/app/*", "@/components/*", "../app/*", "../components/*"], "server/ may use db/ and lib/ only") },
+  {
+    files: ["server/**"],
+    ignores: ["server/**/*.test.ts"],
+    rules: layer(["@/app/*", "@/components/*", "../app/*", "../components/*"], "server/ may use db/ and lib/ only"),
+  },
   // Routes and pages go through the request context and the use cases: no database handle, no queries, no auth library.
   {
     files: ["app/**"],

@@ -20,9 +20,7 @@ export default defineConfig({
     // Flows that add data run after the rest, whose counts are the seed's.
     { name: "embedded-writes", testMatch: /(import|leaks|planning)\.spec\.ts/, dependencies: ["embedded"], use: { baseURL: `http://localhost:${PORT}` } },
     // The same app on the Postgres server: the overview and map flows prove the production build runs there too.
-    ...(process.env.DATABASE_URL
-      ? [{ name: "postgres", testMatch: /(overview|map)\.spec\.ts/, use: { baseURL: `http://localhost:${SERVER_PORT}` } }]
-      : []),
+    ...(process.env.DATABASE_URL ? [{ name: "postgres", testMatch: /(overview|map)\.spec\.ts/, use: { baseURL: `http://localhost:${SERVER_PORT}` } }] : []),
   ],
   use: {
     locale: "ko-KR",
@@ -33,7 +31,15 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium when present (Playwright's own download is not reachable everywhere).
       ...(executablePath ? { executablePath } : {}),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   webServer: {

@@ -28,10 +28,25 @@ export default defineConfig({
       // Pure logic only: no database, no child process; runs in seconds.
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.unit.test.ts", "server/**/*.unit.test.ts"], exclude: ["**/*.cli.test.ts", "**/node_modules/**"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "db/**/*.unit.test.ts", "server/**/*.unit.test.ts"],
+          exclude: ["**/*.cli.test.ts", "**/node_modules/**"],
+          environment: "node",
+        },
       },
       // The command-line tools, each run as its own process on an embedded database folder.
-      { resolve: { alias }, test: { name: "integration-cli", include: ["**/*.cli.test.ts"], exclude: ["**/node_modules/**"], environment: "node", testTimeout: 120_000, pool: "forks" as const } },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration-cli",
+          include: ["**/*.cli.test.ts"],
+          exclude: ["**/node_modules/**"],
+          environment: "node",
+          testTimeout: 120_000,
+          pool: "forks" as const,
+        },
+      },
       integration("pglite"),
       ...(process.env.DATABASE_URL ? [integration("postgres")] : []),
     ],

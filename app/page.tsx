@@ -47,9 +47,7 @@ export default async function OverviewPage() {
         })}
       </p>
       <h1>{t("overview.heading", { program: localName(locale, program) })}</h1>
-      <p className="muted">
-        {t("overview.period", { start: program.startYear, end: program.endYear, mou: program.mouDate ?? "—" })}
-      </p>
+      <p className="muted">{t("overview.period", { start: program.startYear, end: program.endYear, mou: program.mouDate ?? "—" })}</p>
       <ExportLinks what="summary" formats={["csv", "xlsx", "pdf"]} />
 
       <section aria-labelledby="totals-h">

@@ -31,7 +31,20 @@ try {
   // their real 시도 and 시군구 names, so every row is checked against its 시군구's outline.
   const munis = municipalities();
   const { sites } = generate(count, munis, 7);
-  const CATEGORIES = ["관공서", "서민·복지시설", "편의시설", "교통시설", "버스정류장", "문화·관광시설", "전통시장", "공원", "교육시설", "보건시설", "체육시설", "기타"];
+  const CATEGORIES = [
+    "관공서",
+    "서민·복지시설",
+    "편의시설",
+    "교통시설",
+    "버스정류장",
+    "문화·관광시설",
+    "전통시장",
+    "공원",
+    "교육시설",
+    "보건시설",
+    "체육시설",
+    "기타",
+  ];
   const PROVIDERS = ["KT", "LGU+", "SKT", "SK브로드밴드"];
   const lines: string[] = [EXPECTED_COLUMNS.newer.split(", ").join(",")];
   for (let i = 0; i < count; i++) {
@@ -39,8 +52,24 @@ try {
     const m = munis[site.municipality]!;
     const province = provinceNameOf(m.code.slice(1))!;
     lines.push(
-      [`B-${i}`, `벤치 장소 ${i}`, `${1 + (i % 5)}층`, province, m.name, CATEGORIES[i % CATEGORIES.length], PROVIDERS[i % 4], `BENCH-${i % 97}`, `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, "0")}`,
-        `${m.name} 벤치로 ${i}`, "", `${m.name}청`, "055-000-0000", (site.lat + (i % 7) * 1e-4).toFixed(6), (site.lng + (i % 5) * 1e-4).toFixed(6), "2026-11-01"].join(","),
+      [
+        `B-${i}`,
+        `벤치 장소 ${i}`,
+        `${1 + (i % 5)}층`,
+        province,
+        m.name,
+        CATEGORIES[i % CATEGORIES.length],
+        PROVIDERS[i % 4],
+        `BENCH-${i % 97}`,
+        `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, "0")}`,
+        `${m.name} 벤치로 ${i}`,
+        "",
+        `${m.name}청`,
+        "055-000-0000",
+        (site.lat + (i % 7) * 1e-4).toFixed(6),
+        (site.lng + (i % 5) * 1e-4).toFixed(6),
+        "2026-11-01",
+      ].join(","),
     );
   }
   const text = `\uFEFF${lines.join("\n")}\n`;
@@ -52,7 +81,12 @@ try {
 
   // Baseline: COPY of the same rows into a table of text columns (no parsing, checking or indexes).
   const raw = postgres(dbUrl, { max: 1, onnotice: () => {} });
-  await raw.unsafe(`create table bench_copy (${EXPECTED_COLUMNS.newer.split(", ").map((_, i) => `c${i} text`).join(", ")})`);
+  await raw.unsafe(
+    `create table bench_copy (${EXPECTED_COLUMNS.newer
+      .split(", ")
+      .map((_, i) => `c${i} text`)
+      .join(", ")})`,
+  );
   const copyStart = performance.now();
   const writable = await raw.unsafe(`copy bench_copy from stdin with (format csv, header true)`).writable();
   await new Promise<void>((resolve, reject) => {
@@ -80,7 +114,8 @@ try {
   let tablesCopySeconds = 0;
   await raw
     .begin(async (q) => {
-      const ids = await q`insert into municipalities (name_ko, province_ko) select m, 'bench' from unnest(${munis.map((m) => `${m.name} ${m.code}`)}::text[]) as m returning id`;
+      const ids =
+        await q`insert into municipalities (name_ko, province_ko) select m, 'bench' from unnest(${munis.map((m) => `${m.name} ${m.code}`)}::text[]) as m returning id`;
       const [first] = await q`select coalesce(max(id), 0) + 1 as start from sites`;
       const start = Number(first!.start);
       const siteRows: (string | number | null)[][] = [];
@@ -92,14 +127,38 @@ try {
         const lat = +(site.lat + (i % 7) * 1e-4).toFixed(6);
         const lng = +(site.lng + (i % 5) * 1e-4).toFixed(6);
         siteRows.push([id, mId, `벤치 장소 ${i}`, "other", `벤치로 ${i}`, lat, lng, "active", 1, "import", `ref:${i}`]);
-        apRows.push([mId, id, `BENCH-${i % 97}`, lat, lng, 2010 + (i % 15), 1 + (i % 12), "active", "import", `${1 + (i % 5)}층`, "KT", `벤치로 ${i}`, "055-000-0000", "2026-11-01", `ref:${i}`]);
+        apRows.push([
+          mId,
+          id,
+          `BENCH-${i % 97}`,
+          lat,
+          lng,
+          2010 + (i % 15),
+          1 + (i % 12),
+          "active",
+          "import",
+          `${1 + (i % 5)}층`,
+          "KT",
+          `벤치로 ${i}`,
+          "055-000-0000",
+          "2026-11-01",
+          `ref:${i}`,
+        ]);
       }
       const siteBody = tsv(siteRows);
       const apBody = tsv(apRows);
       await q`select set_config('wifi_atlas.bulk_load', 'on', true)`;
       const t = performance.now();
-      await copyInto(q, "copy sites (id, municipality_id, name, category, address, lat, lng, status, planned_ap_count, provenance, source_key) from stdin", siteBody);
-      await copyInto(q, "copy access_points (municipality_id, site_id, ssid, lat, lng, install_year, install_month, status, provenance, place_detail, provider_name, road_address, manager_phone, data_date, source_ref) from stdin", apBody);
+      await copyInto(
+        q,
+        "copy sites (id, municipality_id, name, category, address, lat, lng, status, planned_ap_count, provenance, source_key) from stdin",
+        siteBody,
+      );
+      await copyInto(
+        q,
+        "copy access_points (municipality_id, site_id, ssid, lat, lng, install_year, install_month, status, provenance, place_detail, provider_name, road_address, manager_phone, data_date, source_ref) from stdin",
+        apBody,
+      );
       tablesCopySeconds = (performance.now() - t) / 1000;
       throw new Error("rollback");
     })

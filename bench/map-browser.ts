@@ -40,7 +40,12 @@ async function waitFor(u: string) {
 // The app on the loaded database, tiles off (the map must stand on its own).
 const app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(APP_PORT)], {
   // A production server needs a session secret; this one only ever signs the bench's own requests.
-  env: { ...process.env, TILE_URL: "off", NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789" },
+  env: {
+    ...process.env,
+    TILE_URL: "off",
+    NEXT_TELEMETRY_DISABLED: "1",
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789",
+  },
   stdio: "ignore",
 });
 
@@ -73,7 +78,15 @@ base.listen(BASE_PORT);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 
 async function timeToReady(page: Page, target: string, timeout: number): Promise<number | null> {
@@ -154,10 +167,21 @@ try {
     });
   }
 
-  for (const [mode, n] of BASELINES ? ([["canvas", 100_000], ["cluster", 100_000], ["canvas", total]] as const) : []) {
+  for (const [mode, n] of BASELINES
+    ? ([
+        ["canvas", 100_000],
+        ["cluster", 100_000],
+        ["canvas", total],
+      ] as const)
+    : []) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const ms = await timeToReady(page, `http://localhost:${BASE_PORT}/baseline.html?mode=${mode}&n=${n}&z=7`, BASELINE_TIMEOUT_MS);
-    results.push({ what: mode === "cluster" ? "baseline leaflet.markercluster" : "baseline canvas circle markers", points: n, zoom: 7, readyMs: ms === null ? `not ready after ${BASELINE_TIMEOUT_MS / 1000} s` : Math.round(ms) });
+    results.push({
+      what: mode === "cluster" ? "baseline leaflet.markercluster" : "baseline canvas circle markers",
+      points: n,
+      zoom: 7,
+      readyMs: ms === null ? `not ready after ${BASELINE_TIMEOUT_MS / 1000} s` : Math.round(ms),
+    });
     await page.close();
   }
   for (const r of results) console.log(JSON.stringify(r));

@@ -42,9 +42,10 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 const { db, engine } = await getDb();
 const [{ n: total }] = rowsOf(await db.execute(sql`select count(*)::int as n from access_points`)) as [{ n: number }];
 // Viewports centred on random APs: people look where the data is.
-const centres = rowsOf(
-  await db.execute(sql`select lat, lng from access_points where lat is not null order by random() limit ${RUNS + WARMUP}`),
-) as { lat: number; lng: number }[];
+const centres = rowsOf(await db.execute(sql`select lat, lng from access_points where lat is not null order by random() limit ${RUNS + WARMUP}`)) as {
+  lat: number;
+  lng: number;
+}[];
 
 const results: Record<string, unknown>[] = [];
 for (const zoom of ZOOMS) {
@@ -97,7 +98,13 @@ for (const zoom of ZOOMS) {
     runs: ours.length,
     endpoint: { ...o, meanFeatures: Math.round(features / ours.length), meanKB: +(bytes / ours.length / 1024).toFixed(1), modes },
     liveGridBaseline: { runs: live.length, ...l, p95Ratio: +(l.p95 / o.p95).toFixed(1) },
-    allPointsBaseline: { runs: all.length, ...a, meanPoints: Math.round(allRows / all.length), meanKB: +(allBytes / all.length / 1024).toFixed(1), p95Ratio: +(a.p95 / o.p95).toFixed(1) },
+    allPointsBaseline: {
+      runs: all.length,
+      ...a,
+      meanPoints: Math.round(allRows / all.length),
+      meanKB: +(allBytes / all.length / 1024).toFixed(1),
+      p95Ratio: +(a.p95 / o.p95).toFixed(1),
+    },
   });
 }
 for (const r of results) console.log(JSON.stringify(r));

@@ -39,11 +39,31 @@ export type SyntheticSite = { municipality: number; name: string; category: Site
 export function generate(count: number, munis: Municipality[], seed = 1): { sites: SyntheticSite[]; aps: SyntheticAp[] } {
   const rand = seededRandom(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
-  const status = weighted<ApStatus>(rand, [["active", 85], ["planned", 8], ["faulty", 4], ["retired", 3]]);
-  const provenance = weighted<Provenance>(rand, [["import", 80], ["field_survey", 10], ["estimate", 8], ["manual", 2]]);
+  const status = weighted<ApStatus>(rand, [
+    ["active", 85],
+    ["planned", 8],
+    ["faulty", 4],
+    ["retired", 3],
+  ]);
+  const provenance = weighted<Provenance>(rand, [
+    ["import", 80],
+    ["field_survey", 10],
+    ["estimate", 8],
+    ["manual", 2],
+  ]);
   const category = weighted<SiteCategory>(rand, [
-    ["public_office", 20], ["welfare", 15], ["amenity", 10], ["transport", 10], ["bus_stop", 15], ["culture_tourism", 8],
-    ["traditional_market", 6], ["park", 6], ["education", 4], ["health", 3], ["sports", 2], ["other", 1],
+    ["public_office", 20],
+    ["welfare", 15],
+    ["amenity", 10],
+    ["transport", 10],
+    ["bus_stop", 15],
+    ["culture_tourism", 8],
+    ["traditional_market", 6],
+    ["park", 6],
+    ["education", 4],
+    ["health", 3],
+    ["sports", 2],
+    ["other", 1],
   ]);
   const sites: SyntheticSite[] = [];
   const aps: SyntheticAp[] = [];

@@ -56,9 +56,7 @@ describe("database constraints", () => {
   it("refuses a negative cost on a work item", async () => {
     const { db } = await getDb();
     const [item] = await db.select().from(s.workItems).limit(1);
-    expect(await rejection(db.update(s.workItems).set({ plannedCostKrw: -1 }).where(eq(s.workItems.id, item!.id)))).toContain(
-      "work_items_cost_ck",
-    );
+    expect(await rejection(db.update(s.workItems).set({ plannedCostKrw: -1 }).where(eq(s.workItems.id, item!.id)))).toContain("work_items_cost_ck");
   });
 
   it("refuses a site with half a position", async () => {

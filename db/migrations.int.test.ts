@@ -12,7 +12,13 @@ async function emptyDatabase(): Promise<DbHandle & { drop: () => Promise<void> }
   const name = `wifi_atlas_mig_${process.pid}_${Date.now()}`;
   await adminSql(`create database "${name}"`);
   const handle = openPostgres(withDatabase(serverUrl(), name), { max: 1 });
-  return { ...handle, drop: async () => { await handle.close(); await adminSql(`drop database if exists "${name}"`); } };
+  return {
+    ...handle,
+    drop: async () => {
+      await handle.close();
+      await adminSql(`drop database if exists "${name}"`);
+    },
+  };
 }
 
 describe(`migrations on ${testEngine()}`, () => {
@@ -23,9 +29,30 @@ describe(`migrations on ${testEngine()}`, () => {
       await handle.migrate();
       const { rows } = await rawRows(handle, "select table_name from information_schema.tables where table_schema = 'public' order by 1");
       expect(rows.map((r) => r.table_name)).toEqual([
-        "access_points", "accounts", "ap_cell_levels", "ap_cells", "audit_entries", "bus_batches", "bus_operators", "bus_routes", "buses", "memberships",
-        "municipalities", "partners", "plan_years", "planning_settings", "points_of_interest", "program_partner_roles", "programs", "rate_limits", "seed_steps", "sessions",
-        "sites", "users", "verifications", "work_items",
+        "access_points",
+        "accounts",
+        "ap_cell_levels",
+        "ap_cells",
+        "audit_entries",
+        "bus_batches",
+        "bus_operators",
+        "bus_routes",
+        "buses",
+        "memberships",
+        "municipalities",
+        "partners",
+        "plan_years",
+        "planning_settings",
+        "points_of_interest",
+        "program_partner_roles",
+        "programs",
+        "rate_limits",
+        "seed_steps",
+        "sessions",
+        "sites",
+        "users",
+        "verifications",
+        "work_items",
       ]);
       const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
       const applied = await rawRows(handle, "select count(*)::int as n from drizzle.__drizzle_migrations");

@@ -47,19 +47,23 @@ const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
 /** The tenant boundary: every site, bus, AP and POI belongs to one municipality. */
-export const municipalities = pgTable("municipalities", {
-  id: serial().primaryKey(),
-  /** MOIS administrative code (시군구 5 digits), e.g. 48170 for 진주시; unknown for one an import created. */
-  code: text().unique(),
-  kostatCode: text(),
-  nameKo: text().notNull(),
-  nameEn: text(),
-  provinceKo: text().notNull(),
-  provinceEn: text(),
-  /** Outline as GeoJSON geometry (WGS84) when known. */
-  boundary: jsonb(),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex("municipalities_province_name_uq").on(t.provinceKo, t.nameKo)]);
+export const municipalities = pgTable(
+  "municipalities",
+  {
+    id: serial().primaryKey(),
+    /** MOIS administrative code (시군구 5 digits), e.g. 48170 for 진주시; unknown for one an import created. */
+    code: text().unique(),
+    kostatCode: text(),
+    nameKo: text().notNull(),
+    nameEn: text(),
+    provinceKo: text().notNull(),
+    provinceEn: text(),
+    /** Outline as GeoJSON geometry (WGS84) when known. */
+    boundary: jsonb(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("municipalities_province_name_uq").on(t.provinceKo, t.nameKo)],
+);
 export type Municipality = typeof municipalities.$inferSelect;
 
 export const programs = pgTable(
@@ -78,10 +82,7 @@ export const programs = pgTable(
     sourceNote: text(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("programs_municipality_name_uq").on(t.municipalityId, t.nameKo),
-    check("programs_years_ck", sql`${t.endYear} >= ${t.startYear}`),
-  ],
+  (t) => [uniqueIndex("programs_municipality_name_uq").on(t.municipalityId, t.nameKo), check("programs_years_ck", sql`${t.endYear} >= ${t.startYear}`)],
 );
 export type Program = typeof programs.$inferSelect;
 
@@ -99,7 +100,10 @@ export const planYears = pgTable(
     targetAccessPoints: integer(),
     targetBudgetKrw: bigint({ mode: "number" }),
     /** Site categories the year aims at (e.g. 2021: culture/tourism, bus stops, markets). */
-    targetCategories: siteCategory().array().notNull().default(sql`'{}'::site_category[]`),
+    targetCategories: siteCategory()
+      .array()
+      .notNull()
+      .default(sql`'{}'::site_category[]`),
     provenance: provenance().notNull(),
     sourceNote: text(),
     version: integer().notNull().default(1),
@@ -176,7 +180,9 @@ export const sites = pgTable(
     index("sites_municipality_year_idx").on(t.municipalityId, t.planYear),
     // The rollout summary counts a program's zones and their APs among a national inventory.
     // Imported zones belong to no program: the index holds only the zones that do.
-    index("sites_program_idx").on(t.programId).where(sql`${t.programId} is not null`),
+    index("sites_program_idx")
+      .on(t.programId)
+      .where(sql`${t.programId} is not null`),
     check("sites_ap_count_ck", sql`${t.plannedApCount} >= 0`),
     check("sites_position_ck", sql`(${t.lat} is null) = (${t.lng} is null)`),
     check("sites_lat_ck", sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
@@ -232,10 +238,7 @@ export const busBatches = pgTable(
     provenance: provenance().notNull(),
     sourceNote: text(),
   },
-  (t) => [
-    uniqueIndex("bus_batches_program_year_uq").on(t.programId, t.planYear),
-    check("bus_batches_count_ck", sql`${t.busCount} >= 0`),
-  ],
+  (t) => [uniqueIndex("bus_batches_program_year_uq").on(t.programId, t.planYear), check("bus_batches_count_ck", sql`${t.busCount} >= 0`)],
 );
 export type BusBatch = typeof busBatches.$inferSelect;
 
@@ -249,7 +252,10 @@ export const buses = pgTable(
     batchId: integer().references(() => busBatches.id),
     vehicleNumber: text().notNull(),
     operatorId: integer().references(() => busOperators.id),
-    routes: text().array().notNull().default(sql`'{}'::text[]`),
+    routes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: busStatus().notNull(),
     installYear: integer(),
     installMonth: integer(),
@@ -307,11 +313,17 @@ export const accessPoints = pgTable(
     check("access_points_month_ck", sql`${t.installMonth} is null or ${t.installMonth} between 1 and 12`),
     // Serial, MAC and bus are unknown for most APs (every imported one): partial indexes hold only
     // the rows that have them, so a national import does not write a million null entries into each.
-    uniqueIndex("access_points_serial_uq").on(t.serial).where(sql`${t.serial} is not null`),
-    uniqueIndex("access_points_mac_uq").on(t.mac).where(sql`${t.mac} is not null`),
+    uniqueIndex("access_points_serial_uq")
+      .on(t.serial)
+      .where(sql`${t.serial} is not null`),
+    uniqueIndex("access_points_mac_uq")
+      .on(t.mac)
+      .where(sql`${t.mac} is not null`),
     index("access_points_lat_lng_idx").on(t.lat, t.lng),
     index("access_points_site_idx").on(t.siteId),
-    index("access_points_bus_idx").on(t.busId).where(sql`${t.busId} is not null`),
+    index("access_points_bus_idx")
+      .on(t.busId)
+      .where(sql`${t.busId} is not null`),
     index("access_points_municipality_idx").on(t.municipalityId),
     uniqueIndex("access_points_source_ref_uq").on(t.municipalityId, t.sourceRef),
   ],
@@ -345,14 +357,10 @@ export const workItems = pgTable(
   },
   (t) => [
     check("work_items_scope_ck", sql`${t.siteId} is null or ${t.busBatchId} is null`),
-    check(
-      "work_items_cost_ck",
-      sql`coalesce(${t.plannedCostKrw}, 0) >= 0 and coalesce(${t.actualCostKrw}, 0) >= 0`,
-    ),
+    check("work_items_cost_ck", sql`coalesce(${t.plannedCostKrw}, 0) >= 0 and coalesce(${t.actualCostKrw}, 0) >= 0`),
     index("work_items_partner_year_idx").on(t.partnerId, t.planYear),
     index("work_items_site_idx").on(t.siteId),
-    uniqueIndex("work_items_scope_uq")
-      .on(t.programId, t.planYear, t.partnerId, t.kind, sql`coalesce(${t.siteId}, 0)`, sql`coalesce(${t.busBatchId}, 0)`),
+    uniqueIndex("work_items_scope_uq").on(t.programId, t.planYear, t.partnerId, t.kind, sql`coalesce(${t.siteId}, 0)`, sql`coalesce(${t.busBatchId}, 0)`),
   ],
 );
 export type WorkItem = typeof workItems.$inferSelect;
@@ -374,10 +382,7 @@ export const pointsOfInterest = pgTable(
     sourceRef: text().notNull(),
     attributes: jsonb().notNull().default({}),
   },
-  (t) => [
-    uniqueIndex("poi_source_ref_uq").on(t.municipalityId, t.kind, t.source, t.sourceRef),
-    index("poi_lat_lng_idx").on(t.lat, t.lng),
-  ],
+  (t) => [uniqueIndex("poi_source_ref_uq").on(t.municipalityId, t.kind, t.source, t.sourceRef), index("poi_lat_lng_idx").on(t.lat, t.lng)],
 );
 export type PointOfInterest = typeof pointsOfInterest.$inferSelect;
 
@@ -525,10 +530,7 @@ export const memberships = pgTable(
     partnerId: integer().references(() => partners.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.municipalityId] }),
-    check("memberships_partner_ck", sql`(${t.role} = 'partner') = (${t.partnerId} is not null)`),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.municipalityId] }), check("memberships_partner_ck", sql`(${t.role} = 'partner') = (${t.partnerId} is not null)`)],
 );
 export type Membership = typeof memberships.$inferSelect;
 

@@ -13,7 +13,20 @@ const jinjuSummary = async () => {
 
 async function tableCounts() {
   const { db } = await getDb();
-  const tables = [s.municipalities, s.programs, s.planYears, s.partners, s.programPartnerRoles, s.sites, s.busOperators, s.busBatches, s.buses, s.accessPoints, s.workItems, s.pointsOfInterest];
+  const tables = [
+    s.municipalities,
+    s.programs,
+    s.planYears,
+    s.partners,
+    s.programPartnerRoles,
+    s.sites,
+    s.busOperators,
+    s.busBatches,
+    s.buses,
+    s.accessPoints,
+    s.workItems,
+    s.pointsOfInterest,
+  ];
   return Promise.all(tables.map(async (t) => (await db.select({ n: count() }).from(t))[0]!.n));
 }
 
@@ -91,9 +104,7 @@ describe("the Jinju seed", () => {
       .innerJoin(s.buses, eq(s.accessPoints.busId, s.buses.id))
       .where(and(eq(s.buses.installYear, 2019), eq(s.buses.installMonth, 5)));
     expect(firstBuses).toHaveLength(32);
-    expect(new Set(firstBuses.map((b) => b.ssid))).toEqual(
-      new Set(["120", "130", "280", "290", "350"].map((r) => `PublicWiFi@BUS_${r}`)),
-    );
+    expect(new Set(firstBuses.map((b) => b.ssid))).toEqual(new Set(["120", "130", "280", "290", "350"].map((r) => `PublicWiFi@BUS_${r}`)));
   });
 
   it("has done work items for 2019 and 2020 for each partner and kind, and open ones for 2021", async () => {
@@ -107,7 +118,11 @@ describe("the Jinju seed", () => {
     const key = (r: (typeof rows)[number]) => `${r.year} ${r.partner} ${r.kind} ${r.status}`;
     const keys = rows.map(key);
     for (const year of [2019, 2020]) {
-      for (const [partner, kinds] of [["KT", ["equipment_purchase", "installation"]], ["서경방송", ["line_provision", "line_construction"]], ["진주시", ["funding"]]] as const) {
+      for (const [partner, kinds] of [
+        ["KT", ["equipment_purchase", "installation"]],
+        ["서경방송", ["line_provision", "line_construction"]],
+        ["진주시", ["funding"]],
+      ] as const) {
         for (const kind of kinds) expect(keys).toContain(`${year} ${partner} ${kind} done`);
       }
     }
@@ -122,7 +137,10 @@ describe("the Jinju seed", () => {
 
   it("imports Jinju's public Wi-Fi from before the program: the 2016 standard data, 55 sites", async () => {
     const { db } = await getDb();
-    const imported = await db.select().from(s.sites).where(and(eq(s.sites.provenance, "import"), isNull(s.sites.programId)));
+    const imported = await db
+      .select()
+      .from(s.sites)
+      .where(and(eq(s.sites.provenance, "import"), isNull(s.sites.programId)));
     expect(imported).toHaveLength(55);
     expect(imported.filter((x) => x.lat === null).map((x) => x.name)).toEqual(["진주시외버스터미널"]);
     const [aps] = await db.select({ n: count() }).from(s.accessPoints).where(eq(s.accessPoints.provenance, "import"));
@@ -133,7 +151,10 @@ describe("the Jinju seed", () => {
 
   it("loads the points of interest from the shipped portal files", async () => {
     const { db } = await getDb();
-    const rows = await db.select({ kind: s.pointsOfInterest.kind, n: count(), located: count(s.pointsOfInterest.lat) }).from(s.pointsOfInterest).groupBy(s.pointsOfInterest.kind);
+    const rows = await db
+      .select({ kind: s.pointsOfInterest.kind, n: count(), located: count(s.pointsOfInterest.lat) })
+      .from(s.pointsOfInterest)
+      .groupBy(s.pointsOfInterest.kind);
     const byKind = Object.fromEntries(rows.map((r) => [r.kind, [r.n, r.located]]));
     expect(byKind).toEqual({ traditional_market: [14, 14], park: [126, 110], tourist_spot: [12, 12], parking: [58, 58] });
     const [castle] = await db.select().from(s.pointsOfInterest).where(eq(s.pointsOfInterest.name, "진주성"));

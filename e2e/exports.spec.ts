@@ -12,7 +12,8 @@ async function download(page: Page, click: () => Promise<void>) {
   const d = await pending;
   return { name: d.suggestedFilename(), bytes: fs.readFileSync((await d.path())!) };
 }
-const csvRows = (bytes: Buffer) => Papa.parse<Record<string, string>>(bytes.toString("utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+const csvRows = (bytes: Buffer) =>
+  Papa.parse<Record<string, string>>(bytes.toString("utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
 
 test("the zone list exports what its filters show, and the standard file for the data portal", async ({ page }) => {
   await page.goto("/sites?year=2020");
@@ -29,8 +30,13 @@ test("the zone list exports what its filters show, and the standard file for the
   expect(fc.features).toHaveLength(6);
 
   const standard = await download(page, () => page.getByTestId("export-standard").getByRole("link", { name: "CSV", exact: true }).click());
-  const header = standard.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n")[0];
-  expect(header).toBe("번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자");
+  const header = standard.bytes
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")[0];
+  expect(header).toBe(
+    "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자",
+  );
 });
 
 test("the overview exports the rollout summary as XLSX and as a Korean PDF", async ({ page }) => {

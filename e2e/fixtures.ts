@@ -27,7 +27,10 @@ export const test = base.extend<{ page: Page; expectFailures: RegExp[] }>({
     await use(page);
     // A provoked HTTP error shows in the console too ("Failed to load resource: … 401").
     const expected = (p: string) => expectFailures.some((re) => re.test(p)) || (p.startsWith("console: Failed to load resource") && expectFailures.length > 0);
-    expect(problems.filter((p) => !expected(p)), "the page showed no errors").toEqual([]);
+    expect(
+      problems.filter((p) => !expected(p)),
+      "the page showed no errors",
+    ).toEqual([]);
   },
 });
 

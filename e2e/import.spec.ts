@@ -3,7 +3,8 @@ import fs from "node:fs";
 import Papa from "papaparse";
 import { expect, screenshot, test } from "./fixtures";
 
-const HEADER = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const HEADER =
+  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
 const FILE = [
   HEADER,
   "E2E-1,가좌 시험 도서관,1층,경상남도,진주시,교육시설,KT,E2E-WIFI,2024-05,경상남도 진주시 진주대로 501,,진주시청,055-000-0000,35.1540,128.0990,2026-11-01",
@@ -24,7 +25,9 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
   const refusal = page.locator(".notice-error[role=alert]");
   await expect(refusal).toContainText("가져오지 못했습니다: other.csv: 전국무료와이파이표준데이터 형식이 아닙니다. 필요한 열은 번호, 설치장소명,");
 
-  await page.getByTestId("import-file").setInputFiles({ name: "gajwa.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FILE)]) });
+  await page
+    .getByTestId("import-file")
+    .setInputFiles({ name: "gajwa.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FILE)]) });
   await page.getByRole("button", { name: "미리보기" }).click();
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("3행 · UTF-8-BOM · 신형 형식");
@@ -37,7 +40,10 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
 
   const download = page.waitForEvent("download");
   await page.getByTestId("import-report").click();
-  const report = Papa.parse<Record<string, string>>(fs.readFileSync(await (await download).path(), "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+  const report = Papa.parse<Record<string, string>>(fs.readFileSync(await (await download).path(), "utf8").replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   expect(report).toContainEqual(expect.objectContaining({ 행: "4", 열: "WGS84위도", 구분: "위치 없음" }));
 
   await page.getByTestId("import-commit").click();

@@ -27,7 +27,10 @@ function pagePatterns(dir = "app"): string[] {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) return e.name.startsWith("_") || e.name === "api" ? [] : pagePatterns(full);
     if (e.name !== "page.tsx") return [];
-    const route = path.relative("app", path.dirname(full)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+    const route = path
+      .relative("app", path.dirname(full))
+      .split(path.sep)
+      .filter((s) => s && !/^\(.*\)$/.test(s));
     return [`/${route.join("/")}`];
   });
 }
@@ -49,11 +52,17 @@ test("no page shows a visitor or a role what it may not see", async ({ playwrigh
   const years = (await (await planner.get("/api/plan")).json()) as { years: { year: number }[] };
   const planYear = years.years.at(-1)!.year;
   const make = async (name: string, notes?: string) =>
-    (await (await planner.post("/api/candidates", { data: { name, category: "park", planYear, plannedApCount: 1, lat: 35.18, lng: 128.1, notes } })).json()) as { id: number; version: number };
+    (await (
+      await planner.post("/api/candidates", { data: { name, category: "park", planYear, plannedApCount: 1, lat: 35.18, lng: 128.1, notes } })
+    ).json()) as { id: number; version: number };
   const noted = await make("누출 점검 후보", NOTE);
   const rejected = await make("누출 점검 반려");
-  expect((await planner.patch(`/api/sites/${rejected.id}`, { data: { version: rejected.version, status: "rejected", statusReason: REASON } })).status()).toBe(200);
-  const work = (await (await planner.get("/api/work-items?year=2019")).json()) as { items: { id: number; version: number; partnerId: number; siteId: number | null }[] };
+  expect((await planner.patch(`/api/sites/${rejected.id}`, { data: { version: rejected.version, status: "rejected", statusReason: REASON } })).status()).toBe(
+    200,
+  );
+  const work = (await (await planner.get("/api/work-items?year=2019")).json()) as {
+    items: { id: number; version: number; partnerId: number; siteId: number | null }[];
+  };
   const item = work.items.find((w) => w.siteId !== null)!;
   expect((await planner.patch(`/api/work-items/${item.id}`, { data: { version: item.version, actualCostKrw: COST, notes: WORK_NOTE } })).status()).toBe(200);
   const bus = ((await (await planner.get("/api/buses?pageSize=1")).json()) as { items: { id: number }[] }).items[0]!;
@@ -85,7 +94,9 @@ test("no page shows a visitor or a role what it may not see", async ({ playwrigh
         expect(html, `${who} ${url}: work notes`).not.toContain(WORK_NOTE);
         expect(html, `${who} ${url}: a cost`).not.toMatch(COST_SHOWN);
       }
-      const others = Object.entries(USERS).filter(([role]) => role !== who).map(([, u]) => u.email);
+      const others = Object.entries(USERS)
+        .filter(([role]) => role !== who)
+        .map(([, u]) => u.email);
       if (who !== "admin" && who !== "planner") for (const email of others) expect(html, `${who} ${url}: ${email}`).not.toContain(email);
     }
     if (who !== "planner") await ctx.dispose();

@@ -60,7 +60,11 @@ export function acquireDataDirLock(dataDir: string): () => void {
   const me: Owner = {
     pid: process.pid,
     host: os.hostname(),
-    command: process.argv.slice(1).map((a) => path.basename(a)).join(" ") || "node",
+    command:
+      process.argv
+        .slice(1)
+        .map((a) => path.basename(a))
+        .join(" ") || "node",
     since: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < 3; attempt++) {

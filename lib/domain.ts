@@ -22,15 +22,7 @@ export const SITE_CATEGORIES = [
 export type SiteCategory = (typeof SITE_CATEGORIES)[number];
 
 /** Site lifecycle: candidate → surveyed → approved → installing → active → decommissioned; or rejected. */
-export const SITE_STATUSES = [
-  "candidate",
-  "surveyed",
-  "approved",
-  "installing",
-  "active",
-  "decommissioned",
-  "rejected",
-] as const;
+export const SITE_STATUSES = ["candidate", "surveyed", "approved", "installing", "active", "decommissioned", "rejected"] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 
 export const AP_STATUSES = ["planned", "active", "faulty", "retired"] as const;
@@ -43,13 +35,7 @@ export const PARTNER_KINDS = ["telecom", "cable_operator", "city", "ministry", "
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
 /** The units of partner responsibility under a program's MOU. */
-export const WORK_KINDS = [
-  "equipment_purchase",
-  "installation",
-  "line_provision",
-  "line_construction",
-  "funding",
-] as const;
+export const WORK_KINDS = ["equipment_purchase", "installation", "line_provision", "line_construction", "funding"] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 export const WORK_STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;

@@ -10,7 +10,11 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
-  DEFAULT_MUNICIPALITY: z.string().trim().regex(/^\d{5}$/, "must be a 5-digit MOIS code").default("48170"),
+  DEFAULT_MUNICIPALITY: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, "must be a 5-digit MOIS code")
+    .default("48170"),
 });
 
 /** `defaultMunicipality`: the MOIS code of the municipality shown when a request names none. */

@@ -10,7 +10,10 @@ export function neutraliseCell(value: unknown): unknown {
 
 /** UTF-8 CSV with a BOM (so spreadsheet software shows Korean correctly) and neutralised text cells. */
 export function toCsv(columns: string[], rows: unknown[][]): string {
-  const body = Papa.unparse({ fields: columns, data: rows.map((r) => r.map((v) => (v === null || v === undefined ? "" : neutraliseCell(v)))) }, { newline: "\r\n" });
+  const body = Papa.unparse(
+    { fields: columns, data: rows.map((r) => r.map((v) => (v === null || v === undefined ? "" : neutraliseCell(v)))) },
+    { newline: "\r\n" },
+  );
   return `\uFEFF${body}\r\n`;
 }
 

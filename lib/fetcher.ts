@@ -57,7 +57,12 @@ export function fieldError(err: unknown, field: string): Issue | undefined {
 }
 
 /** Uploads a form with progress reports (fetch cannot report upload progress); errors as FetchError. */
-export function uploadForm<T, P = never>(url: string, form: FormData, onProgress: (fraction: number) => void, onServerProgress?: (progress: P) => void): Promise<T> {
+export function uploadForm<T, P = never>(
+  url: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+  onServerProgress?: (progress: P) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);

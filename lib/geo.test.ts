@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
 import { centroidOf, containsPoint, distanceM, scatterAround, seededRandom } from "./geo";
 
-const square: Polygon = { type: "Polygon", coordinates: [[[128, 35], [128.1, 35], [128.1, 35.1], [128, 35.1], [128, 35]]] };
+const square: Polygon = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [128, 35],
+      [128.1, 35],
+      [128.1, 35.1],
+      [128, 35.1],
+      [128, 35],
+    ],
+  ],
+};
 
 describe("geo", () => {
   it("tells inside from outside", () => {
@@ -16,8 +27,20 @@ describe("geo", () => {
 
   it("scatters points within the radius, the same way every time", () => {
     const centre = { lat: 35.2, lng: 128.1 };
-    const a = Array.from({ length: 50 }, ((r) => () => scatterAround(centre, 150, r))(seededRandom(7)));
-    const b = Array.from({ length: 50 }, ((r) => () => scatterAround(centre, 150, r))(seededRandom(7)));
+    const a = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          scatterAround(centre, 150, r)
+      )(seededRandom(7)),
+    );
+    const b = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          scatterAround(centre, 150, r)
+      )(seededRandom(7)),
+    );
     expect(a).toEqual(b);
     for (const p of a) expect(distanceM(centre, p)).toBeLessThanOrEqual(150.5);
     expect(Math.max(...a.map((p) => distanceM(centre, p)))).toBeGreaterThan(75);

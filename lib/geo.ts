@@ -33,10 +33,7 @@ export function midpoint(a: LatLng, b: LatLng): LatLng {
 }
 
 /** Name of the feature whose polygon holds the point (e.g. the 읍면동 of a site), or null. */
-export function featureNameAt<P extends { name: string }>(
-  collection: FeatureCollection<Area, P>,
-  p: LatLng,
-): string | null {
+export function featureNameAt<P extends { name: string }>(collection: FeatureCollection<Area, P>, p: LatLng): string | null {
   const hit = collection.features.find((f: Feature<Area, P>) => containsPoint(f.geometry, p));
   return hit ? hit.properties.name : null;
 }

@@ -3,9 +3,22 @@ import { AppError } from "./errors";
 
 // Network failures, the server shutting down or crashing (57P0x), starting up, and the driver's own connection codes.
 const CONNECTION_ERRORS = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE",
-  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006",
-  "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
 ]);
 
 export function toAppError(err: unknown): AppError {

@@ -3,7 +3,8 @@ import type { Area } from "./geo";
 import { apFieldsOf, planImport, siteFieldsOf, type ExistingAp, type ExistingSite } from "./import-plan";
 import { readStandardData, type StandardRecord } from "./standard-data";
 
-const HEADER = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const HEADER =
+  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
 const row = (n: number, name: string, ssid = "Jinju_Free", lat = "35.19", lng = "128.08") =>
   `${n},${name},1층,경상남도,진주시,관공서,KT,${ssid},2020-01,진주대로 ${n},,진주시,055-000-0000,${lat},${lng},2020-01-01`;
 const records = (...rows: string[]) => readStandardData(new TextEncoder().encode(`${HEADER}\n${rows.join("\n")}\n`)).records;
@@ -42,7 +43,10 @@ describe("the import plan", () => {
 
   it("plans a re-import of the same file as unchanged: nothing to write, no audit entry", () => {
     const file = records(row(1, "도서관"), row(2, "시청"));
-    const p = plan(file, file.map((r, i) => stored(r, i + 1)));
+    const p = plan(
+      file,
+      file.map((r, i) => stored(r, i + 1)),
+    );
     expect(p.counts).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
     expect([p.fresh, p.siteUpdates, p.apUpdates, p.apInserts, p.changes]).toEqual([[], [], [], [], []]);
   });
@@ -78,7 +82,18 @@ describe("the import plan", () => {
   });
 
   it("flags a row outside its municipality's outline and still plans it", () => {
-    const square: Area = { type: "Polygon", coordinates: [[[128, 35], [128.2, 35], [128.2, 35.3], [128, 35.3], [128, 35]]] };
+    const square: Area = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [128, 35],
+          [128.2, 35],
+          [128.2, 35.3],
+          [128, 35.3],
+          [128, 35],
+        ],
+      ],
+    };
     const p = plan(records(row(1, "안"), row(2, "밖", "x", "37.56", "126.97")), [], new Map([[1, square]]));
     expect(p.issues).toEqual([expect.objectContaining({ line: 3, code: "outside_boundary", severity: "warning" })]);
     expect(p.counts.new).toBe(2);

@@ -28,7 +28,14 @@ export type ExistingSite = SiteFields & { id: number; municipalityId: number; ve
 export type ExistingAp = ApFields & { id: number; siteId: number; version: number };
 
 /** A change the audit trail records: the object, and its fields before and after. */
-export type PlannedChange = { action: "update"; entityType: "site"; entityId: number; municipalityId: number; before: Record<string, unknown>; after: Record<string, unknown> };
+export type PlannedChange = {
+  action: "update";
+  entityType: "site";
+  entityId: number;
+  municipalityId: number;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+};
 
 export type ImportCounts = { new: number; updated: number; unchanged: number; duplicate: number; invalid: number };
 
@@ -49,7 +56,18 @@ export type ImportPlan = {
 
 const SITE_FIELDS = ["name", "category", "address", "lat", "lng"] as const satisfies readonly (keyof SiteFields)[];
 const AP_FIELDS = [
-  "ssid", "lat", "lng", "installYear", "installMonth", "placeDetail", "providerName", "roadAddress", "lotAddress", "managerName", "managerPhone", "dataDate",
+  "ssid",
+  "lat",
+  "lng",
+  "installYear",
+  "installMonth",
+  "placeDetail",
+  "providerName",
+  "roadAddress",
+  "lotAddress",
+  "managerName",
+  "managerPhone",
+  "dataDate",
 ] as const satisfies readonly (keyof ApFields)[];
 
 /** The 번호 this app gives its own zones in the standard file. */
@@ -139,7 +157,15 @@ export function planImport({
     const outline = outlines.get(mId);
     if (outline && r.lat !== null && r.lng !== null && !containsPoint(outline, { lat: r.lat, lng: r.lng })) {
       const place = `${r.provinceName} ${r.municipalityName}`;
-      plan.issues.push({ line: r.line, column: "위도", value: `${r.lat}, ${r.lng}`, code: "outside_boundary", ref: place, reason: `outside the boundary of ${place}: check the position`, severity: "warning" });
+      plan.issues.push({
+        line: r.line,
+        column: "위도",
+        value: `${r.lat}, ${r.lng}`,
+        code: "outside_boundary",
+        ref: place,
+        reason: `outside the boundary of ${place}: check the position`,
+        severity: "warning",
+      });
     }
     const match = siteOf(r);
     if (!match) {

@@ -4,7 +4,10 @@ import { POI_KINDS, ROLES, SITE_CATEGORIES, SITE_STATUSES, WORK_STATUSES } from 
 import { AppError } from "./errors";
 import { issuesOf } from "./validation";
 
-const municipality = z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional();
+const municipality = z
+  .string()
+  .regex(/^\d{5}$/, "expected a 5-digit municipality code")
+  .optional();
 
 export const newUserInput = z.strictObject({
   email: z.email("expected an email address").max(200),

@@ -19,7 +19,9 @@ describe("map state in the URL", () => {
       radius: 80,
     };
     const qs = serializeMapState(state);
-    expect(qs).toBe("c=35.18000%2C128.10742&z=13&l=aps%2Cpois%2Ccoverage&year=2020&status=active&category=park&partner=1&prov=estimate&q=%EC%B4%88%EC%A0%84&sel=zone%3A12&r=80");
+    expect(qs).toBe(
+      "c=35.18000%2C128.10742&z=13&l=aps%2Cpois%2Ccoverage&year=2020&status=active&category=park&partner=1&prov=estimate&q=%EC%B4%88%EC%A0%84&sel=zone%3A12&r=80",
+    );
     expect(parse(qs)).toEqual(state);
   });
 

@@ -40,11 +40,9 @@ function int(v: string | null, min: number, max: number): number | undefined {
 /** Reads the state from URL parameters; anything malformed falls back to its default. */
 export function parseMapState(params: Params): MapState {
   const c = params.get("c")?.split(",").map(Number);
-  const center =
-    c && c.length === 2 && c.every(Number.isFinite) && Math.abs(c[0]!) <= 90 && Math.abs(c[1]!) <= 180 ? { lat: c[0]!, lng: c[1]! } : null;
+  const center = c && c.length === 2 && c.every(Number.isFinite) && Math.abs(c[0]!) <= 90 && Math.abs(c[1]!) <= 180 ? { lat: c[0]!, lng: c[1]! } : null;
   const layersParam = params.get("l");
-  const layers =
-    layersParam === null ? [...DEFAULT_LAYERS] : LAYERS.filter((l) => layersParam.split(",").includes(l));
+  const layers = layersParam === null ? [...DEFAULT_LAYERS] : LAYERS.filter((l) => layersParam.split(",").includes(l));
   const sel = params.get("sel")?.match(/^(ap|zone|operator):(\d+)$/);
   const q = params.get("q")?.trim();
   return {

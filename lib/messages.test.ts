@@ -29,7 +29,9 @@ describe("issue codes", () => {
   // Every code an answer's issue can carry, found in the source: zod's findings (lib/validation), the
   // refusals the use cases name (`fieldError(path, code, …)`, `issues: [{ code: … }]`) and the bbox checks.
   const sources = ["lib", "server", "db", "app"].flatMap((dir) =>
-    (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !f.includes(".test.")).map((f) => fs.readFileSync(`${dir}/${f}`, "utf8")),
+    (fs.readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f) && !f.includes(".test."))
+      .map((f) => fs.readFileSync(`${dir}/${f}`, "utf8")),
   );
   const codes = new Set<string>();
   for (const text of sources) {

@@ -39,7 +39,15 @@ describe("candidate score", () => {
   const farPark: Poi = { id: 3, kind: "park", name: "먼 공원", ...north(300) };
 
   it("adds the distance part, the uncovered places by kind, and the year's priority (hand-checked)", () => {
-    const s = scoreCandidate({ at, category: "traditional_market", activeAps: [north(500)], pois: [market, park, farPark], coveredPoiIds: new Set(), priorityCategories: ["traditional_market"], settings });
+    const s = scoreCandidate({
+      at,
+      category: "traditional_market",
+      activeAps: [north(500)],
+      pois: [market, park, farPark],
+      coveredPoiIds: new Set(),
+      priorityCategories: ["traditional_market"],
+      settings,
+    });
     // 500 m of a 1000 m cap → half of 30 points; a market (10) and a park (3) within 50 m; priority 20.
     expect(s.nearestActiveM).toBe(500);
     expect(s.distancePoints).toBe(15);
@@ -52,7 +60,15 @@ describe("candidate score", () => {
   });
 
   it("gives the whole distance part when no AP is near, and nothing for places already covered", () => {
-    const s = scoreCandidate({ at, category: "park", activeAps: [], pois: [market, park], coveredPoiIds: new Set([1]), priorityCategories: ["traditional_market"], settings });
+    const s = scoreCandidate({
+      at,
+      category: "park",
+      activeAps: [],
+      pois: [market, park],
+      coveredPoiIds: new Set([1]),
+      priorityCategories: ["traditional_market"],
+      settings,
+    });
     expect(s.nearestActiveM).toBeNull();
     expect(s.distancePoints).toBe(30);
     expect(s.uncovered).toEqual([{ kind: "park", count: 1, points: 3 }]);

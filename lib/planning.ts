@@ -104,7 +104,11 @@ export function scoreCandidate(args: {
     if (args.coveredPoiIds.has(poi.id) || distanceM(args.at, poi) > coverageRadiusM) continue;
     counts.set(poi.kind, (counts.get(poi.kind) ?? 0) + 1);
   }
-  const uncovered = POI_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)!, points: round1(counts.get(kind)! * weights.poi[kind]) }));
+  const uncovered = POI_KINDS.filter((k) => counts.has(k)).map((kind) => ({
+    kind,
+    count: counts.get(kind)!,
+    points: round1(counts.get(kind)! * weights.poi[kind]),
+  }));
   const poiPoints = round1(uncovered.reduce((s, u) => s + u.points, 0));
   const priority = args.priorityCategories.includes(args.category);
   const priorityPoints = priority ? weights.priority : 0;

@@ -29,10 +29,7 @@ describe("parsePoiCsv", () => {
   });
 
   it("keeps two places that share a management number apart", () => {
-    const rows = parsePoiCsv(
-      "jinju_city_parks_20210728_utf8.csv",
-      `${PARKS_HEADER}\nX-1,가공원,근린공원,,,35.1,128.1,1\nX-1,나공원,근린공원,,,35.2,128.2,1\n`,
-    );
+    const rows = parsePoiCsv("jinju_city_parks_20210728_utf8.csv", `${PARKS_HEADER}\nX-1,가공원,근린공원,,,35.1,128.1,1\nX-1,나공원,근린공원,,,35.2,128.2,1\n`);
     expect(rows.map((r) => r.sourceRef)).toEqual(["X-1", "X-1#3"]);
   });
 

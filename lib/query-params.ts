@@ -31,7 +31,10 @@ const pageSize = z.coerce.number({ error: "expected a page size" }).int().min(1)
 const dir = z.enum(["asc", "desc"]).default("asc");
 const q = z.string().trim().max(100).optional();
 const id = z.coerce.number({ error: "expected an id" }).int().positive();
-const municipality = z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional();
+const municipality = z
+  .string()
+  .regex(/^\d{5}$/, "expected a 5-digit municipality code")
+  .optional();
 
 const common = { year: year.optional(), bbox: bboxParam.optional(), page, pageSize, dir, q, municipality };
 
@@ -99,7 +102,12 @@ export const mapPoisQuery = z.strictObject({
   bbox: bboxParam,
   kind: z
     .string()
-    .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(POI_KINDS)))
     .optional(),
 });
@@ -108,10 +116,7 @@ export const summaryQuery = z.strictObject({ municipality });
 export const idParam = z.strictObject({ id });
 
 /** Parses search parameters with `schema`; unknown or malformed parameters become a 400 naming them. */
-export function parseParams<S extends z.ZodType>(
-  schema: S,
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
-): z.infer<S> {
+export function parseParams<S extends z.ZodType>(schema: S, params: URLSearchParams | Record<string, string | string[] | undefined>): z.infer<S> {
   const raw: Record<string, string> = {};
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   for (const [key, value] of entries) {

@@ -53,7 +53,7 @@ export function readModel<T>() {
       manyWith: <P extends Permission>(rows: readonly T[], grants: ReadonlySet<Permission>, permission: P) => {
         if (!grants.has(permission)) throw new Error(`read model used for ${permission} by a caller without it`);
         const keys = fields(grants);
-         
+
         return rows.map((r) => project(r, keys) as ShapedWith<T, S, P>);
       },
     };

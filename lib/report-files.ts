@@ -75,12 +75,22 @@ export function toPdf(report: PdfReport): Promise<Uint8Array> {
     const ah = (b.actual / max) * chartH;
     doc.rect(x, top + chartH - th, slot * 0.3, th).fill("#cbd5e1");
     doc.rect(x + slot * 0.32, top + chartH - ah, slot * 0.3, ah).fill("#0f766e");
-    doc.fillColor("#000").fontSize(8).text(String(b.actual), x + slot * 0.32, top + chartH - ah - 11, { width: slot * 0.3, align: "center" });
+    doc
+      .fillColor("#000")
+      .fontSize(8)
+      .text(String(b.actual), x + slot * 0.32, top + chartH - ah - 11, { width: slot * 0.3, align: "center" });
     doc.fontSize(8).text(b.label, x - 4, top + chartH + 4, { width: slot * 0.7, align: "center" });
   });
-  doc.moveTo(left, top + chartH).lineTo(left + width, top + chartH).strokeColor("#94a3b8").stroke();
+  doc
+    .moveTo(left, top + chartH)
+    .lineTo(left + width, top + chartH)
+    .strokeColor("#94a3b8")
+    .stroke();
   doc.rect(left, top + chartH + 22, 8, 8).fill("#cbd5e1");
-  doc.fillColor("#000").fontSize(8).text(report.chart.targetLabel, left + 12, top + chartH + 21);
+  doc
+    .fillColor("#000")
+    .fontSize(8)
+    .text(report.chart.targetLabel, left + 12, top + chartH + 21);
   doc.rect(left + 90, top + chartH + 22, 8, 8).fill("#0f766e");
   doc.fillColor("#000").text(report.chart.actualLabel, left + 102, top + chartH + 21);
   doc.x = left;
@@ -91,7 +101,10 @@ export function toPdf(report: PdfReport): Promise<Uint8Array> {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    doc.fontSize(8).fillColor("#777").text(`${report.footer} · ${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: "center", lineBreak: false });
+    doc
+      .fontSize(8)
+      .fillColor("#777")
+      .text(`${report.footer} · ${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: "center", lineBreak: false });
   }
   doc.end();
   return done;
@@ -106,7 +119,11 @@ function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["for
   const header = () => {
     let x = left;
     const y = doc.y;
-    doc.rect(left, y - 2, width, rowH).fill("#f1f5f9").fillColor("#000").fontSize(8);
+    doc
+      .rect(left, y - 2, width, rowH)
+      .fill("#f1f5f9")
+      .fillColor("#000")
+      .fontSize(8);
     table.columns.forEach((c, i) => {
       doc.text(c.header, x + 3, y + 2, { width: widths[i]! - 6, align: c.kind === "text" ? "left" : "right", lineBreak: false, ellipsis: true });
       x += widths[i]!;
@@ -114,7 +131,10 @@ function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["for
     doc.y = y + rowH;
   };
   if (doc.y + rowH * 3 > bottom()) doc.addPage();
-  doc.fontSize(12).fillColor("#000").text(table.title, left, doc.y + 6);
+  doc
+    .fontSize(12)
+    .fillColor("#000")
+    .text(table.title, left, doc.y + 6);
   doc.moveDown(0.4);
   header();
   for (const row of table.rows) {
@@ -126,10 +146,19 @@ function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["for
     const y = doc.y;
     doc.fontSize(8);
     table.columns.forEach((c, i) => {
-      doc.text(format(c, row[i] ?? null), x + 3, y + 2, { width: widths[i]! - 6, align: c.kind === "text" ? "left" : "right", lineBreak: false, ellipsis: true });
+      doc.text(format(c, row[i] ?? null), x + 3, y + 2, {
+        width: widths[i]! - 6,
+        align: c.kind === "text" ? "left" : "right",
+        lineBreak: false,
+        ellipsis: true,
+      });
       x += widths[i]!;
     });
-    doc.moveTo(left, y + rowH - 2).lineTo(left + width, y + rowH - 2).strokeColor("#e2e8f0").stroke();
+    doc
+      .moveTo(left, y + rowH - 2)
+      .lineTo(left + width, y + rowH - 2)
+      .strokeColor("#e2e8f0")
+      .stroke();
     doc.y = y + rowH;
   }
   doc.x = left;

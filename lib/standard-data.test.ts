@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { decode, normaliseCategory, normaliseInstalled, normaliseProvider, readStandardData, StandardDataError } from "./standard-data";
 
 const JINJU = fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv");
-const NEWER_HEADER = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const NEWER_HEADER =
+  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
 const utf8Bom = (s: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(s, "utf8")]);
 
 function refusal(bytes: Uint8Array): StandardDataError {
@@ -43,7 +44,14 @@ describe("the real Jinju file (older release, CP949)", () => {
     expect(new Set(report.records.map((r) => r.provider))).toEqual(new Set(["KT", "LG U+", "SK텔레콤"]));
     expect(report.records.find((r) => r.categoryRaw === "서민.복지시설")?.category).toBe("welfare");
     expect(new Set(report.records.map((r) => `${r.installYear}-${r.installMonth}`))).toEqual(new Set(["2016-1"]));
-    expect(report.records[0]).toMatchObject({ placeName: "문산읍사무소", provinceName: "경상남도", municipalityName: "진주시", category: "public_office", lat: 35.1692009, lng: 128.1642375 });
+    expect(report.records[0]).toMatchObject({
+      placeName: "문산읍사무소",
+      provinceName: "경상남도",
+      municipalityName: "진주시",
+      category: "public_office",
+      lat: 35.1692009,
+      lng: 128.1642375,
+    });
   });
 });
 
@@ -148,6 +156,8 @@ describe("two rows for one place", () => {
     ].join("\n");
     const report = readStandardData(Buffer.from(csv, "utf8"));
     expect(report.records.map((r) => r.ssid)).toEqual(["new"]);
-    expect(report.issues).toEqual([{ line: 2, column: "번호", value: "7", code: "replaced_by", ref: "3", reason: "same place as line 3, which replaces this row", severity: "warning" }]);
+    expect(report.issues).toEqual([
+      { line: 2, column: "번호", value: "7", code: "replaced_by", ref: "3", reason: "same place as line 3, which replaces this row", severity: "warning" },
+    ]);
   });
 });

@@ -32,8 +32,10 @@ export type Field = keyof typeof COLUMNS;
 
 const REQUIRED: Field[] = ["placeName", "provinceName", "municipalityName", "lat", "lng"];
 export const EXPECTED_COLUMNS = {
-  older: "설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치년월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, 위도, 경도, 데이터기준일자",
-  newer: "번호, 설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치연월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, WGS84위도, WGS84경도, 데이터기준일자",
+  older:
+    "설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치년월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, 위도, 경도, 데이터기준일자",
+  newer:
+    "번호, 설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치연월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, WGS84위도, WGS84경도, 데이터기준일자",
 };
 
 export class StandardDataError extends Error {
@@ -207,7 +209,8 @@ function mapHeader(header: string[]): { fields: Map<number, Field>; variant: Var
     if (field && ![...fields.values()].includes(field)) fields.set(i, field);
   });
   const names = header.map((h) => h.replace(/\s+/g, ""));
-  const variant: Variant = names.includes("WGS84위도") || names.includes("번호") || names.includes("관리번호") || names.includes("설치연월") ? "newer" : "older";
+  const variant: Variant =
+    names.includes("WGS84위도") || names.includes("번호") || names.includes("관리번호") || names.includes("설치연월") ? "newer" : "older";
   const present = new Set(fields.values());
   const missing = REQUIRED.filter((f) => !present.has(f));
   if (missing.length > 0) {
@@ -234,7 +237,7 @@ export function tableFromGeoJson(text: string): string[][] {
   }
   const fc = json as { type?: unknown; features?: unknown };
   if (fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
-    throw new StandardDataError("unknown_format", "Not a GeoJSON FeatureCollection of points: expected { \"type\": \"FeatureCollection\", \"features\": [...] }.");
+    throw new StandardDataError("unknown_format", 'Not a GeoJSON FeatureCollection of points: expected { "type": "FeatureCollection", "features": [...] }.');
   }
   const features = fc.features as { geometry?: { type?: string; coordinates?: unknown } | null; properties?: Record<string, unknown> | null }[];
   const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))].filter((k) => !["WGS84위도", "WGS84경도", "위도", "경도"].includes(k));
@@ -252,7 +255,27 @@ export function tableFromGeoJson(text: string): string[][] {
 
 /** Every field of a record after normalisation, as one string: equal strings are the same record. */
 function fingerprintOf(r: StandardRecord): string {
-  return [r.key, r.ref, r.placeName, r.provinceName, r.municipalityName, r.roadAddress, r.placeDetail, r.category, r.categoryRaw, r.provider, r.ssid, r.installYear, r.installMonth, r.lotAddress, r.managerName, r.managerPhone, r.lat, r.lng, r.dataDate].join("\u0001");
+  return [
+    r.key,
+    r.ref,
+    r.placeName,
+    r.provinceName,
+    r.municipalityName,
+    r.roadAddress,
+    r.placeDetail,
+    r.category,
+    r.categoryRaw,
+    r.provider,
+    r.ssid,
+    r.installYear,
+    r.installMonth,
+    r.lotAddress,
+    r.managerName,
+    r.managerPhone,
+    r.lat,
+    r.lng,
+    r.dataDate,
+  ].join("\u0001");
 }
 
 /** Reads a whole file: every row normalised and checked, duplicates collapsed, every problem listed. */
@@ -291,7 +314,7 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   for (const [i, g] of fields) if (!indexOf.has(g)) indexOf.set(g, i);
   const at = Object.fromEntries((Object.keys(COLUMNS) as Field[]).map((f) => [f, indexOf.get(f) ?? -1])) as Record<Field, number>;
   // The same raw values recur across a file (providers, categories, dates): normalise each once.
-  const memo = <T,>(fn: (raw: string) => T) => {
+  const memo = <T>(fn: (raw: string) => T) => {
     const cache = new Map<string, T>();
     return (raw: string) => {
       let v = cache.get(raw);
@@ -332,7 +355,14 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       issue(line, bad, bad === "lat" ? latRaw : lngRaw, "not_number", "not a number: the site is kept without a position", "position");
       lat = lng = null;
     } else if (lat === lng) {
-      issue(line, "lng", lngRaw, "lng_equals_lat", "longitude equals latitude (latitude copied into the longitude column): kept without a position", "position");
+      issue(
+        line,
+        "lng",
+        lngRaw,
+        "lng_equals_lat",
+        "longitude equals latitude (latitude copied into the longitude column): kept without a position",
+        "position",
+      );
       lat = lng = null;
     } else if (!inKorea(lat, lng) && inKorea(lng, lat)) {
       issue(line, "lat", `${lat}, ${lng}`, "swapped", `latitude and longitude look swapped (${lat}, ${lng}): kept without a position`, "position");
@@ -395,7 +425,15 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
     seen.push(fingerprint);
     // Two different rows for one place: the later one wins, and the earlier one is reported.
     const replaced = records[earlier]!;
-    issues.push({ line: replaced.line, column: columnOf(record.ref ? "ref" : "placeName"), value: record.ref ?? record.placeName, code: "replaced_by", ref: String(line), reason: `same place as line ${line}, which replaces this row`, severity: "warning" });
+    issues.push({
+      line: replaced.line,
+      column: columnOf(record.ref ? "ref" : "placeName"),
+      value: record.ref ?? record.placeName,
+      code: "replaced_by",
+      ref: String(line),
+      reason: `same place as line ${line}, which replaces this row`,
+      severity: "warning",
+    });
     records[earlier] = record;
   }
 
@@ -439,7 +477,8 @@ export type StandardExportRow = Omit<StandardRecord, "line" | "categoryRaw" | "k
 
 /** The rows in the standard's column order: the newer release (with 번호) or the older one (trailing empty column). */
 export function standardTable(rows: StandardExportRow[], variant: Variant): { header: string[]; rows: (string | number | null)[][] } {
-  const installed = (r: StandardExportRow) => (r.installYear ? (r.installMonth ? `${r.installYear}-${String(r.installMonth).padStart(2, "0")}` : String(r.installYear)) : "");
+  const installed = (r: StandardExportRow) =>
+    r.installYear ? (r.installMonth ? `${r.installYear}-${String(r.installMonth).padStart(2, "0")}` : String(r.installYear)) : "";
   const common = (r: StandardExportRow) => [
     r.placeName,
     r.placeDetail,

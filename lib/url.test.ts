@@ -14,14 +14,10 @@ describe("hrefWith", () => {
 
 describe("sortHref", () => {
   it("flips the direction of the active column and resets the page", () => {
-    expect(sortHref("/buses", { sort: "operator", dir: "asc", page: "4" }, "operator", { sort: "operator", dir: "asc" })).toBe(
-      "/buses?sort=operator&dir=desc",
-    );
+    expect(sortHref("/buses", { sort: "operator", dir: "asc", page: "4" }, "operator", { sort: "operator", dir: "asc" })).toBe("/buses?sort=operator&dir=desc");
   });
   it("sorts a new column ascending", () => {
-    expect(sortHref("/buses", { sort: "operator", dir: "desc" }, "planYear", { sort: "operator", dir: "desc" })).toBe(
-      "/buses?sort=planYear&dir=asc",
-    );
+    expect(sortHref("/buses", { sort: "operator", dir: "desc" }, "planYear", { sort: "operator", dir: "desc" })).toBe("/buses?sort=planYear&dir=asc");
   });
 });
 

@@ -53,11 +53,15 @@ function pgTool(tool: string, args: string[], opts: { allowFail?: boolean } = {}
   if (r.status !== 0 && !opts.allowFail) throw new Error(`${tool} ${args.join(" ")} failed: ${r.stderr || r.stdout}`);
   return r;
 }
-const startPg = () => pgTool("pg_ctl", ["-D", dataDir, "-l", path.join(pgDir, "log"), "-o", `-p ${PG_PORT} -k ${pgDir} -c listen_addresses=127.0.0.1`, "-w", "start"]);
+const startPg = () =>
+  pgTool("pg_ctl", ["-D", dataDir, "-l", path.join(pgDir, "log"), "-o", `-p ${PG_PORT} -k ${pgDir} -c listen_addresses=127.0.0.1`, "-w", "start"]);
 const stopPgImmediate = () => pgTool("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"], { allowFail: true });
 function killPg() {
   const pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
+  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+    .stdout.split("\n")
+    .filter(Boolean)
+    .map(Number);
   for (const p of [pid, ...children]) {
     try {
       process.kill(p, "SIGKILL");
@@ -118,7 +122,11 @@ function stopAll() {
 process.on("exit", () => stopAll());
 
 type Res = { status: number; body: unknown; cookie: string };
-async function call(port: number, pathname: string, init: { method?: string; body?: unknown; form?: FormData; cookie?: string; ip?: string } = {}): Promise<Res> {
+async function call(
+  port: number,
+  pathname: string,
+  init: { method?: string; body?: unknown; form?: FormData; cookie?: string; ip?: string } = {},
+): Promise<Res> {
   const headers: Record<string, string> = { origin: `http://127.0.0.1:${port}` };
   if (init.cookie) headers.cookie = init.cookie;
   if (init.ip) headers["x-forwarded-for"] = init.ip;
@@ -137,14 +145,18 @@ async function call(port: number, pathname: string, init: { method?: string; bod
     } catch {
       // not JSON
     }
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     return { status: res.status, body, cookie };
   } catch {
     return { status: 0, body: null, cookie: "" };
   }
 }
 
-const HEADER = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const HEADER =
+  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
 /** Import number n: two zones, so a half-applied import would show as one. */
 function importFile(n: number): FormData {
   const row = (part: string, dLat: number) =>
@@ -179,12 +191,20 @@ async function postgresChecks() {
   const signIn = await call(PORTS.a, "/api/auth/sign-in/email", { body: ADMIN, ip: "10.9.0.1" });
   const cookie = signIn.cookie;
   const onB = await call(PORTS.b, "/api/users", { cookie });
-  check("a session made by one process is valid on the other", signIn.status === 200 && onB.status === 200, `sign-in on A ${signIn.status}, users on B ${onB.status}`);
+  check(
+    "a session made by one process is valid on the other",
+    signIn.status === 200 && onB.status === 200,
+    `sign-in on A ${signIn.status}, users on B ${onB.status}`,
+  );
 
   const second = await call(PORTS.b, "/api/auth/sign-in/email", { body: ADMIN, ip: "10.9.0.2" });
   const out = await call(PORTS.b, "/api/auth/sign-out", { body: {}, cookie: second.cookie });
   const replay = await call(PORTS.a, "/api/users", { cookie: second.cookie });
-  check("signing out on one process ends the session on the other", out.status === 200 && replay.status === 401, `sign-out on B ${out.status}, the cookie on A ${replay.status}`);
+  check(
+    "signing out on one process ends the session on the other",
+    out.status === 200 && replay.status === 401,
+    `sign-out on B ${out.status}, the cookie on A ${replay.status}`,
+  );
 
   const wrong = { email: ADMIN.email, password: "wrong-password-x" };
   const attempts: number[] = [];
@@ -251,12 +271,19 @@ async function postgresChecks() {
   const half = [...found].filter(([, sites]) => sites !== 2).map(([n]) => n);
   console.log(`acknowledged ${acknowledged.size}, found ${[...acknowledged].filter((n) => found.get(n) === 2).length}`);
   console.log(`  answers: ${[...outcomes].map(([s, k]) => `${s === 0 ? "no answer" : s}×${k}`).join(", ")}; imports in the database: ${found.size}`);
-  check("every acknowledged import is in the database after the crashes", acknowledged.size > 0 && missing.length === 0, `${acknowledged.size} acknowledged, missing ${missing.length ? missing.join(",") : "none"}`);
-  check("no import is half-applied", half.length === 0, half.length ? `imports with one zone: ${half.join(",")}` : `${found.size} imports, each with both zones`);
+  check(
+    "every acknowledged import is in the database after the crashes",
+    acknowledged.size > 0 && missing.length === 0,
+    `${acknowledged.size} acknowledged, missing ${missing.length ? missing.join(",") : "none"}`,
+  );
+  check(
+    "no import is half-applied",
+    half.length === 0,
+    half.length ? `imports with one zone: ${half.join(",")}` : `${found.size} imports, each with both zones`,
+  );
   const [audit] = await sql<{ n: number }[]>`select count(*)::int as n from audit_entries where action = 'import' and actor = ${ADMIN.email}`;
   check("each committed import has its audit entry", audit!.n === found.size, `${audit!.n} import entries for ${found.size} imports`);
   await sql.end();
-
 }
 
 async function embeddedChecks() {

@@ -14,8 +14,26 @@ export const accessPointOfOwner = readModel<OwnedAp>()({
 
 export const accessPointDetail = readModel<ApDetail>()({
   public: [
-    "id", "ssid", "model", "serial", "mac", "lat", "lng", "status", "provenance", "sourceNote", "installYear", "installMonth", "roadAddress",
-    "installingPartnerId", "installingPartner", "siteId", "siteName", "category", "planYear", "busId",
+    "id",
+    "ssid",
+    "model",
+    "serial",
+    "mac",
+    "lat",
+    "lng",
+    "status",
+    "provenance",
+    "sourceNote",
+    "installYear",
+    "installMonth",
+    "roadAddress",
+    "installingPartnerId",
+    "installingPartner",
+    "siteId",
+    "siteName",
+    "category",
+    "planYear",
+    "busId",
   ],
 });
 

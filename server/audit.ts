@@ -17,5 +17,9 @@ const USER_RECORDS = ["user", "membership"];
 export async function listAuditEntries(ctx: RequestContext, filters: AuditFilters) {
   authorize(ctx.viewer, ctx.municipality.id, "readAudit");
   const excludeTypes = ctx.grants.has("manageUsers") ? [] : USER_RECORDS;
-  return auditEntryModel.manyWith(await queryAudit(ctx.db, { municipalityId: ctx.municipality.id, filters: { ...filters, excludeTypes } }), ctx.grants, "readAudit");
+  return auditEntryModel.manyWith(
+    await queryAudit(ctx.db, { municipalityId: ctx.municipality.id, filters: { ...filters, excludeTypes } }),
+    ctx.grants,
+    "readAudit",
+  );
 }

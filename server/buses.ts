@@ -9,8 +9,21 @@ type BusRecord = Awaited<ReturnType<typeof getBusById>>;
 
 export const busModel = readModel<BusRecord>()({
   public: [
-    "id", "municipalityId", "vehicleNumber", "routes", "status", "installYear", "installMonth", "planYear", "operatorId", "operatorName", "provenance",
-    "apCount", "sourceNote", "batchId", "batchLabel",
+    "id",
+    "municipalityId",
+    "vehicleNumber",
+    "routes",
+    "status",
+    "installYear",
+    "installMonth",
+    "planYear",
+    "operatorId",
+    "operatorName",
+    "provenance",
+    "apCount",
+    "sourceNote",
+    "batchId",
+    "batchLabel",
   ],
 });
 

@@ -101,7 +101,9 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 async function readForm(req: Request, maxBytes: number): Promise<FormData> {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > maxBytes + 64 * 1024) {
-    throw new AppError("payload_too_large", `The file is over the ${mb(maxBytes)} limit.`, { issues: [{ code: "too_large", path: "file", params: { maxBytes: maxBytes } }] });
+    throw new AppError("payload_too_large", `The file is over the ${mb(maxBytes)} limit.`, {
+      issues: [{ code: "too_large", path: "file", params: { maxBytes: maxBytes } }],
+    });
   }
   try {
     return await req.formData();

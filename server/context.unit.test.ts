@@ -84,7 +84,10 @@ describe("the request context", () => {
     expect(bad.body.error).toMatchObject({ code: "bad_request", path: "name", issues: [{ code: "required", path: "name" }] });
     const GET = route({ query }, async () => ((ran = true), {}));
     const badQuery = await answer(await GET(req("/api/x?year=abc")));
-    expect(badQuery).toMatchObject({ status: 400, body: { error: { code: "bad_request", path: "year", issues: [{ code: "invalid", path: "year", params: { value: "abc" } }] } } });
+    expect(badQuery).toMatchObject({
+      status: 400,
+      body: { error: { code: "bad_request", path: "year", issues: [{ code: "invalid", path: "year", params: { value: "abc" } }] } },
+    });
     expect(ran).toBe(false);
   });
 

@@ -21,7 +21,9 @@ describe(`exports on ${testEngine()}`, () => {
     const out = await build({ what: "summary", format: "csv" });
     expect(out).toMatchObject({ contentType: "text/csv; charset=utf-8", fileName: "summary-48170-2026-11-26.csv" });
     expect([...out.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const sections = text(out.bytes).replace(/^\uFEFF/, "").split("\r\n\r\n");
+    const sections = text(out.bytes)
+      .replace(/^\uFEFF/, "")
+      .split("\r\n\r\n");
     expect(sections.map((x) => x.split("\r\n")[0])).toEqual(["연도별", "분야별", "협력사별"]);
     const years = Papa.parse<Record<string, string>>(sections[0]!.split("\r\n").slice(1).join("\n"), { header: true, skipEmptyLines: true }).data;
     expect(years.map((y) => [y["연도"], y["버스 목표"], y["버스 실적"], y["구역 목표"], y["구역 실적"], y["AP 목표"], y["AP 실적"]])).toEqual([
@@ -69,7 +71,18 @@ describe(`exports on ${testEngine()}`, () => {
   it("writes candidates with their score, and their notes only for members", async () => {
     const { db } = await getDb();
     const [jinju] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48170"));
-    await db.insert(s.sites).values({ municipalityId: jinju!.id, name: "@후보 시장", category: "traditional_market", status: "candidate", planYear: 2021, plannedApCount: 2, lat: 35.19, lng: 128.085, notes: "내부 메모", provenance: "manual" });
+    await db.insert(s.sites).values({
+      municipalityId: jinju!.id,
+      name: "@후보 시장",
+      category: "traditional_market",
+      status: "candidate",
+      planYear: 2021,
+      plannedApCount: 2,
+      lat: 35.19,
+      lng: 128.085,
+      notes: "내부 메모",
+      provenance: "manual",
+    });
     const csv = text((await build({ what: "candidates", format: "csv" })).bytes);
     const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
     expect(rows).toEqual([expect.objectContaining({ 구역명: "'@후보 시장", 메모: "내부 메모", 상태: "후보" })]);
@@ -94,7 +107,9 @@ describe(`exports on ${testEngine()}`, () => {
 
     const older = await build({ what: "standard", format: "csv-cp949" });
     expect(older.contentType).toBe("text/csv; charset=euc-kr");
-    expect(iconv.decode(Buffer.from(older.bytes), "cp949").split("\r\n")[0]).toBe("설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치년월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,위도,경도,데이터기준일자,");
+    expect(iconv.decode(Buffer.from(older.bytes), "cp949").split("\r\n")[0]).toBe(
+      "설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치년월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,위도,경도,데이터기준일자,",
+    );
     expect(readStandardData(older.bytes)).toMatchObject({ encoding: "cp949", variant: "older", rows: 68 });
   });
 

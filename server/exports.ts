@@ -67,24 +67,44 @@ export const OPERATOR_GRANTS: ReadonlySet<Permission> = new Set(ALL_PERMISSIONS)
 /** Rows with a position become features; the rest are counted. Each row's properties use the stable codes. */
 function tabular(format: ExportFormat, header: string[], keys: string[], rows: { lat: number | null; lng: number | null; values: unknown[] }[]) {
   if (format === "geojson") {
-    const { collection, withoutPosition } = toGeoJson(rows, (r) => Object.fromEntries(keys.flatMap((k, i) => (k === "lat" || k === "lng" ? [] : [[k, r.values[i]]]))));
+    const { collection, withoutPosition } = toGeoJson(rows, (r) =>
+      Object.fromEntries(keys.flatMap((k, i) => (k === "lat" || k === "lng" ? [] : [[k, r.values[i]]]))),
+    );
     const note: ExportNote = { kind: "features", withoutPosition };
     return { bytes: new TextEncoder().encode(JSON.stringify(collection)), count: collection.features.length, note };
   }
   const note: ExportNote = { kind: "rows" };
-  return { bytes: new TextEncoder().encode(toCsv(header, rows.map((r) => r.values))), count: rows.length, note };
+  return {
+    bytes: new TextEncoder().encode(
+      toCsv(
+        header,
+        rows.map((r) => r.values),
+      ),
+    ),
+    count: rows.length,
+    note,
+  };
 }
 
 export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFile> {
   const allowed = EXPORT_FORMATS[req.what] as readonly string[];
-  if (!allowed.includes(req.format)) throw new AppError("bad_request", `A ${req.what} export comes as ${allowed.join(" or ")}, not ${req.format}.`, { issues: [{ code: "not_allowed", path: "format", params: { value: req.format, allowed } }] });
+  if (!allowed.includes(req.format))
+    throw new AppError("bad_request", `A ${req.what} export comes as ${allowed.join(" or ")}, not ${req.format}.`, {
+      issues: [{ code: "not_allowed", path: "format", params: { value: req.format, allowed } }],
+    });
   const msg = catalogue(req.locale);
   const m = await resolveMunicipality(db, req.municipalityCode);
   const grants = req.grants;
   const today = req.today ?? new Date();
   const date = today.toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
   const base = `${req.what}-${m.code ?? m.id}-${date}`;
-  const file = (bytes: Uint8Array, count: number, note: ExportNote): ExportFile => ({ bytes, count, note, contentType: CONTENT_TYPES[req.format], fileName: `${base}.${EXTENSIONS[req.format]}` });
+  const file = (bytes: Uint8Array, count: number, note: ExportNote): ExportFile => ({
+    bytes,
+    count,
+    note,
+    contentType: CONTENT_TYPES[req.format],
+    fileName: `${base}.${EXTENSIONS[req.format]}`,
+  });
   const f = req.filters ?? {};
   const label = (ns: string, code: string | null) => (code ? (msg[ns]?.[code] ?? code) : null);
 
@@ -93,11 +113,29 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
       (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.installYear === f.year),
     );
     const keys = ["id", "ssid", "status", "provenance", "installed", "site", "category", "bus", "provider", "address", "lat", "lng"];
-    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, rows.map((r) => ({
-      lat: r.lat,
-      lng: r.lng,
-      values: [r.id, r.ssid, label("apStatus", r.status), label("provenance", r.provenance), yearMonth(r.installYear, r.installMonth), r.site, label("category", r.category), r.bus, r.provider, r.address, r.lat, r.lng],
-    })));
+    const t = tabular(
+      req.format,
+      keys.map((k) => msg.export![k] ?? k),
+      keys,
+      rows.map((r) => ({
+        lat: r.lat,
+        lng: r.lng,
+        values: [
+          r.id,
+          r.ssid,
+          label("apStatus", r.status),
+          label("provenance", r.provenance),
+          yearMonth(r.installYear, r.installMonth),
+          r.site,
+          label("category", r.category),
+          r.bus,
+          r.provider,
+          r.address,
+          r.lat,
+          r.lng,
+        ],
+      })),
+    );
     return file(t.bytes, t.count, t.note);
   }
 
@@ -106,11 +144,28 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
       (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.planYear === f.year),
     );
     const keys = ["id", "name", "category", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"];
-    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, rows.map((r) => ({
-      lat: r.lat,
-      lng: r.lng,
-      values: [r.id, r.name, label("category", r.category), label("siteStatus", r.status), r.planYear, r.dong, r.address, r.apCount, label("provenance", r.provenance), r.lat, r.lng],
-    })));
+    const t = tabular(
+      req.format,
+      keys.map((k) => msg.export![k] ?? k),
+      keys,
+      rows.map((r) => ({
+        lat: r.lat,
+        lng: r.lng,
+        values: [
+          r.id,
+          r.name,
+          label("category", r.category),
+          label("siteStatus", r.status),
+          r.planYear,
+          r.dong,
+          r.address,
+          r.apCount,
+          label("provenance", r.provenance),
+          r.lat,
+          r.lng,
+        ],
+      })),
+    );
     return file(t.bytes, t.count, t.note);
   }
 
@@ -119,17 +174,34 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     // The notes column is there only for those who may read notes: the file's columns follow the read model.
     const withNotes = candidateModel.fields(grants).includes("notes");
     const keys = ["id", "name", "category", "status", "planYear", "apCount", "score", ...(withNotes ? ["notes"] : []), "lat", "lng"];
-    const t = tabular(req.format, keys.map((k) => msg.export![k] ?? k), keys, candidateModel.many(items, grants).map((c) => ({
-      lat: c.lat,
-      lng: c.lng,
-      values: [c.id, c.name, label("category", c.category), label("siteStatus", c.status), c.planYear, c.plannedApCount, c.score?.total ?? null, ...(withNotes ? [c.notes ?? null] : []), c.lat, c.lng],
-    })));
+    const t = tabular(
+      req.format,
+      keys.map((k) => msg.export![k] ?? k),
+      keys,
+      candidateModel.many(items, grants).map((c) => ({
+        lat: c.lat,
+        lng: c.lng,
+        values: [
+          c.id,
+          c.name,
+          label("category", c.category),
+          label("siteStatus", c.status),
+          c.planYear,
+          c.plannedApCount,
+          c.score?.total ?? null,
+          ...(withNotes ? [c.notes ?? null] : []),
+          c.lat,
+          c.lng,
+        ],
+      })),
+    );
     return file(t.bytes, t.count, t.note);
   }
 
   if (req.what === "standard") {
     const rows = await listStandardRecords(db, { municipalityId: m.id });
-    const refOf = (r: (typeof rows)[number]) => (r.sourceKey === null ? ownZoneRef(r.siteId) : r.sourceKey.startsWith("ref:") ? r.sourceKey.split("|").slice(2).join("|") : null);
+    const refOf = (r: (typeof rows)[number]) =>
+      r.sourceKey === null ? ownZoneRef(r.siteId) : r.sourceKey.startsWith("ref:") ? r.sourceKey.split("|").slice(2).join("|") : null;
     const variant = req.format === "csv" ? "newer" : "older";
     const table = standardTable(
       rows.map((r) => ({
@@ -160,7 +232,11 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   // The rollout summary: per plan year, per category, per partner.
-  const [rawSummary, rawWork, categories] = await Promise.all([rolloutSummaryOf(db, m), getPartnerTotals(db, { municipalityId: m.id }), countZonesByCategory(db, m.id)]);
+  const [rawSummary, rawWork, categories] = await Promise.all([
+    rolloutSummaryOf(db, m),
+    getPartnerTotals(db, { municipalityId: m.id }),
+    countZonesByCategory(db, m.id),
+  ]);
   const summary = shapeSummary(rawSummary, grants);
   const work = { items: partnerTotalModel.many(rawWork.items, grants) };
   const e = msg.export!;
@@ -172,8 +248,28 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     {
       name: e.byYear!,
       title: e.byYear!,
-      columns: [num(e.year!), num(e.targetBuses!), num(e.actualBuses!), num(e.targetZones!), num(e.actualZones!), num(e.targetAps!), num(e.actualAps!), krw(e.targetBudget!), krw(e.actualBudget!)],
-      rows: summary.years.map((y) => [y.year, y.targets.buses, y.actuals.buses, y.targets.zones, y.actuals.zones, y.targets.accessPoints, y.actuals.accessPoints, y.targets.budgetKrw ?? null, y.actuals.budgetKrw ?? null]),
+      columns: [
+        num(e.year!),
+        num(e.targetBuses!),
+        num(e.actualBuses!),
+        num(e.targetZones!),
+        num(e.actualZones!),
+        num(e.targetAps!),
+        num(e.actualAps!),
+        krw(e.targetBudget!),
+        krw(e.actualBudget!),
+      ],
+      rows: summary.years.map((y) => [
+        y.year,
+        y.targets.buses,
+        y.actuals.buses,
+        y.targets.zones,
+        y.actuals.zones,
+        y.targets.accessPoints,
+        y.actuals.accessPoints,
+        y.targets.budgetKrw ?? null,
+        y.actuals.budgetKrw ?? null,
+      ]),
     },
     {
       name: e.byCategory!,
@@ -184,7 +280,15 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     {
       name: e.byPartner!,
       title: e.byPartner!,
-      columns: [{ header: e.partner!, kind: "text", width: 16 }, num(e.year!), { header: e.workStatus!, kind: "text" }, num(e.items!), krw(e.plannedCost!), krw(e.actualCost!), { header: e.share!, kind: "percent" }],
+      columns: [
+        { header: e.partner!, kind: "text", width: 16 },
+        num(e.year!),
+        { header: e.workStatus!, kind: "text" },
+        num(e.items!),
+        krw(e.plannedCost!),
+        krw(e.actualCost!),
+        { header: e.share!, kind: "percent" },
+      ],
       rows: work.items.map((w) => [
         req.locale === "en" && w.nameEn ? w.nameEn : w.nameKo,
         w.year,
@@ -205,16 +309,35 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     const bytes = await toPdf({
       title: fill(e.summaryTitle!, { program: programName }),
       subtitle: fill(e.summarySubtitle!, { province: summary.municipality.provinceKo, municipality: summary.municipality.nameKo, date }),
-      chart: { title: e.chart!, targetLabel: e.target!, actualLabel: e.actual!, bars: summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 })) },
+      chart: {
+        title: e.chart!,
+        targetLabel: e.target!,
+        actualLabel: e.actual!,
+        bars: summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 })),
+      },
       tables,
-      format: (c, v) => (v == null ? "—" : c.kind === "krw" ? won.format(Number(v)) : c.kind === "percent" ? `${(Number(v) * 100).toFixed(1)}%` : c.kind === "number" ? (c.header === e.year ? String(v) : n.format(Number(v))) : String(v)),
+      format: (c, v) =>
+        v == null
+          ? "—"
+          : c.kind === "krw"
+            ? won.format(Number(v))
+            : c.kind === "percent"
+              ? `${(Number(v) * 100).toFixed(1)}%`
+              : c.kind === "number"
+                ? c.header === e.year
+                  ? String(v)
+                  : n.format(Number(v))
+                : String(v),
       footer: `${e.footer} · ${date}`,
     });
     return file(bytes, count, { kind: "rows" });
   }
   // CSV: the three tables one after another, each with its title row, in one UTF-8 file with a BOM.
   const csv = tables.map((t, i) => {
-    const part = toCsv(t.columns.map((c) => c.header), t.rows);
+    const part = toCsv(
+      t.columns.map((c) => c.header),
+      t.rows,
+    );
     return `${i === 0 ? "" : "\r\n"}${t.title}\r\n${part.replace(/^\uFEFF/, "")}`;
   });
   return file(new TextEncoder().encode(`\uFEFF${csv.join("")}`), count, { kind: "tables", tables: tables.length });

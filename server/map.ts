@@ -13,7 +13,10 @@ export async function getMapFeatures(ctx: RequestContext, { municipality, ...que
 
 export async function listZones(
   ctx: RequestContext,
-  { municipality, ...query }: { bbox: BBox; limit?: number; stage?: "planning" | "built"; year?: number; category?: SiteCategory; q?: string; municipality?: string },
+  {
+    municipality,
+    ...query
+  }: { bbox: BBox; limit?: number; stage?: "planning" | "built"; year?: number; category?: SiteCategory; q?: string; municipality?: string },
 ) {
   return listZonesInView(ctx.db, { ...query, municipalityId: scope(ctx, municipality) });
 }

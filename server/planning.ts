@@ -16,7 +16,6 @@ import { siteModel } from "./sites";
 
 type CandidateRow = Awaited<ReturnType<typeof q.scoredCandidates>>["items"][number];
 
-
 /** The municipality's current program (the latest); planning happens in it. */
 async function currentProgram(conn: Parameters<typeof q.findCurrentProgram>[0], municipalityId: number) {
   const program = await q.findCurrentProgram(conn, { municipalityId });
@@ -40,7 +39,14 @@ export async function updatePlanningSettings(ctx: RequestContext, { settings, ve
     if (before.version !== version) throw staleVersion("setting", before);
     await q.savePlanningSettings(tx, { municipalityId, settings, version: before.version + 1 });
     const { version: _v, ...plain } = before;
-    await recordChange(tx, ctx.actor, { action: "update", entityType: "planning_settings", entityId: municipalityId, municipalityId, before: plain, after: settings });
+    await recordChange(tx, ctx.actor, {
+      action: "update",
+      entityType: "planning_settings",
+      entityId: municipalityId,
+      municipalityId,
+      before: plain,
+      after: settings,
+    });
     return { ...settings, version: before.version + 1 };
   });
 }
@@ -53,7 +59,13 @@ export const candidateModel = readModel<CandidateRow>()({
 });
 
 export type CandidateSort = "score" | "name" | "planYear" | "status" | "apCount";
-export type CandidateQuery = { status?: "candidate" | "surveyed" | "approved" | "rejected"; year?: number; category?: SiteCategory; sort?: CandidateSort; dir?: "asc" | "desc" };
+export type CandidateQuery = {
+  status?: "candidate" | "surveyed" | "approved" | "rejected";
+  year?: number;
+  category?: SiteCategory;
+  sort?: CandidateSort;
+  dir?: "asc" | "desc";
+};
 
 /**
  * Candidates with their score and its parts, sorted by any column (score: best first), and how the
@@ -156,7 +168,10 @@ export async function updateSite(ctx: RequestContext, { id, patch }: { id: numbe
     const moving = to !== undefined && to !== current.status;
     if (moving && !isLegalTransition(current.status, to)) {
       const allowed = allowedNext(current.status);
-      throw new AppError("unprocessable", `A ${current.status} zone cannot become ${to}; it can become: ${allowed.join(", ") || "nothing"}.`, { path: "status", params: { from: current.status, to, allowed } });
+      throw new AppError("unprocessable", `A ${current.status} zone cannot become ${to}; it can become: ${allowed.join(", ") || "nothing"}.`, {
+        path: "status",
+        params: { from: current.status, to, allowed },
+      });
     }
     if (moving && to === "rejected" && !statusReason?.trim()) throw fieldError("statusReason", "required", "Say why the zone is rejected.");
     const planYear = fields.planYear ?? current.planYear;
@@ -181,7 +196,14 @@ export async function updateSite(ctx: RequestContext, { id, patch }: { id: numbe
     if (moving && to === "rejected" && current.status === "approved") {
       const open = await q.cancelOpenWorkItems(tx, { siteId: id });
       for (const w of open) {
-        await recordChange(tx, ctx.actor, { action: "update", entityType: "work_item", entityId: w.id, municipalityId: current.municipalityId, before: { status: "open" }, after: { status: "cancelled" } });
+        await recordChange(tx, ctx.actor, {
+          action: "update",
+          entityType: "work_item",
+          entityId: w.id,
+          municipalityId: current.municipalityId,
+          before: { status: "open" },
+          after: { status: "cancelled" },
+        });
       }
       await q.deletePlannedAccessPoints(tx, { siteId: id });
     }
@@ -208,7 +230,8 @@ async function approve(tx: Tx, actor: Actor, site: s.Site, programId: number) {
       provenance: "manual" as const,
     })),
   });
-  for (const w of created) await recordChange(tx, actor, { action: "create", entityType: "work_item", entityId: w.id, municipalityId: site.municipalityId, after: w });
+  for (const w of created)
+    await recordChange(tx, actor, { action: "create", entityType: "work_item", entityId: w.id, municipalityId: site.municipalityId, after: w });
   const missing = site.plannedApCount - (await q.countSiteAccessPoints(tx, { siteId: site.id }));
   if (missing > 0) {
     await q.insertAccessPoints(tx, {
@@ -251,7 +274,8 @@ export async function updatePlanYear(ctx: RequestContext, { year, patch, today }
     const program = await currentProgram(tx, municipalityId);
     const current = await q.lockPlanYear(tx, { programId: program.id, year });
     if (!current) throw new AppError("not_found", `No plan year ${year}`);
-    if (!isEditableYear(current, today)) throw new AppError("unprocessable", `The targets of ${year} were published and stay as they are.`, { issues: [{ code: "published", path: "year" }] });
+    if (!isEditableYear(current, today))
+      throw new AppError("unprocessable", `The targets of ${year} were published and stay as they are.`, { issues: [{ code: "published", path: "year" }] });
     if (current.version !== patch.version) throw staleVersion("plan year", current);
     const { version: _v, ...fields } = patch;
     const after = await q.updatePlanYearById(tx, { id: current.id, set: { ...fields, provenance: "manual", version: current.version + 1 } });

@@ -12,7 +12,23 @@ type Site = SiteRecord["site"];
 type SiteWorkItem = SiteRecord["workItems"][number];
 
 export const siteModel = readModel<Site>()({
-  public: ["id", "municipalityId", "name", "category", "dong", "address", "lat", "lng", "extent", "status", "planYear", "plannedApCount", "provenance", "sourceNote", "version"],
+  public: [
+    "id",
+    "municipalityId",
+    "name",
+    "category",
+    "dong",
+    "address",
+    "lat",
+    "lng",
+    "extent",
+    "status",
+    "planYear",
+    "plannedApCount",
+    "provenance",
+    "sourceNote",
+    "version",
+  ],
   readCosts: ["notes", "statusReason"],
 });
 
@@ -34,7 +50,11 @@ export async function getSite(ctx: RequestContext, { id, withHistory = false }: 
   const grants = site.municipalityId === ctx.municipality.id ? ctx.grants : grantsOf(ctx.viewer, site.municipalityId);
   const history =
     withHistory && can(ctx.viewer, site.municipalityId, "readAudit")
-      ? auditEntryModel.manyWith(await listAuditEntries(ctx.db, { municipalityId: site.municipalityId, filters: { entityType: "site", entityId: String(id), limit: 100 } }), grants, "readAudit")
+      ? auditEntryModel.manyWith(
+          await listAuditEntries(ctx.db, { municipalityId: site.municipalityId, filters: { entityType: "site", entityId: String(id), limit: 100 } }),
+          grants,
+          "readAudit",
+        )
       : null;
   return {
     ...siteModel.one(site, grants),

@@ -19,7 +19,11 @@ export function shapeSummary(summary: RolloutSummary, grants: ReadonlySet<Permis
   return {
     municipality: summary.municipality,
     program: summary.program,
-    years: summary.years.map((y) => ({ ...yearModel.one(y, grants), targets: figuresModel.one(y.targets, grants), actuals: figuresModel.one(y.actuals, grants) })),
+    years: summary.years.map((y) => ({
+      ...yearModel.one(y, grants),
+      targets: figuresModel.one(y.targets, grants),
+      actuals: figuresModel.one(y.actuals, grants),
+    })),
     totals: { targets: figuresModel.one(summary.totals.targets, grants), actuals: figuresModel.one(summary.totals.actuals, grants) },
     partners: summary.partners,
   };

@@ -9,7 +9,22 @@ import { staleVersion } from "./conflicts";
 
 /** A work item as lists show it: what, who and when for everyone; costs and notes for members. */
 export const workItemModel = readModel<WorkItemRow>()({
-  public: ["id", "planYear", "kind", "status", "dueDate", "version", "provenance", "partnerId", "partnerNameKo", "partnerNameEn", "siteId", "siteName", "busBatchId", "busBatchLabel"],
+  public: [
+    "id",
+    "planYear",
+    "kind",
+    "status",
+    "dueDate",
+    "version",
+    "provenance",
+    "partnerId",
+    "partnerNameKo",
+    "partnerNameEn",
+    "siteId",
+    "siteName",
+    "busBatchId",
+    "busBatchLabel",
+  ],
   readCosts: ["plannedCostKrw", "actualCostKrw", "notes"],
 });
 
@@ -19,7 +34,14 @@ export async function listWorkItems(ctx: RequestContext, filters: WorkItemFilter
   return workItemModel.many(await queryWorkItems(ctx.db, { municipalityId: ctx.municipality.id, filters }), ctx.grants);
 }
 
-export type WorkItemPatch = { version: number; status?: WorkItemRow["status"]; plannedCostKrw?: number | null; actualCostKrw?: number | null; dueDate?: string | null; notes?: string | null };
+export type WorkItemPatch = {
+  version: number;
+  status?: WorkItemRow["status"];
+  plannedCostKrw?: number | null;
+  actualCostKrw?: number | null;
+  dueDate?: string | null;
+  notes?: string | null;
+};
 
 /** Planners change any work item; a partner user only its own company's, and not its planned cost. */
 export async function updateWorkItem(ctx: RequestContext, { id, patch }: { id: number; patch: WorkItemPatch }) {

@@ -42,9 +42,7 @@ export async function AccessPointTable({ items, withPosition }: { items: AccessP
                 <Badge tone={ap.status}>{t(`apStatus.${ap.status}`)}</Badge>
               </td>
               <td>{yearMonth(ap.installYear, ap.installMonth) ?? unknown}</td>
-              {withPosition ? (
-                <td className="mono">{ap.lat != null && ap.lng != null ? `${ap.lat.toFixed(5)}, ${ap.lng.toFixed(5)}` : unknown}</td>
-              ) : null}
+              {withPosition ? <td className="mono">{ap.lat != null && ap.lng != null ? `${ap.lat.toFixed(5)}, ${ap.lng.toFixed(5)}` : unknown}</td> : null}
               <td>{ap.installingPartner ?? unknown}</td>
               <td>
                 <Badge tone={ap.provenance}>{t(`provenance.${ap.provenance}`)}</Badge>

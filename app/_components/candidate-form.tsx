@@ -12,7 +12,17 @@ import { useErrorText, useIssueText } from "./use-error-text";
 export type CandidatePrefill = { name?: string; category?: string; lat?: number; lng?: number; planYear?: number };
 type Errors = Partial<Record<"name" | "category" | "planYear" | "plannedApCount" | "lat" | "lng" | "notes" | "form", string>>;
 
-export function CandidateForm({ years, prefill, onCreated, compact = false }: { years: number[]; prefill?: CandidatePrefill; onCreated: (site: { id: number; name: string }) => void; compact?: boolean }) {
+export function CandidateForm({
+  years,
+  prefill,
+  onCreated,
+  compact = false,
+}: {
+  years: number[];
+  prefill?: CandidatePrefill;
+  onCreated: (site: { id: number; name: string }) => void;
+  compact?: boolean;
+}) {
   const t = useTranslations();
   const errorText = useErrorText();
   const issueText = useIssueText();
@@ -96,7 +106,11 @@ export function CandidateForm({ years, prefill, onCreated, compact = false }: { 
       {field("lat", t("candidates.lat"), <input name="lat" inputMode="decimal" defaultValue={prefill?.lat?.toFixed(6)} />)}
       {field("lng", t("candidates.lng"), <input name="lng" inputMode="decimal" defaultValue={prefill?.lng?.toFixed(6)} />)}
       {field("notes", t("candidates.notes"), <textarea name="notes" rows={2} />)}
-      {errors.form ? <p className="notice notice-error" role="alert">{errors.form}</p> : null}
+      {errors.form ? (
+        <p className="notice notice-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <button type="submit" disabled={busy}>
         {t("candidates.add")}
       </button>

@@ -9,7 +9,13 @@ export function conflictOf(err: unknown): Record<string, unknown> | null {
   return (err.params?.current as Record<string, unknown> | undefined) ?? null;
 }
 
-export function ConflictNotice({ current, fields }: { current: Record<string, unknown>; fields: { key: string; label: string; show?: (v: unknown) => string }[] }) {
+export function ConflictNotice({
+  current,
+  fields,
+}: {
+  current: Record<string, unknown>;
+  fields: { key: string; label: string; show?: (v: unknown) => string }[];
+}) {
   const t = useTranslations("conflict");
   const values = fields.map((f) => `${f.label} ${f.show ? f.show(current[f.key]) : String(current[f.key] ?? "—")}`).join(", ");
   return (

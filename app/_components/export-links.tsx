@@ -3,9 +3,23 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ExportWhat } from "@/server/exports";
 import { hrefWith } from "@/lib/url";
 
-const WHAT_LABEL = { summary: "whatSummary", sites: "whatSites", candidates: "whatCandidates", standard: "whatStandard", "access-points": "whatAccessPoints" } as const;
+const WHAT_LABEL = {
+  summary: "whatSummary",
+  sites: "whatSites",
+  candidates: "whatCandidates",
+  standard: "whatStandard",
+  "access-points": "whatAccessPoints",
+} as const;
 
-export async function ExportLinks({ what, formats, filters = {} }: { what: ExportWhat; formats: readonly ("csv" | "geojson" | "xlsx" | "pdf" | "csv-cp949")[]; filters?: Record<string, string | number | undefined> }) {
+export async function ExportLinks({
+  what,
+  formats,
+  filters = {},
+}: {
+  what: ExportWhat;
+  formats: readonly ("csv" | "geojson" | "xlsx" | "pdf" | "csv-cp949")[];
+  filters?: Record<string, string | number | undefined>;
+}) {
   const t = await getTranslations("downloads");
   const locale = await getLocale();
   return (

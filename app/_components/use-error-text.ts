@@ -26,7 +26,8 @@ export function useErrorText(): (err: unknown) => string {
       if (err.status === 0) return t("unreachable");
       const key = BY_CODE[err.code as keyof typeof BY_CODE];
       if (key) return t(key);
-      if (err.code === "bad_request" || err.code === "unprocessable") return t("rejected", { reason: err.issues.length ? issueText(err.issues[0]!) : err.message });
+      if (err.code === "bad_request" || err.code === "unprocessable")
+        return t("rejected", { reason: err.issues.length ? issueText(err.issues[0]!) : err.message });
       return t("generic");
     },
     [t, issueText],
@@ -38,7 +39,10 @@ export function useIssueText(): (issue: Issue) => string {
   const t = useTranslations("issue");
   return useCallback(
     (issue: Issue) => {
-      const params = Object.fromEntries(Object.entries(issue.params ?? {}).filter(([, v]) => typeof v === "number" || typeof v === "string")) as Record<string, string | number>;
+      const params = Object.fromEntries(Object.entries(issue.params ?? {}).filter(([, v]) => typeof v === "number" || typeof v === "string")) as Record<
+        string,
+        string | number
+      >;
       return t.has(issue.code as "invalid") ? t(issue.code as "invalid", params) : t("invalid");
     },
     [t],

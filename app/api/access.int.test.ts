@@ -67,7 +67,10 @@ describe(`accounts and roles on ${testEngine()}`, () => {
   it("names the bad field and refuses a duplicate email", async () => {
     const bad = await body(await postUser(request("/api/users", { body: { ...newUser("not-an-email"), role: "boss" }, cookie: cookies.admin })));
     expect(bad.status).toBe(400);
-    expect(bad.json.error).toMatchObject({ code: "bad_request", issues: expect.arrayContaining([expect.objectContaining({ path: "email" }), expect.objectContaining({ path: "role" })]) });
+    expect(bad.json.error).toMatchObject({
+      code: "bad_request",
+      issues: expect.arrayContaining([expect.objectContaining({ path: "email" }), expect.objectContaining({ path: "role" })]),
+    });
     const dup = await body(await postUser(request("/api/users", { body: newUser(login.viewer.email), cookie: cookies.admin })));
     expect(dup.status).toBe(409);
   });
@@ -77,7 +80,10 @@ describe(`accounts and roles on ${testEngine()}`, () => {
     const [other] = await db.insert(s.municipalities).values({ code: "48250", nameKo: "김해시", provinceKo: "경상남도" }).returning();
     const [stranger] = await db.insert(s.users).values({ id: "stranger", name: "김해 담당", email: "admin@gimhae.example" }).returning();
     await db.insert(s.memberships).values({ userId: stranger!.id, municipalityId: other!.id, role: "admin" });
-    const r = await patchUser(request(`/api/users/${stranger!.id}`, { method: "PATCH", body: { role: "viewer", municipality: "48250" }, cookie: cookies.admin }), { params: Promise.resolve({ id: stranger!.id }) });
+    const r = await patchUser(
+      request(`/api/users/${stranger!.id}`, { method: "PATCH", body: { role: "viewer", municipality: "48250" }, cookie: cookies.admin }),
+      { params: Promise.resolve({ id: stranger!.id }) },
+    );
     expect(r.status).toBe(404);
     const list = await body(await listUsers(request("/api/users?municipality=48250", { cookie: cookies.admin })));
     expect(list.status).toBe(404);
@@ -88,15 +94,25 @@ describe(`accounts and roles on ${testEngine()}`, () => {
   it("changes a role with one audit entry that shows before and after", async () => {
     const created = await body(await postUser(request("/api/users", { body: newUser("x2@jinju.example"), cookie: cookies.admin })));
     const id = created.json.id as string;
-    const patch = (cookie?: string) => patchUser(request(`/api/users/${id}`, { method: "PATCH", body: { role: "planner" }, cookie }), { params: Promise.resolve({ id }) });
+    const patch = (cookie?: string) =>
+      patchUser(request(`/api/users/${id}`, { method: "PATCH", body: { role: "planner" }, cookie }), { params: Promise.resolve({ id }) });
     expect((await patch()).status).toBe(401);
     for (const role of ["viewer", "partner", "planner"] as const) expect((await patch(cookies[role])).status, role).toBe(403);
     const before = await auditCount();
-    const r = await body(await patchUser(request(`/api/users/${id}`, { method: "PATCH", body: { role: "planner" }, cookie: cookies.admin }), { params: Promise.resolve({ id }) }));
+    const r = await body(
+      await patchUser(request(`/api/users/${id}`, { method: "PATCH", body: { role: "planner" }, cookie: cookies.admin }), { params: Promise.resolve({ id }) }),
+    );
     expect(r).toMatchObject({ status: 200, json: { role: "planner" } });
     expect(await auditCount()).toBe(before + 1);
     const trail = await body(await getAudit(request(`/api/audit?object=membership:${id}`, { cookie: cookies.admin })));
-    expect(trail.json.items).toEqual([expect.objectContaining({ actor: login.admin.email, action: "update", before: { role: "viewer", partnerId: null }, after: { role: "planner", partnerId: null } })]);
+    expect(trail.json.items).toEqual([
+      expect.objectContaining({
+        actor: login.admin.email,
+        action: "update",
+        before: { role: "viewer", partnerId: null },
+        after: { role: "planner", partnerId: null },
+      }),
+    ]);
     // Users' records carry email addresses: planners read the trail, but not those entries.
     const planners = await body(await getAudit(request(`/api/audit?object=membership:${id}`, { cookie: cookies.planner })));
     expect(planners).toMatchObject({ status: 200, json: { items: [] } });
@@ -129,8 +145,13 @@ describe(`accounts and roles on ${testEngine()}`, () => {
     const before = await body(await listPartnersRoute(request("/api/partners")));
     const kt = before.json.items!.find((p) => p.nameKo === "KT")!;
     const [other] = await db.insert(s.municipalities).values({ code: "48310", nameKo: "거제시", provinceKo: "경상남도" }).returning();
-    const [program] = await db.insert(s.programs).values({ municipalityId: other!.id, nameKo: "거제 사업", startYear: 2024, endYear: 2025, provenance: "manual" }).returning();
-    await db.insert(s.workItems).values({ programId: program!.id, planYear: 2024, partnerId: kt.id as number, kind: "installation", status: "not_started", provenance: "manual" });
+    const [program] = await db
+      .insert(s.programs)
+      .values({ municipalityId: other!.id, nameKo: "거제 사업", startYear: 2024, endYear: 2025, provenance: "manual" })
+      .returning();
+    await db
+      .insert(s.workItems)
+      .values({ programId: program!.id, planYear: 2024, partnerId: kt.id as number, kind: "installation", status: "not_started", provenance: "manual" });
     const after = await body(await listPartnersRoute(request("/api/partners")));
     expect(after.json.items!.find((p) => p.nameKo === "KT")).toMatchObject({ openItems: kt.openItems, doneItems: kt.doneItems });
   });
@@ -151,7 +172,11 @@ describe(`accounts and roles on ${testEngine()}`, () => {
 
   it("never shows costs or notes to anonymous visitors; members see them", async () => {
     const { db } = await getDb();
-    const [item] = await db.select().from(s.workItems).where(sql`${s.workItems.siteId} is not null`).limit(1);
+    const [item] = await db
+      .select()
+      .from(s.workItems)
+      .where(sql`${s.workItems.siteId} is not null`)
+      .limit(1);
     await db.update(s.workItems).set({ plannedCostKrw: 12_000_000, actualCostKrw: 11_500_000 }).where(eq(s.workItems.id, item!.id));
     await db.update(s.sites).set({ notes: "후보 검토 메모" }).where(eq(s.sites.id, item!.siteId!));
     const ctx = { params: Promise.resolve({ id: String(item!.siteId) }) };

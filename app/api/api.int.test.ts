@@ -52,9 +52,13 @@ describe(`JSON API on ${testEngine()}`, () => {
     const { status, body } = await json(getSite(req(`/api/sites/${id}`), ctx(id)));
     expect(status).toBe(200);
     expect((body.accessPoints as unknown[]).length).toBe(body.plannedApCount);
-    expect((body.workItems as { kind: string }[]).map((w) => w.kind).sort()).toEqual(
-      ["equipment_purchase", "funding", "installation", "line_construction", "line_provision"],
-    );
+    expect((body.workItems as { kind: string }[]).map((w) => w.kind).sort()).toEqual([
+      "equipment_purchase",
+      "funding",
+      "installation",
+      "line_construction",
+      "line_provision",
+    ]);
     const missing = await json(getSite(req("/api/sites/999999"), ctx("999999")));
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { code: "not_found" } });

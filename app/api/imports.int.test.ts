@@ -9,8 +9,10 @@ import { request, signIn } from "./_testing/http";
 import { POST as postImport } from "./imports/route";
 
 const cookie = {} as Record<string, string>;
-const header = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
-const row = (n: number, lat = "35.18") => `JJ-${n},시험 장소 ${n},1층,경상남도,진주시,관공서,KT,TEST-${n},2024-05,경상남도 진주시 시험로 ${n},,진주시청,055-000-0000,${lat},128.10,2026-11-01`;
+const header =
+  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const row = (n: number, lat = "35.18") =>
+  `JJ-${n},시험 장소 ${n},1층,경상남도,진주시,관공서,KT,TEST-${n},2024-05,경상남도 진주시 시험로 ${n},,진주시청,055-000-0000,${lat},128.10,2026-11-01`;
 const upload = (text: string, opts: { dryRun?: boolean; name?: string; cookie?: string } = {}) => {
   const form = new FormData();
   form.set("file", new File([new Uint8Array([0xef, 0xbb, 0xbf]), text], opts.name ?? "upload.csv", { type: "text/csv" }));
@@ -102,7 +104,18 @@ describe(`importing from the app on ${testEngine()}`, () => {
       const res = await postImport(req);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/application\/x-ndjson/);
-      return (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { progress?: { step: string; done: number; total: number }; result?: { counts: Record<string, number>; committed: boolean }; status?: number; error?: { code: string; message: string } });
+      return (await res.text())
+        .trim()
+        .split("\n")
+        .map(
+          (l) =>
+            JSON.parse(l) as {
+              progress?: { step: string; done: number; total: number };
+              result?: { counts: Record<string, number>; committed: boolean };
+              status?: number;
+              error?: { code: string; message: string };
+            },
+        );
     };
     const [sites, audit] = [await siteCount(), await auditCount()];
     const preview = await streamed(`${header}\n${rows.join("\n")}\n`, true);

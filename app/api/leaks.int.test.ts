@@ -66,17 +66,26 @@ const EXAMPLES: Record<string, (ids: Ids) => { url: string; params?: Record<stri
   "/api/access-points": () => [{ url: "/api/access-points?pageSize=500" }],
   "/api/access-points/[id]": (i) => [{ url: `/api/access-points/${i.ap}`, params: { id: String(i.ap) } }],
   "/api/audit": () => [{ url: "/api/audit" }, { url: "/api/audit?format=csv" }],
-  "/api/auth/[...all]": () => [{ url: "/api/auth/get-session", params: { all: "get-session" } }, { url: "/api/auth/list-sessions", params: { all: "list-sessions" } }],
+  "/api/auth/[...all]": () => [
+    { url: "/api/auth/get-session", params: { all: "get-session" } },
+    { url: "/api/auth/list-sessions", params: { all: "list-sessions" } },
+  ],
   "/api/buses": () => [{ url: "/api/buses?pageSize=500" }],
   "/api/buses/[id]": (i) => [{ url: `/api/buses/${i.bus}`, params: { id: String(i.bus) } }],
   "/api/candidates": () => [{ url: "/api/candidates" }, { url: "/api/candidates?status=rejected" }, { url: "/api/candidates?status=approved" }],
   "/api/exports/[what]": () =>
     (["summary", "sites", "access-points", "candidates", "standard"] as const).flatMap((what) =>
-      (what === "summary" || what === "standard" ? ["csv"] : ["csv", "geojson"]).map((format) => ({ url: `/api/exports/${what}?format=${format}&status=${what === "candidates" ? "rejected" : ""}`.replace(/&status=$/, ""), params: { what } })),
+      (what === "summary" || what === "standard" ? ["csv"] : ["csv", "geojson"]).map((format) => ({
+        url: `/api/exports/${what}?format=${format}&status=${what === "candidates" ? "rejected" : ""}`.replace(/&status=$/, ""),
+        params: { what },
+      })),
     ),
   "/api/gaps": () => [{ url: "/api/gaps" }],
   "/api/health": () => [{ url: "/api/health" }],
-  "/api/map/features": () => [{ url: "/api/map/features?bbox=127.9,35.0,128.3,35.3&zoom=16&maxPoints=5000" }, { url: "/api/map/features?bbox=124,33,132,39&zoom=7" }],
+  "/api/map/features": () => [
+    { url: "/api/map/features?bbox=127.9,35.0,128.3,35.3&zoom=16&maxPoints=5000" },
+    { url: "/api/map/features?bbox=124,33,132,39&zoom=7" },
+  ],
   "/api/map/operators": () => [{ url: "/api/map/operators" }],
   "/api/map/pois": () => [{ url: "/api/map/pois?bbox=127.9,35.0,128.3,35.3" }],
   "/api/map/routes": () => [{ url: "/api/map/routes" }],
@@ -114,12 +123,29 @@ describe(`no GET route sends a field its caller may not see, on ${testEngine()}`
     const { db } = await getDb();
     const [jinju] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48170"));
     // Sentinels: a zone's notes, a rejected zone's reason, a work item's costs and notes, unit costs, a budget.
-    const [item] = await db.select().from(s.workItems).where(sql`${s.workItems.siteId} is not null`).limit(1);
-    await db.update(s.workItems).set({ plannedCostKrw: SENTINEL.cost[0], actualCostKrw: SENTINEL.cost[1], notes: SENTINEL.notes[1] }).where(eq(s.workItems.id, item!.id));
+    const [item] = await db
+      .select()
+      .from(s.workItems)
+      .where(sql`${s.workItems.siteId} is not null`)
+      .limit(1);
+    await db
+      .update(s.workItems)
+      .set({ plannedCostKrw: SENTINEL.cost[0], actualCostKrw: SENTINEL.cost[1], notes: SENTINEL.notes[1] })
+      .where(eq(s.workItems.id, item!.id));
     await db.update(s.sites).set({ notes: SENTINEL.notes[0] }).where(eq(s.sites.id, item!.siteId!));
     const [rejected] = await db
       .insert(s.sites)
-      .values({ municipalityId: jinju!.id, name: "반려된 후보", category: "park", status: "rejected", statusReason: SENTINEL.reason[0], lat: 35.18, lng: 128.1, provenance: "manual", planYear: 2021 })
+      .values({
+        municipalityId: jinju!.id,
+        name: "반려된 후보",
+        category: "park",
+        status: "rejected",
+        statusReason: SENTINEL.reason[0],
+        lat: 35.18,
+        lng: 128.1,
+        provenance: "manual",
+        planYear: 2021,
+      })
       .returning();
     await db.insert(s.planningSettings).values({
       municipalityId: jinju!.id,
@@ -170,7 +196,8 @@ describe(`no GET route sends a field its caller may not see, on ${testEngine()}`
           if (!member) expect(text, `${where} carries a sentinel value`).not.toMatch(sentinelPattern);
           // Other users' addresses only reach admins; anyone may be told their own.
           const own = caller === "outsider" ? "outsider@gimhae.example" : DEMO_USERS.find((u) => u.role === caller)?.email;
-          for (const email of emails) if (email !== own && !allowed.includes("email") && !allowed.includes("audit")) expect(text, `${where} names ${email}`).not.toContain(email);
+          for (const email of emails)
+            if (email !== own && !allowed.includes("email") && !allowed.includes("audit")) expect(text, `${where} names ${email}`).not.toContain(email);
           if (!type.includes("json") || !text) continue;
           for (const hit of sensitiveKeys(JSON.parse(text))) {
             if (hit.category === "email" && hit.value === own) continue;

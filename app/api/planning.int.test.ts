@@ -14,15 +14,27 @@ import { PATCH as patchSite } from "./sites/[id]/route";
 import { PATCH as patchWorkItem } from "./work-items/[id]/route";
 import { GET as listWorkItems } from "./work-items/route";
 
-type Json = Record<string, unknown> & { items?: Record<string, unknown>[]; error?: { code: string; message: string; path?: string; params?: Record<string, unknown>; issues?: unknown } };
+type Json = Record<string, unknown> & {
+  items?: Record<string, unknown>[];
+  error?: { code: string; message: string; path?: string; params?: Record<string, unknown>; issues?: unknown };
+};
 const cookie = {} as Record<string, string>;
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Json });
 const ctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 const auditCount = async () => (await (await getDb()).db.select({ n: sql<number>`count(*)::int` }).from(s.auditEntries))[0]!.n;
 
 let market: { name: string; lat: number; lng: number };
-const candidate = () => ({ name: `${market.name} 와이파이`, category: "traditional_market", planYear: 2021, plannedApCount: 4, lat: market.lat, lng: market.lng, notes: "상인회 요청" });
-const patchSiteAs = (who: string | undefined, id: number, body: unknown) => patchSite(request(`/api/sites/${id}`, { method: "PATCH", body, cookie: who && cookie[who] }), ctx(id));
+const candidate = () => ({
+  name: `${market.name} 와이파이`,
+  category: "traditional_market",
+  planYear: 2021,
+  plannedApCount: 4,
+  lat: market.lat,
+  lng: market.lng,
+  notes: "상인회 요청",
+});
+const patchSiteAs = (who: string | undefined, id: number, body: unknown) =>
+  patchSite(request(`/api/sites/${id}`, { method: "PATCH", body, cookie: who && cookie[who] }), ctx(id));
 
 describe(`planning on ${testEngine()}`, () => {
   beforeAll(async () => {
@@ -47,7 +59,9 @@ describe(`planning on ${testEngine()}`, () => {
     expect((await post(candidate(), "partner")).status).toBe(403);
     const bad = await json(await post({ ...candidate(), name: "", plannedApCount: 201 }));
     expect(bad.status).toBe(400);
-    expect(bad.body.error!.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: "name" }), { code: "too_big", path: "plannedApCount", params: { maximum: 200, value: 201 } }]));
+    expect(bad.body.error!.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: "name" }), { code: "too_big", path: "plannedApCount", params: { maximum: 200, value: 201 } }]),
+    );
     const year = await json(await post({ ...candidate(), planYear: 2030 }));
     expect(year).toMatchObject({ status: 400, body: { error: { path: "planYear", issues: [{ code: "outside_program", path: "planYear" }] } } });
     const outside = await json(await post({ ...candidate(), lat: 37.5665, lng: 126.978 }));
@@ -65,7 +79,14 @@ describe(`planning on ${testEngine()}`, () => {
     // Ranked with the parts of its score: an uncovered market within the radius, and 2021's priority.
     const list = await json(await listCandidates(request("/api/candidates", { cookie: cookie.viewer })));
     const row = list.body.items!.find((c) => c.id === id)!;
-    const score = row.score as { total: number; distancePoints: number; poiPoints: number; priorityPoints: number; uncovered: { kind: string; count: number }[]; priority: boolean };
+    const score = row.score as {
+      total: number;
+      distancePoints: number;
+      poiPoints: number;
+      priorityPoints: number;
+      uncovered: { kind: string; count: number }[];
+      priority: boolean;
+    };
     expect(score.priority).toBe(true);
     expect(score.uncovered).toContainEqual(expect.objectContaining({ kind: "traditional_market", count: 1 }));
     expect(score.total).toBeCloseTo(score.distancePoints + score.poiPoints + score.priorityPoints, 5);
@@ -91,8 +112,18 @@ describe(`planning on ${testEngine()}`, () => {
     const approved = await json(await patchSiteAs("planner", id, { version: 2, status: "approved", planYear: 2021 }));
     expect(approved).toMatchObject({ status: 200, body: { status: "approved", version: 3 } });
     const { db } = await getDb();
-    const items = await db.select({ kind: s.workItems.kind, partner: s.partners.nameKo, planned: s.workItems.plannedCostKrw, status: s.workItems.status }).from(s.workItems).innerJoin(s.partners, eq(s.partners.id, s.workItems.partnerId)).where(eq(s.workItems.siteId, id));
-    expect(items.map((w) => `${w.partner}:${w.kind}`).sort()).toEqual(["KT:equipment_purchase", "KT:installation", "서경방송:line_construction", "서경방송:line_provision", "진주시:funding"]);
+    const items = await db
+      .select({ kind: s.workItems.kind, partner: s.partners.nameKo, planned: s.workItems.plannedCostKrw, status: s.workItems.status })
+      .from(s.workItems)
+      .innerJoin(s.partners, eq(s.partners.id, s.workItems.partnerId))
+      .where(eq(s.workItems.siteId, id));
+    expect(items.map((w) => `${w.partner}:${w.kind}`).sort()).toEqual([
+      "KT:equipment_purchase",
+      "KT:installation",
+      "서경방송:line_construction",
+      "서경방송:line_provision",
+      "진주시:funding",
+    ]);
     expect(items.find((w) => w.kind === "equipment_purchase")!.planned).toBe(3_200_000);
     expect(items.find((w) => w.kind === "funding")!.planned).toBe(6_000_000);
     const aps = await db.select().from(s.accessPoints).where(eq(s.accessPoints.siteId, id));
@@ -107,7 +138,10 @@ describe(`planning on ${testEngine()}`, () => {
     const equipment = kt.body.items!.find((w) => w.siteId === id && w.kind === "equipment_purchase")!;
     const line = kt.body.items!.find((w) => w.siteId === id && w.kind === "line_provision")!;
     const patchItem = (who: string | undefined, w: Record<string, unknown>, body: Record<string, unknown>) =>
-      patchWorkItem(request(`/api/work-items/${w.id}`, { method: "PATCH", body: { version: w.version, ...body }, cookie: who && cookie[who] }), ctx(w.id as number));
+      patchWorkItem(
+        request(`/api/work-items/${w.id}`, { method: "PATCH", body: { version: w.version, ...body }, cookie: who && cookie[who] }),
+        ctx(w.id as number),
+      );
     expect((await patchItem(undefined, equipment, { status: "done" })).status).toBe(401);
     expect((await patchItem("viewer", equipment, { status: "done" })).status).toBe(403);
     expect((await patchItem("partner", line, { status: "done" })).status).toBe(403);
@@ -124,14 +158,22 @@ describe(`planning on ${testEngine()}`, () => {
     // Installing, then active: the planned APs go live.
     expect((await patchSiteAs("planner", id, { version: 3, status: "installing" })).status).toBe(200);
     expect((await patchSiteAs("planner", id, { version: 4, status: "active" })).status).toBe(200);
-    const live = await db.select().from(s.accessPoints).where(and(eq(s.accessPoints.siteId, id), eq(s.accessPoints.status, "active")));
+    const live = await db
+      .select()
+      .from(s.accessPoints)
+      .where(and(eq(s.accessPoints.siteId, id), eq(s.accessPoints.status, "active")));
     expect(live).toHaveLength(4);
-    const trail = await db.select().from(s.auditEntries).where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.entityId, String(id))));
+    const trail = await db
+      .select()
+      .from(s.auditEntries)
+      .where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.entityId, String(id))));
     expect(trail.map((e) => e.action)).toEqual(["create", "update", "update", "update", "update"]);
   });
 
   it("needs a reason to reject, and rejecting an approved zone cancels its open work", async () => {
-    const created = await json(await postCandidate(request("/api/candidates", { body: { ...candidate(), name: "반려 시험", lat: market.lat + 0.001 }, cookie: cookie.planner })));
+    const created = await json(
+      await postCandidate(request("/api/candidates", { body: { ...candidate(), name: "반려 시험", lat: market.lat + 0.001 }, cookie: cookie.planner })),
+    );
     const id = created.body.id as number;
     await patchSiteAs("planner", id, { version: 1, status: "surveyed" });
     await patchSiteAs("planner", id, { version: 2, status: "approved" });
@@ -150,37 +192,72 @@ describe(`planning on ${testEngine()}`, () => {
     const [jinju] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48170"));
     const [program] = await db.select().from(s.programs).where(eq(s.programs.municipalityId, jinju!.id));
     const statuses = ["candidate", "surveyed", "approved", "installing", "active", "decommissioned", "rejected"] as const;
-    const legal = new Set(["candidate>surveyed", "candidate>rejected", "surveyed>approved", "surveyed>rejected", "approved>installing", "approved>rejected", "installing>active", "active>decommissioned", "rejected>candidate"]);
+    const legal = new Set([
+      "candidate>surveyed",
+      "candidate>rejected",
+      "surveyed>approved",
+      "surveyed>rejected",
+      "approved>installing",
+      "approved>rejected",
+      "installing>active",
+      "active>decommissioned",
+      "rejected>candidate",
+    ]);
     const outcomes: string[] = [];
     for (const from of statuses) {
       for (const to of statuses) {
         if (from === to) continue;
         const [site] = await db
           .insert(s.sites)
-          .values({ municipalityId: jinju!.id, programId: program!.id, name: `전이 ${from}>${to}`, category: "park", status: from, planYear: 2021, plannedApCount: 1, lat: market.lat, lng: market.lng, provenance: "manual" })
+          .values({
+            municipalityId: jinju!.id,
+            programId: program!.id,
+            name: `전이 ${from}>${to}`,
+            category: "park",
+            status: from,
+            planYear: 2021,
+            plannedApCount: 1,
+            lat: market.lat,
+            lng: market.lng,
+            provenance: "manual",
+          })
           .returning();
         const res = await json(await patchSiteAs("planner", site!.id, { version: 1, status: to, statusReason: "시험" }));
         outcomes.push(`${from}>${to}:${res.status}`);
         if (res.status === 422) expect((res.body.error!.params as { allowed: string[] }).allowed.every((a) => legal.has(`${from}>${a}`))).toBe(true);
       }
     }
-    expect(outcomes).toEqual(statuses.flatMap((from) => statuses.filter((to) => to !== from).map((to) => `${from}>${to}:${legal.has(`${from}>${to}`) ? 200 : 422}`)));
+    expect(outcomes).toEqual(
+      statuses.flatMap((from) => statuses.filter((to) => to !== from).map((to) => `${from}>${to}:${legal.has(`${from}>${to}`) ? 200 : 422}`)),
+    );
   });
 
   it("answers 404 for another municipality's zone", async () => {
     const { db } = await getDb();
     const [other] = await db.insert(s.municipalities).values({ code: "48330", nameKo: "양산시", provinceKo: "경상남도" }).returning();
-    const [site] = await db.insert(s.sites).values({ municipalityId: other!.id, name: "양산 구역", category: "park", status: "candidate", provenance: "manual" }).returning();
+    const [site] = await db
+      .insert(s.sites)
+      .values({ municipalityId: other!.id, name: "양산 구역", category: "park", status: "candidate", provenance: "manual" })
+      .returning();
     expect((await patchSiteAs("planner", site!.id, { version: 1, status: "surveyed" })).status).toBe(404);
   });
 
   it("keeps published targets, extends the program by a year whose targets can be set", async () => {
-    const patch = (year: number, body: unknown, who = "planner") => patchYear(request(`/api/plan/years/${year}`, { method: "PATCH", body, cookie: cookie[who] }), { params: Promise.resolve({ year: String(year) }) });
+    const patch = (year: number, body: unknown, who = "planner") =>
+      patchYear(request(`/api/plan/years/${year}`, { method: "PATCH", body, cookie: cookie[who] }), { params: Promise.resolve({ year: String(year) }) });
     expect((await patch(2021, { version: 1, targetZones: 10 })).status).toBe(422);
     expect((await addYear(request("/api/plan/years", { body: {}, cookie: cookie.viewer }))).status).toBe(403);
     const added = await json(await addYear(request("/api/plan/years", { body: {}, cookie: cookie.planner })));
     expect(added).toMatchObject({ status: 201, body: { year: 2022, version: 1 } });
-    const set = await json(await patch(2022, { version: 1, targetZones: 12, targetAccessPoints: 60, targetBudgetKrw: 150_000_000, targetCategories: ["traditional_market", "bus_stop"] }));
+    const set = await json(
+      await patch(2022, {
+        version: 1,
+        targetZones: 12,
+        targetAccessPoints: 60,
+        targetBudgetKrw: 150_000_000,
+        targetCategories: ["traditional_market", "bus_stop"],
+      }),
+    );
     expect(set).toMatchObject({ status: 200, body: { targetZones: 12, version: 2 } });
     expect((await patch(2022, { version: 1, targetZones: 13 })).status).toBe(409);
     expect((await patch(2022, { version: 2, targetBudgetKrw: -1 })).status).toBe(400);

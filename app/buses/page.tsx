@@ -37,7 +37,12 @@ export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
         fields={[
           { name: "year", label: t("filters.year"), value: query.year?.toString(), options: await yearOptions() },
           { name: "status", label: t("filters.status"), value: query.status, options: BUS_STATUSES.map((v) => ({ value: v, label: t(`busStatus.${v}`) })) },
-          { name: "operator", label: t("filters.operator"), value: query.operator?.toString(), options: operators.map((o) => ({ value: String(o.id), label: o.name })) },
+          {
+            name: "operator",
+            label: t("filters.operator"),
+            value: query.operator?.toString(),
+            options: operators.map((o) => ({ value: String(o.id), label: o.name })),
+          },
         ]}
         search={{ label: t("filters.search"), placeholder: t("buses.vehicleNumber"), value: query.q }}
       />

@@ -50,12 +50,26 @@ export default async function CandidatesPage({ searchParams }: PageProps<"/candi
         labels={await filterLabels()}
         keep={{ sort: parsed.data.sort, dir: parsed.data.dir }}
         fields={[
-          { name: "status", label: t("candidates.filterStatus"), value: parsed.data.status, options: (["candidate", "surveyed", "approved", "rejected"] as const).map((v) => ({ value: v, label: t(`siteStatus.${v}`) })) },
+          {
+            name: "status",
+            label: t("candidates.filterStatus"),
+            value: parsed.data.status,
+            options: (["candidate", "surveyed", "approved", "rejected"] as const).map((v) => ({ value: v, label: t(`siteStatus.${v}`) })),
+          },
           { name: "year", label: t("filters.year"), value: parsed.data.year?.toString(), options: years.map((y) => ({ value: String(y), label: String(y) })) },
-          { name: "category", label: t("filters.category"), value: parsed.data.category, options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })) },
+          {
+            name: "category",
+            label: t("filters.category"),
+            value: parsed.data.category,
+            options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })),
+          },
         ]}
       />
-      <ExportLinks what="candidates" formats={["csv", "geojson"]} filters={{ year: parsed.data.year, status: parsed.data.status, category: parsed.data.category }} />
+      <ExportLinks
+        what="candidates"
+        formats={["csv", "geojson"]}
+        filters={{ year: parsed.data.year, status: parsed.data.status, category: parsed.data.category }}
+      />
       <CandidatesBoard headers={headers} query={query} canEdit={roleCan(ctx.role, "editPlan")} years={years} prefill={prefill} />
     </article>
   );

@@ -68,7 +68,10 @@ export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
                   </td>
                   {canPropose ? (
                     <td>
-                      <Link href={hrefWith("/candidates", {}, { name: p.name, category: GAP_CATEGORY[p.kind], lat: p.lat, lng: p.lng })} data-testid={`propose-${p.id}`}>
+                      <Link
+                        href={hrefWith("/candidates", {}, { name: p.name, category: GAP_CATEGORY[p.kind], lat: p.lat, lng: p.lng })}
+                        data-testid={`propose-${p.id}`}
+                      >
                         {t("gaps.propose")}
                       </Link>
                     </td>

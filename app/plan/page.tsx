@@ -87,7 +87,15 @@ export default async function PlanPage() {
             ) : null}
             {canEdit && isEditableYear(y, today) ? (
               <YearEditor
-                target={{ year: y.year, version: y.version, buses: y.targets.buses, zones: y.targets.zones, accessPoints: y.targets.accessPoints, budgetKrw: y.targets.budgetKrw ?? null, categories: y.targetCategories }}
+                target={{
+                  year: y.year,
+                  version: y.version,
+                  buses: y.targets.buses,
+                  zones: y.targets.zones,
+                  accessPoints: y.targets.accessPoints,
+                  budgetKrw: y.targets.budgetKrw ?? null,
+                  categories: y.targetCategories,
+                }}
               />
             ) : null}
           </section>
@@ -99,8 +107,20 @@ export default async function PlanPage() {
         </p>
       ) : null}
       <div className="plan-charts">
-        <PlanChart testId="chart-zones" title={t("plan.chart")} targetLabel={t("overview.target")} actualLabel={t("overview.actual")} bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 }))} />
-        <PlanChart testId="chart-aps" title={t("plan.chartAps")} targetLabel={t("overview.target")} actualLabel={t("overview.actual")} bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.accessPoints, actual: y.actuals.accessPoints ?? 0 }))} />
+        <PlanChart
+          testId="chart-zones"
+          title={t("plan.chart")}
+          targetLabel={t("overview.target")}
+          actualLabel={t("overview.actual")}
+          bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 }))}
+        />
+        <PlanChart
+          testId="chart-aps"
+          title={t("plan.chartAps")}
+          targetLabel={t("overview.target")}
+          actualLabel={t("overview.actual")}
+          bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.accessPoints, actual: y.actuals.accessPoints ?? 0 }))}
+        />
         <PlanChart
           testId="chart-categories"
           title={t("plan.chartCategories")}

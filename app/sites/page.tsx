@@ -36,7 +36,12 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
         fields={[
           { name: "year", label: t("filters.year"), value: query.year?.toString(), options: await yearOptions() },
           { name: "status", label: t("filters.status"), value: query.status, options: SITE_STATUSES.map((v) => ({ value: v, label: t(`siteStatus.${v}`) })) },
-          { name: "category", label: t("filters.category"), value: query.category, options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })) },
+          {
+            name: "category",
+            label: t("filters.category"),
+            value: query.category,
+            options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })),
+          },
         ]}
         search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), value: query.q }}
       />

@@ -52,7 +52,8 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
 
   // Cost shares per partner and year, of the planned cost of the year.
   const shareYears = [...new Set(items.map((w) => w.planYear))].sort();
-  const plannedOf = (partnerId: number | null, year: number) => items.filter((w) => (partnerId === null || w.partnerId === partnerId) && w.planYear === year).reduce((s, w) => s + (w.plannedCostKrw ?? 0), 0);
+  const plannedOf = (partnerId: number | null, year: number) =>
+    items.filter((w) => (partnerId === null || w.partnerId === partnerId) && w.planYear === year).reduce((s, w) => s + (w.plannedCostKrw ?? 0), 0);
   const partnerIds = [...new Set(items.map((w) => w.partnerId))];
 
   return (
@@ -70,7 +71,12 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
         pathname="/work-items"
         labels={await filterLabels()}
         fields={[
-          { name: "partner", label: t("workItems.partner"), value: q.partner?.toString(), options: partners.map((p) => ({ value: String(p.id), label: localName(locale, p) })) },
+          {
+            name: "partner",
+            label: t("workItems.partner"),
+            value: q.partner?.toString(),
+            options: partners.map((p) => ({ value: String(p.id), label: localName(locale, p) })),
+          },
           { name: "year", label: t("filters.year"), value: q.year?.toString(), options: years.map((y) => ({ value: String(y), label: String(y) })) },
           { name: "open", label: t("matrix.openOnly"), value: q.open, options: [{ value: "1", label: t("matrix.openOnly") }] },
         ]}

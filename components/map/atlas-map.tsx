@@ -120,11 +120,11 @@ export function AtlasMap(props: AtlasMapProps) {
       <GapLayer gaps={props.gaps} propose={props.proposeGap} describe={(g) => `${g.name} · ${props.labels.poiKind(g.kind)}`} />
       <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} />
       <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} zoom={zoom} />
-      {props.aps ? (
-        <ApLayer data={props.aps} clusterLabel={props.labels.cluster} onSelect={props.onSelectAps} selectedId={selectedOf("ap")} />
-      ) : null}
+      {props.aps ? <ApLayer data={props.aps} clusterLabel={props.labels.cluster} onSelect={props.onSelectAps} selectedId={selectedOf("ap")} /> : null}
       <DepotLayer
-        depots={props.depots.flatMap((d) => (d.depotLat !== null && d.depotLng !== null ? [{ id: d.id, name: d.name, lat: d.depotLat, lng: d.depotLng, buses: d.buses }] : []))}
+        depots={props.depots.flatMap((d) =>
+          d.depotLat !== null && d.depotLng !== null ? [{ id: d.id, name: d.name, lat: d.depotLat, lng: d.depotLng, buses: d.buses }] : [],
+        )}
         describe={(d) => props.labels.depot(d.name, d.buses)}
         onSelect={props.onSelectOperator}
       />

@@ -90,23 +90,10 @@ export function BaseLayer({
           <GeoJSON key="municipalities" data={municipalities} interactive={false} style={MUNICIPALITY_STYLE} />
         </ZoomPane>
       ) : null}
-      {outline ? (
-        <GeoJSON
-          key="outline"
-          data={outline}
-          interactive={false}
-          attribution={attribution}
-          style={OUTLINE_STYLE}
-        />
-      ) : null}
+      {outline ? <GeoJSON key="outline" data={outline} interactive={false} attribution={attribution} style={OUTLINE_STYLE} /> : null}
       {dongs
         ? dongs.features.map((f, i) => (
-            <GeoJSON
-              key={`dong-${i}-${zoom >= 12}`}
-              data={f}
-              interactive={false}
-              style={DONG_STYLE}
-            >
+            <GeoJSON key={`dong-${i}-${zoom >= 12}`} data={f} interactive={false} style={DONG_STYLE}>
               {zoom >= 12 ? (
                 <Tooltip permanent direction="center" className="dong-label">
                   {name(f.properties)}

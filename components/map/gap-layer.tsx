@@ -6,11 +6,25 @@ import type { PoiKind } from "@/lib/domain";
 
 export type GapMarker = { id: number; kind: PoiKind; name: string; lat: number; lng: number };
 
-export function GapLayer({ gaps, describe, propose }: { gaps: GapMarker[]; describe: (g: GapMarker) => string; propose: { label: string; href: (g: GapMarker) => string } | null }) {
+export function GapLayer({
+  gaps,
+  describe,
+  propose,
+}: {
+  gaps: GapMarker[];
+  describe: (g: GapMarker) => string;
+  propose: { label: string; href: (g: GapMarker) => string } | null;
+}) {
   return (
     <>
       {gaps.map((g) => (
-        <CircleMarker key={g.id} center={[g.lat, g.lng]} radius={8} className="gap-marker" pathOptions={{ color: "#dc2626", weight: 3, fillColor: "#fff", fillOpacity: 0.6 }}>
+        <CircleMarker
+          key={g.id}
+          center={[g.lat, g.lng]}
+          radius={8}
+          className="gap-marker"
+          pathOptions={{ color: "#dc2626", weight: 3, fillColor: "#fff", fillOpacity: 0.6 }}
+        >
           <Tooltip direction="top" offset={[0, -6]}>
             {describe(g)}
           </Tooltip>

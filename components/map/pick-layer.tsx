@@ -11,6 +11,12 @@ export function PickLayer({ at, onPick }: { at: { lat: number; lng: number } | n
     return () => el.classList.remove("picking");
   }, [map]);
   return at ? (
-    <CircleMarker center={[at.lat, at.lng]} radius={9} className="picked-spot" interactive={false} pathOptions={{ color: "#b91c1c", weight: 3, fillColor: "#fff", fillOpacity: 1 }} />
+    <CircleMarker
+      center={[at.lat, at.lng]}
+      radius={9}
+      className="picked-spot"
+      interactive={false}
+      pathOptions={{ color: "#b91c1c", weight: 3, fillColor: "#fff", fillOpacity: 1 }}
+    />
   ) : null;
 }

@@ -22,7 +22,14 @@ export function PoiLayer({ pois, kindLabel, kindLetter }: { pois: PoiMarker[]; k
   return (
     <>
       {pois.map((p) => (
-        <Marker key={p.id} position={[p.lat, p.lng]} icon={iconFor(p.kind, kindLetter(p.kind))} title={`${p.name} · ${kindLabel(p.kind)}`} keyboard={false} zIndexOffset={-500}>
+        <Marker
+          key={p.id}
+          position={[p.lat, p.lng]}
+          icon={iconFor(p.kind, kindLetter(p.kind))}
+          title={`${p.name} · ${kindLabel(p.kind)}`}
+          keyboard={false}
+          zIndexOffset={-500}
+        >
           <Tooltip direction="top" offset={[0, -8]}>
             {p.name} · {kindLabel(p.kind)}
           </Tooltip>

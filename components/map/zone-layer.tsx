@@ -75,11 +75,7 @@ export function ZoneLayer({
       {zones
         .filter((z) => z.extent)
         .map((z) => (
-          <GeoJSON
-            key={`extent-${z.id}`}
-            data={z.extent as GeoJSON.Geometry}
-            style={extentStyle(z)}
-          />
+          <GeoJSON key={`extent-${z.id}`} data={z.extent as GeoJSON.Geometry} style={extentStyle(z)} />
         ))}
     </>
   );

@@ -23,9 +23,7 @@ export function FilterForm({
 }) {
   return (
     <form method="get" action={pathname} className="filters" aria-label={labels.legend}>
-      {Object.entries(keep ?? {}).map(([name, value]) =>
-        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
-      )}
+      {Object.entries(keep ?? {}).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       {fields.map((f) => (
         <label key={f.name}>
           <span>{f.label}</span>

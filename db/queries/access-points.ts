@@ -50,7 +50,10 @@ export type AccessPointRow = {
   planYear: number | null;
 };
 
-export async function listAccessPoints(db: Db, { municipalityId, ...query }: Omit<AccessPointQuery, "municipality"> & { municipalityId: number }): Promise<Page<AccessPointRow>> {
+export async function listAccessPoints(
+  db: Db,
+  { municipalityId, ...query }: Omit<AccessPointQuery, "municipality"> & { municipalityId: number },
+): Promise<Page<AccessPointRow>> {
   const where = and(
     eq(s.accessPoints.municipalityId, municipalityId),
     query.year !== undefined ? sql`${planYear} = ${query.year}` : undefined,
@@ -60,9 +63,7 @@ export async function listAccessPoints(db: Db, { municipalityId, ...query }: Omi
     query.site ? eq(s.accessPoints.siteId, query.site) : undefined,
     query.bus ? eq(s.accessPoints.busId, query.bus) : undefined,
     withinBBox(s.accessPoints.lat, s.accessPoints.lng, query.bbox),
-    query.q
-      ? or(ilike(s.accessPoints.ssid, `%${query.q}%`), ilike(s.sites.name, `%${query.q}%`), ilike(s.buses.vehicleNumber, `%${query.q}%`))
-      : undefined,
+    query.q ? or(ilike(s.accessPoints.ssid, `%${query.q}%`), ilike(s.sites.name, `%${query.q}%`), ilike(s.buses.vehicleNumber, `%${query.q}%`)) : undefined,
   );
   const order = query.dir === "desc" ? desc : asc;
   return paged(

@@ -7,7 +7,6 @@ import * as s from "../schema";
 /** Who is making a change, and the id that groups one request's changes. */
 export type Actor = { viewer: Viewer | null; label: string; requestId: string };
 
-
 export type Change = {
   action: "create" | "update" | "delete" | "import";
   entityType: string;
@@ -22,7 +21,7 @@ export type Author = Pick<Actor, "label" | "requestId">;
 
 /** Rows per statement when recording many changes at once. */
 const CHANGES_PER_STATEMENT = 20_000;
-const arr = <T,>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+const arr = <T>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /**
@@ -35,8 +34,26 @@ export async function recordChanges(tx: Conn, author: Author, changes: Change[])
     await tx.execute(sql`
       insert into audit_entries (actor, action, entity_type, entity_id, municipality_id, before, after, request_id)
       select ${author.label}, action, entity_type, entity_id, municipality_id, before, after, ${author.requestId}
-      from unnest(${arr(part.map((c) => c.action), "text")}, ${arr(part.map((c) => c.entityType), "text")}, ${arr(part.map((c) => String(c.entityId)), "text")},
-                  ${arr(part.map((c) => c.municipalityId), "int")}, ${arr(part.map((c) => json(c.before)), "jsonb")}, ${arr(part.map((c) => json(c.after)), "jsonb")})
+      from unnest(${arr(
+        part.map((c) => c.action),
+        "text",
+      )}, ${arr(
+        part.map((c) => c.entityType),
+        "text",
+      )}, ${arr(
+        part.map((c) => String(c.entityId)),
+        "text",
+      )},
+                  ${arr(
+                    part.map((c) => c.municipalityId),
+                    "int",
+                  )}, ${arr(
+                    part.map((c) => json(c.before)),
+                    "jsonb",
+                  )}, ${arr(
+                    part.map((c) => json(c.after)),
+                    "jsonb",
+                  )})
         as t(action, entity_type, entity_id, municipality_id, before, after)`);
   }
 }
@@ -78,10 +95,7 @@ export type AuditFilters = {
   limit: number;
 };
 
-export async function listAuditEntries(
-  db: Db,
-  { municipalityId, filters }: { municipalityId: number; filters: AuditFilters },
-): Promise<s.AuditEntry[]> {
+export async function listAuditEntries(db: Db, { municipalityId, filters }: { municipalityId: number; filters: AuditFilters }): Promise<s.AuditEntry[]> {
   const where: (SQL | undefined)[] = [
     eq(s.auditEntries.municipalityId, municipalityId),
     filters.entityType ? eq(s.auditEntries.entityType, filters.entityType) : undefined,

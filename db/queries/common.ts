@@ -25,11 +25,7 @@ export function offsetOf({ page, pageSize }: { page: number; pageSize: number })
 }
 
 /** Runs a page query and its count together. */
-export async function paged<T>(
-  query: { page: number; pageSize: number },
-  items: PromiseLike<T[]>,
-  total: PromiseLike<{ n: number }[]>,
-): Promise<Page<T>> {
+export async function paged<T>(query: { page: number; pageSize: number }, items: PromiseLike<T[]>, total: PromiseLike<{ n: number }[]>): Promise<Page<T>> {
   const [rows, [count]] = await Promise.all([items, total]);
   return { items: rows, total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }

@@ -3,7 +3,15 @@
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PoiKind, SiteCategory, SiteStatus } from "../../lib/domain";
 import type { LatLng } from "../../lib/geo";
-import { coveredPois, DEFAULT_PLANNING_SETTINGS, planningSettings as settingsSchema, scoreCandidate, type PlanningSettings, type Poi, type ScoreParts } from "../../lib/planning";
+import {
+  coveredPois,
+  DEFAULT_PLANNING_SETTINGS,
+  planningSettings as settingsSchema,
+  scoreCandidate,
+  type PlanningSettings,
+  type Poi,
+  type ScoreParts,
+} from "../../lib/planning";
 import type { Conn, Db } from "../client";
 import * as s from "../schema";
 
@@ -31,7 +39,13 @@ async function coveragePoints(db: Db, municipalityId: number): Promise<{ active:
 
 async function poisOf(db: Db, municipalityId: number): Promise<Poi[]> {
   return db
-    .select({ id: s.pointsOfInterest.id, kind: s.pointsOfInterest.kind, name: s.pointsOfInterest.name, lat: sql<number>`${s.pointsOfInterest.lat}`, lng: sql<number>`${s.pointsOfInterest.lng}` })
+    .select({
+      id: s.pointsOfInterest.id,
+      kind: s.pointsOfInterest.kind,
+      name: s.pointsOfInterest.name,
+      lat: sql<number>`${s.pointsOfInterest.lat}`,
+      lng: sql<number>`${s.pointsOfInterest.lng}`,
+    })
     .from(s.pointsOfInterest)
     .where(and(eq(s.pointsOfInterest.municipalityId, municipalityId), isNotNull(s.pointsOfInterest.lat)));
 }
@@ -52,7 +66,11 @@ export type CandidateRow = {
 };
 
 /** The candidates (by default those not yet decided) with their scores, best first, and the settings used. */
-export async function scoredCandidates(db: Db, municipalityId: number, filters: CandidateFilters): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
+export async function scoredCandidates(
+  db: Db,
+  municipalityId: number,
+  filters: CandidateFilters,
+): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
   const where: (SQL | undefined)[] = [
     eq(s.sites.municipalityId, municipalityId),
     filters.status ? eq(s.sites.status, filters.status) : inArray(s.sites.status, ["candidate", "surveyed"]),
@@ -108,11 +126,18 @@ export async function scoredCandidates(db: Db, municipalityId: number, filters: 
 
 /** Points of interest no active AP or approved zone covers, by kind: where Wi-Fi is still missing. */
 export async function coverageGaps(db: Db, { municipalityId, kind }: { municipalityId: number; kind?: PoiKind }) {
-  const [settings, pois, coverage] = await Promise.all([getPlanningSettings(db, municipalityId), poisOf(db, municipalityId), coveragePoints(db, municipalityId)]);
+  const [settings, pois, coverage] = await Promise.all([
+    getPlanningSettings(db, municipalityId),
+    poisOf(db, municipalityId),
+    coveragePoints(db, municipalityId),
+  ]);
   const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
   const gaps = pois.filter((p) => !covered.has(p.id) && (!kind || p.kind === kind));
   const byKind = Object.fromEntries(
-    [...new Set(pois.map((p) => p.kind))].map((k) => [k, { total: pois.filter((p) => p.kind === k).length, uncovered: gaps.filter((p) => p.kind === k).length }]),
+    [...new Set(pois.map((p) => p.kind))].map((k) => [
+      k,
+      { total: pois.filter((p) => p.kind === k).length, uncovered: gaps.filter((p) => p.kind === k).length },
+    ]),
   );
   return { radiusM: settings.coverageRadiusM, byKind, items: gaps.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "ko")) };
 }

@@ -10,7 +10,8 @@ import { buildExport, OPERATOR_GRANTS } from "../../server/exports";
 import { importStandardData } from "./import";
 
 const JINJU = new Uint8Array(fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv"));
-const NEWER_HEADER = "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const NEWER_HEADER =
+  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
 
 async function counts() {
   const { db } = await getDb();
@@ -27,7 +28,12 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     // The seed imported this file already: take its records out to import it afresh.
     const { db } = await getDb();
     const seeded = await db.select({ id: s.sites.id }).from(s.sites).where(eq(s.sites.provenance, "import"));
-    await db.delete(s.accessPoints).where(inArray(s.accessPoints.siteId, seeded.map((x) => x.id)));
+    await db.delete(s.accessPoints).where(
+      inArray(
+        s.accessPoints.siteId,
+        seeded.map((x) => x.id),
+      ),
+    );
     await db.delete(s.sites).where(eq(s.sites.provenance, "import"));
 
     const before = await counts();
@@ -52,7 +58,10 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const audit = await db.select().from(s.auditEntries).where(eq(s.auditEntries.action, "import"));
     expect(audit.at(-1)!.after).toMatchObject({ counts: { new: 55 } });
     // Each created site has its own entry, sharing the import's request id.
-    const created = await db.select().from(s.auditEntries).where(eq(s.auditEntries.requestId, audit.at(-1)!.requestId!));
+    const created = await db
+      .select()
+      .from(s.auditEntries)
+      .where(eq(s.auditEntries.requestId, audit.at(-1)!.requestId!));
     expect(created.filter((e) => e.action === "create" && e.entityType === "site")).toHaveLength(55);
     expect(created.find((e) => e.entityId === String(terminal!.id))!.after).toMatchObject({ name: "진주시외버스터미널", lat: null });
   });
@@ -63,13 +72,21 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 55 });
     expect(await counts()).toEqual(before);
 
-    const text = iconv.decode(Buffer.from(JINJU), "cp949").replaceAll("문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU", "문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU-5G");
+    const text = iconv
+      .decode(Buffer.from(JINJU), "cp949")
+      .replaceAll(
+        "문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU",
+        "문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU-5G",
+      );
     const changed = await run(new Uint8Array(iconv.encode(text, "cp949")));
     expect(changed.counts).toMatchObject({ new: 0, updated: 1, unchanged: 54 });
     const { db } = await getDb();
     const [ap] = await db.select().from(s.accessPoints).where(eq(s.accessPoints.ssid, "SMART-JINJU-5G"));
     expect(ap).toMatchObject({ version: 2, placeDetail: "문산읍사무소 1층 민원실" });
-    const [entry] = await db.select().from(s.auditEntries).where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.action, "update")));
+    const [entry] = await db
+      .select()
+      .from(s.auditEntries)
+      .where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.action, "update")));
     expect(entry).toMatchObject({ before: { accessPoint: { ssid: "SMART-JINJU" } }, after: { accessPoint: { ssid: "SMART-JINJU-5G" } } });
     expect(await counts()).toEqual(before);
   });
@@ -98,7 +115,15 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const csv = [NEWER_HEADER, "9,진주역,대합실,경상남도,진주시,교통시설,KT,x,2020-01,,,,,37.5665,126.978,2023-01-01"].join("\n");
     const summary = await run(new Uint8Array(Buffer.from(csv, "utf8")), { dryRun: true });
     expect(summary.issues).toEqual([
-      { line: 2, column: "위도", value: "37.5665, 126.978", code: "outside_boundary", ref: "경상남도 진주시", reason: "outside the boundary of 경상남도 진주시: check the position", severity: "warning" },
+      {
+        line: 2,
+        column: "위도",
+        value: "37.5665, 126.978",
+        code: "outside_boundary",
+        ref: "경상남도 진주시",
+        reason: "outside the boundary of 경상남도 진주시: check the position",
+        severity: "warning",
+      },
     ]);
     // The Jinju file's own points all lie inside the city.
     expect((await run(JINJU, { dryRun: true })).issues.filter((i) => i.reason.startsWith("outside the boundary"))).toEqual([]);
@@ -132,21 +157,40 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const feature = (n: number, coordinates: number[] | null, extra: Record<string, unknown> = {}) => ({
       type: "Feature",
       geometry: coordinates ? { type: "Point", coordinates } : null,
-      properties: { 번호: `GJ-${n}`, 설치장소명: `지오 시험 ${n}`, 설치시도명: "경상남도", 설치시군구명: "진주시", 설치시설구분: "공원", 서비스제공사명: "LGU+", 와이파이SSID: "GJ", 설치연월: "2023-04", ...extra },
+      properties: {
+        번호: `GJ-${n}`,
+        설치장소명: `지오 시험 ${n}`,
+        설치시도명: "경상남도",
+        설치시군구명: "진주시",
+        설치시설구분: "공원",
+        서비스제공사명: "LGU+",
+        와이파이SSID: "GJ",
+        설치연월: "2023-04",
+        ...extra,
+      },
     });
-    const fc = { type: "FeatureCollection", features: [feature(1, [128.09, 35.18]), feature(2, null, { WGS84위도: "35.181", WGS84경도: "128.091" }), feature(3, [35.18, 128.09])] };
+    const fc = {
+      type: "FeatureCollection",
+      features: [feature(1, [128.09, 35.18]), feature(2, null, { WGS84위도: "35.181", WGS84경도: "128.091" }), feature(3, [35.18, 128.09])],
+    };
     const summary = await run(new Uint8Array(Buffer.from(JSON.stringify(fc))));
     expect(summary.counts).toMatchObject({ new: 3, invalid: 0 });
     expect(summary.file).toMatchObject({ encoding: "utf-8", variant: "newer", rows: 3 });
     expect(summary.issues).toEqual([expect.objectContaining({ line: 4, code: "swapped", severity: "position" })]);
     const { db } = await getDb();
-    const sites = await db.select().from(s.sites).where(inArray(s.sites.name, ["지오 시험 1", "지오 시험 2", "지오 시험 3"]));
+    const sites = await db
+      .select()
+      .from(s.sites)
+      .where(inArray(s.sites.name, ["지오 시험 1", "지오 시험 2", "지오 시험 3"]));
     expect(sites.map((x) => [x.name, x.category, x.lat, x.lng]).sort()).toEqual([
       ["지오 시험 1", "park", 35.18, 128.09],
       ["지오 시험 2", "park", 35.181, 128.091],
       ["지오 시험 3", "park", null, null],
     ]);
-    const [ap] = await db.select().from(s.accessPoints).where(eq(s.accessPoints.siteId, sites.find((x) => x.name === "지오 시험 1")!.id));
+    const [ap] = await db
+      .select()
+      .from(s.accessPoints)
+      .where(eq(s.accessPoints.siteId, sites.find((x) => x.name === "지오 시험 1")!.id));
     expect(ap).toMatchObject({ providerName: "LG U+", installYear: 2023, installMonth: 4 });
     expect(await counts()).toEqual({ ...before, sites: before.sites + 3, aps: before.aps + 3 });
   });
@@ -155,9 +199,9 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const before = await counts();
     await expect(run(new Uint8Array(Buffer.from('{"type": "FeatureCollection", "features": [')))).rejects.toThrow("The GeoJSON cannot be read");
     await expect(run(new Uint8Array(Buffer.from('{"type": "Feature"}')))).rejects.toThrow("Not a GeoJSON FeatureCollection of points");
-    await expect(run(new Uint8Array(Buffer.from('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, "properties": {"name": "x"}}]}')))).rejects.toThrow(
-      "Not the national free Wi-Fi standard format",
-    );
+    await expect(
+      run(new Uint8Array(Buffer.from('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, "properties": {"name": "x"}}]}'))),
+    ).rejects.toThrow("Not the national free Wi-Fi standard format");
     expect(await counts()).toEqual(before);
   });
 
@@ -175,10 +219,23 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
   it("keeps the map grid right when a large import rebuilds it once instead of statement by statement", async () => {
     const { db } = await getDb();
     const total = async () =>
-      (await db.select({ n: sql<number>`coalesce(sum(${s.apCells.n}), 0)::int` }).from(s.apCells).where(and(eq(s.apCells.level, 3), eq(s.apCells.dim, "all"))))[0]!.n;
+      (
+        await db
+          .select({ n: sql<number>`coalesce(sum(${s.apCells.n}), 0)::int` })
+          .from(s.apCells)
+          .where(and(eq(s.apCells.level, 3), eq(s.apCells.dim, "all")))
+      )[0]!.n;
     const before = await total();
-    const rows = Array.from({ length: 30 }, (_, i) => `GR-${i},격자 시험 ${i},,경상남도,진주시,공원,KT,GR,2024-01,,,,,${(35.15 + i * 0.001).toFixed(4)},128.1,2026-01-01`);
-    await importStandardData(db, { bytes: new Uint8Array(Buffer.from(`${NEWER_HEADER}\n${rows.join("\n")}\n`)), dryRun: false, actor: "test", gridRebuildFrom: 10 });
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `GR-${i},격자 시험 ${i},,경상남도,진주시,공원,KT,GR,2024-01,,,,,${(35.15 + i * 0.001).toFixed(4)},128.1,2026-01-01`,
+    );
+    await importStandardData(db, {
+      bytes: new Uint8Array(Buffer.from(`${NEWER_HEADER}\n${rows.join("\n")}\n`)),
+      dryRun: false,
+      actor: "test",
+      gridRebuildFrom: 10,
+    });
     const [positioned] = await db.select({ n: count() }).from(s.accessPoints).where(isNotNull(s.accessPoints.lat));
     expect(await total()).toBe(before + 30);
     expect(await total()).toBe(positioned!.n);

@@ -28,7 +28,7 @@ const BULK = 20_000;
 /** From this many new records on, the grid is rebuilt once instead of kept by its triggers. */
 const BULK_GRID_THRESHOLD = 50_000;
 
-const arr = <T,>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+const arr = <T>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 const nameOf = (r: { provinceName: string; municipalityName: string }) => `${r.provinceName} ${r.municipalityName}`;
 
 // ── municipalities ──────────────────────────────────────────────────────────
@@ -50,7 +50,16 @@ type Resolution = {
 };
 
 async function resolveMunicipalities(conn: Conn, records: StandardRecord[], municipalityCode: string | undefined): Promise<Resolution> {
-  const res: Resolution = { ids: new Map(), outlines: new Map(), attached: [], created: [], toCreate: [], outlinesToStore: [], rejected: new Set(), issues: [] };
+  const res: Resolution = {
+    ids: new Map(),
+    outlines: new Map(),
+    attached: [],
+    created: [],
+    toCreate: [],
+    outlinesToStore: [],
+    rejected: new Set(),
+    issues: [],
+  };
   if (municipalityCode) {
     const [m] = await conn.select().from(s.municipalities).where(eq(s.municipalities.code, municipalityCode));
     if (!m) throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { path: "municipality", params: { value: municipalityCode } });
@@ -58,7 +67,15 @@ async function resolveMunicipalities(conn: Conn, records: StandardRecord[], muni
     for (const r of records) {
       if (nameOf(r) === own) continue;
       res.rejected.add(r.line);
-      res.issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code: "other_municipality", ref: own, reason: `row belongs to ${nameOf(r)}, not ${own} (${municipalityCode})`, severity: "error" });
+      res.issues.push({
+        line: r.line,
+        column: "설치시군구명",
+        value: nameOf(r),
+        code: "other_municipality",
+        ref: own,
+        reason: `row belongs to ${nameOf(r)}, not ${own} (${municipalityCode})`,
+        severity: "error",
+      });
     }
     res.ids.set(own, m.id);
     if (m.boundary) res.outlines.set(m.id, m.boundary as Area);
@@ -113,13 +130,23 @@ async function findExisting(conn: Conn, records: StandardRecord[], municipalityI
     const found = await conn
       .select(existingSiteColumns)
       .from(s.sites)
-      .where(sql`(${s.sites.municipalityId}, ${s.sites.sourceKey}) in (select * from unnest(${arr(part.map(municipalityIdOf), "int")}, ${arr(part.map((r) => r.key), "text")}))`);
+      .where(
+        sql`(${s.sites.municipalityId}, ${s.sites.sourceKey}) in (select * from unnest(${arr(part.map(municipalityIdOf), "int")}, ${arr(
+          part.map((r) => r.key),
+          "text",
+        )}))`,
+      );
     for (const site of found) sites.set(`${site.municipalityId}|${site.sourceKey}`, site);
     if (found.length) {
       const rows = await conn
         .select()
         .from(s.accessPoints)
-        .where(sql`${s.accessPoints.siteId} = any(${arr(found.map((x) => x.id), "int")}) and ${s.accessPoints.sourceRef} is not null`);
+        .where(
+          sql`${s.accessPoints.siteId} = any(${arr(
+            found.map((x) => x.id),
+            "int",
+          )}) and ${s.accessPoints.sourceRef} is not null`,
+        );
       for (const ap of rows) aps.set(ap.siteId!, ap as ExistingAp);
     }
   }
@@ -127,7 +154,10 @@ async function findExisting(conn: Conn, records: StandardRecord[], municipalityI
   const own = new Map<number, ExistingSite>();
   const ownIds = known.filter((r) => !sites.has(`${municipalityIdOf(r)}|${r.key}`)).flatMap((r) => ownZoneId(r.ref) ?? []);
   for (let i = 0; i < ownIds.length; i += MATCH) {
-    const found = await conn.select(existingSiteColumns).from(s.sites).where(sql`${s.sites.id} = any(${arr(ownIds.slice(i, i + MATCH), "int")})`);
+    const found = await conn
+      .select(existingSiteColumns)
+      .from(s.sites)
+      .where(sql`${s.sites.id} = any(${arr(ownIds.slice(i, i + MATCH), "int")})`);
     for (const site of found) own.set(site.id, site);
   }
   return { sites, aps, own };
@@ -142,7 +172,10 @@ async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r:
     with src as (
       select * from unnest(
         ${arr(part.map(municipalityIdOf), "int")}, ${arr(col("placeName"), "text")}, ${arr(col("category"), "text")},
-        ${arr(part.map((r) => r.roadAddress ?? r.lotAddress), "text")}, ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")},
+        ${arr(
+          part.map((r) => r.roadAddress ?? r.lotAddress),
+          "text",
+        )}, ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")},
         ${arr(col("key"), "text")}, ${arr(col("ssid"), "text")}, ${arr(col("installYear"), "int")}, ${arr(col("installMonth"), "int")},
         ${arr(col("placeDetail"), "text")}, ${arr(col("provider"), "text")}, ${arr(col("roadAddress"), "text")}, ${arr(col("lotAddress"), "text")},
         ${arr(col("managerName"), "text")}, ${arr(col("managerPhone"), "text")}, ${arr(col("dataDate"), "text")}
@@ -186,7 +219,9 @@ const apColumns = (part: (ImportPlan["apUpdates"][number] | ImportPlan["apInsert
     ${arr(col("placeDetail"), "text")}, ${arr(col("providerName"), "text")}, ${arr(col("roadAddress"), "text")}, ${arr(col("lotAddress"), "text")},
     ${arr(col("managerName"), "text")}, ${arr(col("managerPhone"), "text")}, ${arr(col("dataDate"), "text")}, ${arr(col("sourceRef"), "text")}`;
 };
-const AP_COLUMN_NAMES = sql.raw("ssid, lat, lng, install_year, install_month, place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date, source_ref");
+const AP_COLUMN_NAMES = sql.raw(
+  "ssid, lat, lng, install_year, install_month, place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date, source_ref",
+);
 
 /** Changed imported APs in one statement per batch. */
 async function updateAccessPoints(tx: Tx, rows: ImportPlan["apUpdates"]) {
@@ -197,7 +232,13 @@ async function updateAccessPoints(tx: Tx, rows: ImportPlan["apUpdates"]) {
              place_detail = u.place_detail, provider_name = u.provider_name, road_address = u.road_address, lot_address = u.lot_address,
              manager_name = u.manager_name, manager_phone = u.manager_phone, data_date = u.data_date, source_ref = u.source_ref,
              status = 'active', provenance = 'import', source_note = ${IMPORT_SOURCE_NOTE}, version = u.version, updated_at = now()
-      from unnest(${apColumns(part)}, ${arr(part.map((r) => r.id), "int")}, ${arr(part.map((r) => r.version), "int")})
+      from unnest(${apColumns(part)}, ${arr(
+        part.map((r) => r.id),
+        "int",
+      )}, ${arr(
+        part.map((r) => r.version),
+        "int",
+      )})
         as u(${AP_COLUMN_NAMES}, id, version)
       where access_points.id = u.id`);
   }
@@ -210,7 +251,13 @@ async function insertAccessPoints(tx: Tx, rows: ImportPlan["apInserts"]) {
     await tx.execute(sql`
       insert into access_points (municipality_id, site_id, status, provenance, source_note, ${AP_COLUMN_NAMES})
       select municipality_id, site_id, 'active', 'import', ${IMPORT_SOURCE_NOTE}, ${AP_COLUMN_NAMES}
-      from unnest(${arr(part.map((r) => r.municipalityId), "int")}, ${arr(part.map((r) => r.siteId), "int")}, ${apColumns(part)})
+      from unnest(${arr(
+        part.map((r) => r.municipalityId),
+        "int",
+      )}, ${arr(
+        part.map((r) => r.siteId),
+        "int",
+      )}, ${apColumns(part)})
         as u(municipality_id, site_id, ${AP_COLUMN_NAMES})`);
   }
 }
@@ -225,11 +272,21 @@ async function applyPlan(
     gridRebuildFrom,
     progress,
     grid,
-  }: { plan: ImportPlan; resolution: Resolution; author: Author; gridRebuildFrom: number; progress: (done: number) => Promise<void>; grid: () => Promise<void> },
+  }: {
+    plan: ImportPlan;
+    resolution: Resolution;
+    author: Author;
+    gridRebuildFrom: number;
+    progress: (done: number) => Promise<void>;
+    grid: () => Promise<void>;
+  },
 ) {
   const realId = new Map<number, number>();
   for (const m of resolution.toCreate) {
-    const [row] = await tx.insert(s.municipalities).values({ nameKo: m.nameKo, provinceKo: m.provinceKo, boundary: m.boundary }).returning({ id: s.municipalities.id });
+    const [row] = await tx
+      .insert(s.municipalities)
+      .values({ nameKo: m.nameKo, provinceKo: m.provinceKo, boundary: m.boundary })
+      .returning({ id: s.municipalities.id });
     realId.set(m.placeholder, row!.id);
   }
   for (const o of resolution.outlinesToStore) await tx.update(s.municipalities).set({ boundary: o.boundary }).where(eq(s.municipalities.id, o.id));

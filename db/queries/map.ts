@@ -160,22 +160,22 @@ export async function getMapFeatures(db: Db, query: Omit<MapFeaturesQuery, "muni
 export async function listZonesInView(
   db: Db,
   {
-  bbox,
-  limit = 2000,
-  stage,
-  year,
-  category,
-  q,
-  municipalityId,
-}: {
-  bbox: BBox;
-  limit?: number;
-  stage?: "planning" | "built";
-  year?: number;
-  category?: SiteCategory;
-  q?: string;
-  municipalityId?: number;
-},
+    bbox,
+    limit = 2000,
+    stage,
+    year,
+    category,
+    q,
+    municipalityId,
+  }: {
+    bbox: BBox;
+    limit?: number;
+    stage?: "planning" | "built";
+    year?: number;
+    category?: SiteCategory;
+    q?: string;
+    municipalityId?: number;
+  },
 ): Promise<{ items: ZoneMarker[]; truncated: boolean }> {
   const rows = await db
     .select({
@@ -198,7 +198,11 @@ export async function listZonesInView(
         municipalityId !== undefined ? eq(s.sites.municipalityId, municipalityId) : undefined,
         year !== undefined ? eq(s.sites.planYear, year) : undefined,
         category ? eq(s.sites.category, category) : undefined,
-        stage === "planning" ? inArray(s.sites.status, [...PLANNING_STATUSES]) : stage === "built" ? notInArray(s.sites.status, [...PLANNING_STATUSES]) : undefined,
+        stage === "planning"
+          ? inArray(s.sites.status, [...PLANNING_STATUSES])
+          : stage === "built"
+            ? notInArray(s.sites.status, [...PLANNING_STATUSES])
+            : undefined,
         // The same search as the APs': zone name, address, or an SSID of its APs.
         q
           ? or(

@@ -16,7 +16,9 @@ export async function listPartners(db: Db, { municipalityId }: { municipalityId:
       nameKo: s.partners.nameKo,
       nameEn: s.partners.nameEn,
       kind: s.partners.kind,
-      roles: sql<string[]>`coalesce((select array_agg(x.role::text order by x.role) from (select distinct r.role from program_partner_roles r join programs p on p.id = r.program_id where r.partner_id = "partners"."id" and p.municipality_id = ${mId}) x), '{}')`,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(x.role::text order by x.role) from (select distinct r.role from program_partner_roles r join programs p on p.id = r.program_id where r.partner_id = "partners"."id" and p.municipality_id = ${mId}) x), '{}')`,
       openItems: sql<number>`(select count(*)::int from work_items w join programs p on p.id = w.program_id where w.partner_id = "partners"."id" and p.municipality_id = ${mId} and w.status in ('not_started', 'in_progress'))`,
       doneItems: sql<number>`(select count(*)::int from work_items w join programs p on p.id = w.program_id where w.partner_id = "partners"."id" and p.municipality_id = ${mId} and w.status = 'done')`,
     })
@@ -26,10 +28,7 @@ export async function listPartners(db: Db, { municipalityId }: { municipalityId:
 }
 
 /** One partner with its roles and work items in one municipality. */
-export async function getPartnerById(
-  db: Db,
-  { id, year, status, municipalityId }: { id: number; year?: number; status?: WorkStatus; municipalityId: number },
-) {
+export async function getPartnerById(db: Db, { id, year, status, municipalityId }: { id: number; year?: number; status?: WorkStatus; municipalityId: number }) {
   const [partner] = await db.select().from(s.partners).where(eq(s.partners.id, id));
   if (!partner) throw new AppError("not_found", `No partner with id ${id}`, { path: "id", params: { value: id } });
   const [roles, workItems] = await Promise.all([

@@ -21,13 +21,19 @@ export async function findProgramById(conn: Conn, { id }: { id: number }) {
 }
 
 export async function findMunicipalityOutline(conn: Conn, { municipalityId }: { municipalityId: number }) {
-  const [m] = await conn.select({ boundary: s.municipalities.boundary, nameKo: s.municipalities.nameKo }).from(s.municipalities).where(eq(s.municipalities.id, municipalityId));
+  const [m] = await conn
+    .select({ boundary: s.municipalities.boundary, nameKo: s.municipalities.nameKo })
+    .from(s.municipalities)
+    .where(eq(s.municipalities.id, municipalityId));
   return m;
 }
 
 // ── settings ────────────────────────────────────────────────────────────────
 
-export async function savePlanningSettings(tx: Tx, { municipalityId, settings, version }: { municipalityId: number; settings: PlanningSettings; version: number }) {
+export async function savePlanningSettings(
+  tx: Tx,
+  { municipalityId, settings, version }: { municipalityId: number; settings: PlanningSettings; version: number },
+) {
   if (version === 1) await tx.insert(s.planningSettings).values({ municipalityId, settings });
   else await tx.update(s.planningSettings).set({ settings, version, updatedAt: new Date() }).where(eq(s.planningSettings.municipalityId, municipalityId));
 }
@@ -46,12 +52,19 @@ export async function lockSiteById(tx: Tx, { id }: { id: number }) {
 }
 
 export async function updateSiteById(tx: Tx, { id, set }: { id: number; set: Partial<typeof s.sites.$inferInsert> }) {
-  const [site] = await tx.update(s.sites).set({ ...set, updatedAt: new Date() }).where(eq(s.sites.id, id)).returning();
+  const [site] = await tx
+    .update(s.sites)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(s.sites.id, id))
+    .returning();
   return site!;
 }
 
 export async function activatePlannedAccessPoints(tx: Tx, { siteId }: { siteId: number }) {
-  await tx.update(s.accessPoints).set({ status: "active", updatedAt: new Date() }).where(and(eq(s.accessPoints.siteId, siteId), eq(s.accessPoints.status, "planned")));
+  await tx
+    .update(s.accessPoints)
+    .set({ status: "active", updatedAt: new Date() })
+    .where(and(eq(s.accessPoints.siteId, siteId), eq(s.accessPoints.status, "planned")));
 }
 
 export async function deletePlannedAccessPoints(tx: Tx, { siteId }: { siteId: number }) {
@@ -59,7 +72,10 @@ export async function deletePlannedAccessPoints(tx: Tx, { siteId }: { siteId: nu
 }
 
 export async function countSiteAccessPoints(tx: Tx, { siteId }: { siteId: number }): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(s.accessPoints).where(eq(s.accessPoints.siteId, siteId));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(s.accessPoints)
+    .where(eq(s.accessPoints.siteId, siteId));
   return row?.n ?? 0;
 }
 
@@ -112,14 +128,22 @@ export async function lockWorkItemById(tx: Tx, { id }: { id: number }) {
 }
 
 export async function updateWorkItemById(tx: Tx, { id, set }: { id: number; set: Partial<typeof s.workItems.$inferInsert> }) {
-  const [item] = await tx.update(s.workItems).set({ ...set, updatedAt: new Date() }).where(eq(s.workItems.id, id)).returning();
+  const [item] = await tx
+    .update(s.workItems)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(s.workItems.id, id))
+    .returning();
   return item!;
 }
 
 // ── plan years ──────────────────────────────────────────────────────────────
 
 export async function lockPlanYear(tx: Tx, { programId, year }: { programId: number; year: number }) {
-  const [row] = await tx.select().from(s.planYears).where(and(eq(s.planYears.programId, programId), eq(s.planYears.year, year))).for("update");
+  const [row] = await tx
+    .select()
+    .from(s.planYears)
+    .where(and(eq(s.planYears.programId, programId), eq(s.planYears.year, year)))
+    .for("update");
   return row;
 }
 
@@ -131,7 +155,10 @@ export async function updatePlanYearById(tx: Tx, { id, set }: { id: number; set:
 /** Adds `year` to the program and moves the program's end to it. */
 export async function insertPlanYear(tx: Tx, { programId, year }: { programId: number; year: number }) {
   const [row] = await tx.insert(s.planYears).values({ programId, year, provenance: "manual" }).returning();
-  await tx.update(s.programs).set({ endYear: year }).where(and(eq(s.programs.id, programId), ne(s.programs.endYear, year)));
+  await tx
+    .update(s.programs)
+    .set({ endYear: year })
+    .where(and(eq(s.programs.id, programId), ne(s.programs.endYear, year)));
   return row!;
 }
 

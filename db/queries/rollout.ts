@@ -34,18 +34,12 @@ function byYear(rows: { year: number | null; n: number | string | null }[]): Map
 }
 
 function addUp(list: Figures[]): Figures {
-  const add = (key: keyof Figures) =>
-    list.some((f) => f[key] !== null) ? list.reduce((acc, f) => acc + (f[key] ?? 0), 0) : null;
+  const add = (key: keyof Figures) => (list.some((f) => f[key] !== null) ? list.reduce((acc, f) => acc + (f[key] ?? 0), 0) : null);
   return { buses: add("buses"), zones: add("zones"), accessPoints: add("accessPoints"), budgetKrw: add("budgetKrw") };
 }
 
 export async function rolloutSummaryOf(db: Db, m: s.Municipality): Promise<RolloutSummary> {
-  const [program] = await db
-    .select()
-    .from(s.programs)
-    .where(eq(s.programs.municipalityId, m.id))
-    .orderBy(desc(s.programs.startYear))
-    .limit(1);
+  const [program] = await db.select().from(s.programs).where(eq(s.programs.municipalityId, m.id)).orderBy(desc(s.programs.startYear)).limit(1);
   if (!program) throw new AppError("not_found", `No program for municipality ${m.code}`, { path: "municipality", params: { value: m.code } });
 
   const [planYears, buses, zones, aps, costs, roles] = await Promise.all([

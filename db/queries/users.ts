@@ -25,7 +25,8 @@ async function insertUser(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], i
 
 async function checkPartner(db: Db, input: { role: Role; partnerId: number | null }) {
   if (input.role !== "partner") return;
-  if (input.partnerId === null) throw new AppError("bad_request", "A partner user needs the partner company it acts for.", { issues: [{ code: "required", path: "partnerId" }] });
+  if (input.partnerId === null)
+    throw new AppError("bad_request", "A partner user needs the partner company it acts for.", { issues: [{ code: "required", path: "partnerId" }] });
   const [p] = await db.select({ id: s.partners.id }).from(s.partners).where(eq(s.partners.id, input.partnerId));
   if (!p) throw new AppError("bad_request", `There is no partner ${input.partnerId}.`, { issues: [{ code: "unknown", path: "partnerId" }] });
 }
@@ -52,7 +53,14 @@ export async function createUser(db: Db, { actor, municipalityId, input }: { act
 
 export async function listUsers(db: Db, { municipalityId }: { municipalityId: number }): Promise<UserRow[]> {
   return db
-    .select({ id: s.users.id, email: s.users.email, name: s.users.name, role: s.memberships.role, partnerId: s.memberships.partnerId, createdAt: s.users.createdAt })
+    .select({
+      id: s.users.id,
+      email: s.users.email,
+      name: s.users.name,
+      role: s.memberships.role,
+      partnerId: s.memberships.partnerId,
+      createdAt: s.users.createdAt,
+    })
     .from(s.memberships)
     .innerJoin(s.users, eq(s.users.id, s.memberships.userId))
     .where(eq(s.memberships.municipalityId, municipalityId))
@@ -84,7 +92,14 @@ export async function setUserRole(
       await tx.delete(s.memberships).where(where);
       await tx.delete(s.sessions).where(eq(s.sessions.userId, userId));
     }
-    await recordChange(tx, actor, { action: role ? "update" : "delete", entityType: "membership", entityId: userId, municipalityId, before: pick(before), after: pick(after) });
+    await recordChange(tx, actor, {
+      action: role ? "update" : "delete",
+      entityType: "membership",
+      entityId: userId,
+      municipalityId,
+      before: pick(before),
+      after: pick(after),
+    });
     return { userId, municipalityId, role: after?.role ?? null, partnerId: after?.partnerId ?? null };
   });
 }

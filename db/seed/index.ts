@@ -63,9 +63,7 @@ const programStep: Step = {
       await tx.insert(s.partners).values({ nameKo: p.nameKo, nameEn: p.nameEn, kind: p.kind }).onConflictDoNothing();
       const [row] = await tx.select({ id: s.partners.id }).from(s.partners).where(eq(s.partners.nameKo, p.nameKo));
       partnerIds[p.key] = row!.id;
-      await tx
-        .insert(s.programPartnerRoles)
-        .values(p.roles.map((role) => ({ programId, partnerId: row!.id, role, provenance: "press_release" as const })));
+      await tx.insert(s.programPartnerRoles).values(p.roles.map((role) => ({ programId, partnerId: row!.id, role, provenance: "press_release" as const })));
     }
 
     for (const y of YEARS) {
@@ -153,10 +151,7 @@ const programStep: Step = {
     // Bus operators, bus batches, buses and their APs.
     const operatorIds: number[] = [];
     for (const name of BUS_FACTS.operators) {
-      const [row] = await tx
-        .insert(s.busOperators)
-        .values({ municipalityId, name, provenance: "press_release" })
-        .returning({ id: s.busOperators.id });
+      const [row] = await tx.insert(s.busOperators).values({ municipalityId, name, provenance: "press_release" }).returning({ id: s.busOperators.id });
       operatorIds.push(row!.id);
     }
     const batchIds: { id: number; year: number }[] = [];
@@ -190,9 +185,7 @@ const programStep: Step = {
             installYear: y.year,
             installMonth: first ? BUS_FACTS.firstBatch.month : null,
             provenance: "estimate",
-            sourceNote: first
-              ? "첫 32대 중 하나(보도). 차량번호·운수사·노선 배정은 추정"
-              : "대수는 보도자료. 차량번호·운수사는 추정, 노선 미상",
+            sourceNote: first ? "첫 32대 중 하나(보도). 차량번호·운수사·노선 배정은 추정" : "대수는 보도자료. 차량번호·운수사는 추정, 노선 미상",
           })
           .returning({ id: s.buses.id });
         await tx.insert(s.accessPoints).values({
@@ -223,14 +216,10 @@ const programStep: Step = {
       notes: "역할 분담은 업무협약(보도자료), 항목 단위와 기한은 추정. 비용 미공개.",
     });
     for (const z of zoneIds) {
-      await tx
-        .insert(s.workItems)
-        .values(siteKinds.map((kind) => ({ ...done(z.year), partnerId: partnerIds[roleOf(kind)], kind, siteId: z.id })));
+      await tx.insert(s.workItems).values(siteKinds.map((kind) => ({ ...done(z.year), partnerId: partnerIds[roleOf(kind)], kind, siteId: z.id })));
     }
     for (const b of batchIds) {
-      await tx
-        .insert(s.workItems)
-        .values(busKinds.map((kind) => ({ ...done(b.year), partnerId: partnerIds[roleOf(kind)], kind, busBatchId: b.id })));
+      await tx.insert(s.workItems).values(busKinds.map((kind) => ({ ...done(b.year), partnerId: partnerIds[roleOf(kind)], kind, busBatchId: b.id })));
     }
     await tx.insert(s.workItems).values(
       siteKinds.map((kind) => ({
@@ -279,11 +268,7 @@ export async function seed(db: Db): Promise<string[]> {
   const applied: string[] = [];
   for (const step of SEED_STEPS) {
     const ran = await db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(s.seedSteps)
-        .values({ name: step.name })
-        .onConflictDoNothing()
-        .returning({ name: s.seedSteps.name });
+      const inserted = await tx.insert(s.seedSteps).values({ name: step.name }).onConflictDoNothing().returning({ name: s.seedSteps.name });
       if (inserted.length === 0) return false;
       await step.run(tx);
       return true;

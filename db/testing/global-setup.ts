@@ -15,9 +15,7 @@ export default async function setup(project: TestProject) {
   // Runs in the main process, where the project's test env is not applied: read the engine off its name.
   const engine: TestEngine = project.name.endsWith("postgres") ? "postgres" : "pglite";
   const template =
-    engine === "pglite"
-      ? path.join(os.tmpdir(), `wifi-atlas-template-${process.pid}-${Date.now()}.tar.gz`)
-      : `wifi_atlas_tpl_${process.pid}_${Date.now()}`;
+    engine === "pglite" ? path.join(os.tmpdir(), `wifi-atlas-template-${process.pid}-${Date.now()}.tar.gz`) : `wifi_atlas_tpl_${process.pid}_${Date.now()}`;
   await buildTemplate(engine, template);
   project.provide("template", template);
   return async () => {

@@ -30,7 +30,10 @@ describe("npm run export", () => {
     const r = cli(["sites", "--format", "geojson", "--out", out, "--locale", "en"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("60 features (8 without a position left out)");
-    const fc = JSON.parse(fs.readFileSync(out, "utf8")) as { type: string; features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[] };
+    const fc = JSON.parse(fs.readFileSync(out, "utf8")) as {
+      type: string;
+      features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
+    };
     expect(fc.type).toBe("FeatureCollection");
     const park = fc.features.find((f) => f.properties.name === "공원구역 (초전공원, 강주연못 등)")!;
     expect(park.geometry.coordinates).toEqual([128.1250555, 35.20888274]);
@@ -42,7 +45,9 @@ describe("npm run export", () => {
     expect(budget.status).toBe(2);
     expect(budget.stderr).toContain("사용법: npm run export -- <종류> --format <형식> --out <파일>");
     expect(budget.stderr).toContain("summary (csv, xlsx, pdf); access-points (csv, geojson)");
-    expect(cli(["summary", "--format", "geojson", "--out", "x"]).stderr).toContain('--format: summary 내보내기는 csv, xlsx, pdf 형식입니다. 받은 값: "geojson"');
+    expect(cli(["summary", "--format", "geojson", "--out", "x"]).stderr).toContain(
+      '--format: summary 내보내기는 csv, xlsx, pdf 형식입니다. 받은 값: "geojson"',
+    );
     const r = cli(["sites", "--format", "xml", "--out", "x", "--locale", "en"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--format: a sites export comes as csv, geojson, got "xml"');

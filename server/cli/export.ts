@@ -15,21 +15,31 @@ function fail(message: string): never {
 }
 
 const args = readCliArgs(
-  { format: { type: "string" }, out: { type: "string" }, municipality: { type: "string" }, year: { type: "string" }, status: { type: "string" }, category: { type: "string" } },
+  {
+    format: { type: "string" },
+    out: { type: "string" },
+    municipality: { type: "string" },
+    year: { type: "string" },
+    status: { type: "string" },
+    category: { type: "string" },
+  },
   { positionals: true },
 );
 const values = args.values as { format?: string; out?: string; municipality?: string; year?: string; status?: string; category?: string };
 const { t } = args;
 if (args.wrong === "locale") fail(t("cli.badLocale", { value: args.locale }));
 const what = args.positionals[0] as ExportWhat | undefined;
-const kinds = Object.entries(EXPORT_FORMATS).map(([w, fs]) => `${w} (${fs.join(", ")})`).join("; ");
+const kinds = Object.entries(EXPORT_FORMATS)
+  .map(([w, fs]) => `${w} (${fs.join(", ")})`)
+  .join("; ");
 if (args.wrong === "usage" || !what || !(what in EXPORT_FORMATS)) fail(t("cli.export.usage", { kinds }));
 const formats = EXPORT_FORMATS[what] as readonly string[];
 if (!values.format || !formats.includes(values.format)) fail(t("cli.export.badFormat", { what, formats: formats.join(", "), value: values.format ?? "" }));
 if (!values.out) fail(t("cli.export.noOut"));
 if (values.municipality !== undefined && !/^\d{5}$/.test(values.municipality)) fail(t("cli.badMunicipality", { value: values.municipality }));
 if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail(t("cli.export.badYear", { value: values.year }));
-if (values.category !== undefined && !(SITE_CATEGORIES as readonly string[]).includes(values.category)) fail(t("cli.export.badCategory", { categories: SITE_CATEGORIES.join(", ") }));
+if (values.category !== undefined && !(SITE_CATEGORIES as readonly string[]).includes(values.category))
+  fail(t("cli.export.badCategory", { categories: SITE_CATEGORIES.join(", ") }));
 
 await withCliDb(async (handle) => {
   if (handle.engine === "pglite") {

@@ -40,7 +40,11 @@ describe("npm run import", () => {
   it("refuses a file that is not standard data with exit code 2 and says why, listing the columns it expects", () => {
     const r = cli(["db/seed/data/jinju_traditional_markets_20241104_utf8.csv", "--json"]);
     expect(r.status).toBe(2);
-    expect(JSON.parse(r.stdout)).toMatchObject({ refused: true, code: "unknown_format", error: expect.stringContaining("jinju_traditional_markets_20241104_utf8.csv: 전국무료와이파이표준데이터 형식이 아닙니다. 필요한 열은 번호, 설치장소명") });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      refused: true,
+      code: "unknown_format",
+      error: expect.stringContaining("jinju_traditional_markets_20241104_utf8.csv: 전국무료와이파이표준데이터 형식이 아닙니다. 필요한 열은 번호, 설치장소명"),
+    });
     const en = cli(["package.json", "--locale", "en"]);
     expect(en.status).toBe(2);
     expect(en.stderr).toContain("package.json: not the national free Wi-Fi standard format. Expected the columns 번호, 설치장소명");

@@ -39,7 +39,9 @@ function print(file: string, summary: ImportSummary) {
   console.log(`  ${(["new", "updated", "unchanged", "duplicate", "invalid"] as const).map((k) => `${t(`import.${k}`)} ${number.format(c[k])}`).join(" · ")}`);
   if (summary.municipalities.created.length) console.log(`  ${t("cli.import.created", { names: summary.municipalities.created.join(", ") })}`);
   for (const i of summary.issues) {
-    console.log(`  ${t("cli.import.issue", { line: i.line, column: i.column, value: i.value, reason: issueReason(t, i), severity: t(`issueSeverity.${i.severity}`) })}`);
+    console.log(
+      `  ${t("cli.import.issue", { line: i.line, column: i.column, value: i.value, reason: issueReason(t, i), severity: t(`issueSeverity.${i.severity}`) })}`,
+    );
   }
   console.log(`  ${t(summary.committed ? "cli.import.committed" : "cli.import.dryRun")}`);
 }
@@ -74,11 +76,18 @@ await withCliDb(async (handle) => {
       }
     : undefined;
   try {
-    const summary = await importStandardData(handle.db, { bytes, municipalityCode: municipality, dryRun: values["dry-run"] === true, actor: `cli:${process.env.USER ?? "unknown"}`, onProgress });
+    const summary = await importStandardData(handle.db, {
+      bytes,
+      municipalityCode: municipality,
+      dryRun: values["dry-run"] === true,
+      actor: `cli:${process.env.USER ?? "unknown"}`,
+      onProgress,
+    });
     if (onProgress) process.stderr.write("\n");
     print(path.basename(file), summary);
   } catch (err) {
-    if (err instanceof StandardDataError) refuse(refusalText(t, { file: path.basename(file), code: err.code, line: err.line, columns: EXPECTED_COLUMNS }), err.code);
+    if (err instanceof StandardDataError)
+      refuse(refusalText(t, { file: path.basename(file), code: err.code, line: err.line, columns: EXPECTED_COLUMNS }), err.code);
     if (err instanceof AppError && err.code === "not_found") refuse(t("cli.noMunicipality", { code: municipality ?? "" }), "municipality");
     throw err;
   }

@@ -38,7 +38,11 @@ const parsed = newUserInput.safeParse({
 if (!parsed.success) {
   const field = String(parsed.error.issues[0]!.path[0]);
   const why =
-    field === "role" ? t("cli.user.badRole") : field === "municipality" ? t("cli.badMunicipality", { value: String(values.municipality) }) : `--${field}: ${t(`users.bad.${field}`)}`;
+    field === "role"
+      ? t("cli.user.badRole")
+      : field === "municipality"
+        ? t("cli.badMunicipality", { value: String(values.municipality) })
+        : `--${field}: ${t(`users.bad.${field}`)}`;
   refuse(`${why}\n${t("cli.user.usage")}`);
 }
 

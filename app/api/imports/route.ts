@@ -13,7 +13,10 @@ export const POST = route({ write: true, form: { maxBytes: importMaxBytes() } },
   const limit = importMaxBytes();
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("bad_request", "Choose a file to import.", { issues: [{ code: "missing", path: "file" }] });
-  if (file.size > limit) throw new AppError("payload_too_large", `${file.name} is over the ${mb(limit)} limit.`, { issues: [{ code: "too_large", path: "file", params: { maxBytes: limit } }] });
+  if (file.size > limit)
+    throw new AppError("payload_too_large", `${file.name} is over the ${mb(limit)} limit.`, {
+      issues: [{ code: "too_large", path: "file", params: { maxBytes: limit } }],
+    });
   const dryRun = form.get("dryRun") === "1";
   const bytes = new Uint8Array(await file.arrayBuffer());
   const run = async (onProgress?: (p: ImportProgress) => void) => {
@@ -22,7 +25,9 @@ export const POST = route({ write: true, form: { maxBytes: importMaxBytes() } },
       return { result: { fileName: file.name, ...summary }, status: dryRun ? 200 : 201 };
     } catch (err) {
       if (err instanceof StandardDataError) {
-        throw new AppError("unprocessable", `${file.name}: ${err.message}`, { issues: [{ code: err.code, path: "file", ...(err.line ? { params: { line: err.line } } : {}) }] });
+        throw new AppError("unprocessable", `${file.name}: ${err.message}`, {
+          issues: [{ code: err.code, path: "file", ...(err.line ? { params: { line: err.line } } : {}) }],
+        });
       }
       throw err;
     }

@@ -95,8 +95,7 @@ describe(`map viewport endpoint on ${testEngine()}`, () => {
 
   it("rebuilds to the same grid the triggers kept, as a bulk load does", async () => {
     const { db } = await getDb();
-    const snapshot = async () =>
-      (await db.select().from(s.apCells)).map((c) => `${c.level}/${c.dim}/${c.value}/${c.cx}/${c.cy}=${c.n}`).sort();
+    const snapshot = async () => (await db.select().from(s.apCells)).map((c) => `${c.level}/${c.dim}/${c.value}/${c.cx}/${c.cy}=${c.n}`).sort();
     const kept = await snapshot();
     expect(kept.length).toBeGreaterThan(0);
     await db.execute(sql`select ap_cells_rebuild()`);
@@ -130,11 +129,16 @@ describe(`map reference layers on ${testEngine()}`, () => {
   it("says when more zones are in view than asked for, and sends only that many, by id", async () => {
     const all = (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}`))).json()) as { items: { id: number }[]; truncated: boolean };
     expect(all.truncated).toBe(false);
-    const some = (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&limit=5`))).json()) as { items: { id: number }[]; truncated: boolean };
+    const some = (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&limit=5`))).json()) as {
+      items: { id: number }[];
+      truncated: boolean;
+    };
     expect(some.truncated).toBe(true);
     expect(some.items).toHaveLength(5);
     expect(some.items.map((z) => z.id)).toEqual([...some.items.map((z) => z.id)].sort((a, b) => a - b));
-    const exact = (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&limit=${all.items.length}`))).json()) as { truncated: boolean };
+    const exact = (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&limit=${all.items.length}`))).json()) as {
+      truncated: boolean;
+    };
     expect(exact.truncated).toBe(false);
     const bad = await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&limit=0`));
     expect(bad.status).toBe(400);
@@ -142,7 +146,11 @@ describe(`map reference layers on ${testEngine()}`, () => {
 
   it("lists zones in planning and built zones apart, together making all of them", async () => {
     const ask = async (stage?: string) =>
-      ((await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}${stage ? `&stage=${stage}` : ""}`))).json()) as { items: { id: number; status: string }[] }).items;
+      (
+        (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}${stage ? `&stage=${stage}` : ""}`))).json()) as {
+          items: { id: number; status: string }[];
+        }
+      ).items;
     const [all, planning, built] = [await ask(), await ask("planning"), await ask("built")];
     expect(planning.every((z) => ["candidate", "surveyed", "approved"].includes(z.status))).toBe(true);
     expect(built.some((z) => ["candidate", "surveyed", "approved"].includes(z.status))).toBe(false);
@@ -153,7 +161,9 @@ describe(`map reference layers on ${testEngine()}`, () => {
 
   it("searches zones like APs: by name, address or an AP's SSID", async () => {
     const names = async (q: string) =>
-      ((await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&q=${encodeURIComponent(q)}`))).json()) as { items: { name: string }[] }).items.map((z) => z.name);
+      (
+        (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&q=${encodeURIComponent(q)}`))).json()) as { items: { name: string }[] }
+      ).items.map((z) => z.name);
     expect(await names("혁신도시")).toEqual(["혁신도시 (영천강 주변)"]);
     // No zone is named after the program's SSID: these come from their APs.
     expect(await names("Jinju_PublicWiFi")).toContain("혁신도시 (영천강 주변)");
@@ -174,9 +184,18 @@ describe(`map reference layers on ${testEngine()}`, () => {
     expect(empty.items).toEqual([]);
     const { db } = await getDb();
     const [m] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48170"));
-    const line = { type: "LineString", coordinates: [[128.08, 35.19], [128.1, 35.18], [128.12, 35.17]] };
+    const line = {
+      type: "LineString",
+      coordinates: [
+        [128.08, 35.19],
+        [128.1, 35.18],
+        [128.12, 35.17],
+      ],
+    };
     await db.insert(s.busRoutes).values({ municipalityId: m!.id, routeNumber: "120", geometry: line, provenance: "field_survey" });
-    const body = (await (await getRoutes(new Request("http://localhost/api/map/routes"))).json()) as { items: { routeNumber: string; buses: number; geometry: unknown }[] };
+    const body = (await (await getRoutes(new Request("http://localhost/api/map/routes"))).json()) as {
+      items: { routeNumber: string; buses: number; geometry: unknown }[];
+    };
     // The first 32 buses run routes 120, 130, 280, 290 and 350 in turn: seven on route 120.
     expect(body.items).toEqual([expect.objectContaining({ routeNumber: "120", buses: 7, geometry: line })]);
     await db.delete(s.busRoutes);

@@ -71,11 +71,24 @@ export function CandidatesBoard({
     <>
       {w ? (
         <p className="muted small" data-testid="score-weights">
-          {t("candidates.weights", { distance: w.distance, cap: w.distanceCapM, market: w.poi.traditional_market, stop: w.poi.bus_stop, tourist: w.poi.tourist_spot, park: w.poi.park, parking: w.poi.parking, priority: w.priority })}
+          {t("candidates.weights", {
+            distance: w.distance,
+            cap: w.distanceCapM,
+            market: w.poi.traditional_market,
+            stop: w.poi.bus_stop,
+            tourist: w.poi.tourist_spot,
+            park: w.poi.park,
+            parking: w.poi.parking,
+            priority: w.priority,
+          })}
         </p>
       ) : null}
       {canEdit ? <SettingsForm onSaved={() => void mutate()} /> : null}
-      {status ? <p className="notice" role="status">{status}</p> : null}
+      {status ? (
+        <p className="notice" role="status">
+          {status}
+        </p>
+      ) : null}
       {conflict ? (
         <ConflictNotice
           current={conflict}
@@ -86,8 +99,16 @@ export function CandidatesBoard({
           ]}
         />
       ) : null}
-      {failure ? <p className="notice notice-error" role="alert">{failure}</p> : null}
-      {error ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
+      {failure ? (
+        <p className="notice notice-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="notice notice-error" role="alert">
+          {errorText(error)}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table className="data" data-testid="candidates-table">
           <thead>
@@ -119,7 +140,8 @@ export function CandidatesBoard({
                 <td className="small">
                   {row.score ? (
                     <>
-                      {row.score.nearestActiveM === null ? t("candidates.noAp") : t("candidates.nearest", { meters: row.score.nearestActiveM })} → {points(row.score.distancePoints)}
+                      {row.score.nearestActiveM === null ? t("candidates.noAp") : t("candidates.nearest", { meters: row.score.nearestActiveM })} →{" "}
+                      {points(row.score.distancePoints)}
                     </>
                   ) : (
                     "—"
@@ -136,7 +158,13 @@ export function CandidatesBoard({
                 {canEdit ? (
                   <td className="actions">
                     {pending?.id === row.id ? (
-                      <PendingMove row={row} pending={pending} years={years} onConfirm={(extra) => move(row, pending.to, extra)} onCancel={() => setPending(null)} />
+                      <PendingMove
+                        row={row}
+                        pending={pending}
+                        years={years}
+                        onConfirm={(extra) => move(row, pending.to, extra)}
+                        onCancel={() => setPending(null)}
+                      />
                     ) : (
                       allowedNext(row.status).map((to) => (
                         <button
@@ -177,7 +205,19 @@ export function CandidatesBoard({
   );
 }
 
-function PendingMove({ row, pending, years, onConfirm, onCancel }: { row: Row; pending: NonNullable<Pending>; years: number[]; onConfirm: (extra: Record<string, unknown>) => void; onCancel: () => void }) {
+function PendingMove({
+  row,
+  pending,
+  years,
+  onConfirm,
+  onCancel,
+}: {
+  row: Row;
+  pending: NonNullable<Pending>;
+  years: number[];
+  onConfirm: (extra: Record<string, unknown>) => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations("candidates");
   const [year, setYear] = useState(String(row.planYear ?? years.at(-2) ?? ""));
   const [reason, setReason] = useState("");
@@ -200,7 +240,11 @@ function PendingMove({ row, pending, years, onConfirm, onCancel }: { row: Row; p
           <input value={reason} onChange={(e) => setReason(e.target.value)} required />
         </label>
       )}
-      <button type="button" onClick={() => onConfirm(pending.to === "approved" ? { planYear: Number(year) } : { statusReason: reason })} disabled={pending.to === "rejected" && !reason.trim()}>
+      <button
+        type="button"
+        onClick={() => onConfirm(pending.to === "approved" ? { planYear: Number(year) } : { statusReason: reason })}
+        disabled={pending.to === "rejected" && !reason.trim()}
+      >
         {t("confirm")}
       </button>
       <button type="button" className="button-secondary" onClick={onCancel}>

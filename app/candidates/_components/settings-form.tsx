@@ -37,7 +37,12 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
     const n = (k: string) => Number(f.get(k));
     const candidate = {
       coverageRadiusM: n("coverageRadiusM"),
-      weights: { distance: n("distance"), distanceCapM: n("distanceCapM"), poi: Object.fromEntries(POI_KINDS.map((k) => [k, n(`poi-${k}`)])), priority: n("priority") },
+      weights: {
+        distance: n("distance"),
+        distanceCapM: n("distanceCapM"),
+        poi: Object.fromEntries(POI_KINDS.map((k) => [k, n(`poi-${k}`)])),
+        priority: n("priority"),
+      },
       unitCosts: Object.fromEntries(UNIT_COSTS.map((k) => [k, n(k)])),
     };
     const parsed = planningSettings.safeParse(candidate);
@@ -80,8 +85,16 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
           {saved ? <span role="status">{t("settings.saved")}</span> : null}
         </div>
         {current ? <ConflictNotice current={current} fields={[{ key: "coverageRadiusM", label: t("settings.radius") }]} /> : null}
-        {invalid ? <p className="notice notice-error" role="alert">{invalid}</p> : null}
-        {error && !current ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
+        {invalid ? (
+          <p className="notice notice-error" role="alert">
+            {invalid}
+          </p>
+        ) : null}
+        {error && !current ? (
+          <p className="notice notice-error" role="alert">
+            {errorText(error)}
+          </p>
+        ) : null}
       </form>
     </details>
   );

@@ -88,14 +88,26 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
       <form className="stack-form import-form" onSubmit={(e) => (e.preventDefault(), void send(false))}>
         <label>
           <span>{t("import.file", { limit: limitLabel })}</span>
-          <input ref={fileRef} type="file" name="file" accept=".csv,text/csv,.geojson,.json,application/geo+json" onChange={() => (setPreview(null), setResult(null), setError(null))} data-testid="import-file" />
+          <input
+            ref={fileRef}
+            type="file"
+            name="file"
+            accept=".csv,text/csv,.geojson,.json,application/geo+json"
+            onChange={() => (setPreview(null), setResult(null), setError(null))}
+            data-testid="import-file"
+          />
         </label>
         <div className="import-actions">
           <button type="submit" disabled={busy}>
             {t("import.preview")}
           </button>
           {preview && !result ? (
-            <button type="button" onClick={() => void send(true)} disabled={busy || preview.counts.new + preview.counts.updated === 0} data-testid="import-commit">
+            <button
+              type="button"
+              onClick={() => void send(true)}
+              disabled={busy || preview.counts.new + preview.counts.updated === 0}
+              data-testid="import-commit"
+            >
               {t("import.commit")}
             </button>
           ) : null}
@@ -120,7 +132,9 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
       ) : null}
       {result ? (
         <p className="notice" role="status" data-testid="import-done">
-          {result.counts.new + result.counts.updated === 0 ? t("import.nothingChanged") : t("import.done", { new: result.counts.new, updated: result.counts.updated })}{" "}
+          {result.counts.new + result.counts.updated === 0
+            ? t("import.nothingChanged")
+            : t("import.done", { new: result.counts.new, updated: result.counts.updated })}{" "}
           <Link href="/map">{t("import.viewMap")}</Link> · <Link href="/sites">{t("import.viewSites")}</Link>
         </p>
       ) : null}
@@ -128,7 +142,8 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
         <section aria-labelledby="import-counts-h" data-testid="import-preview">
           <h2 id="import-counts-h">{t("import.counts")}</h2>
           <p className="muted">
-            {shown.fileName} · {t("import.rows", { rows: shown.file.rows, encoding: shown.file.encoding.toUpperCase(), variant: t(`import.${shown.file.variant}`) })}
+            {shown.fileName} ·{" "}
+            {t("import.rows", { rows: shown.file.rows, encoding: shown.file.encoding.toUpperCase(), variant: t(`import.${shown.file.variant}`) })}
           </p>
           <dl className="stat-cards">
             {(["new", "updated", "unchanged", "duplicate", "invalid"] as const).map((k) => (

@@ -70,8 +70,7 @@ export const MapControls = memo(function MapControls({
     </label>
   );
 
-  const toggle = (layer: LayerId) =>
-    update({ layers: state.layers.includes(layer) ? state.layers.filter((l) => l !== layer) : [...state.layers, layer] });
+  const toggle = (layer: LayerId) => update({ layers: state.layers.includes(layer) ? state.layers.filter((l) => l !== layer) : [...state.layers, layer] });
 
   const layers = LAYERS.filter((l) => l !== "tiles" || hasTiles);
 
@@ -99,11 +98,7 @@ export const MapControls = memo(function MapControls({
         </button>
       ) : null}
       <p className="map-count" data-testid="ap-count" data-total={features?.total ?? ""} aria-live="polite">
-        {features
-          ? features.mode === "clusters"
-            ? t("apCountClustered", { count: features.total })
-            : t("apCount", { count: features.total })
-          : "\u00a0"}
+        {features ? (features.mode === "clusters" ? t("apCountClustered", { count: features.total }) : t("apCount", { count: features.total })) : "\u00a0"}
       </p>
       {features && features.total === 0 ? <p className="notice">{t("empty")}</p> : null}
       <p className="map-count" data-testid="zone-count">
@@ -113,15 +108,47 @@ export const MapControls = memo(function MapControls({
 
       <fieldset>
         <legend>{t("filters")}</legend>
-        {select("year", t("year"), state.year?.toString(), years.map((y) => ({ value: String(y), label: String(y) })), (v) => ({ year: v ? Number(v) : undefined }))}
-        {select("status", t("status"), state.status, AP_STATUSES.map((s) => ({ value: s, label: tk(`apStatus.${s}`) })), (v) => ({ status: v as MapState["status"] }))}
-        {select("category", t("category"), state.category, SITE_CATEGORIES.map((c) => ({ value: c, label: tk(`category.${c}`) })), (v) => ({ category: v as MapState["category"] }))}
-        {select("partner", t("partner"), state.partner?.toString(), partners.map((p) => ({ value: String(p.id), label: localName(locale, p) })), (v) => ({ partner: v ? Number(v) : undefined }))}
-        {select("provenance", t("provenance"), state.provenance, PROVENANCES.map((p) => ({ value: p, label: tk(`provenance.${p}`) })), (v) => ({ provenance: v as MapState["provenance"] }))}
+        {select(
+          "year",
+          t("year"),
+          state.year?.toString(),
+          years.map((y) => ({ value: String(y), label: String(y) })),
+          (v) => ({ year: v ? Number(v) : undefined }),
+        )}
+        {select(
+          "status",
+          t("status"),
+          state.status,
+          AP_STATUSES.map((s) => ({ value: s, label: tk(`apStatus.${s}`) })),
+          (v) => ({ status: v as MapState["status"] }),
+        )}
+        {select(
+          "category",
+          t("category"),
+          state.category,
+          SITE_CATEGORIES.map((c) => ({ value: c, label: tk(`category.${c}`) })),
+          (v) => ({ category: v as MapState["category"] }),
+        )}
+        {select(
+          "partner",
+          t("partner"),
+          state.partner?.toString(),
+          partners.map((p) => ({ value: String(p.id), label: localName(locale, p) })),
+          (v) => ({ partner: v ? Number(v) : undefined }),
+        )}
+        {select(
+          "provenance",
+          t("provenance"),
+          state.provenance,
+          PROVENANCES.map((p) => ({ value: p, label: tk(`provenance.${p}`) })),
+          (v) => ({ provenance: v as MapState["provenance"] }),
+        )}
         <button
           type="button"
           className="button-secondary"
-          onClick={() => update({ year: undefined, status: undefined, category: undefined, partner: undefined, provenance: undefined, q: undefined, selected: undefined })}
+          onClick={() =>
+            update({ year: undefined, status: undefined, category: undefined, partner: undefined, provenance: undefined, q: undefined, selected: undefined })
+          }
         >
           {t("reset")}
         </button>

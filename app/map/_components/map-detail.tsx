@@ -34,9 +34,18 @@ export const MapDetail = memo(function MapDetail({
   const tk = useTranslations();
   const errorText = useErrorText();
   const key = (type: Selection["type"], path: (id: number) => string) => (selected?.type === type ? path(selected.id) : null);
-  const ap = useSWR<ApDetail>(key("ap", (id) => `/api/access-points/${id}`), fetchJson);
-  const zone = useSWR<ZoneDetail>(key("zone", (id) => `/api/sites/${id}`), fetchJson);
-  const buses = useSWR<BusPage>(key("operator", (id) => `/api/buses?operator=${id}&pageSize=500&sort=vehicleNumber`), fetchJson);
+  const ap = useSWR<ApDetail>(
+    key("ap", (id) => `/api/access-points/${id}`),
+    fetchJson,
+  );
+  const zone = useSWR<ZoneDetail>(
+    key("zone", (id) => `/api/sites/${id}`),
+    fetchJson,
+  );
+  const buses = useSWR<BusPage>(
+    key("operator", (id) => `/api/buses?operator=${id}&pageSize=500&sort=vehicleNumber`),
+    fetchJson,
+  );
 
   if (!selected) {
     return (

@@ -87,7 +87,13 @@ export function MapScreen({
   const closeDetail = useCallback(() => update({ selected: undefined }), [update]);
 
   const proposeGap = useMemo(
-    () => (planning ? { label: tk("gaps.propose"), href: (g: GapMarker) => hrefWith("/candidates", {}, { name: g.name, category: GAP_CATEGORY[g.kind], lat: g.lat, lng: g.lng }) } : null),
+    () =>
+      planning
+        ? {
+            label: tk("gaps.propose"),
+            href: (g: GapMarker) => hrefWith("/candidates", {}, { name: g.name, category: GAP_CATEGORY[g.kind], lat: g.lat, lng: g.lng }),
+          }
+        : null,
     [planning, tk],
   );
 
@@ -165,7 +171,11 @@ export function MapScreen({
               {tk("candidates.added", { name: add.addedName })}
             </p>
           ) : null}
-          {add.picked ? <CandidateForm compact years={planning.years} prefill={{ lat: add.picked.lat, lng: add.picked.lng }} onCreated={add.onCreated} /> : <p className="muted">{t("pickHint")}</p>}
+          {add.picked ? (
+            <CandidateForm compact years={planning.years} prefill={{ lat: add.picked.lat, lng: add.picked.lng }} onCreated={add.onCreated} />
+          ) : (
+            <p className="muted">{t("pickHint")}</p>
+          )}
         </aside>
       ) : (
         <MapDetail selected={state.selected ?? null} apGroup={apGroup} onSelectAp={selectAp} onClose={closeDetail} />

@@ -4,7 +4,17 @@
 import { useCallback, useMemo, useState } from "react";
 import type { MapState } from "@/lib/map-state";
 
-export function useAddCandidate({ allowed, openOnStart, setState, refresh }: { allowed: boolean; openOnStart: boolean; setState: (f: (prev: MapState) => MapState) => void; refresh: () => Promise<unknown> }) {
+export function useAddCandidate({
+  allowed,
+  openOnStart,
+  setState,
+  refresh,
+}: {
+  allowed: boolean;
+  openOnStart: boolean;
+  setState: (f: (prev: MapState) => MapState) => void;
+  refresh: () => Promise<unknown>;
+}) {
   const [adding, setAdding] = useState(allowed && openOnStart);
   const [picked, setPicked] = useState<{ lat: number; lng: number } | null>(null);
   const [addedName, setAddedName] = useState<string | null>(null);

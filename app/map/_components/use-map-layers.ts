@@ -46,8 +46,12 @@ export function useMapLayers(state: MapState, view: MapView | null) {
     fetchJson,
     { keepPreviousData: true },
   );
-  const planningZones = useSWR<Zones>(layersBbox && on("zones") && on("candidates") && zones.data?.truncated ? zonesUrl("planning") : null, fetchJson, { keepPreviousData: true });
-  const pois = useSWR<{ items: PoiMarker[] }>(layersBbox && on("pois") ? hrefWith("/api/map/pois", {}, { bbox: layersBbox }) : null, fetchJson, { keepPreviousData: true });
+  const planningZones = useSWR<Zones>(layersBbox && on("zones") && on("candidates") && zones.data?.truncated ? zonesUrl("planning") : null, fetchJson, {
+    keepPreviousData: true,
+  });
+  const pois = useSWR<{ items: PoiMarker[] }>(layersBbox && on("pois") ? hrefWith("/api/map/pois", {}, { bbox: layersBbox }) : null, fetchJson, {
+    keepPreviousData: true,
+  });
   const gaps = useSWR<{ items: GapMarker[] }>(on("gaps") ? "/api/gaps" : null, fetchJson);
   const operators = useSWR<{ items: OperatorSummary[] }>(on("buses") ? "/api/map/operators" : null, fetchJson);
   const routes = useSWR<{ items: RouteLine[] }>(on("buses") ? "/api/map/routes" : null, fetchJson);

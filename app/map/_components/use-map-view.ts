@@ -13,7 +13,15 @@ const viewAt = (place: MapPlace, size: Size): MapView => ({ ...place, bbox: view
  * `prefetch` is told of each new view (and of a zoom's target when its animation starts) before
  * React re-renders, so the request for its data is already running.
  */
-export function useMapView({ home, opening, prefetch }: { home: [number, number, number, number]; opening: MapPlace | null; prefetch: (view: MapView) => void }) {
+export function useMapView({
+  home,
+  opening,
+  prefetch,
+}: {
+  home: [number, number, number, number];
+  opening: MapPlace | null;
+  prefetch: (view: MapView) => void;
+}) {
   const stageRef = useRef<HTMLDivElement>(null);
   const [initial, setInitial] = useState<MapPlace | null>(null);
   const [view, setView] = useState<MapView | null>(null);
@@ -51,7 +59,13 @@ export function useMapView({ home, opening, prefetch }: { home: [number, number,
       // Leaflet rounds its view to whole pixels, so its report of the first view can differ from the
       // one worked out before it loaded by a fraction of a pixel: that is the same view, and asking
       // for it again (with a bbox a digit off) would only fetch the same APs twice.
-      if (previous && previous.zoom === place.zoom && Math.abs(previous.center.lat - place.center.lat) < pixel && Math.abs(previous.center.lng - place.center.lng) < pixel) return;
+      if (
+        previous &&
+        previous.zoom === place.zoom &&
+        Math.abs(previous.center.lat - place.center.lat) < pixel &&
+        Math.abs(previous.center.lng - place.center.lng) < pixel
+      )
+        return;
       const next = viewAt(place, size);
       prefetch(next);
       viewRef.current = next;

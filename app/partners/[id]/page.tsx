@@ -50,7 +50,9 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
         <dt>{t("partners.kind")}</dt>
         <dd>{t(`partnerKind.${partner.kind}`)}</dd>
         <dt>{t("partners.roles")}</dt>
-        <dd>{partner.roles.map((r) => `${t(`workKind.${r.role}`)} (${localName(locale, { nameKo: r.programNameKo, nameEn: r.programNameEn })})`).join(", ")}</dd>
+        <dd>
+          {partner.roles.map((r) => `${t(`workKind.${r.role}`)} (${localName(locale, { nameKo: r.programNameKo, nameEn: r.programNameEn })})`).join(", ")}
+        </dd>
       </dl>
       <section aria-labelledby="work-h">
         <h2 id="work-h">{t("partners.workItems")}</h2>
@@ -59,7 +61,12 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
           labels={await filterLabels()}
           fields={[
             { name: "year", label: t("filters.year"), value: parsed.data.year?.toString(), options: await yearOptions() },
-            { name: "status", label: t("filters.status"), value: parsed.data.status, options: WORK_STATUSES.map((v) => ({ value: v, label: t(`workStatus.${v}`) })) },
+            {
+              name: "status",
+              label: t("filters.status"),
+              value: parsed.data.status,
+              options: WORK_STATUSES.map((v) => ({ value: v, label: t(`workStatus.${v}`) })),
+            },
           ]}
         />
         {partner.workItems.length === 0 ? (

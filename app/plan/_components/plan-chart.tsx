@@ -1,7 +1,19 @@
 // Plan against actual per year or category as grouped bars (SVG, no script), with the figures as text for screen readers.
 export type ChartBar = { label: string; target: number | null; actual: number };
 
-export function PlanChart({ bars, title, targetLabel, actualLabel, testId }: { bars: ChartBar[]; title: string; targetLabel: string; actualLabel: string; testId: string }) {
+export function PlanChart({
+  bars,
+  title,
+  targetLabel,
+  actualLabel,
+  testId,
+}: {
+  bars: ChartBar[];
+  title: string;
+  targetLabel: string;
+  actualLabel: string;
+  testId: string;
+}) {
   const max = Math.max(1, ...bars.map((y) => Math.max(y.target ?? 0, y.actual)));
   const w = 64;
   const h = 140;

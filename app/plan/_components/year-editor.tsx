@@ -8,7 +8,15 @@ import { sendJson } from "@/lib/fetcher";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
 import { useErrorText } from "../../_components/use-error-text";
 
-type Targets = { year: number; version: number; buses: number | null; zones: number | null; accessPoints: number | null; budgetKrw: number | null; categories: SiteCategory[] };
+type Targets = {
+  year: number;
+  version: number;
+  buses: number | null;
+  zones: number | null;
+  accessPoints: number | null;
+  budgetKrw: number | null;
+  categories: SiteCategory[];
+};
 
 export function YearEditor({ target }: { target: Targets }) {
   const t = useTranslations();
@@ -54,8 +62,20 @@ export function YearEditor({ target }: { target: Targets }) {
   const current = conflictOf(error);
   return (
     <form className="stack-form year-editor" onSubmit={save} data-testid={`year-form-${target.year}`}>
-      {current ? <ConflictNotice current={current} fields={[{ key: "targetZones", label: t("overview.zones") }, { key: "targetAccessPoints", label: t("overview.accessPoints") }]} /> : null}
-      {error && !current ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
+      {current ? (
+        <ConflictNotice
+          current={current}
+          fields={[
+            { key: "targetZones", label: t("overview.zones") },
+            { key: "targetAccessPoints", label: t("overview.accessPoints") },
+          ]}
+        />
+      ) : null}
+      {error && !current ? (
+        <p className="notice notice-error" role="alert">
+          {errorText(error)}
+        </p>
+      ) : null}
       <label>
         <span>{t("overview.buses")}</span>
         <input name="buses" type="number" min={0} defaultValue={target.buses ?? ""} />
@@ -111,7 +131,11 @@ export function AddYearButton({ next }: { next: number }) {
       >
         {t("addYear", { year: next })}
       </button>
-      {error ? <span className="field-error" role="alert">{error}</span> : null}
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </>
   );
 }

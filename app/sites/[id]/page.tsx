@@ -75,11 +75,7 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
         <h2 id="aps-h">
           {t("sites.accessPoints")} ({format.number(site.accessPoints.length)})
         </h2>
-        {site.accessPoints.length === 0 ? (
-          <Notice>{t("sites.noAccessPoints")}</Notice>
-        ) : (
-          <AccessPointTable items={site.accessPoints} withPosition />
-        )}
+        {site.accessPoints.length === 0 ? <Notice>{t("sites.noAccessPoints")}</Notice> : <AccessPointTable items={site.accessPoints} withPosition />}
       </section>
 
       <section aria-labelledby="work-h">

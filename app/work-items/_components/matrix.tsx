@@ -34,7 +34,8 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
   const rows = new Map<string, MatrixItem[]>();
   for (const w of items) rows.set(scopeKey(w), [...(rows.get(scopeKey(w)) ?? []), w]);
   const cell = (list: MatrixItem[], c: MatrixColumn) => list.find((w) => w.partnerId === c.partnerId && w.kind === c.kind);
-  const sum = (c: MatrixColumn, key: "plannedCostKrw" | "actualCostKrw") => items.filter((w) => w.partnerId === c.partnerId && w.kind === c.kind).reduce((s, w) => s + (w[key] ?? 0), 0);
+  const sum = (c: MatrixColumn, key: "plannedCostKrw" | "actualCostKrw") =>
+    items.filter((w) => w.partnerId === c.partnerId && w.kind === c.kind).reduce((s, w) => s + (w[key] ?? 0), 0);
   const editingItem = items.find((w) => w.id === editing);
 
   return (
@@ -56,10 +57,16 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
             const first = list[0]!;
             return (
               <Fragment key={key}>
-                <tr data-testid={`matrix-row-${first.siteId ? `site-${first.siteId}` : first.busBatchId ? `batch-${first.busBatchId}` : `year-${first.planYear}`}`}>
+                <tr
+                  data-testid={`matrix-row-${first.siteId ? `site-${first.siteId}` : first.busBatchId ? `batch-${first.busBatchId}` : `year-${first.planYear}`}`}
+                >
                   <th scope="row">
                     <span className="muted small">{first.planYear}</span>{" "}
-                    {first.siteId ? <Link href={`/sites/${first.siteId}`}>{first.siteName}</Link> : (first.busBatchLabel ?? t("workItems.wholeYear", { year: first.planYear }))}
+                    {first.siteId ? (
+                      <Link href={`/sites/${first.siteId}`}>{first.siteName}</Link>
+                    ) : (
+                      (first.busBatchLabel ?? t("workItems.wholeYear", { year: first.planYear }))
+                    )}
                   </th>
                   {columns.map((c) => {
                     const w = cell(list, c);
@@ -75,7 +82,12 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
                           {over ? <span className="over-budget"> ({t("matrix.overBudget")})</span> : null}
                         </div>
                         {w.editable ? (
-                          <button type="button" className="link-button small" onClick={() => setEditing(editing === w.id ? null : w.id)} aria-expanded={editing === w.id}>
+                          <button
+                            type="button"
+                            className="link-button small"
+                            onClick={() => setEditing(editing === w.id ? null : w.id)}
+                            aria-expanded={editing === w.id}
+                          >
                             {t("matrix.edit")}
                           </button>
                         ) : null}
@@ -145,7 +157,11 @@ function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: bool
           ]}
         />
       ) : null}
-      {error && !current ? <p className="notice notice-error" role="alert">{errorText(error)}</p> : null}
+      {error && !current ? (
+        <p className="notice notice-error" role="alert">
+          {errorText(error)}
+        </p>
+      ) : null}
       <label>
         <span>{t("matrix.status")}</span>
         <select name="status" defaultValue={item.status}>

@@ -12,7 +12,19 @@ import { useErrorText } from "../../../_components/use-error-text";
 type UserRow = Json<UserView>;
 type PartnerOption = { id: number; name: string };
 
-function RoleFields({ role, partnerId, partners, onChange, prefix }: { role: Role; partnerId: number | null; partners: PartnerOption[]; onChange: (role: Role, partnerId: number | null) => void; prefix: string }) {
+function RoleFields({
+  role,
+  partnerId,
+  partners,
+  onChange,
+  prefix,
+}: {
+  role: Role;
+  partnerId: number | null;
+  partners: PartnerOption[];
+  onChange: (role: Role, partnerId: number | null) => void;
+  prefix: string;
+}) {
   const t = useTranslations();
   return (
     <>
@@ -24,7 +36,12 @@ function RoleFields({ role, partnerId, partners, onChange, prefix }: { role: Rol
         ))}
       </select>
       {role === "partner" ? (
-        <select aria-label={t("users.partner")} name={`${prefix}partner`} value={partnerId ?? ""} onChange={(e) => onChange(role, e.target.value ? Number(e.target.value) : null)}>
+        <select
+          aria-label={t("users.partner")}
+          name={`${prefix}partner`}
+          value={partnerId ?? ""}
+          onChange={(e) => onChange(role, e.target.value ? Number(e.target.value) : null)}
+        >
           <option value="">{t("users.noPartner")}</option>
           {partners.map((p) => (
             <option key={p.id} value={p.id}>
@@ -58,7 +75,11 @@ function UserRowEditor({ user, partners, onDone }: { user: UserRow; partners: Pa
       <td>{user.name}</td>
       <td>
         <RoleFields role={role} partnerId={partnerId} partners={partners} prefix={`${user.id}-`} onChange={(r, p) => (setRole(r), setPartnerId(p))} />
-        {error ? <div className="field-error" role="alert">{error}</div> : null}
+        {error ? (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        ) : null}
       </td>
       <td>
         <button type="button" onClick={() => save(role)} disabled={role === user.role && partnerId === user.partnerId}>
@@ -93,7 +114,13 @@ export function UsersAdmin({ partners }: { partners: PartnerOption[] }) {
     setAddError(null);
     try {
       const email = String(form.get("email"));
-      await sendJson("/api/users", "POST", { email, name: String(form.get("name")), password: String(form.get("password")), role, partnerId: role === "partner" ? partnerId : null });
+      await sendJson("/api/users", "POST", {
+        email,
+        name: String(form.get("name")),
+        password: String(form.get("password")),
+        role,
+        partnerId: role === "partner" ? partnerId : null,
+      });
       formEl.reset();
       await done(t("added", { email }));
     } catch (err) {
@@ -109,8 +136,16 @@ export function UsersAdmin({ partners }: { partners: PartnerOption[] }) {
 
   return (
     <>
-      {status ? <p className="notice" role="status">{status}</p> : null}
-      {error ? <p className="notice notice-error" role="alert">{t("error", { message: errorText(error) })}</p> : null}
+      {status ? (
+        <p className="notice" role="status">
+          {status}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="notice notice-error" role="alert">
+          {t("error", { message: errorText(error) })}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table className="data" data-testid="users-table">
           <thead>
@@ -122,7 +157,9 @@ export function UsersAdmin({ partners }: { partners: PartnerOption[] }) {
             </tr>
           </thead>
           <tbody>
-            {data?.items.map((u) => <UserRowEditor key={`${u.id}-${u.role}-${u.partnerId}`} user={u} partners={partners} onDone={done} />)}
+            {data?.items.map((u) => (
+              <UserRowEditor key={`${u.id}-${u.role}-${u.partnerId}`} user={u} partners={partners} onDone={done} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -151,8 +188,14 @@ export function UsersAdmin({ partners }: { partners: PartnerOption[] }) {
           </span>
           {beside("partnerId")}
         </label>
-        {addError && !fieldError(addError, "email") && !fieldError(addError, "name") && !fieldError(addError, "password") && !fieldError(addError, "partnerId") ? (
-          <p className="notice notice-error" role="alert">{t("error", { message: errorText(addError) })}</p>
+        {addError &&
+        !fieldError(addError, "email") &&
+        !fieldError(addError, "name") &&
+        !fieldError(addError, "password") &&
+        !fieldError(addError, "partnerId") ? (
+          <p className="notice notice-error" role="alert">
+            {t("error", { message: errorText(addError) })}
+          </p>
         ) : null}
         <button type="submit">{t("add")}</button>
       </form>

@@ -12,9 +12,15 @@ const query = z.strictObject({
   format: z.enum(["csv", "geojson", "xlsx", "pdf", "csv-cp949"]),
   locale: z.enum(["ko", "en"]).default("ko"),
   year: z.coerce.number({ error: "expected a year" }).int().min(1990).max(2100).optional(),
-  status: z.string().regex(/^[a-z_]+$/, "expected a status code").optional(),
+  status: z
+    .string()
+    .regex(/^[a-z_]+$/, "expected a status code")
+    .optional(),
   category: z.enum(SITE_CATEGORIES).optional(),
-  municipality: z.string().regex(/^\d{5}$/, "expected a 5-digit municipality code").optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{5}$/, "expected a 5-digit municipality code")
+    .optional(),
 });
 
 export const GET = route({ params: whatParam, query }, async (ctx, { params, query: q }) => {

@@ -6,4 +6,6 @@ import { idParam } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const PATCH = route({ write: true, params: idParam, body: workItemPatchInput }, (ctx, { params, body }) => updateWorkItem(ctx, { id: params.id, patch: body }));
+export const PATCH = route({ write: true, params: idParam, body: workItemPatchInput }, (ctx, { params, body }) =>
+  updateWorkItem(ctx, { id: params.id, patch: body }),
+);
