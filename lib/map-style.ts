@@ -47,6 +47,3 @@ export function isPlanning(status: SiteStatus): boolean {
 }
 
 export const COVERAGE_COLOUR = "#16a34a";
-
-/** The shipped outline of the municipality the map opens on (the base map's first layer). */
-export const OUTLINE_URL = "/geo/jinju-sgg.geojson";

@@ -5,8 +5,8 @@ import { pageContext } from "@/server/context";
 import { listPartners } from "@/server/partners";
 import { listPlannableYears } from "@/server/planning";
 import { listPlanYears } from "@/server/summary";
+import { tenantMap } from "@/server/tenant";
 import { roleCan } from "@/lib/authz";
-import { bboxOf, type Area } from "@/lib/geo";
 import { MapScreen } from "./_components/map-screen";
 import { tileUrl } from "@/lib/security-headers";
 
@@ -17,13 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Korea, for a municipality without a known outline. */
-const KOREA: [number, number, number, number] = [124.6, 33.1, 131.9, 38.6];
-
-export default async function MapPage() {
+export default async function MapPage({ searchParams }: PageProps<"/map">) {
   const t = await getTranslations("map");
-  const ctx = await pageContext();
-  const { municipality } = ctx;
+  const { municipality: code } = await searchParams;
+  const ctx = await pageContext(typeof code === "string" && /^\d{5}$/.test(code) ? code : undefined);
+  // The map opens on the municipality and draws its outline: its own, else the national boundaries'.
+  const { outline, dongsUrl, home } = tenantMap(ctx.municipality);
   const [partners, years] = await Promise.all([listPartners(ctx), listPlanYears(ctx)]);
   const planning = roleCan(ctx.role, "editPlan") ? { years: await listPlannableYears(ctx) } : null;
   // TILE_URL=off runs the map on the shipped base map alone (offline intranets, tests).
@@ -31,7 +30,9 @@ export default async function MapPage() {
   return (
     <Suspense fallback={<p>{t("loading")}</p>}>
       <MapScreen
-        home={municipality.boundary ? bboxOf(municipality.boundary as Area) : KOREA}
+        home={home}
+        outline={outline}
+        dongsUrl={dongsUrl}
         tiles={tiles ? { url: tiles, attribution: t("tilesAttribution") } : null}
         partners={partners.map((p) => ({ id: p.id, nameKo: p.nameKo, nameEn: p.nameEn }))}
         years={years ?? []}

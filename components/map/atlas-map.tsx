@@ -8,6 +8,7 @@ import { MapContainer, TileLayer, useMapEvents } from "react-leaflet";
 import type { PoiKind } from "@/lib/domain";
 import { MAX_ZOOM, MIN_ZOOM } from "@/lib/map-state";
 import type { MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
+import type { Area } from "@/lib/geo";
 import type { BBox } from "@/lib/query-params";
 import { ApLayer } from "./ap-layer";
 import { BaseLayer } from "./base-layer";
@@ -52,6 +53,9 @@ export type AtlasMapProps = {
   /** Where a zoom is heading, as soon as its animation starts: the new view's data can be asked for early. */
   onZoomStart?: (target: { center: { lat: number; lng: number }; zoom: number }) => void;
   onBaseLoaded: () => void;
+  /** The municipality's outline and its 읍면동 (where shipped), drawn by the base map. */
+  outline: Area | null;
+  dongsUrl: string | null;
   onSelectAps: (ids: number[]) => void;
   onSelectZone: (id: number) => void;
   onSelectOperator: (id: number) => void;
@@ -112,7 +116,15 @@ export function AtlasMap(props: AtlasMapProps) {
       worldCopyJump={false}
       attributionControl
     >
-      <BaseLayer zoom={zoom} locale={props.locale} attribution={props.labels.boundaryAttribution} detail={props.drawn} onLoaded={props.onBaseLoaded} />
+      <BaseLayer
+        zoom={zoom}
+        locale={props.locale}
+        outline={props.outline}
+        dongsUrl={props.dongsUrl}
+        attribution={props.labels.boundaryAttribution}
+        detail={props.drawn}
+        onLoaded={props.onBaseLoaded}
+      />
       {props.tiles ? <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={MAX_ZOOM} opacity={0.85} /> : null}
       <ViewWatcher onView={handleView} onZoomStart={props.onZoomStart} />
       <RouteLayer routes={props.routes} describe={props.labels.route} />

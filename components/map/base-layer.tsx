@@ -9,7 +9,7 @@ import useSWRImmutable from "swr/immutable";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import { fetchJson } from "@/lib/fetcher";
-import { OUTLINE_URL } from "@/lib/map-style";
+import type { Area } from "@/lib/geo";
 
 type Named = { name: string; name_eng?: string };
 
@@ -49,19 +49,24 @@ function ZoomPane({ name, visible, children }: { name: string; visible: boolean;
 export function BaseLayer({
   zoom,
   locale,
+  outline,
+  dongsUrl,
   attribution,
   detail,
   onLoaded,
 }: {
   zoom: number;
   locale: string;
+  /** The municipality's outline (null when unknown: the map then shows Korea's outlines alone). */
+  outline: Area | null;
+  /** Its 읍면동 with names, where the app ships them. */
+  dongsUrl: string | null;
   attribution: string;
   /** False until the first data is drawn: the heavy outlines wait so they do not delay it. */
   detail: boolean;
   onLoaded: () => void;
 }) {
-  const { data: outline } = useSWRImmutable<FeatureCollection<Geometry, Named>>(OUTLINE_URL, fetchJson);
-  const { data: dongs } = useSWRImmutable<FeatureCollection<Geometry, Named>>(zoom >= 10 ? "/geo/jinju-emd.geojson" : null, fetchJson);
+  const { data: dongs } = useSWRImmutable<FeatureCollection<Geometry, Named>>(zoom >= 10 ? dongsUrl : null, fetchJson);
   // Province and 시군구 outlines are loaded the first time their zoom range is shown, then kept:
   // leaving the range hides their pane instead of dropping hundreds of drawn outlines, so zooming
   // back does not unpack and draw them again.
@@ -73,9 +78,10 @@ export function BaseLayer({
   // The 250 시군구 outlines are heavy to unpack: only once zoomed in past the national view.
   const municipalities = useTopo(municipalitiesWanted ? "/geo/municipalities-topo.json" : null, "skorea_municipalities_2018_geo");
 
+  // The outline comes with the page: the base map is there as soon as Leaflet is.
   useEffect(() => {
-    if (outline) onLoaded();
-  }, [outline, onLoaded]);
+    onLoaded();
+  }, [onLoaded]);
 
   const name = (p: Named) => (locale === "en" && p.name_eng ? p.name_eng : p.name);
   return (

@@ -4,11 +4,9 @@
 import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { preload } from "swr";
 import type { AtlasMapProps, MapView } from "@/components/map/atlas-map";
 import type { GapMarker } from "@/components/map/gap-layer";
-import { fetchJson } from "@/lib/fetcher";
-import { OUTLINE_URL } from "@/lib/map-style";
+import type { Area } from "@/lib/geo";
 import { GAP_CATEGORY } from "@/lib/planning";
 import { hrefWith } from "@/lib/url";
 import { CandidateForm } from "../../_components/candidate-form";
@@ -21,12 +19,8 @@ import { useMapUrlState, useUrlSync } from "./use-map-url-state";
 import { useMapView } from "./use-map-view";
 
 const loadAtlasMap = () => import("@/components/map/atlas-map");
-// Start fetching the map code and the city outline as soon as this module runs in the browser,
-// not when the map first renders.
-if (typeof window !== "undefined") {
-  void loadAtlasMap();
-  void preload(OUTLINE_URL, fetchJson);
-}
+// Start fetching the map code as soon as this module runs in the browser, not when the map first renders.
+if (typeof window !== "undefined") void loadAtlasMap();
 
 const AtlasMap = dynamic(() => loadAtlasMap().then((m) => m.AtlasMap), {
   ssr: false,
@@ -37,12 +31,18 @@ export type PartnerOption = { id: number; nameKo: string; nameEn: string | null 
 
 export function MapScreen({
   home,
+  outline,
+  dongsUrl,
   tiles,
   partners,
   years,
   planning,
 }: {
   home: [number, number, number, number];
+  /** The municipality's outline, sent with the page (no request before the map can draw), or null when unknown. */
+  outline: Area | null;
+  /** Its 읍면동 outlines, where the app ships them. */
+  dongsUrl: string | null;
   tiles: { url: string; attribution: string } | null;
   partners: PartnerOption[];
   years: number[];
@@ -140,6 +140,8 @@ export function MapScreen({
           <AtlasMap
             locale={locale}
             initial={initial}
+            outline={outline}
+            dongsUrl={dongsUrl}
             tiles={tiles && on("tiles") ? tiles : null}
             aps={layers.aps}
             zones={layers.zones}
