@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/ui/nav-link";
 import { SignOutButton } from "@/components/ui/sign-out-button";
-import { chromeContext } from "@/server/context";
+import { chromeContext } from "@/server/page-context";
 import { roleCan } from "@/lib/authz";
 import { setLocale } from "./actions";
 import "./globals.css";

@@ -8,7 +8,7 @@ import { seed } from "./seed";
 
 const jinjuSummary = async () => {
   const { db } = await getDb();
-  return rolloutSummaryOf(db, await findMunicipalityByCode(db, { code: "48170" }));
+  return rolloutSummaryOf(db, { municipality: await findMunicipalityByCode(db, { code: "48170" }) });
 };
 
 async function tableCounts() {

@@ -1,17 +1,14 @@
 // The request context: who is asking, for which municipality, on which database, with what input —
-// resolved once per request by `route` (route handlers) and `pageContext` (pages), never by hand.
+// resolved once per request by `route` (route handlers here) and `pageContext` (pages, page-context.ts), never by hand.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { headers as nextHeaders } from "next/headers";
-import { redirect } from "next/navigation";
-import { cache } from "react";
 import { z } from "zod";
 import type { Db, DbHandle, Engine } from "../db/client";
 import type { Actor } from "../db/queries/audit";
 import type { Municipality } from "../db/schema";
 import { grantsOf, membershipIn, type Permission, type Viewer } from "../lib/authz";
 import type { Role } from "../lib/domain";
-import { readAuthEnv, readEnv } from "../lib/env";
+import { readAuthEnv } from "../lib/env";
 import { AppError } from "../lib/errors";
 import { handle } from "../lib/http";
 import { parseBody } from "../lib/inputs";
@@ -45,14 +42,20 @@ export type ContextDeps = {
   settings: () => { publicAccess: boolean; appUrl?: string };
 };
 
-const liveDeps: ContextDeps = {
+export const liveDeps: ContextDeps = {
   database: getDb,
   viewerOf: currentViewer,
   municipalityOf: resolveMunicipality,
   settings: () => readAuthEnv(),
 };
 
-function contextOf(handle: DbHandle, viewer: Viewer | null, municipality: Municipality): RequestContext {
+/**
+ * The context of a request about the whole inventory (the map's national layers): a municipality
+ * only when the request names one, and no permissions (what it answers is public).
+ */
+export type NationalContext = Omit<RequestContext, "municipality" | "role" | "grants"> & { municipality: Municipality | null };
+
+export function contextOf(handle: DbHandle, viewer: Viewer | null, municipality: Municipality): RequestContext {
   const requestId = randomUUID();
   return {
     db: handle.db,
@@ -67,7 +70,7 @@ function contextOf(handle: DbHandle, viewer: Viewer | null, municipality: Munici
 }
 
 /** Only a request that carries a session cookie is looked up: an anonymous read costs no query. */
-const hasSessionCookie = (headers: Headers) => headers.get("cookie")?.includes("session_token=") ?? false;
+export const hasSessionCookie = (headers: Headers) => headers.get("cookie")?.includes("session_token=") ?? false;
 
 type Schema = z.ZodType;
 /** A body that names the municipality it is about (a user's role there, for one). */
@@ -86,7 +89,10 @@ type RouteSpec = {
   form?: { maxBytes: number };
   /** The status of a plain (non-Response) answer; 200 unless given. */
   status?: number;
+  /** About the whole inventory: the handler gets a NationalContext, with a municipality only when the request names one. */
+  national?: true;
 };
+type ContextFor<S extends RouteSpec> = S extends { national: true } ? NationalContext : RequestContext;
 export type RouteInput<S extends RouteSpec> = {
   query: Parsed<S["query"]>;
   body: Parsed<S["body"]>;
@@ -115,7 +121,7 @@ type Segments = { params: Promise<Record<string, string | string[]>> };
 
 /** Builds the `route` wrapper over the given dependencies (the app's own, or a test's). */
 export function makeRoute(deps: ContextDeps) {
-  return function route<const S extends RouteSpec>(spec: S, run: (ctx: RequestContext, input: RouteInput<S>) => Promise<unknown>) {
+  return function route<const S extends RouteSpec>(spec: S, run: (ctx: ContextFor<S>, input: RouteInput<S>) => Promise<unknown>) {
     return handle(async (req: Request, segments?: Segments): Promise<Response> => {
       const settings = deps.settings();
       if (spec.write && !sameOrigin(req, settings.appUrl)) throw new AppError("forbidden", "Cross-origin requests may not change anything.");
@@ -132,10 +138,24 @@ export function makeRoute(deps: ContextDeps) {
       const fromForm = form?.get("municipality");
       const fromBody = namesMunicipality.safeParse(body).data?.municipality;
       const named = fromBody ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
-      const municipality = await deps.municipalityOf(handle.db, named);
       // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each part was parsed by the spec's own schema just above
       const input = { query, body, params, form, req } as RouteInput<S>;
-      const out = await run(contextOf(handle, viewer, municipality), input);
+      let ctx: RequestContext | NationalContext;
+      if (spec.national && named === undefined) {
+        const requestId = randomUUID();
+        ctx = {
+          db: handle.db,
+          engine: handle.engine,
+          viewer,
+          actor: { viewer, label: viewer?.email ?? "anonymous", requestId },
+          municipality: null,
+          requestId,
+        };
+      } else {
+        ctx = contextOf(handle, viewer, await deps.municipalityOf(handle.db, named));
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a national spec gets the national context built just above, any other the full one
+      const out = await run(ctx as ContextFor<S>, input);
       if (out instanceof Response) return out;
       return Response.json(out, { status: spec.status ?? 200 });
     });
@@ -144,24 +164,3 @@ export function makeRoute(deps: ContextDeps) {
 
 /** Wraps a route handler: the context and the validated input are ready before the handler's own code runs. */
 export const route = makeRoute(liveDeps);
-
-/** The context of the page being rendered, resolved once per request and municipality. */
-const resolvePage = cache(async (municipalityCode: string | undefined): Promise<RequestContext> => {
-  const [handle, headers] = await Promise.all([liveDeps.database(), nextHeaders()]);
-  const viewer = hasSessionCookie(headers) ? await liveDeps.viewerOf(headers) : null;
-  const municipality = await liveDeps.municipalityOf(handle.db, municipalityCode);
-  return contextOf(handle, viewer, municipality);
-});
-
-/** A page's context. With `PUBLIC_ACCESS=off`, a visitor who is not signed in is sent to the sign-in page. */
-export async function pageContext(municipalityCode?: string): Promise<RequestContext> {
-  const ctx = await resolvePage(municipalityCode);
-  if (!ctx.viewer && !liveDeps.settings().publicAccess) redirect("/login");
-  return ctx;
-}
-
-/** The context of what every page shows around its content (header, sign-in page): open to everyone. */
-export const chromeContext = (): Promise<RequestContext> => resolvePage(undefined);
-
-/** The default municipality's code (for links and the command line). */
-export const defaultMunicipalityCode = () => readEnv().defaultMunicipality;

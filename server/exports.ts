@@ -170,7 +170,12 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   if (req.what === "candidates") {
-    const { items } = await scoredCandidates(db, m.id, { status: CANDIDATE_STATUSES.find((s) => s === f.status), year: f.year, category: f.category });
+    const { items } = await scoredCandidates(db, {
+      municipalityId: m.id,
+      status: CANDIDATE_STATUSES.find((s) => s === f.status),
+      year: f.year,
+      category: f.category,
+    });
     // The notes column is there only for those who may read notes: the file's columns follow the read model.
     const withNotes = candidateModel.fields(grants).includes("notes");
     const keys = ["id", "name", "category", "status", "planYear", "apCount", "score", ...(withNotes ? ["notes"] : []), "lat", "lng"];
@@ -233,9 +238,9 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
 
   // The rollout summary: per plan year, per category, per partner.
   const [rawSummary, rawWork, categories] = await Promise.all([
-    rolloutSummaryOf(db, m),
+    rolloutSummaryOf(db, { municipality: m }),
     getPartnerTotals(db, { municipalityId: m.id }),
-    countZonesByCategory(db, m.id),
+    countZonesByCategory(db, { municipalityId: m.id }),
   ]);
   const summary = shapeSummary(rawSummary, grants);
   const work = { items: partnerTotalModel.many(rawWork.items, grants) };

@@ -5,6 +5,9 @@ import { AppError } from "../lib/errors";
 import type { ImportProgress } from "../lib/standard-data";
 import type { RequestContext } from "./context";
 
+/** What an upload answers: the import's report, with the name of the file it read. */
+export type ImportResult = ImportSummary & { fileName: string };
+
 /**
  * Only an admin of the municipality may import, and only into it (rows naming another municipality
  * are rejected). The audit entries carry the admin and the request.

@@ -2,26 +2,22 @@
 import { getMapFeatures as queryFeatures, listBusOperatorsForMap, listBusRoutesForMap, listPoisInView, listZonesInView } from "../db/queries/map";
 import type { PoiKind, SiteCategory } from "../lib/domain";
 import type { BBox, MapFeaturesQuery } from "../lib/query-params";
-import type { RequestContext } from "./context";
+import type { NationalContext, RequestContext } from "./context";
 
 /** A map layer covers the whole inventory unless the request names a municipality. */
-const scope = (ctx: RequestContext, named: string | undefined) => (named ? ctx.municipality.id : undefined);
+const scope = (ctx: NationalContext) => ctx.municipality?.id;
 
-export async function getMapFeatures(ctx: RequestContext, { municipality, ...query }: MapFeaturesQuery) {
-  return queryFeatures(ctx.db, { ...query, municipalityId: scope(ctx, municipality) });
+export async function getMapFeatures(ctx: NationalContext, { municipality: _m, ...query }: MapFeaturesQuery) {
+  return queryFeatures(ctx.db, { ...query, municipalityId: scope(ctx) });
 }
 
-export async function listZones(
-  ctx: RequestContext,
-  {
-    municipality,
-    ...query
-  }: { bbox: BBox; limit?: number; stage?: "planning" | "built"; year?: number; category?: SiteCategory; q?: string; municipality?: string },
-) {
-  return listZonesInView(ctx.db, { ...query, municipalityId: scope(ctx, municipality) });
+type ZonesQuery = { bbox: BBox; limit?: number; stage?: "planning" | "built"; year?: number; category?: SiteCategory; q?: string; municipality?: string };
+
+export async function listZones(ctx: NationalContext, { municipality: _m, ...query }: ZonesQuery) {
+  return listZonesInView(ctx.db, { ...query, municipalityId: scope(ctx) });
 }
 
-export async function listPois(ctx: RequestContext, query: { bbox: BBox; kinds?: PoiKind[] }) {
+export async function listPois(ctx: NationalContext, query: { bbox: BBox; kinds?: PoiKind[] }) {
   return listPoisInView(ctx.db, query);
 }
 

@@ -28,14 +28,14 @@ async function currentProgram(conn: Parameters<typeof q.findCurrentProgram>[0], 
 /** The planning settings (radius, score weights, unit costs) for members; the version to send back. */
 export async function getPlanningSettings(ctx: RequestContext) {
   authorize(ctx.viewer, ctx.municipality.id, "read");
-  return q.getPlanningSettings(ctx.db, ctx.municipality.id);
+  return q.getPlanningSettings(ctx.db, { municipalityId: ctx.municipality.id });
 }
 
 export async function updatePlanningSettings(ctx: RequestContext, { settings, version }: { settings: PlanningSettings; version: number }) {
   const municipalityId = ctx.municipality.id;
   authorize(ctx.viewer, municipalityId, "editPlan");
   return ctx.db.transaction(async (tx) => {
-    const before = await q.getPlanningSettings(tx, municipalityId);
+    const before = await q.getPlanningSettings(tx, { municipalityId: municipalityId });
     if (before.version !== version) throw staleVersion("setting", before);
     await q.savePlanningSettings(tx, { municipalityId, settings, version: before.version + 1 });
     const { version: _v, ...plain } = before;
@@ -72,7 +72,7 @@ export type CandidateQuery = {
  * score is made (radius and weights: public, like the score). Unit costs are settings, not scoring.
  */
 export async function listCandidates(ctx: RequestContext, { sort = "score", dir, ...filters }: CandidateQuery) {
-  const { items, settings } = await q.scoredCandidates(ctx.db, ctx.municipality.id, filters);
+  const { items, settings } = await q.scoredCandidates(ctx.db, { ...filters, municipalityId: ctx.municipality.id });
   const key: Record<CandidateSort, (r: CandidateRow) => number | string> = {
     score: (r) => r.score?.total ?? -1,
     name: (r) => r.name,
@@ -93,7 +93,7 @@ export async function listCandidates(ctx: RequestContext, { sort = "score", dir,
 const scoringOf = (settings: PlanningSettings) => ({ coverageRadiusM: settings.coverageRadiusM, weights: settings.weights });
 
 export async function getScoring(ctx: RequestContext) {
-  return scoringOf(await q.getPlanningSettings(ctx.db, ctx.municipality.id));
+  return scoringOf(await q.getPlanningSettings(ctx.db, { municipalityId: ctx.municipality.id }));
 }
 export type CandidateList = Awaited<ReturnType<typeof listCandidates>>;
 
@@ -213,7 +213,7 @@ export async function updateSite(ctx: RequestContext, { id, patch }: { id: numbe
 }
 
 async function approve(tx: Tx, actor: Actor, site: s.Site, programId: number) {
-  const settings = await q.getPlanningSettings(tx, site.municipalityId);
+  const settings = await q.getPlanningSettings(tx, { municipalityId: site.municipalityId });
   const roles = await q.listProgramRoles(tx, { programId });
   const partnerFor = new Map(roles.map((r) => [r.role, r.partnerId]));
   const items = plannedWorkFor(site.plannedApCount, settings.unitCosts).filter((w) => partnerFor.has(w.kind));

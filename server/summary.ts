@@ -33,7 +33,7 @@ export type YearView = SummaryView["years"][number];
 export type FiguresView = YearView["targets"];
 
 export async function getRolloutSummary(ctx: RequestContext) {
-  return shapeSummary(await rolloutSummaryOf(ctx.db, ctx.municipality), ctx.grants);
+  return shapeSummary(await rolloutSummaryOf(ctx.db, { municipality: ctx.municipality }), ctx.grants);
 }
 
 /** Work by partner, year and status, with costs for members. */
@@ -51,7 +51,7 @@ export async function getPlan(ctx: RequestContext) {
 
 /** Zones by category and plan year, active and planned (public counts). */
 export async function getZonesByCategory(ctx: RequestContext) {
-  return countZonesByCategory(ctx.db, ctx.municipality.id);
+  return countZonesByCategory(ctx.db, { municipalityId: ctx.municipality.id });
 }
 
 export async function listPlanYears(ctx: RequestContext) {

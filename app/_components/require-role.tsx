@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import type { Role } from "@/lib/domain";
 
 export async function guardPage(path: string, allowed: readonly Role[]): Promise<{ ok: true } | { ok: false; notice: React.ReactNode }> {

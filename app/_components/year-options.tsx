@@ -1,5 +1,5 @@
 // The plan years a year filter offers: those of the municipality's programs.
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { listPlanYears } from "@/server/summary";
 
 export async function yearOptions(): Promise<{ value: string; label: string }[]> {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { listAuditEntries } from "@/server/audit";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { auditQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
 import { hrefWith } from "@/lib/url";

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
 import { listBuses, listBusOperators } from "@/server/buses";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { BUS_STATUSES } from "@/lib/domain";
 import { yearMonth } from "@/lib/format";
 import { busQuery, tryParseParams } from "@/lib/query-params";

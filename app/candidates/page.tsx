@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { getScoring, listPlannableYears } from "@/server/planning";
 import { roleCan } from "@/lib/authz";
 import { SITE_CATEGORIES } from "@/lib/domain";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { listCoverageGaps } from "@/server/planning";
 import { roleCan } from "@/lib/authz";
 import { POI_KINDS } from "@/lib/domain";

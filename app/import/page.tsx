@@ -1,6 +1,6 @@
 // `/import`: upload national standard data, preview it row by row, then commit (admins).
 import { getLocale, getTranslations } from "next-intl/server";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { localName } from "@/lib/format";
 import { EXPECTED_COLUMNS, importMaxBytes } from "@/lib/standard-data";
 import { guardPage } from "../_components/require-role";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { chromeContext } from "@/server/context";
+import { chromeContext } from "@/server/page-context";
 import { safeNext } from "@/lib/auth-client";
 import { LoginForm } from "./_components/login-form";
 

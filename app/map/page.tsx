@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { listPartners } from "@/server/partners";
 import { listPlannableYears } from "@/server/planning";
 import { listPlanYears } from "@/server/summary";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { listPartners } from "@/server/partners";
 import { localName } from "@/lib/format";
 

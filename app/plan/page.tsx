@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { isEditableYear } from "@/server/planning";
 import { getPartnerWork, getRolloutSummary, getZonesByCategory } from "@/server/summary";
 import { roleCan } from "@/lib/authz";

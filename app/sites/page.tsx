@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { listSites } from "@/server/sites";
 import { SITE_CATEGORIES, SITE_STATUSES } from "@/lib/domain";
 import { siteQuery, tryParseParams } from "@/lib/query-params";

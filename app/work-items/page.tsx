@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { listPartners } from "@/server/partners";
 import { listPlannableYears, listResponsibilityColumns } from "@/server/planning";
 import { listWorkItems } from "@/server/work-items";

@@ -45,7 +45,7 @@ export const workItemColumns = {
  * Work items of one municipality's programs with their partner and scope (zone or bus batch),
  * filtered by `where`, in plan-year, scope, partner and kind order.
  */
-export function selectWorkItems(db: Db, municipalityId: number, where: (SQL | undefined)[]) {
+export function selectWorkItems(db: Db, { municipalityId, where }: { municipalityId: number; where: (SQL | undefined)[] }) {
   return db
     .select({
       ...workItemColumns,

@@ -15,7 +15,7 @@ import {
 import type { Conn, Db } from "../client";
 import * as s from "../schema";
 
-export async function getPlanningSettings(db: Conn, municipalityId: number): Promise<PlanningSettings & { version: number }> {
+export async function getPlanningSettings(db: Conn, { municipalityId }: { municipalityId: number }): Promise<PlanningSettings & { version: number }> {
   const [row] = await db.select().from(s.planningSettings).where(eq(s.planningSettings.municipalityId, municipalityId));
   if (!row) return { ...DEFAULT_PLANNING_SETTINGS, version: 0 };
   const parsed = settingsSchema.safeParse(row.settings);
@@ -23,7 +23,7 @@ export async function getPlanningSettings(db: Conn, municipalityId: number): Pro
 }
 
 /** Places that count as covered: active APs and the positions of approved or installing zones. */
-async function coveragePoints(db: Db, municipalityId: number): Promise<{ active: LatLng[]; planned: LatLng[] }> {
+async function coveragePoints(db: Db, { municipalityId }: { municipalityId: number }): Promise<{ active: LatLng[]; planned: LatLng[] }> {
   const [active, planned] = await Promise.all([
     db
       .select({ lat: sql<number>`${s.accessPoints.lat}`, lng: sql<number>`${s.accessPoints.lng}` })
@@ -37,7 +37,7 @@ async function coveragePoints(db: Db, municipalityId: number): Promise<{ active:
   return { active, planned };
 }
 
-async function poisOf(db: Db, municipalityId: number): Promise<Poi[]> {
+async function poisOf(db: Db, { municipalityId }: { municipalityId: number }): Promise<Poi[]> {
   return db
     .select({
       id: s.pointsOfInterest.id,
@@ -68,8 +68,7 @@ export type CandidateRow = {
 /** The candidates (by default those not yet decided) with their scores, best first, and the settings used. */
 export async function scoredCandidates(
   db: Db,
-  municipalityId: number,
-  filters: CandidateFilters,
+  { municipalityId, ...filters }: CandidateFilters & { municipalityId: number },
 ): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
   const where: (SQL | undefined)[] = [
     eq(s.sites.municipalityId, municipalityId),
@@ -94,9 +93,9 @@ export async function scoredCandidates(
       .from(s.sites)
       .where(and(...where))
       .orderBy(asc(s.sites.id)),
-    getPlanningSettings(db, municipalityId),
-    poisOf(db, municipalityId),
-    coveragePoints(db, municipalityId),
+    getPlanningSettings(db, { municipalityId }),
+    poisOf(db, { municipalityId }),
+    coveragePoints(db, { municipalityId }),
     db
       .select({ year: s.planYears.year, categories: s.planYears.targetCategories })
       .from(s.planYears)
@@ -127,9 +126,9 @@ export async function scoredCandidates(
 /** Points of interest no active AP or approved zone covers, by kind: where Wi-Fi is still missing. */
 export async function coverageGaps(db: Db, { municipalityId, kind }: { municipalityId: number; kind?: PoiKind }) {
   const [settings, pois, coverage] = await Promise.all([
-    getPlanningSettings(db, municipalityId),
-    poisOf(db, municipalityId),
-    coveragePoints(db, municipalityId),
+    getPlanningSettings(db, { municipalityId }),
+    poisOf(db, { municipalityId }),
+    coveragePoints(db, { municipalityId }),
   ]);
   const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
   const gaps = pois.filter((p) => !covered.has(p.id) && (!kind || p.kind === kind));

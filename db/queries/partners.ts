@@ -38,11 +38,14 @@ export async function getPartnerById(db: Db, { id, year, status, municipalityId 
       .innerJoin(s.programs, eq(s.programPartnerRoles.programId, s.programs.id))
       .where(and(eq(s.programPartnerRoles.partnerId, id), eq(s.programs.municipalityId, municipalityId)))
       .orderBy(asc(s.programs.id), sql`${s.programPartnerRoles.role}`),
-    selectWorkItems(db, municipalityId, [
-      eq(s.workItems.partnerId, id),
-      year !== undefined ? eq(s.workItems.planYear, year) : undefined,
-      status ? eq(s.workItems.status, status) : undefined,
-    ]),
+    selectWorkItems(db, {
+      municipalityId,
+      where: [
+        eq(s.workItems.partnerId, id),
+        year !== undefined ? eq(s.workItems.planYear, year) : undefined,
+        status ? eq(s.workItems.status, status) : undefined,
+      ],
+    }),
   ]);
   return { partner, roles, workItems };
 }

@@ -107,12 +107,15 @@ export async function cancelOpenWorkItems(tx: Tx, { siteId }: { siteId: number }
 export type WorkItemFilters = { partner?: number; year?: number; status?: WorkStatus; open?: boolean };
 
 export async function listWorkItems(db: Db, { municipalityId, filters }: { municipalityId: number; filters: WorkItemFilters }) {
-  return selectWorkItems(db, municipalityId, [
-    filters.partner !== undefined ? eq(s.workItems.partnerId, filters.partner) : undefined,
-    filters.year !== undefined ? eq(s.workItems.planYear, filters.year) : undefined,
-    filters.status ? eq(s.workItems.status, filters.status) : undefined,
-    filters.open ? inArray(s.workItems.status, ["not_started", "in_progress"]) : undefined,
-  ]);
+  return selectWorkItems(db, {
+    municipalityId,
+    where: [
+      filters.partner !== undefined ? eq(s.workItems.partnerId, filters.partner) : undefined,
+      filters.year !== undefined ? eq(s.workItems.planYear, filters.year) : undefined,
+      filters.status ? eq(s.workItems.status, filters.status) : undefined,
+      filters.open ? inArray(s.workItems.status, ["not_started", "in_progress"]) : undefined,
+    ],
+  });
 }
 export type WorkItemRow = Awaited<ReturnType<typeof listWorkItems>>[number];
 

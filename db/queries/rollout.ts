@@ -38,7 +38,7 @@ function addUp(list: Figures[]): Figures {
   return { buses: add("buses"), zones: add("zones"), accessPoints: add("accessPoints"), budgetKrw: add("budgetKrw") };
 }
 
-export async function rolloutSummaryOf(db: Db, m: s.Municipality): Promise<RolloutSummary> {
+export async function rolloutSummaryOf(db: Db, { municipality: m }: { municipality: s.Municipality }): Promise<RolloutSummary> {
   const [program] = await db.select().from(s.programs).where(eq(s.programs.municipalityId, m.id)).orderBy(desc(s.programs.startYear)).limit(1);
   if (!program) throw new AppError("not_found", `No program for municipality ${m.code}`, { path: "municipality", params: { value: m.code } });
 
@@ -138,7 +138,7 @@ export async function getPartnerTotals(db: Db, { municipalityId }: { municipalit
 }
 
 /** Zones by category and plan year: how many are active (or decommissioned) and how many are still planned. */
-export async function countZonesByCategory(db: Db, municipalityId: number) {
+export async function countZonesByCategory(db: Db, { municipalityId }: { municipalityId: number }) {
   const rows = await db
     .select({
       category: s.sites.category,

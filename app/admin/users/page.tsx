@@ -1,6 +1,6 @@
 // `/admin/users`: the municipality's users and their roles (admins only).
 import { getLocale, getTranslations } from "next-intl/server";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { listPartners } from "@/server/partners";
 import { localName } from "@/lib/format";
 import { guardPage } from "../../_components/require-role";

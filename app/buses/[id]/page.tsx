@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { getBus } from "@/server/buses";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { yearMonth } from "@/lib/format";
 import { AccessPointTable } from "../../_components/access-point-table";
 import { loadOr404 } from "../../_components/load-or-404";

@@ -7,15 +7,11 @@ import type { ImportProgress, Issue } from "@/lib/standard-data";
 import { toCsv } from "@/lib/export-formats";
 import { FetchError, uploadForm } from "@/lib/fetcher";
 import { issueReason, REFUSAL_CODES, refusalText } from "@/lib/import-text";
+import type { Json } from "@/lib/contract";
+import type { ImportResult } from "@/server/import";
 import { useErrorText } from "../../_components/use-error-text";
 
-type Summary = {
-  fileName: string;
-  file: { encoding: string; variant: "older" | "newer"; rows: number };
-  counts: { new: number; updated: number; unchanged: number; duplicate: number; invalid: number };
-  issues: Issue[];
-  committed: boolean;
-};
+type Summary = Json<ImportResult>;
 type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number; commit: boolean } | { kind: "processing"; commit: boolean; progress?: ImportProgress };
 
 const SHOWN_ISSUES = 200;

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { getPartner } from "@/server/partners";
 import { WORK_STATUSES } from "@/lib/domain";
 import { AppError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
-import { pageContext } from "@/server/context";
+import { pageContext } from "@/server/page-context";
 import { getSite } from "@/server/sites";
 import { AccessPointTable } from "../../_components/access-point-table";
 import { AuditTable } from "../../_components/audit-table";

@@ -5,6 +5,6 @@ import { mapFeaturesQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: mapFeaturesQuery }, async (ctx, { query }) =>
+export const GET = route({ national: true, query: mapFeaturesQuery }, async (ctx, { query }) =>
   Response.json(await getMapFeatures(ctx, query), { headers: { "content-type": "application/geo+json" } }),
 );

@@ -5,4 +5,4 @@ import { mapPoisQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: mapPoisQuery }, (ctx, { query }) => listPois(ctx, { bbox: query.bbox, kinds: query.kind }));
+export const GET = route({ national: true, query: mapPoisQuery }, (ctx, { query }) => listPois(ctx, { bbox: query.bbox, kinds: query.kind }));

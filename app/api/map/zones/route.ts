@@ -5,4 +5,4 @@ import { mapZonesQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: mapZonesQuery }, (ctx, { query }) => listZones(ctx, query));
+export const GET = route({ national: true, query: mapZonesQuery }, (ctx, { query }) => listZones(ctx, query));
