@@ -1,5 +1,5 @@
 // Access points: the list across zones and buses, the APs of one owner, and one AP for the map's panel.
-import { getAccessPointById, listAccessPoints as queryAccessPoints, listAccessPointsByOwner } from "../db/queries/access-points";
+import { getAccessPointById, listAccessPoints as queryAccessPoints, listAccessPointsByOwner, type AccessPointRow } from "../db/queries/access-points";
 import type { AccessPointQuery } from "../lib/query-params";
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
@@ -37,9 +37,29 @@ export const accessPointDetail = readModel<ApDetail>()({
   ],
 });
 
+/** An AP as the list shows it: public inventory. */
+export const accessPointListModel = readModel<AccessPointRow>()({
+  public: [
+    "id",
+    "ssid",
+    "status",
+    "lat",
+    "lng",
+    "installYear",
+    "installMonth",
+    "provenance",
+    "siteId",
+    "siteName",
+    "category",
+    "busId",
+    "vehicleNumber",
+    "planYear",
+  ],
+});
+
 export async function listAccessPoints(ctx: RequestContext, query: Omit<AccessPointQuery, "municipality">) {
-  // Every column of the list is public inventory.
-  return queryAccessPoints(ctx.db, { ...query, municipalityId: ctx.municipality.id });
+  const page = await queryAccessPoints(ctx.db, { ...query, municipalityId: ctx.municipality.id });
+  return { ...page, items: accessPointListModel.many(page.items, ctx.grants) };
 }
 
 export async function getAccessPoint(ctx: RequestContext, { id }: { id: number }) {

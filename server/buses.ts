@@ -1,5 +1,5 @@
 // Buses with their APs, and the bus operators of a municipality.
-import { getBusById, listBusOperators as queryOperators, listBuses as queryBuses } from "../db/queries/buses";
+import { getBusById, listBusOperators as queryOperators, listBuses as queryBuses, type BusRow } from "../db/queries/buses";
 import type { BusQuery } from "../lib/query-params";
 import { readModel } from "../lib/read-model";
 import { accessPointOfOwner } from "./access-points";
@@ -27,8 +27,14 @@ export const busModel = readModel<BusRecord>()({
   ],
 });
 
+/** A bus as the list shows it: public inventory. */
+export const busListModel = readModel<BusRow>()({
+  public: ["id", "vehicleNumber", "routes", "status", "installYear", "installMonth", "planYear", "operatorId", "operatorName", "provenance", "apCount"],
+});
+
 export async function listBuses(ctx: RequestContext, query: Omit<BusQuery, "municipality">) {
-  return queryBuses(ctx.db, { ...query, municipalityId: ctx.municipality.id });
+  const page = await queryBuses(ctx.db, { ...query, municipalityId: ctx.municipality.id });
+  return { ...page, items: busListModel.many(page.items, ctx.grants) };
 }
 export type BusListView = Awaited<ReturnType<typeof listBuses>>;
 

@@ -164,3 +164,14 @@ export function makeRoute(deps: ContextDeps) {
 
 /** Wraps a route handler: the context and the validated input are ready before the handler's own code runs. */
 export const route = makeRoute(liveDeps);
+
+/**
+ * Wraps a server action that a form posts: its fields are parsed with `schema` before the action's
+ * own code runs; a form that does not parse changes nothing (a form of this app always parses).
+ */
+export function formAction<S extends z.ZodType>(schema: S, run: (input: z.infer<S>) => Promise<void>): (formData: FormData) => Promise<void> {
+  return async (formData: FormData) => {
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (parsed.success) await run(parsed.data);
+  };
+}

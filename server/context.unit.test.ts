@@ -4,7 +4,7 @@ import type { DbHandle } from "../db/client";
 import type { Municipality } from "../db/schema";
 import { authorize, type Viewer } from "../lib/authz";
 import { AppError } from "../lib/errors";
-import { makeRoute, type ContextDeps } from "./context";
+import { formAction, makeRoute, type ContextDeps } from "./context";
 
 const municipality = (id: number, code: string) => ({ id, code, nameKo: code, provinceKo: "경상남도" }) as Municipality;
 const TOWNS = new Map([
@@ -120,5 +120,22 @@ describe("the request context", () => {
     expect(await answer(await open(req("/api/x", { cookie: false })))).toEqual({ status: 200, body: { grants: [] } });
     const closed = routeFor(null, false)({}, async () => ({}));
     expect((await answer(await closed(req("/api/x", { cookie: false })))).status).toBe(401);
+  });
+});
+
+describe("a form's server action", () => {
+  it("runs with the parsed fields, and does nothing for a form that does not parse", async () => {
+    const seen: string[] = [];
+    const act = formAction(z.object({ locale: z.enum(["ko", "en"]) }), async ({ locale }) => {
+      seen.push(locale);
+    });
+    const form = (locale: string) => {
+      const f = new FormData();
+      f.set("locale", locale);
+      return f;
+    };
+    await act(form("en"));
+    await act(form("<script>"));
+    expect(seen).toEqual(["en"]);
   });
 });

@@ -1,12 +1,16 @@
 // Partners with their roles and tallies, and one partner's work items.
 import { getPartnerById, listPartners as queryPartners } from "../db/queries/partners";
 import type { WorkStatus } from "../lib/domain";
+import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
 import { workItemModel } from "./work-items";
 
-/** Partners, their MOU roles and work-item counts in the municipality (public). */
+type PartnerRow = Awaited<ReturnType<typeof queryPartners>>[number];
+/** Partners, their MOU roles and work-item counts in the municipality: public. */
+export const partnerListModel = readModel<PartnerRow>()({ public: ["id", "nameKo", "nameEn", "kind", "roles", "openItems", "doneItems"] });
+
 export async function listPartners(ctx: RequestContext) {
-  return queryPartners(ctx.db, { municipalityId: ctx.municipality.id });
+  return partnerListModel.many(await queryPartners(ctx.db, { municipalityId: ctx.municipality.id }), ctx.grants);
 }
 export type PartnerListView = Awaited<ReturnType<typeof listPartners>>;
 

@@ -261,6 +261,12 @@ export type PlanYearPatch = {
   targetCategories?: SiteCategory[];
 };
 
+/** A plan year as its editor gets it back: the budget target for those who may read costs. */
+const planYearModel = readModel<s.PlanYear>()({
+  public: ["id", "programId", "year", "targetBuses", "targetZones", "targetAccessPoints", "targetCategories", "provenance", "sourceNote", "version"],
+  readCosts: ["targetBudgetKrw"],
+});
+
 /** Whether a plan year's targets may still change: this year and later, and any year the city has not published. */
 export function isEditableYear(y: { year: number; provenance: string }, today: Date): boolean {
   return y.year >= today.getFullYear() || y.provenance !== "press_release";
@@ -280,7 +286,7 @@ export async function updatePlanYear(ctx: RequestContext, { year, patch, today }
     const { version: _v, ...fields } = patch;
     const after = await q.updatePlanYearById(tx, { id: current.id, set: { ...fields, provenance: "manual", version: current.version + 1 } });
     await recordChange(tx, ctx.actor, { action: "update", entityType: "plan_year", entityId: year, municipalityId, before: current, after });
-    return after;
+    return planYearModel.one(after, ctx.grants);
   });
 }
 
@@ -292,7 +298,7 @@ export async function addPlanYear(ctx: RequestContext) {
     const program = await currentProgram(tx, municipalityId);
     const row = await q.insertPlanYear(tx, { programId: program.id, year: program.endYear + 1 });
     await recordChange(tx, ctx.actor, { action: "create", entityType: "plan_year", entityId: row.year, municipalityId, after: row });
-    return row;
+    return planYearModel.one(row, ctx.grants);
   });
 }
 

@@ -1,5 +1,5 @@
 // Zones (sites): the list, one zone with its APs and work, and a planner's changes to a zone.
-import { getSiteById, listSites as querySites, type SiteRecord } from "../db/queries/sites";
+import { getSiteById, listSites as querySites, type SiteRecord, type SiteRow } from "../db/queries/sites";
 import { listAuditEntries } from "../db/queries/audit";
 import { can, grantsOf } from "../lib/authz";
 import type { SiteQuery } from "../lib/query-params";
@@ -38,9 +38,14 @@ export const siteWorkItemModel = readModel<SiteWorkItem>()({
   readCosts: ["plannedCostKrw", "actualCostKrw", "notes"],
 });
 
+/** A zone as the list shows it: all public (names, places, status, counts). */
+export const siteListModel = readModel<SiteRow>()({
+  public: ["id", "name", "category", "dong", "address", "lat", "lng", "status", "planYear", "plannedApCount", "provenance", "version", "apCount"],
+});
+
 export async function listSites(ctx: RequestContext, query: Omit<SiteQuery, "municipality">) {
-  // Every column of the list is public (names, places, status, counts).
-  return querySites(ctx.db, { ...query, municipalityId: ctx.municipality.id });
+  const page = await querySites(ctx.db, { ...query, municipalityId: ctx.municipality.id });
+  return { ...page, items: siteListModel.many(page.items, ctx.grants) };
 }
 
 /** One zone as the caller may see it; its change history only for those who read the audit trail. */

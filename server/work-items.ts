@@ -1,7 +1,8 @@
 // Work items: the responsibility matrix's rows, and changes by planners and by partners to their own.
 import { recordChange } from "../db/queries/audit";
 import { listWorkItems as queryWorkItems, lockWorkItemById, updateWorkItemById, type WorkItemFilters, type WorkItemRow } from "../db/queries/planning";
-import { authorize, can, mayEditWorkItem } from "../lib/authz";
+import type { WorkItem } from "../db/schema";
+import { authorize, can, grantsOf, mayEditWorkItem } from "../lib/authz";
 import { AppError } from "../lib/errors";
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
@@ -34,6 +35,12 @@ export async function listWorkItems(ctx: RequestContext, filters: WorkItemFilter
   return workItemModel.many(await queryWorkItems(ctx.db, { municipalityId: ctx.municipality.id, filters }), ctx.grants);
 }
 
+/** A work item as its editor gets it back after a save. */
+const savedWorkItemModel = readModel<WorkItem & { overBudget: boolean }>()({
+  public: ["id", "programId", "planYear", "partnerId", "kind", "siteId", "busBatchId", "status", "dueDate", "provenance", "version", "overBudget"],
+  readCosts: ["plannedCostKrw", "actualCostKrw", "notes"],
+});
+
 export type WorkItemPatch = {
   version: number;
   status?: WorkItemRow["status"];
@@ -60,6 +67,7 @@ export async function updateWorkItem(ctx: RequestContext, { id, patch }: { id: n
     const { version: _v, ...fields } = patch;
     const after = await updateWorkItemById(tx, { id, set: { ...fields, version: current.version + 1 } });
     await recordChange(tx, ctx.actor, { action: "update", entityType: "work_item", entityId: id, municipalityId, before: current, after });
-    return { ...after, overBudget: after.actualCostKrw !== null && after.plannedCostKrw !== null && after.actualCostKrw > after.plannedCostKrw };
+    const overBudget = after.actualCostKrw !== null && after.plannedCostKrw !== null && after.actualCostKrw > after.plannedCostKrw;
+    return savedWorkItemModel.one({ ...after, overBudget }, grantsOf(ctx.viewer, municipalityId));
   });
 }
