@@ -104,3 +104,13 @@ test("a save after the session has ended says so in Korean and changes nothing",
   await signIn(page, ADMIN);
   await expect(page.getByTestId("user-viewer@jinju.example").getByLabel("역할")).toHaveValue("viewer");
 });
+
+test("a method the app does not serve is answered 405 with the security headers, not 500", async ({ request }) => {
+  for (const path of ["/", "/api/sites"]) {
+    const res = await request.fetch(path, { method: "TRACE" });
+    expect(res.status(), path).toBe(405);
+    expect(res.headers()["allow"]).toContain("GET");
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  }
+});

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { POI_KINDS, ROLES, SITE_CATEGORIES, SITE_STATUSES, WORK_STATUSES } from "./domain";
 import { AppError } from "./errors";
+import { krw, MAX_COUNT_TARGET, MAX_ID, MAX_PLANNED_APS, text } from "./limits";
 import { issuesOf } from "./validation";
 
 const municipality = z
@@ -11,17 +12,17 @@ const municipality = z
 
 export const newUserInput = z.strictObject({
   email: z.email("expected an email address").max(200),
-  name: z.string().trim().min(1, "required").max(100),
+  name: text({ max: 100, required: true }),
   password: z.string().min(10, "at least 10 characters").max(200),
   role: z.enum(ROLES),
-  partnerId: z.number().int().positive().nullable().default(null),
+  partnerId: z.number().int().positive().max(MAX_ID).nullable().default(null),
   municipality,
 });
 export type NewUserInput = z.infer<typeof newUserInput>;
 
 export const setRoleInput = z.strictObject({
   role: z.enum(ROLES).nullable(),
-  partnerId: z.number().int().positive().nullable().default(null),
+  partnerId: z.number().int().positive().max(MAX_ID).nullable().default(null),
   municipality,
 });
 
@@ -32,7 +33,7 @@ export const auditQuery = z.strictObject({
     .string()
     .regex(/^[a-z_]+(:[\w-]+)?$/, "expected a type or type:id, e.g. site:12")
     .optional(),
-  actor: z.string().trim().max(200).optional(),
+  actor: text({ max: 200 }).optional(),
   from: isoDate.optional(),
   /** Inclusive: entries on that day count. */
   to: isoDate.transform((d) => new Date(d.getTime() + 86_400_000)).optional(),
@@ -56,18 +57,18 @@ export async function parseBody<S extends z.ZodType>(schema: S, req: Request): P
   throw new AppError("bad_request", `Invalid field ${issues[0]!.path}: ${issues[0]!.code}`, { issues });
 }
 
-const krw = z.number({ error: "expected an amount in won" }).int("whole won only").min(0, "costs are never negative").max(1e13);
-const nullableText = z.string().trim().max(2000).nullable();
+const amount = krw();
+const nullableText = text({ max: 2000, multiline: true }).nullable();
 
 /** `PATCH /api/sites/:id`: the version read, plus the fields and/or status to change. */
 export const sitePatchInput = z.strictObject({
   version: z.number({ error: "send the version you read" }).int().min(1),
   status: z.enum(SITE_STATUSES).optional(),
-  statusReason: z.string().trim().max(2000).optional(),
-  name: z.string().trim().min(1, "required").max(200).optional(),
+  statusReason: text({ max: 2000, multiline: true }).optional(),
+  name: text({ max: 200, required: true }).optional(),
   category: z.enum(SITE_CATEGORIES, { error: "unknown category" }).optional(),
   planYear: z.number().int().min(1990).max(2100).optional(),
-  plannedApCount: z.number().int().min(1, "at least 1").max(200, "at most 200").optional(),
+  plannedApCount: z.number().int().min(1).max(MAX_PLANNED_APS).optional(),
   notes: nullableText.optional(),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
@@ -76,19 +77,19 @@ export const sitePatchInput = z.strictObject({
 export const workItemPatchInput = z.strictObject({
   version: z.number({ error: "send the version you read" }).int().min(1),
   status: z.enum(WORK_STATUSES).optional(),
-  plannedCostKrw: krw.nullable().optional(),
-  actualCostKrw: krw.nullable().optional(),
+  plannedCostKrw: amount.nullable().optional(),
+  actualCostKrw: amount.nullable().optional(),
   dueDate: z.iso.date("expected a date as YYYY-MM-DD").nullable().optional(),
   notes: nullableText.optional(),
 });
 
-const count = z.number().int().min(0, "never negative").max(1_000_000).nullable();
+const count = z.number().int().min(0).max(MAX_COUNT_TARGET).nullable();
 export const planYearPatchInput = z.strictObject({
   version: z.number({ error: "send the version you read" }).int().min(1),
   targetBuses: count.optional(),
   targetZones: count.optional(),
   targetAccessPoints: count.optional(),
-  targetBudgetKrw: krw.nullable().optional(),
+  targetBudgetKrw: amount.nullable().optional(),
   targetCategories: z.array(z.enum(SITE_CATEGORIES)).max(SITE_CATEGORIES.length).optional(),
 });
 
@@ -104,7 +105,7 @@ export const candidatesQuery = z.strictObject({
 });
 
 export const workItemsQuery = z.strictObject({
-  partner: z.coerce.number({ error: "expected a partner id" }).int().positive().optional(),
+  partner: z.coerce.number().int().positive().max(MAX_ID).optional(),
   year: z.coerce.number({ error: "expected a year" }).int().min(1990).max(2100).optional(),
   status: z.enum(WORK_STATUSES).optional(),
   open: z.enum(["1"]).optional(),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { POI_KINDS, SITE_CATEGORIES, type PoiKind, type SiteCategory, type SiteStatus, type WorkKind } from "./domain";
 import { distanceM, type LatLng } from "./geo";
+import { krw, MAX_PLANNED_APS, MAX_UNIT_COST_KRW, text } from "./limits";
 
 /** Where a site may go from each status. Rejected sites can be reopened as candidates. */
 export const SITE_TRANSITIONS: Record<SiteStatus, readonly SiteStatus[]> = {
@@ -37,10 +38,10 @@ export type ScoringWeights = z.infer<typeof scoringWeights>;
 
 /** Planned unit costs (KRW) an approval uses for its work items: per AP, or per site. */
 export const unitCosts = z.strictObject({
-  equipmentPerAp: z.number().int().min(0),
-  installationPerAp: z.number().int().min(0),
-  lineProvisionPerSite: z.number().int().min(0),
-  lineConstructionPerSite: z.number().int().min(0),
+  equipmentPerAp: krw(MAX_UNIT_COST_KRW),
+  installationPerAp: krw(MAX_UNIT_COST_KRW),
+  lineProvisionPerSite: krw(MAX_UNIT_COST_KRW),
+  lineConstructionPerSite: krw(MAX_UNIT_COST_KRW),
 });
 export type UnitCosts = z.infer<typeof unitCosts>;
 
@@ -173,13 +174,13 @@ export function plannedWorkFor(apCount: number, costs: UnitCosts): PlannedWork[]
 
 /** A new candidate as the form and `POST /api/candidates` send it; the year and position are checked against the program and outline by the server. */
 export const candidateInput = z.strictObject({
-  name: z.string().trim().min(1, "required").max(200, "at most 200 characters"),
+  name: text({ max: 200, required: true }),
   category: z.enum(SITE_CATEGORIES, { error: "unknown category" }),
   planYear: z.number({ error: "expected a year" }).int("expected a year"),
-  plannedApCount: z.number({ error: "expected a number" }).int("expected a whole number").min(1, "at least 1").max(200, "at most 200"),
+  plannedApCount: z.number().int().min(1).max(MAX_PLANNED_APS),
   lat: z.number({ error: "expected a latitude" }).min(-90).max(90),
   lng: z.number({ error: "expected a longitude" }).min(-180).max(180),
-  notes: z.string().trim().max(2000).optional(),
+  notes: text({ max: 2000, multiline: true }).optional(),
 });
 export type CandidateInput = z.infer<typeof candidateInput>;
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { AP_STATUSES, BUS_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES, SITE_STATUSES } from "./domain";
 import { AppError } from "./errors";
+import { MAX_ID, text } from "./limits";
 import { issuesOf } from "./validation";
 
 export type BBox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
@@ -29,8 +30,8 @@ const year = z.coerce.number({ error: "expected a year" }).int("expected a whole
 const page = z.coerce.number({ error: "expected a page number" }).int().min(1).default(1);
 const pageSize = z.coerce.number({ error: "expected a page size" }).int().min(1).max(500).default(50);
 const dir = z.enum(["asc", "desc"]).default("asc");
-const q = z.string().trim().max(100).optional();
-const id = z.coerce.number({ error: "expected an id" }).int().positive();
+const q = text({ max: 100 }).optional();
+const id = z.coerce.number().int().positive().max(MAX_ID);
 const municipality = z
   .string()
   .regex(/^\d{5}$/, "expected a 5-digit municipality code")

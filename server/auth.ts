@@ -88,12 +88,20 @@ const librarySession = z
   .nullable();
 
 /**
- * The auth library's endpoints as route handlers. Its reads are allow-listed like every other answer:
- * `get-session` says who is signed in and until when (never the session's token); its other reads
- * (session and account lists, which carry tokens) are not served.
+ * The auth library's endpoints as route handlers, allow-listed like every other answer: of its
+ * changes, signing in and out (its own account changes — renaming, a new email, a new password —
+ * would bypass the app's validation and audit trail, so they are not served); of its reads,
+ * `get-session`, which says who is signed in and until when (never the session's token).
  */
+/** The library's changes that the app serves: signing in and out. Account changes go through the app's own use cases. */
+const POSTS = ["/sign-in/email", "/sign-out"];
+
 export const authRoutes = {
-  POST: library.POST,
+  POST: async (req: Request): Promise<Response> => {
+    const path = new URL(req.url).pathname;
+    if (!POSTS.some((p) => path.endsWith(p))) return Response.json(new AppError("not_found", "Not found.").toJSON(), { status: 404 });
+    return library.POST(req);
+  },
   GET: async (req: Request): Promise<Response> => {
     const path = new URL(req.url).pathname;
     if (!path.endsWith("/get-session")) return Response.json(new AppError("not_found", "Not found.").toJSON(), { status: 404 });

@@ -156,8 +156,11 @@ export function makeRoute(deps: ContextDeps) {
       }
       // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a national spec gets the national context built just above, any other the full one
       const out = await run(ctx as ContextFor<S>, input);
-      if (out instanceof Response) return out;
-      return Response.json(out, { status: spec.status ?? 200 });
+      const res = out instanceof Response ? out : Response.json(out, { status: spec.status ?? 200 });
+      // What a signed-in caller is sent depends on who they are: no shared cache may keep it.
+      res.headers.append("vary", "Cookie");
+      if (viewer) res.headers.set("cache-control", "private, no-store");
+      return res;
     });
   };
 }

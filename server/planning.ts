@@ -37,7 +37,9 @@ export async function updatePlanningSettings(ctx: RequestContext, { settings, ve
   return ctx.db.transaction(async (tx) => {
     const before = await q.getPlanningSettings(tx, { municipalityId: municipalityId });
     if (before.version !== version) throw staleVersion("setting", before);
-    await q.savePlanningSettings(tx, { municipalityId, settings, version: before.version + 1 });
+    if (!(await q.savePlanningSettings(tx, { municipalityId, settings, version: before.version + 1 }))) {
+      throw staleVersion("setting", await q.getPlanningSettings(tx, { municipalityId }));
+    }
     const { version: _v, ...plain } = before;
     await recordChange(tx, ctx.actor, {
       action: "update",

@@ -30,12 +30,24 @@ export async function findMunicipalityOutline(conn: Conn, { municipalityId }: { 
 
 // ── settings ────────────────────────────────────────────────────────────────
 
+/**
+ * Saves the settings as `version`, only over the version before it: the first save inserts unless
+ * someone inserted first, a later one updates only the row still at `version - 1`. False when
+ * another save won, so two planners saving at once cannot both succeed.
+ */
 export async function savePlanningSettings(
   tx: Tx,
   { municipalityId, settings, version }: { municipalityId: number; settings: PlanningSettings; version: number },
-) {
-  if (version === 1) await tx.insert(s.planningSettings).values({ municipalityId, settings });
-  else await tx.update(s.planningSettings).set({ settings, version, updatedAt: new Date() }).where(eq(s.planningSettings.municipalityId, municipalityId));
+): Promise<boolean> {
+  const saved =
+    version === 1
+      ? await tx.insert(s.planningSettings).values({ municipalityId, settings }).onConflictDoNothing().returning({ id: s.planningSettings.municipalityId })
+      : await tx
+          .update(s.planningSettings)
+          .set({ settings, version, updatedAt: new Date() })
+          .where(and(eq(s.planningSettings.municipalityId, municipalityId), eq(s.planningSettings.version, version - 1)))
+          .returning({ id: s.planningSettings.municipalityId });
+  return saved.length === 1;
 }
 
 // ── sites ───────────────────────────────────────────────────────────────────

@@ -1,0 +1,108 @@
+// Hostile input, replayed: each case answers with its status and issue code, and a refusal changes nothing.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as s from "@/db/schema";
+import { DEMO_USERS } from "@/db/seed/users";
+import { testEngine } from "@/db/testing/engines";
+import { DEFAULT_PLANNING_SETTINGS } from "@/lib/planning";
+import { getDb } from "@/server/database";
+import { request, signIn } from "./_testing/http";
+import { GET as authGet, POST as authPost } from "./auth/[...all]/route";
+import { POST as postCandidate } from "./candidates/route";
+import { GET as getSettings, PUT as putSettings } from "./settings/planning/route";
+import { GET as getSite } from "./sites/[id]/route";
+import { GET as getSites } from "./sites/route";
+import { PATCH as patchWorkItem } from "./work-items/[id]/route";
+import { GET as listWorkItems } from "./work-items/route";
+
+const cookie = {} as Record<string, string>;
+type Answer = { status: number; body: { error?: { code: string; path?: string; issues?: { code: string; path?: string }[] } } & Record<string, unknown> };
+const answer = async (res: Response): Promise<Answer> => ({ status: res.status, body: (await res.json()) as Answer["body"] });
+const count = async (table: typeof s.sites | typeof s.auditEntries | typeof s.planningSettings) =>
+  (await (await getDb()).db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+
+describe(`hostile input on ${testEngine()}`, () => {
+  beforeAll(async () => {
+    for (const u of DEMO_USERS) cookie[u.role] = (await signIn(u.email, u.password)).cookie;
+  });
+
+  it("lets only one of two planners saving the same settings version win; the first save of a database too", async () => {
+    const save = (version: number, equipmentPerAp: number) =>
+      putSettings(
+        request("/api/settings/planning", {
+          method: "PUT",
+          cookie: cookie.planner,
+          body: { version, settings: { ...DEFAULT_PLANNING_SETTINGS, unitCosts: { ...DEFAULT_PLANNING_SETTINGS.unitCosts, equipmentPerAp } } },
+        }),
+      );
+    const audit = await count(s.auditEntries);
+    // A fresh database has no settings row: both first saves race to insert it.
+    const first = await Promise.all([save(0, 810_000), save(0, 820_000)]);
+    expect(first.map((r) => r.status).sort()).toEqual([200, 409]);
+    const second = await Promise.all([save(1, 830_000), save(1, 840_000)]);
+    expect(second.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await count(s.auditEntries)).toBe(audit + 2);
+    const now = await answer(await getSettings(request("/api/settings/planning", { cookie: cookie.viewer })));
+    expect(now.body).toMatchObject({ version: 2 });
+    expect([830_000, 840_000]).toContain((now.body.unitCosts as { equipmentPerAp: number }).equipmentPerAp);
+  });
+
+  it("refuses an amount over its documented maximum, naming the field, and keeps the settings", async () => {
+    const before = await answer(await getSettings(request("/api/settings/planning", { cookie: cookie.viewer })));
+    const huge = { ...DEFAULT_PLANNING_SETTINGS, unitCosts: { ...DEFAULT_PLANNING_SETTINGS.unitCosts, equipmentPerAp: 9_007_199_254_740_991 } };
+    const r = await answer(
+      await putSettings(request("/api/settings/planning", { method: "PUT", cookie: cookie.planner, body: { version: before.body.version, settings: huge } })),
+    );
+    expect(r).toMatchObject({
+      status: 400,
+      body: { error: { code: "bad_request", path: "settings.unitCosts.equipmentPerAp", issues: [{ code: "too_big" }] } },
+    });
+    expect(await answer(await getSettings(request("/api/settings/planning", { cookie: cookie.viewer })))).toEqual(before);
+    const [item] = (await answer(await listWorkItems(request("/api/work-items", { cookie: cookie.planner })))).body.items as { id: number; version: number }[];
+    const cost = await patchWorkItem(
+      request(`/api/work-items/${item!.id}`, { method: "PATCH", cookie: cookie.planner, body: { version: item!.version, actualCostKrw: 1e13 } }),
+      {
+        params: Promise.resolve({ id: String(item!.id) }),
+      },
+    );
+    expect(await answer(cost)).toMatchObject({ status: 400, body: { error: { path: "actualCostKrw", issues: [{ code: "too_big" }] } } });
+  });
+
+  it("refuses NUL and control characters, and names made only of invisible characters, writing nothing", async () => {
+    const sites = await count(s.sites);
+    const post = (name: string) =>
+      postCandidate(
+        request("/api/candidates", { cookie: cookie.planner, body: { name, category: "park", planYear: 2021, plannedApCount: 1, lat: 35.18, lng: 128.1 } }),
+      );
+    expect(await answer(await post("공원\u0000"))).toMatchObject({ status: 400, body: { error: { path: "name", issues: [{ code: "control_characters" }] } } });
+    expect(await answer(await post("\u200b\u200b \u2060"))).toMatchObject({ status: 400, body: { error: { path: "name", issues: [{ code: "required" }] } } });
+    expect(await answer(await getSites(request("/api/sites?q=%00")))).toMatchObject({ status: 400, body: { error: { path: "q" } } });
+    expect(await count(s.sites)).toBe(sites);
+  });
+
+  it("answers 400, not 500, for an id past what the database holds", async () => {
+    const r = await answer(await getSite(request("/api/sites/2147483648"), { params: Promise.resolve({ id: "2147483648" }) }));
+    expect(r).toMatchObject({ status: 400, body: { error: { path: "id", issues: [{ code: "too_big" }] } } });
+  });
+
+  it("serves none of the auth library's account changes or session lists, and never a session token", async () => {
+    for (const path of ["update-user", "change-password", "change-email", "revoke-other-sessions"]) {
+      const r = await authPost(
+        request(`/api/auth/${path}`, { cookie: cookie.viewer, body: { name: "<b>x</b>", newPassword: "x".repeat(12), currentPassword: "viewer-pass-2026" } }),
+      );
+      expect(r.status, path).toBe(404);
+    }
+    expect((await authGet(request("/api/auth/list-sessions", { cookie: cookie.viewer }))).status).toBe(404);
+    const session = await authGet(request("/api/auth/get-session", { cookie: cookie.viewer }));
+    expect(JSON.stringify(await session.json())).not.toMatch(/token/i);
+  });
+
+  it("marks every answer that depends on the session private, so no shared cache keeps it", async () => {
+    const signedIn = await listWorkItems(request("/api/work-items", { cookie: cookie.viewer }));
+    expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
+    expect(signedIn.headers.get("vary")).toContain("Cookie");
+    const anonymous = await getSites(request("/api/sites"));
+    expect(anonymous.headers.get("cache-control")).toBeNull();
+    expect(anonymous.headers.get("vary")).toContain("Cookie");
+  });
+});
