@@ -1,5 +1,5 @@
-// Server start on Node: refuse the methods no web server should answer, and open the database, so
-// the embedded one is migrated and seeded before the first request.
+// Server start on Node: note each connection's peer address, refuse the methods no web server should
+// answer, and open the database, so the embedded one is migrated and seeded before the first request.
 import http from "node:http";
 import { AppError } from "./lib/errors";
 import { securityHeaders } from "./lib/security-headers";
@@ -10,12 +10,14 @@ const UNSERVED = new Set(["TRACE", "TRACK", "CONNECT"]);
 const SERVED = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /** Answers such a request 405, with the security headers, before the framework sees it. */
-export function refuseUnservedMethods(): void {
+export function guardRequests(): void {
   const emit = http.Server.prototype.emit;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the emitter's own signature
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: any[]): boolean {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      // Where the connection comes from, over anything a client sent under the same name.
+      req.headers["x-wifi-atlas-peer"] = req.socket.remoteAddress ?? "";
       if (UNSERVED.has(req.method ?? "")) {
         res.writeHead(405, Object.fromEntries([...securityHeaders(process.env), ["allow", SERVED], ["content-length", "0"]]));
         res.end();

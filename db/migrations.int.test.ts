@@ -49,6 +49,7 @@ describe(`migrations on ${testEngine()}`, () => {
         "rate_limits",
         "seed_steps",
         "sessions",
+        "sign_in_failures",
         "sites",
         "users",
         "verifications",

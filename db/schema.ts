@@ -516,6 +516,18 @@ export const rateLimits = pgTable("rate_limits", {
   lastRequest: bigint({ mode: "number" }).notNull(),
 });
 
+/**
+ * Failed sign-ins per key (`address:<client address>`, `account:<email>`): how many since the last
+ * quiet day, and until when further tries are refused. Kept in the database so every app process
+ * enforces the same limit.
+ */
+export const signInFailures = pgTable("sign_in_failures", {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  lastAt: timestamp({ withTimezone: true }).notNull(),
+  blockedUntil: timestamp({ withTimezone: true }),
+});
+
 /** A user's role in one municipality; a partner user acts for one partner company. */
 export const memberships = pgTable(
   "memberships",

@@ -1,6 +1,7 @@
 // Typed, validated environment: where the database is and how the app is served.
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "./client-address";
 
 const schema = z.object({
   DATABASE_URL: z
@@ -54,6 +55,8 @@ export type AuthEnv = {
   demoUsers: boolean;
   admin?: { email: string; password: string };
   signInLimit: { max: number; window: number };
+  /** Which proxies may say, in X-Forwarded-For, where a request came from (none unless set). */
+  trustedProxies: TrustedProxies;
 };
 
 export function readAuthEnv(source: Record<string, string | undefined> = process.env): AuthEnv {
@@ -70,6 +73,7 @@ export function readAuthEnv(source: Record<string, string | undefined> = process
         .string()
         .regex(/^\d+\/\d+$/, "must look like 5/60 (attempts per seconds)")
         .default("5/60"),
+      TRUSTED_PROXIES: z.string().optional(),
     })
     .safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
   if (!parsed.success) {
@@ -91,5 +95,14 @@ export function readAuthEnv(source: Record<string, string | undefined> = process
     demoUsers: e.DEMO_USERS,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     signInLimit: { max, window },
+    trustedProxies: trustedProxiesOf(e.TRUSTED_PROXIES),
   };
+}
+
+function trustedProxiesOf(value: string | undefined): TrustedProxies {
+  try {
+    return parseTrustedProxies(value);
+  } catch {
+    throw new Error("Invalid environment variable TRUSTED_PROXIES: must be a hop count (1) or addresses and CIDRs (10.0.0.0/8, 127.0.0.1)");
+  }
 }

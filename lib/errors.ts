@@ -11,6 +11,7 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unprocessable"
+  | "too_many_requests"
   | "database_busy"
   | "database_unavailable"
   | "internal";
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unprocessable: 422,
+  too_many_requests: 429,
   database_busy: 503,
   database_unavailable: 503,
   internal: 500,

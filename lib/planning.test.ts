@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issuesOf } from "./validation";
 import { distanceM } from "./geo";
 import {
   allowedNext,
@@ -102,12 +103,13 @@ describe("approval work items", () => {
 
 describe("inputs", () => {
   it("names each bad field", () => {
-    const r = candidateInput.safeParse({ name: " ", category: "cafe", planYear: 2021, plannedApCount: 0, lat: 35.19, lng: 128.08 });
+    const input = { name: " ", category: "cafe", planYear: 2021, plannedApCount: 0, lat: 35.19, lng: 128.08 };
+    const r = candidateInput.safeParse(input);
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["name", "required"],
-      ["category", "unknown category"],
-      ["plannedApCount", "at least 1"],
+    expect(issuesOf(r.error!, input)).toEqual([
+      { code: "required", path: "name", params: { value: " " } },
+      { code: "not_allowed", path: "category", params: expect.objectContaining({ value: "cafe" }) },
+      { code: "too_small", path: "plannedApCount", params: { minimum: 1, value: 0 } },
     ]);
   });
   it("plans within the program's years and the next", () => {

@@ -4,9 +4,11 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { toNextJsHandler } from "better-auth/next-js";
 import type { Db } from "../db/client";
+import { clearSignInFailures, findSignInBlock, recordSignInFailure } from "../db/queries/sign-in";
 import { listMembershipsOfUser } from "../db/queries/users";
 import * as s from "../db/schema";
 import type { Viewer } from "../lib/authz";
+import { clientAddress } from "../lib/client-address";
 import { readAuthEnv } from "../lib/env";
 import { AppError } from "../lib/errors";
 import { z } from "zod";
@@ -46,6 +48,8 @@ export function createAuth(db: Db) {
       customRules: { "/sign-in/email": { window: env.signInLimit.window, max: env.signInLimit.max } },
     },
     advanced: {
+      // The library's own limiter counts by the address the app worked out (never a header a client sent).
+      ipAddress: { ipAddressHeaders: [CLIENT_HEADER] },
       useSecureCookies: env.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.secureCookies },
       cookiePrefix: "wifi-atlas",
@@ -93,6 +97,55 @@ const librarySession = z
  * would bypass the app's validation and audit trail, so they are not served); of its reads,
  * `get-session`, which says who is signed in and until when (never the session's token).
  */
+/** The header the library reads the client's address from: set here, over anything a client sent. */
+const CLIENT_HEADER = "x-wifi-atlas-client";
+/** The connection's peer, set by the server for every request (instrumentation-node.ts), over anything a client sent. */
+export const PEER_HEADER = "x-wifi-atlas-peer";
+
+/** Where a request comes from: its peer, or what trusted proxies say (TRUSTED_PROXIES). */
+export function clientAddressOf(headers: Headers): string {
+  const forwardedFor = headers.get("x-forwarded-for");
+  // Without the server's peer header (a handler called in-process) the right-most forwarded entry stands for it.
+  const peer = headers.get(PEER_HEADER) ?? forwardedFor?.split(",").at(-1)?.trim() ?? "unknown";
+  return clientAddress({ peer, forwardedFor, trusted: readAuthEnv().trustedProxies });
+}
+
+function withClientAddress(req: Request, address: string): Request {
+  const headers = new Headers(req.headers);
+  headers.set(CLIENT_HEADER, address);
+  return new Request(req, { headers });
+}
+
+/**
+ * Sign-in with failures counted per address and per account in the database: from the limit's
+ * count of failures on, a key is refused (429) for a while that doubles with each further failure,
+ * before any password is hashed; so neither forged addresses nor many addresses buy more guesses
+ * at one account. A successful sign-in clears its account's count.
+ */
+async function signInLimited(req: Request, address: string): Promise<Response> {
+  const { signInLimit } = readAuthEnv();
+  const body: unknown = await req
+    .clone()
+    .json()
+    .catch(() => null);
+  const email = z.object({ email: z.string() }).safeParse(body).data?.email.trim().toLowerCase();
+  const keys = [`address:${address}`, ...(email ? [`account:${email}`] : [])];
+  const { db } = await getDb();
+  const now = new Date();
+  const until = await findSignInBlock(db, { keys, now });
+  if (until) {
+    const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+    return Response.json(new AppError("too_many_requests", "Too many failed sign-ins; try again later.", { params: { retryAfterSeconds: seconds } }).toJSON(), {
+      status: 429,
+      headers: { "retry-after": String(seconds) },
+    });
+  }
+  const res = await library.POST(req);
+  if (res.status === 401) await recordSignInFailure(db, { keys, now, max: signInLimit.max, windowSeconds: signInLimit.window });
+  else if (res.ok && email) await clearSignInFailures(db, { keys: [`account:${email}`] });
+  return res;
+}
+
 /** The library's changes that the app serves: signing in and out. Account changes go through the app's own use cases. */
 const POSTS = ["/sign-in/email", "/sign-out"];
 
@@ -100,7 +153,9 @@ export const authRoutes = {
   POST: async (req: Request): Promise<Response> => {
     const path = new URL(req.url).pathname;
     if (!POSTS.some((p) => path.endsWith(p))) return Response.json(new AppError("not_found", "Not found.").toJSON(), { status: 404 });
-    return library.POST(req);
+    const address = clientAddressOf(req.headers);
+    const forwarded = withClientAddress(req, address);
+    return path.endsWith("/sign-in/email") ? signInLimited(forwarded, address) : library.POST(forwarded);
   },
   GET: async (req: Request): Promise<Response> => {
     const path = new URL(req.url).pathname;

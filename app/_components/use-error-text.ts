@@ -12,6 +12,7 @@ const BY_CODE = {
   not_found: "notFound",
   conflict: "conflict",
   payload_too_large: "tooLarge",
+  too_many_requests: "tooMany",
   database_busy: "busy",
   database_unavailable: "unavailable",
   internal: "generic",

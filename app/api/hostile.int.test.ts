@@ -5,6 +5,7 @@ import * as s from "@/db/schema";
 import { DEMO_USERS } from "@/db/seed/users";
 import { testEngine } from "@/db/testing/engines";
 import { DEFAULT_PLANNING_SETTINGS } from "@/lib/planning";
+import { createUser } from "@/db/queries/users";
 import { getDb } from "@/server/database";
 import { request, signIn } from "./_testing/http";
 import { GET as authGet, POST as authPost } from "./auth/[...all]/route";
@@ -104,5 +105,61 @@ describe(`hostile input on ${testEngine()}`, () => {
     const anonymous = await getSites(request("/api/sites"));
     expect(anonymous.headers.get("cache-control")).toBeNull();
     expect(anonymous.headers.get("vary")).toContain("Cookie");
+  });
+});
+
+describe(`the sign-in limit on ${testEngine()}`, () => {
+  const attempt = (email: string, password: string, headers: { ip?: string; peer?: string }) => {
+    const req = request("/api/auth/sign-in/email", { body: { email, password }, ip: headers.ip });
+    if (headers.peer) req.headers.set("x-wifi-atlas-peer", headers.peer);
+    return authPost(req);
+  };
+  const user = async (email: string) => {
+    const { db } = await getDb();
+    const [jinju] = await db
+      .select({ id: s.municipalities.id })
+      .from(s.municipalities)
+      .where(sql`${s.municipalities.code} = '48170'`);
+    await createUser(db, {
+      actor: { viewer: null, label: "test", requestId: "limit" },
+      municipalityId: jinju!.id,
+      input: { email, name: "대상", password: "right-password-1", role: "viewer", partnerId: null },
+    });
+  };
+
+  it("counts failures per account: forging a new address for every guess buys no more guesses", async () => {
+    await user("target@jinju.example");
+    const statuses: number[] = [];
+    for (let i = 1; i <= 6; i++) statuses.push((await attempt("target@jinju.example", "wrong-password", { ip: `198.51.100.${i}` })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Refused before any password is checked, even the right one, from yet another address.
+    const right = await attempt("target@jinju.example", "right-password-1", { ip: "198.51.100.99" });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("takes the address from the connection, not from a forged X-Forwarded-For", async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 6; i++)
+      statuses.push((await attempt(`ghost${i}@jinju.example`, "wrong-password", { ip: `203.0.113.${i}`, peer: "192.0.2.10" })).status);
+    expect(statuses.at(-1)).toBe(429);
+    // Another client, on another connection, is not locked out by it.
+    expect((await attempt(DEMO_USERS[0].email, DEMO_USERS[0].password, { ip: "203.0.113.50", peer: "192.0.2.11" })).status).toBe(200);
+  });
+
+  it("doubles the wait with each failure after the limit", async () => {
+    await user("slow@jinju.example");
+    for (let i = 0; i < 5; i++) await attempt("slow@jinju.example", "wrong-password", { ip: `198.51.101.${i + 1}` });
+    const first = Number((await attempt("slow@jinju.example", "x", { ip: "198.51.101.50" })).headers.get("retry-after"));
+    const { db } = await getDb();
+    // The wait is over; one more failure, and the next wait is twice as long.
+    await db
+      .update(s.signInFailures)
+      .set({ blockedUntil: new Date(Date.now() - 1000) })
+      .where(sql`${s.signInFailures.key} = 'account:slow@jinju.example'`);
+    expect((await attempt("slow@jinju.example", "wrong-password", { ip: "198.51.101.51" })).status).toBe(401);
+    const second = Number((await attempt("slow@jinju.example", "x", { ip: "198.51.101.52" })).headers.get("retry-after"));
+    expect(first).toBeGreaterThan(50);
+    expect(second).toBeGreaterThan(first * 1.8);
   });
 });
