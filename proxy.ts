@@ -11,4 +11,6 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: "/:path*" };
+// Uploads are not passed through here: the proxy would buffer their body (and cut it at 10 MB); the
+// upload route streams it and sets the same headers itself.
+export const config = { matcher: "/((?!api/imports).*)" };

@@ -137,3 +137,25 @@ test("a file of 2,100 access points shows on the map as clusters that add up to 
   await expect(page).not.toHaveURL(/z=13(&|$)/);
   await expect.poll(async () => Number(await page.getByTestId("ap-count").getAttribute("data-total"))).toBeLessThan(total);
 });
+
+test("a file over 10 MB reaches the import whole: previewed, not cut short by a body buffer", async ({ page }) => {
+  await page.goto("/login?next=%2Fimport");
+  await page.getByLabel("이메일").fill("admin@jinju.example");
+  await page.getByLabel("비밀번호").fill("admin-pass-2026");
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("표준데이터 가져오기");
+  const rows = Array.from({ length: 50_000 }, (_, i) => {
+    const lat = (35.15 + (i % 100) * 0.0004).toFixed(5);
+    const lng = (128.07 + Math.floor(i / 100) * 0.0001).toFixed(5);
+    return `BIG-${i},대용량 시험 장소 ${i} ${"가".repeat(60)},1층,경상남도,진주시,관공서,KT,BIG-WIFI,2024-05,경상남도 진주시 진주대로 ${i},,진주시청,055-000-0000,${lat},${lng},2026-11-01`;
+  });
+  const body = Buffer.from([HEADER, ...rows].join("\n"));
+  expect(body.length).toBeGreaterThan(12 * 1024 * 1024);
+  const res = await page.request.post("/api/imports", {
+    multipart: { file: { name: "big.csv", mimeType: "text/csv", buffer: body }, dryRun: "1" },
+    timeout: 120_000,
+  });
+  expect(res.status()).toBe(200);
+  const preview = (await res.json()) as { committed: boolean; counts: { new: number }; file: { rows: number } };
+  expect(preview).toMatchObject({ committed: false, counts: { new: 50_000 }, file: { rows: 50_000 } });
+});

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decode, normaliseCategory, normaliseInstalled, normaliseProvider, readStandardData, StandardDataError } from "./standard-data";
+import { decode, normaliseCategory, normaliseInstalled, normaliseProvider, readStandardData, StandardDataError, tableFromGeoJson } from "./standard-data";
 
 const JINJU = fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv");
 const NEWER_HEADER =
@@ -84,6 +84,43 @@ describe("a newer-release file (UTF-8 with BOM)", () => {
 describe("hostile input", () => {
   it("refuses a binary file", () => {
     expect(refusal(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))).toMatchObject({ code: "binary" });
+  });
+
+  it("refuses a NUL anywhere, not only in the first 8 KB, naming its line", () => {
+    const text = `${NEWER_HEADER}\n${"1,도서관,,경상남도,진주시,교육시설,KT,a,2020-01,,,,,35.1,128.1,2020-01-01\n".repeat(200)}`;
+    const bytes = new Uint8Array([...Buffer.from(text, "utf8"), ...Buffer.from("2,시청\u0000,,경상남도,진주시,,,,,,,,,35.1,128.1,\n", "utf8")]);
+    expect(bytes.length).toBeGreaterThan(8192);
+    expect(refusal(bytes)).toMatchObject({ code: "binary", line: 202 });
+  });
+
+  it("reads a UTF-16 file (with its byte-order mark) instead of calling it binary", () => {
+    const text = `${NEWER_HEADER}\n1,도서관,,경상남도,진주시,교육시설,KT,a,2020-01,,,,,35.1,128.1,2020-01-01\n`;
+    const le = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
+    const report = readStandardData(le);
+    expect(report.encoding).toBe("utf-16");
+    expect(report.records.map((r) => r.placeName)).toEqual(["도서관"]);
+  });
+
+  it("refuses a GeoJSON item that is not a feature, naming it, instead of failing", () => {
+    expect(refusal(Buffer.from('{"type":"FeatureCollection","features":[null]}'))).toMatchObject({ code: "bad_feature", line: 2 });
+    expect(refusal(Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{}},7]}'))).toMatchObject({
+      code: "bad_feature",
+      line: 3,
+    });
+  });
+
+  it("reads a GeoJSON whose features each carry other keys by the standard's names only, and ignores deep values", () => {
+    const deep = JSON.parse("[".repeat(2000) + "]".repeat(2000)) as unknown;
+    const features = Array.from({ length: 3000 }, (_, i) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [128.1, 35.18] },
+      properties: { 설치장소명: `장소 ${i}`, 설치시도명: "경상남도", 설치시군구명: "진주시", [`extra_${i}`]: "x", 관리기관명: i === 0 ? deep : "진주시" },
+    }));
+    const table = tableFromGeoJson(JSON.stringify({ type: "FeatureCollection", features }));
+    // The width is the standard's columns present, not one column per stray key.
+    expect(table[0]).toEqual(["설치장소명", "설치시도명", "설치시군구명", "관리기관명", "WGS84위도", "WGS84경도"]);
+    expect(table).toHaveLength(3001);
+    expect(table[1]![3]).toBe("");
   });
 
   it("refuses an unknown header and lists the expected columns", () => {

@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import Papa from "papaparse";
 import type { SiteCategory } from "./domain";
 
-export type Encoding = "utf-8" | "utf-8-bom" | "cp949";
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16" | "cp949";
 export type Variant = "older" | "newer";
 
 /** Canonical field → the column names it goes by in the releases of the standard. */
@@ -29,6 +29,8 @@ const COLUMNS = {
   orgCode: ["개방자치단체코드"],
 } as const;
 export type Field = keyof typeof COLUMNS;
+/** Every column name of the standard, in either release. */
+const STANDARD_NAMES: string[] = Object.values(COLUMNS).flat();
 
 const REQUIRED: Field[] = ["placeName", "provinceName", "municipalityName", "lat", "lng"];
 export const EXPECTED_COLUMNS = {
@@ -40,9 +42,9 @@ export const EXPECTED_COLUMNS = {
 
 export class StandardDataError extends Error {
   constructor(
-    readonly code: "binary" | "empty" | "unparseable" | "unknown_format",
+    readonly code: "binary" | "empty" | "unparseable" | "unknown_format" | "bad_feature",
     message: string,
-    /** For a CSV that cannot be parsed: the line where it breaks. */
+    /** Where it breaks: the line of a CSV (or of a NUL), or a GeoJSON feature's number plus one (as a report counts rows). */
     readonly line?: number,
   ) {
     super(message);
@@ -110,10 +112,19 @@ export type StandardDataReport = {
   issues: Issue[];
 };
 
-/** Detects the encoding: a UTF-8 BOM, valid UTF-8, or else CP949 (EUC-KR's superset). Refuses binary. */
+/**
+ * Detects the encoding: UTF-16 by its byte-order mark, a UTF-8 BOM, valid UTF-8, or else CP949
+ * (EUC-KR's superset). A NUL anywhere in the text (not only its start) means a binary file: refused,
+ * naming the line it is on.
+ */
 export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new StandardDataError("binary", "This is a binary file, not a CSV text file.");
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (utf16) return { text: refuseNul(new TextDecoder(utf16).decode(bytes.subarray(2))), encoding: "utf-16" };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = bytes.subarray(0, nul).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+    throw new StandardDataError("binary", `This is a binary file, not a CSV text file (a NUL byte on line ${line}).`, line);
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     // A file that says it is UTF-8 stays UTF-8: a bad byte becomes U+FFFD rather than a guess at CP949.
     const body = bytes.subarray(3);
@@ -121,6 +132,14 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } 
   }
   const text = strictUtf8(bytes);
   return text === null ? { text: iconv.decode(Buffer.from(bytes), "cp949"), encoding: "cp949" } : { text, encoding: "utf-8" };
+}
+
+/** Decoded text with no NUL in it, or the refusal naming its line. */
+function refuseNul(text: string): string {
+  const at = text.indexOf("\u0000");
+  if (at < 0) return text;
+  const line = text.slice(0, at).split("\n").length;
+  throw new StandardDataError("binary", `This is a binary file, not a text file (a NUL character on line ${line}).`, line);
 }
 
 /** The bytes as UTF-8, or null when they are not valid UTF-8. (The strict decoder is also the fast one.) */
@@ -239,12 +258,23 @@ export function tableFromGeoJson(text: string): string[][] {
   if (fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
     throw new StandardDataError("unknown_format", 'Not a GeoJSON FeatureCollection of points: expected { "type": "FeatureCollection", "features": [...] }.');
   }
-  const features = fc.features as { geometry?: { type?: string; coordinates?: unknown } | null; properties?: Record<string, unknown> | null }[];
-  const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))].filter((k) => !["WGS84위도", "WGS84경도", "위도", "경도"].includes(k));
+  // Only the standard's own columns are read, by name: however many other keys the features carry,
+  // the table has a fixed width, so reading stays linear in the file.
+  type GeoFeature = { geometry?: { type?: string; coordinates?: unknown } | null; properties?: Record<string, unknown> | null };
+  const features: GeoFeature[] = fc.features.map((f: unknown, i: number) => {
+    if (f === null || typeof f !== "object" || Array.isArray(f)) {
+      throw new StandardDataError("bad_feature", `Feature ${i + 1} is not a GeoJSON feature.`, i + 2);
+    }
+    return f as GeoFeature;
+  });
+  const seen = new Set<string>();
+  for (const f of features) for (const k of STANDARD_NAMES) if (f.properties && typeof f.properties === "object" && k in f.properties) seen.add(k);
+  const keys = STANDARD_NAMES.filter((k) => seen.has(k) && !["WGS84위도", "WGS84경도", "위도", "경도"].includes(k));
   const header = [...keys, "WGS84위도", "WGS84경도"];
-  const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  // A value is text, a number or a boolean; anything else (an object, however deep) is not a value of the standard.
+  const cell = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
   const rows = features.map((f) => {
-    const props = f.properties ?? {};
+    const props = f.properties && typeof f.properties === "object" ? f.properties : {};
     const point = f.geometry?.type === "Point" && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as unknown[]) : null;
     const lat = point ? cell(point[1]) : cell(props["WGS84위도"] ?? props["위도"]);
     const lng = point ? cell(point[0]) : cell(props["WGS84경도"] ?? props["경도"]);
@@ -447,9 +477,11 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
 export type ImportProgress = { step: "read" | "match" | "write" | "grid"; done: number; total: number };
 
 /** The largest file an import accepts (IMPORT_MAX_BYTES, default 50 MB), from the app and the command line alike. */
+/** The largest file an import takes: IMPORT_MAX_MB megabytes (50 unless set), or IMPORT_MAX_BYTES exactly. */
 export function importMaxBytes(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.IMPORT_MAX_BYTES ?? 50 * 1024 * 1024);
-  return Number.isFinite(n) && n > 0 ? n : 50 * 1024 * 1024;
+  const fallback = 50 * 1024 * 1024;
+  const n = env.IMPORT_MAX_BYTES !== undefined ? Number(env.IMPORT_MAX_BYTES) : Number(env.IMPORT_MAX_MB ?? 50) * 1024 * 1024;
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }
 
 /** The 설치시설구분 label each category is written as (one the importer reads back as the same code). */

@@ -13,8 +13,10 @@ import { AppError } from "../lib/errors";
 import { handle } from "../lib/http";
 import { parseBody } from "../lib/inputs";
 import { sameOrigin } from "../lib/origin";
+import { securityHeaders } from "../lib/security-headers";
 import { parseParams } from "../lib/query-params";
 import { currentViewer } from "./auth";
+import { readUpload, type Upload } from "./upload";
 import { getDb } from "./database";
 import { resolveMunicipality } from "./tenant";
 
@@ -85,8 +87,8 @@ type RouteSpec = {
   params?: Schema;
   /** A change: refused from a foreign Origin (403) and without a session (401). */
   write?: boolean;
-  /** A multipart upload of at most `maxBytes` (413 above it), read before the handler runs. */
-  form?: { maxBytes: number };
+  /** A multipart upload of at most `maxBytes` (413 as soon as it passes it), streamed before the handler runs. */
+  form?: { maxBytes: () => number };
   /** The status of a plain (non-Response) answer; 200 unless given. */
   status?: number;
   /** About the whole inventory: the handler gets a NationalContext, with a municipality only when the request names one. */
@@ -97,26 +99,10 @@ export type RouteInput<S extends RouteSpec> = {
   query: Parsed<S["query"]>;
   body: Parsed<S["body"]>;
   params: Parsed<S["params"]>;
-  form: S["form"] extends object ? FormData : undefined;
+  form: S["form"] extends object ? Upload : undefined;
   req: Request;
 };
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-/** Reads a multipart upload, refusing one whose declared size is over the limit before reading it. */
-async function readForm(req: Request, maxBytes: number): Promise<FormData> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > maxBytes + 64 * 1024) {
-    throw new AppError("payload_too_large", `The file is over the ${mb(maxBytes)} limit.`, {
-      issues: [{ code: "too_large", path: "file", params: { maxBytes: maxBytes } }],
-    });
-  }
-  try {
-    return await req.formData();
-  } catch {
-    throw new AppError("bad_request", "Send the file as multipart/form-data in the field “file”.", { issues: [{ code: "missing", path: "file" }] });
-  }
-}
 type Segments = { params: Promise<Record<string, string | string[]>> };
 
 /** Builds the `route` wrapper over the given dependencies (the app's own, or a test's). */
@@ -134,8 +120,8 @@ export function makeRoute(deps: ContextDeps) {
       const params = spec.params ? parseParams(spec.params, (await segments?.params) ?? {}) : undefined;
       const query = spec.query ? parseParams(spec.query, url.searchParams) : undefined;
       const body = spec.body ? await parseBody(spec.body, req) : undefined;
-      const form = spec.form ? await readForm(req, spec.form.maxBytes) : undefined;
-      const fromForm = form?.get("municipality");
+      const form = spec.form ? await readUpload(req, spec.form.maxBytes()) : undefined;
+      const fromForm = form?.fields.get("municipality");
       const fromBody = namesMunicipality.safeParse(body).data?.municipality;
       const named = fromBody ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
       // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each part was parsed by the spec's own schema just above
@@ -160,6 +146,8 @@ export function makeRoute(deps: ContextDeps) {
       // What a signed-in caller is sent depends on who they are: no shared cache may keep it.
       res.headers.append("vary", "Cookie");
       if (viewer) res.headers.set("cache-control", "private, no-store");
+      // An upload route is not passed through the proxy (it would buffer the body): its headers are set here.
+      if (spec.form) for (const [name, value] of securityHeaders(process.env)) res.headers.set(name, value);
       return res;
     });
   };

@@ -7,18 +7,11 @@ import { importMaxBytes, StandardDataError, type ImportProgress } from "@/lib/st
 
 export const dynamic = "force-dynamic";
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-export const POST = route({ write: true, form: { maxBytes: importMaxBytes() } }, async (ctx, { form, req }) => {
-  const limit = importMaxBytes();
-  const file = form.get("file");
-  if (!(file instanceof File)) throw new AppError("bad_request", "Choose a file to import.", { issues: [{ code: "missing", path: "file" }] });
-  if (file.size > limit)
-    throw new AppError("payload_too_large", `${file.name} is over the ${mb(limit)} limit.`, {
-      issues: [{ code: "too_large", path: "file", params: { maxBytes: limit } }],
-    });
-  const dryRun = form.get("dryRun") === "1";
-  const bytes = new Uint8Array(await file.arrayBuffer());
+export const POST = route({ write: true, form: { maxBytes: importMaxBytes } }, async (ctx, { form, req }) => {
+  const { file } = form;
+  if (!file) throw new AppError("bad_request", "Choose a file to import.", { issues: [{ code: "missing", path: "file" }] });
+  const dryRun = form.fields.get("dryRun") === "1";
+  const bytes = file.bytes;
   const run = async (onProgress?: (p: ImportProgress) => void) => {
     try {
       const summary = await importFile(ctx, { bytes, dryRun, onProgress });
