@@ -1,13 +1,32 @@
 // Adds the security headers to every response, and answers methods the app does not serve with 405.
 // Authorization is not done here: every use case checks it.
 import { NextResponse, type NextRequest } from "next/server";
+import { AppError } from "./lib/errors";
+import { sameOrigin } from "./lib/origin";
 import { securityHeaders } from "./lib/security-headers";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 export function proxy(req: NextRequest) {
-  const res = METHODS.includes(req.method) ? NextResponse.next() : new NextResponse(null, { status: 405, headers: { allow: METHODS.join(", ") } });
-  for (const [name, value] of securityHeaders(process.env)) res.headers.set(name, value);
+  if (!METHODS.includes(req.method)) {
+    const refused = new NextResponse(null, { status: 405, headers: { allow: METHODS.join(", ") } });
+    for (const [name, value] of securityHeaders(process.env)) refused.headers.set(name, value);
+    return refused;
+  }
+  // A server action posted from another site is refused here, as every change from another origin is.
+  if (req.headers.has("next-action") && !sameOrigin(req, process.env.APP_URL)) {
+    const refused = NextResponse.json(new AppError("forbidden", "Cross-origin requests may not change anything.").toJSON(), { status: 403 });
+    for (const [name, value] of securityHeaders(process.env)) refused.headers.set(name, value);
+    return refused;
+  }
+  // A fresh nonce per request: the framework reads it from the request's policy and puts it on its scripts.
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const headers = securityHeaders(process.env, nonce);
+  const forwarded = new Headers(req.headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", new Map(headers).get("Content-Security-Policy")!);
+  const res = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of headers) res.headers.set(name, value);
   return res;
 }
 

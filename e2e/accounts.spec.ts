@@ -19,6 +19,9 @@ test("a wrong password is refused with a message, the right one signs in and out
   expect(headers["content-security-policy"]).toContain("img-src 'self' data: blob: http://127.0.0.1:9");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["strict-transport-security"]).toMatch(/^max-age=/);
+  // Scripts run by the page's one-time nonce, never as any inline script.
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic';/);
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
   await page.getByTestId("sign-in").click();
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, { ...VIEWER, password: "not-the-password" });
@@ -113,4 +116,11 @@ test("a method the app does not serve is answered 405 with the security headers,
     expect(res.headers()["x-content-type-options"]).toBe("nosniff");
     expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   }
+});
+
+test("a server action posted from another site is refused with 403, not 500", async ({ request }) => {
+  const res = await request.post("/", { headers: { "next-action": "0".repeat(42), origin: "https://evil.example" }, form: { locale: "en" } });
+  expect(res.status()).toBe(403);
+  expect(await res.json()).toMatchObject({ error: { code: "forbidden" } });
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
 });

@@ -18,6 +18,12 @@ describe("security headers", () => {
     expect(prod.get("Strict-Transport-Security")).toMatch(/^max-age=\d+/);
     expect(prod.get("Content-Security-Policy")).not.toContain("unsafe-eval");
   });
+  it("lets only scripts with the page's nonce run: no inline script is allowed by default", () => {
+    expect(csp({ NODE_ENV: "production" })).toContain("script-src 'self';");
+    const withNonce = new Map(securityHeaders({ NODE_ENV: "production" }, "abc123")).get("Content-Security-Policy")!;
+    expect(withNonce).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic';");
+    expect(withNonce.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
+  });
   it("ignores a tile template that is not a URL", () => {
     expect(tileSource("not a url")).toBeNull();
   });

@@ -18,14 +18,18 @@ export function tileSource(template: string): string | null {
   }
 }
 
-export function securityHeaders(env: Record<string, string | undefined>): [string, string][] {
+/**
+ * `nonce`: the page's one-time value. Scripts then run only when they carry it (or were loaded by one
+ * that did: 'strict-dynamic'); without one (an API answer, a file) no inline script runs at all.
+ */
+export function securityHeaders(env: Record<string, string | undefined>, nonce?: string): [string, string][] {
   const production = env.NODE_ENV === "production";
   const tiles = tileUrl(env);
   const tileHost = tiles ? tileSource(tiles) : null;
   const csp = [
     "default-src 'self'",
-    // Next.js streams its payload in inline scripts; development also evaluates code.
-    `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
+    // Next.js streams its payload in inline scripts, each given the page's nonce; development also evaluates code.
+    `script-src 'self'${nonce ? ` 'nonce-${nonce}' 'strict-dynamic'` : ""}${production ? "" : " 'unsafe-eval'"}`,
     // Leaflet positions every marker and tile with inline styles.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${tileHost ? ` ${tileHost}` : ""}`,
