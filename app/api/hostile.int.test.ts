@@ -10,9 +10,12 @@ import { getDb } from "@/server/database";
 import { request, signIn } from "./_testing/http";
 import { GET as authGet, POST as authPost } from "./auth/[...all]/route";
 import { POST as postCandidate } from "./candidates/route";
+import { GET as healthGet } from "./health/route";
+import { POST as postImport } from "./imports/route";
 import { GET as getSettings, PUT as putSettings } from "./settings/planning/route";
 import { GET as getSite } from "./sites/[id]/route";
 import { GET as getSites } from "./sites/route";
+import { PATCH as patchUser } from "./users/[id]/route";
 import { PATCH as patchWorkItem } from "./work-items/[id]/route";
 import { GET as listWorkItems } from "./work-items/route";
 
@@ -161,5 +164,66 @@ describe(`the sign-in limit on ${testEngine()}`, () => {
     const second = Number((await attempt("slow@jinju.example", "x", { ip: "198.51.101.52" })).headers.get("retry-after"));
     expect(first).toBeGreaterThan(50);
     expect(second).toBeGreaterThan(first * 1.8);
+  });
+});
+
+describe(`a hostile file on ${testEngine()}`, () => {
+  it("is refused with its reason while the app keeps answering (health under a second)", async () => {
+    const admin = (await signIn(DEMO_USERS[3].email, DEMO_USERS[3].password)).cookie;
+    // 8,000 features, each with a key of its own: this took 113 s and 1.3 GB when every key became a column.
+    const features = Array.from({ length: 8000 }, (_, i) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [128.1, 35.18] },
+      properties: { [`key_${i}`]: "x".repeat(200) },
+    }));
+    const form = new FormData();
+    form.set("file", new File([JSON.stringify({ type: "FeatureCollection", features })], "hostile.geojson"));
+    const sites = await count(s.sites);
+    const upload = postImport(request("/api/imports", { body: form, cookie: admin }));
+    const started = performance.now();
+    const health = await healthGet();
+    const healthMs = performance.now() - started;
+    const refused = await answer(await upload);
+    expect(health.status).toBe(200);
+    expect(healthMs).toBeLessThan(1000);
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: "unprocessable", issues: [{ code: "unknown_format", path: "file" }] } } });
+    expect(await count(s.sites)).toBe(sites);
+  });
+});
+
+describe(`admins on ${testEngine()}`, () => {
+  it("keeps one admin when two admins take each other's role at once", async () => {
+    const { db } = await getDb();
+    const [jinju] = await db
+      .select({ id: s.municipalities.id })
+      .from(s.municipalities)
+      .where(sql`${s.municipalities.code} = '48170'`);
+    const actor = { viewer: null, label: "test", requestId: "admins" };
+    // Only two admins: the seed's, whose role is first given to a viewer, and a new one.
+    const second = await createUser(db, {
+      actor,
+      municipalityId: jinju!.id,
+      input: { email: "second-admin@jinju.example", name: "두번째", password: "second-admin-pass", role: "admin", partnerId: null },
+    });
+    const first = (await signIn(DEMO_USERS[3].email, DEMO_USERS[3].password)).cookie;
+    const other = (await signIn("second-admin@jinju.example", "second-admin-pass")).cookie;
+    const firstId = (
+      await db
+        .select({ id: s.users.id })
+        .from(s.users)
+        .where(sql`${s.users.email} = ${DEMO_USERS[3].email}`)
+    )[0]!.id;
+    const demote = (cookie: string, id: string) =>
+      patchUser(request(`/api/users/${id}`, { method: "PATCH", cookie, body: { role: "viewer" } }), { params: Promise.resolve({ id }) });
+    const results = await Promise.all([demote(first, second.id), demote(other, firstId)]);
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses[0]).toBe(200);
+    // The second one finds no other admin left (or, having lost its own role, no role here at all).
+    expect([403, 422]).toContain(statuses[1]);
+    const left = await db
+      .select()
+      .from(s.memberships)
+      .where(sql`${s.memberships.municipalityId} = ${jinju!.id} and ${s.memberships.role} = 'admin'`);
+    expect(left).toHaveLength(1);
   });
 });

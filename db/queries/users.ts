@@ -75,8 +75,17 @@ export async function setUserRole(
   if (role) await checkPartner(db, { role, partnerId });
   return db.transaction(async (tx) => {
     const where = and(eq(s.memberships.userId, userId), eq(s.memberships.municipalityId, municipalityId));
+    // The municipality's admins, locked: two admins taking each other's role at once cannot both succeed.
+    const admins = await tx
+      .select({ userId: s.memberships.userId })
+      .from(s.memberships)
+      .where(and(eq(s.memberships.municipalityId, municipalityId), eq(s.memberships.role, "admin")))
+      .for("update");
     const [before] = await tx.select().from(s.memberships).where(where);
     if (!before) throw new AppError("not_found", `There is no user ${userId} here.`);
+    if (before.role === "admin" && role !== "admin" && !admins.some((a) => a.userId !== userId)) {
+      throw new AppError("unprocessable", "A municipality keeps at least one admin.", { issues: [{ code: "last_admin", path: "role" }] });
+    }
     if (userId === actor.viewer?.userId && role !== "admin") {
       throw new AppError("unprocessable", "You cannot take away your own admin role; ask another admin.", { issues: [{ code: "self", path: "role" }] });
     }
