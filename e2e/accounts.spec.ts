@@ -19,6 +19,9 @@ test("a wrong password is refused with a message, the right one signs in and out
   expect(headers["content-security-policy"]).toContain("img-src 'self' data: blob: http://127.0.0.1:9");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["strict-transport-security"]).toMatch(/^max-age=/);
+  // What a page shows may depend on who asks: no shared cache keeps it.
+  expect(headers["cache-control"]).toContain("no-store");
+  expect(headers["cache-control"]).toContain("private");
   // Scripts run by the page's one-time nonce, never as any inline script.
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic';/);
   expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
