@@ -57,18 +57,14 @@ export const liveDeps: ContextDeps = {
  */
 export type NationalContext = Omit<RequestContext, "municipality" | "role" | "grants"> & { municipality: Municipality | null };
 
-export function contextOf(handle: DbHandle, viewer: Viewer | null, municipality: Municipality): RequestContext {
+/** The part of a context that does not depend on a municipality: the database, who asks, the request id. */
+function baseOf(handle: DbHandle, viewer: Viewer | null) {
   const requestId = randomUUID();
-  return {
-    db: handle.db,
-    engine: handle.engine,
-    viewer,
-    actor: { viewer, label: viewer?.email ?? "anonymous", requestId },
-    municipality,
-    role: membershipIn(viewer, municipality.id)?.role ?? null,
-    grants: grantsOf(viewer, municipality.id),
-    requestId,
-  };
+  return { db: handle.db, engine: handle.engine, viewer, actor: { viewer, label: viewer?.email ?? "anonymous", requestId }, requestId };
+}
+
+export function contextOf(handle: DbHandle, viewer: Viewer | null, municipality: Municipality): RequestContext {
+  return { ...baseOf(handle, viewer), municipality, role: membershipIn(viewer, municipality.id)?.role ?? null, grants: grantsOf(viewer, municipality.id) };
 }
 
 /** Only a request that carries a session cookie is looked up: an anonymous read costs no query. */
@@ -126,20 +122,10 @@ export function makeRoute(deps: ContextDeps) {
       const named = fromBody ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
       // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each part was parsed by the spec's own schema just above
       const input = { query, body, params, form, req } as RouteInput<S>;
-      let ctx: RequestContext | NationalContext;
-      if (spec.national && named === undefined) {
-        const requestId = randomUUID();
-        ctx = {
-          db: handle.db,
-          engine: handle.engine,
-          viewer,
-          actor: { viewer, label: viewer?.email ?? "anonymous", requestId },
-          municipality: null,
-          requestId,
-        };
-      } else {
-        ctx = contextOf(handle, viewer, await deps.municipalityOf(handle.db, named));
-      }
+      const ctx: RequestContext | NationalContext =
+        spec.national && named === undefined
+          ? { ...baseOf(handle, viewer), municipality: null }
+          : contextOf(handle, viewer, await deps.municipalityOf(handle.db, named));
       // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a national spec gets the national context built just above, any other the full one
       const out = await run(ctx as ContextFor<S>, input);
       const res = out instanceof Response ? out : Response.json(out, { status: spec.status ?? 200 });
