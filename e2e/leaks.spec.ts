@@ -1,5 +1,5 @@
 // Leak test for pages: every page under app/ (found on disk, so a new page is covered the day it is
-// added), fetched as a visitor and as each role the way a browser gets it (HTML with the data handed to
+// added), fetched as a visitor, as each role and as another municipality's admin, the way a browser gets it (HTML with the data handed to
 // its client components), must carry nothing that role may not see: a zone's internal notes, a
 // rejection reason, a work item's cost and notes, other users' email addresses.
 import fs from "node:fs";
@@ -7,6 +7,8 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 
 const USERS = {
+  /** An admin of another municipality: no role in Jinju, so a visitor there. */
+  outsider: { email: "outsider@gimhae.example", password: "outsider-pass-2026" },
   viewer: { email: "viewer@jinju.example", password: "viewer-pass-2026" },
   partner: { email: "kt@jinju.example", password: "partner-pass-2026" },
   planner: { email: "planner@jinju.example", password: "planner-pass-2026" },
@@ -79,7 +81,7 @@ test("no page shows a visitor or a role what it may not see", async ({ playwrigh
   });
   expect(urls).toContain("/sites/" + noted.id);
 
-  const seen: Record<Caller, string> = { anonymous: "", viewer: "", partner: "", planner: "", admin: "" };
+  const seen: Record<Caller, string> = { anonymous: "", outsider: "", viewer: "", partner: "", planner: "", admin: "" };
   for (const who of Object.keys(seen) as Caller[]) {
     const ctx = who === "planner" ? planner : await signedIn(playwright, baseURL!, who);
     for (const url of urls) {
@@ -87,7 +89,7 @@ test("no page shows a visitor or a role what it may not see", async ({ playwrigh
       expect(res.status(), `${who} ${url}`).toBeLessThan(500);
       const html = await res.text();
       seen[who] += html;
-      const member = who !== "anonymous";
+      const member = who !== "anonymous" && who !== "outsider";
       if (!member) {
         expect(html, `${who} ${url}: zone notes`).not.toContain(NOTE);
         expect(html, `${who} ${url}: rejection reason`).not.toContain(REASON);

@@ -59,6 +59,8 @@ if (process.env.DATABASE_URL) {
   // The embedded server starts last: the test runner waits for it, so both are up by then.
   await waitFor(`http://localhost:${serverPort}/api/health`);
 }
+// The embedded database gets an admin of another municipality first (the leak tests' outsider).
+run("npx", ["tsx", "e2e/outsider.ts"], { DATABASE_URL: "", PGLITE_DIR: dataDir });
 start(embeddedPort, { DATABASE_URL: "", PGLITE_DIR: dataDir });
 
 const stop = () => children.forEach((c) => c.kill("SIGTERM"));
