@@ -100,6 +100,8 @@ export const planYears = pgTable(
     targetAccessPoints: integer(),
     targetBudgetKrw: bigint({ mode: "number" }),
     /** Site categories the year aims at (e.g. 2021: culture/tourism, bus stops, markets). */
+    /** The year's results are published: no new work is planned in it (it is not offered for candidates or approvals). */
+    closed: boolean().notNull().default(false),
     targetCategories: siteCategory()
       .array()
       .notNull()

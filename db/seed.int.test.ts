@@ -31,6 +31,15 @@ async function tableCounts() {
 }
 
 describe("the Jinju seed", () => {
+  it("closes the years whose results the city published (2019, 2020) and keeps 2021 open", async () => {
+    const summary = await jinjuSummary();
+    expect(summary.years.map((y) => [y.year, y.closed])).toEqual([
+      [2019, true],
+      [2020, true],
+      [2021, false],
+    ]);
+  });
+
   it("reproduces the published targets and actuals per plan year", async () => {
     const summary = await jinjuSummary();
     expect(summary.municipality.code).toBe("48170");

@@ -57,6 +57,8 @@ test("a planner adds a candidate on the map, ranks and approves it; its work rea
   await expect(form.getByTestId("error-plannedApCount")).toHaveText("200 이하여야 합니다.");
   await screenshot(page, "candidate-validation");
 
+  // Years whose results are published are not offered; the first offered is the next open one.
+  await expect(form.getByLabel("계획 연도").locator("option")).toHaveText(["2021", "2022"]);
   await form.getByLabel("이름").fill(NAME);
   await form.getByLabel("분류").selectOption("traditional_market");
   await form.getByLabel("계획 연도").selectOption("2021");
@@ -83,11 +85,19 @@ test("a planner adds a candidate on the map, ranks and approves it; its work rea
   await row.getByRole("button", { name: "확인" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${NAME}: 승인` })).toBeVisible();
 
-  // The matrix: one row for the zone, a cell for each partner's part of the work.
+  // Approved, it stays on the list under "전체", with a link to its work.
+  await page.goto("/candidates");
+  const approvedRow = page.getByTestId("candidates-table").locator("tbody tr").filter({ hasText: NAME });
+  await expect(approvedRow.locator("td").nth(2)).toContainText("승인");
+  await approvedRow.getByRole("link", { name: "작업 항목 보기" }).click();
+  await expect(page.getByTestId("work-items-table").locator("tbody tr")).toHaveCount(5);
+
+  // The matrix: one row for the zone, a cell for each partner's part of the work, none overdue at birth.
   await page.goto("/work-items?year=2021");
   const matrixRow = page.getByTestId("matrix").locator("tbody tr").filter({ hasText: NAME });
   await expect(matrixRow.locator(".matrix-cell")).toHaveCount(5);
   await expect(matrixRow.locator(".badge-not_started")).toHaveCount(5);
+  await expect(matrixRow.locator(".overdue")).toHaveCount(0);
   for (const partner of ["KT", "서경방송", "진주시"]) await expect(page.getByTestId("matrix").locator("thead")).toContainText(partner);
   await screenshot(page, "matrix-after-approval");
 });

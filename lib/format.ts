@@ -10,3 +10,8 @@ export function yearMonth(year: number | null | undefined, month: number | null 
 export function localName(locale: string, item: { nameKo: string; nameEn?: string | null }): string {
   return locale === "en" && item.nameEn ? item.nameEn : item.nameKo;
 }
+
+/** A day as YYYY-MM-DD in Korea (the program's time zone), today unless given. */
+export function todayInSeoul(at: Date = new Date()): string {
+  return at.toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
+}

@@ -64,6 +64,8 @@ const nullableText = text({ max: 2000, multiline: true }).nullable();
 export const sitePatchInput = z.strictObject({
   version: z.number({ error: "send the version you read" }).int().min(1),
   status: z.enum(SITE_STATUSES).optional(),
+  /** With an approval: when its work is due (YYYY-MM-DD). */
+  dueDate: z.iso.date().optional(),
   statusReason: text({ max: 2000, multiline: true }).optional(),
   name: text({ max: 200, required: true }).optional(),
   category: z.enum(SITE_CATEGORIES, { error: "unknown category" }).optional(),

@@ -9,6 +9,7 @@ import {
   isLegalTransition,
   isOverdue,
   plannableYears,
+  dueDateFor,
   plannedWorkFor,
   scoreCandidate,
   type Poi,
@@ -111,6 +112,14 @@ describe("inputs", () => {
       { code: "not_allowed", path: "category", params: expect.objectContaining({ value: "cafe" }) },
       { code: "too_small", path: "plannedApCount", params: { minimum: 1, value: 0 } },
     ]);
+  });
+  it("plans within the program's open years and the next", () => {
+    expect(plannableYears({ startYear: 2019, endYear: 2021 }, [2019, 2020])).toEqual([2021, 2022]);
+  });
+  it("makes new work due at its year's end, or 90 days out when that end has passed: never overdue at birth", () => {
+    expect(dueDateFor(2026, "2026-11-30")).toBe("2026-12-31");
+    expect(dueDateFor(2021, "2026-11-30")).toBe("2027-02-28");
+    expect(isOverdue({ dueDate: dueDateFor(2021, "2026-11-30"), status: "not_started" }, "2026-11-30")).toBe(false);
   });
   it("plans within the program's years and the next", () => {
     expect(plannableYears({ startYear: 2019, endYear: 2021 })).toEqual([2019, 2020, 2021, 2022]);

@@ -194,10 +194,29 @@ export const GAP_CATEGORY: Record<PoiKind, SiteCategory> = {
 };
 
 /** Years a candidate may be planned for: the program's years and the one after. */
-export function plannableYears(program: { startYear: number; endYear: number }): number[] {
+/**
+ * The years new work may be planned in: the program's years and the next, less the closed ones
+ * (their results are published). The first of them is the one a form offers first.
+ */
+export function plannableYears(program: { startYear: number; endYear: number }, closed: readonly number[] = []): number[] {
   const years: number[] = [];
-  for (let y = program.startYear; y <= program.endYear + 1; y++) years.push(y);
+  for (let y = program.startYear; y <= program.endYear + 1; y++) if (!closed.includes(y)) years.push(y);
   return years;
+}
+
+/** Days a partner is given, at least, for work planned in a year whose end has already passed. */
+export const LATE_YEAR_LEAD_DAYS = 90;
+
+/**
+ * When new work of `year` is due (YYYY-MM-DD): at the year's end, as the plan schedules it; for a
+ * year still open whose end has passed, LATE_YEAR_LEAD_DAYS from `today`, so new work never starts overdue.
+ */
+export function dueDateFor(year: number, today: string): string {
+  const yearEnd = `${year}-12-31`;
+  if (yearEnd >= today) return yearEnd;
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + LATE_YEAR_LEAD_DAYS);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Whether a work item is overdue on `today` (YYYY-MM-DD): past its due date and not done or cancelled. */

@@ -5,7 +5,7 @@ import { ALL_PERMISSIONS, type Permission } from "../lib/authz";
 import type { SiteCategory, WorkStatus } from "../lib/domain";
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
-import { yearMonth } from "../lib/format";
+import { todayInSeoul, yearMonth } from "../lib/format";
 import { toPdf, toXlsx, type Column, type Table } from "../lib/report-files";
 import { standardTable } from "../lib/standard-data";
 import type { Db } from "../db/client";
@@ -96,7 +96,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const m = await resolveMunicipality(db, req.municipalityCode);
   const grants = req.grants;
   const today = req.today ?? new Date();
-  const date = today.toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
+  const date = todayInSeoul(today);
   const base = `${req.what}-${m.code ?? m.id}-${date}`;
   const file = (bytes: Uint8Array, count: number, note: ExportNote): ExportFile => ({
     bytes,

@@ -8,7 +8,7 @@ import { authorize } from "../lib/authz";
 import type { PoiKind, SiteCategory, SiteStatus } from "../lib/domain";
 import { AppError, fieldError } from "../lib/errors";
 import { asArea, containsPoint, type LatLng } from "../lib/geo";
-import { allowedNext, isLegalTransition, plannableYears, plannedWorkFor, type CandidateInput, type PlanningSettings } from "../lib/planning";
+import { allowedNext, dueDateFor, isLegalTransition, plannableYears, plannedWorkFor, type CandidateInput, type PlanningSettings } from "../lib/planning";
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
 import { staleVersion } from "./conflicts";
@@ -107,8 +107,11 @@ async function checkPlace(tx: Tx, municipalityId: number, p: LatLng) {
   }
 }
 
-function checkYear(program: { startYear: number; endYear: number }, year: number) {
-  const years = plannableYears(program);
+/** A year new work may be planned in: the program's open years and the next. */
+async function checkYear(tx: Tx, program: { id: number; startYear: number; endYear: number }, year: number) {
+  const closed = await q.listClosedYears(tx, { programId: program.id });
+  if (closed.includes(year)) throw fieldError("planYear", "closed_year", `The results of ${year} are published: nothing new is planned in it.`);
+  const years = plannableYears(program, closed);
   if (!years.includes(year)) throw fieldError("planYear", "outside_program", `Plan year ${year} is outside the program (${years[0]}–${years.at(-1)}).`);
 }
 
@@ -118,7 +121,7 @@ export async function createCandidate(ctx: RequestContext, input: CandidateInput
   authorize(ctx.viewer, municipalityId, "editPlan");
   const site = await ctx.db.transaction(async (tx) => {
     const program = await currentProgram(tx, municipalityId);
-    checkYear(program, input.planYear);
+    await checkYear(tx, program, input.planYear);
     await checkPlace(tx, municipalityId, input);
     const site = await q.insertSite(tx, {
       values: {
@@ -143,6 +146,8 @@ export async function createCandidate(ctx: RequestContext, input: CandidateInput
 
 export type SitePatch = {
   version: number;
+  /** With an approval: when the new work is due (else the plan year's schedule, see dueDateFor). */
+  dueDate?: string;
   status?: SiteStatus;
   statusReason?: string;
   name?: string;
@@ -159,13 +164,14 @@ export type SitePatch = {
  * for the partners of the program's MOU, with planned costs, and the site's planned APs; activating
  * activates them; rejecting an approved site cancels its open work items.
  */
-export async function updateSite(ctx: RequestContext, { id, patch }: { id: number; patch: SitePatch }) {
+export async function updateSite(ctx: RequestContext, { id, patch, today }: { id: number; patch: SitePatch; today: string }) {
   const after = await ctx.db.transaction(async (tx) => {
     const current = await q.lockSiteById(tx, { id });
     if (!current) throw new AppError("not_found", `No site with id ${id}`);
     authorize(ctx.viewer, current.municipalityId, "editPlan");
     if (current.version !== patch.version) throw staleVersion("zone", current);
-    const { version: _v, statusReason, ...fields } = patch;
+    const { version: _v, statusReason, dueDate, ...fields } = patch;
+    if (dueDate !== undefined && dueDate < today) throw fieldError("dueDate", "past", `The due date ${dueDate} has passed.`);
     const to = fields.status;
     const moving = to !== undefined && to !== current.status;
     if (moving && !isLegalTransition(current.status, to)) {
@@ -180,7 +186,7 @@ export async function updateSite(ctx: RequestContext, { id, patch }: { id: numbe
     const program = current.programId ? (await q.findProgramById(tx, { id: current.programId }))! : await currentProgram(tx, current.municipalityId);
     if (fields.planYear !== undefined || (moving && to === "approved")) {
       if (planYear === null) throw fieldError("planYear", "required", "Choose the plan year to approve the zone for.");
-      checkYear(program, planYear);
+      await checkYear(tx, program, planYear);
     }
     if (fields.lat !== undefined || fields.lng !== undefined) {
       const [lat, lng] = [fields.lat ?? current.lat, fields.lng ?? current.lng];
@@ -193,7 +199,7 @@ export async function updateSite(ctx: RequestContext, { id, patch }: { id: numbe
     });
     await recordChange(tx, ctx.actor, { action: "update", entityType: "site", entityId: id, municipalityId: current.municipalityId, before: current, after });
 
-    if (moving && to === "approved") await approve(tx, ctx.actor, after, program.id);
+    if (moving && to === "approved") await approve(tx, ctx.actor, after, { programId: program.id, dueDate: dueDate ?? dueDateFor(after.planYear!, today) });
     if (moving && to === "active") await q.activatePlannedAccessPoints(tx, { siteId: id });
     if (moving && to === "rejected" && current.status === "approved") {
       const open = await q.cancelOpenWorkItems(tx, { siteId: id });
@@ -214,7 +220,7 @@ export async function updateSite(ctx: RequestContext, { id, patch }: { id: numbe
   return siteModel.one(after, ctx.grants);
 }
 
-async function approve(tx: Tx, actor: Actor, site: s.Site, programId: number) {
+async function approve(tx: Tx, actor: Actor, site: s.Site, { programId, dueDate }: { programId: number; dueDate: string }) {
   const settings = await q.getPlanningSettings(tx, { municipalityId: site.municipalityId });
   const roles = await q.listProgramRoles(tx, { programId });
   const partnerFor = new Map(roles.map((r) => [r.role, r.partnerId]));
@@ -227,7 +233,7 @@ async function approve(tx: Tx, actor: Actor, site: s.Site, programId: number) {
       kind: w.kind,
       siteId: site.id,
       status: "not_started" as const,
-      dueDate: `${site.planYear}-12-31`,
+      dueDate,
       plannedCostKrw: w.plannedCostKrw,
       provenance: "manual" as const,
     })),
@@ -270,8 +276,8 @@ const planYearModel = readModel<s.PlanYear>()({
 });
 
 /** Whether a plan year's targets may still change: this year and later, and any year the city has not published. */
-export function isEditableYear(y: { year: number; provenance: string }, today: Date): boolean {
-  return y.year >= today.getFullYear() || y.provenance !== "press_release";
+export function isEditableYear(y: { year: number; provenance: string; closed: boolean }, today: Date): boolean {
+  return !y.closed && (y.year >= today.getFullYear() || y.provenance !== "press_release");
 }
 
 /** Targets can be changed for years still being planned; published past years stay as published. */

@@ -7,7 +7,7 @@ import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
 
 export const figuresModel = readModel<Figures>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
-const yearModel = readModel<YearSummary>()({ public: ["year", "targetCategories", "provenance", "sourceNote", "version"] });
+const yearModel = readModel<YearSummary>()({ public: ["year", "targetCategories", "closed", "provenance", "sourceNote", "version"] });
 type PartnerTotalRow = Awaited<ReturnType<typeof getPartnerTotals>>["items"][number];
 export const partnerTotalModel = readModel<PartnerTotalRow>()({
   public: ["partnerId", "nameKo", "nameEn", "year", "status", "items"],

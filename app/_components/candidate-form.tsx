@@ -94,7 +94,7 @@ export function CandidateForm({
       {field(
         "planYear",
         t("candidates.planYear"),
-        <select name="planYear" defaultValue={String(prefill?.planYear ?? years.at(-2) ?? years.at(-1) ?? "")}>
+        <select name="planYear" defaultValue={String(prefill?.planYear ?? years[0] ?? "")}>
           {years.map((y) => (
             <option key={y} value={y}>
               {y}

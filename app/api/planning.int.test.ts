@@ -4,6 +4,7 @@ import { getDb } from "@/server/database";
 import * as s from "@/db/schema";
 import { DEMO_USERS } from "@/db/seed/users";
 import { testEngine } from "@/db/testing/engines";
+import { todayInSeoul } from "@/lib/format";
 import { request, signIn } from "./_testing/http";
 import { GET as listCandidates, POST as postCandidate } from "./candidates/route";
 import { GET as getGaps } from "./gaps/route";
@@ -109,9 +110,22 @@ describe(`planning on ${testEngine()}`, () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error!.params).toMatchObject({ current: { status: "surveyed", version: 2, name: `${market.name} 와이파이` } });
 
+    // A year whose results are published is closed to new work; a due date in the past is refused.
+    const closed = await json(await patchSiteAs("planner", id, { version: 2, status: "approved", planYear: 2020 }));
+    expect(closed).toMatchObject({ status: 400, body: { error: { path: "planYear", issues: [{ code: "closed_year" }] } } });
+    const pastDue = await json(await patchSiteAs("planner", id, { version: 2, status: "approved", planYear: 2021, dueDate: "2020-01-01" }));
+    expect(pastDue).toMatchObject({ status: 400, body: { error: { path: "dueDate", issues: [{ code: "past" }] } } });
+
     const approved = await json(await patchSiteAs("planner", id, { version: 2, status: "approved", planYear: 2021 }));
     expect(approved).toMatchObject({ status: 200, body: { status: "approved", version: 3 } });
     const { db } = await getDb();
+    // 2021 is still open but its end has passed: the new work is due 90 days out, not overdue at birth.
+    const due = await db.select({ due: s.workItems.dueDate }).from(s.workItems).where(eq(s.workItems.siteId, id));
+    const today = todayInSeoul();
+    expect(due.every((w) => w.due !== null && w.due > today)).toBe(true);
+    // Approved, it stays on the list under "all" with its status.
+    const all = await json(await listCandidates(request("/api/candidates", { cookie: cookie.viewer })));
+    expect(all.body.items!.find((c) => c.id === id)).toMatchObject({ status: "approved", planYear: 2021 });
     const items = await db
       .select({ kind: s.workItems.kind, partner: s.partners.nameKo, planned: s.workItems.plannedCostKrw, status: s.workItems.status })
       .from(s.workItems)

@@ -8,7 +8,7 @@ import { listPartners } from "@/server/partners";
 import { listPlannableYears, listResponsibilityColumns } from "@/server/planning";
 import { listWorkItems } from "@/server/work-items";
 import { mayEditWorkItem, membershipIn, roleCan } from "@/lib/authz";
-import { localName } from "@/lib/format";
+import { localName, todayInSeoul } from "@/lib/format";
 import { workItemsQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
 import { BadFilter, filterLabels } from "../_components/list-chrome";
@@ -48,7 +48,7 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
   const shownColumns = columns
     .filter((c) => q.partner === undefined || c.partnerId === q.partner)
     .map((c) => ({ partnerId: c.partnerId, partnerName: localName(locale, c), kind: c.kind }));
-  const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
+  const today = todayInSeoul();
 
   // Cost shares per partner and year, of the planned cost of the year.
   const shareYears = [...new Set(items.map((w) => w.planYear))].sort();

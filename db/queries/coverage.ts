@@ -65,14 +65,15 @@ export type CandidateRow = {
   score: ScoreParts | null;
 };
 
-/** The candidates (by default those not yet decided) with their scores, best first, and the settings used. */
+/** The candidates (all of them unless a status is asked for) with their scores, best first, and the settings used. */
 export async function scoredCandidates(
   db: Db,
   { municipalityId, ...filters }: CandidateFilters & { municipalityId: number },
 ): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
   const where: (SQL | undefined)[] = [
     eq(s.sites.municipalityId, municipalityId),
-    filters.status ? eq(s.sites.status, filters.status) : inArray(s.sites.status, ["candidate", "surveyed"]),
+    // No status asked for ("전체"): every candidate, decided or not, so an approved one stays listed.
+    filters.status ? eq(s.sites.status, filters.status) : inArray(s.sites.status, ["candidate", "surveyed", "approved", "rejected"]),
     filters.year !== undefined ? eq(s.sites.planYear, filters.year) : undefined,
     filters.category ? eq(s.sites.category, filters.category) : undefined,
   ];

@@ -177,10 +177,19 @@ export async function insertPlanYear(tx: Tx, { programId, year }: { programId: n
   return row!;
 }
 
-/** The years the current program can plan for (its years and the next), for forms. */
+/** The closed years of a program: their results are published, nothing new is planned in them. */
+export async function listClosedYears(conn: Conn, { programId }: { programId: number }): Promise<number[]> {
+  const rows = await conn
+    .select({ year: s.planYears.year })
+    .from(s.planYears)
+    .where(and(eq(s.planYears.programId, programId), eq(s.planYears.closed, true)));
+  return rows.map((r) => r.year);
+}
+
+/** The years the current program can plan for (its open years and the next), for forms. */
 export async function listPlannableYears(db: Db, { municipalityId }: { municipalityId: number }): Promise<number[]> {
   const program = await findCurrentProgram(db, { municipalityId });
-  return program ? plannableYears(program) : [];
+  return program ? plannableYears(program, await listClosedYears(db, { programId: program.id })) : [];
 }
 
 /** The matrix's columns: each partner with each kind of work the program's MOU gives it. */

@@ -12,6 +12,8 @@ export type YearSummary = {
   targets: Figures;
   actuals: Figures;
   targetCategories: SiteCategory[];
+  /** Its results are published: nothing new is planned in it. */
+  closed: boolean;
   provenance: string;
   sourceNote: string | null;
   version: number;
@@ -85,6 +87,7 @@ export async function rolloutSummaryOf(db: Db, { municipality: m }: { municipali
       budgetKrw: costN.get(y.year) ?? null,
     },
     targetCategories: y.targetCategories,
+    closed: y.closed,
     provenance: y.provenance,
     sourceNote: y.sourceNote,
     version: y.version,

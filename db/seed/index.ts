@@ -1,7 +1,7 @@
 // Seeds the Jinju program in named steps; each step runs once, in one transaction, and is recorded.
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { FeatureCollection } from "geojson";
 import type { WorkKind } from "../../lib/domain";
 import { centroidOf, featureNameAt, midpoint, scatterAround, seededRandom, type Area, type LatLng } from "../../lib/geo";
@@ -261,7 +261,28 @@ const standard2016Step: Step = {
   },
 };
 
-export const SEED_STEPS: readonly Step[] = [programStep, poiStep, standard2016Step];
+/** The years whose results the city published (2019, 2020) are closed: nothing new is planned in them. */
+const reportedYearsStep: Step = {
+  name: "jinju-reported-years-closed-v1",
+  async run(tx) {
+    const municipalityId = await ensureMunicipality(tx);
+    const programs = tx.select({ id: s.programs.id }).from(s.programs).where(eq(s.programs.municipalityId, municipalityId));
+    await tx
+      .update(s.planYears)
+      .set({ closed: true })
+      .where(
+        and(
+          inArray(s.planYears.programId, programs),
+          inArray(
+            s.planYears.year,
+            YEARS.map((y) => y.year),
+          ),
+        ),
+      );
+  },
+};
+
+export const SEED_STEPS: readonly Step[] = [programStep, poiStep, standard2016Step, reportedYearsStep];
 
 /** Applies the steps not yet applied; returns their names. Safe to run any number of times. */
 export async function seed(db: Db): Promise<string[]> {

@@ -134,7 +134,16 @@ export function CandidatesBoard({
                     {t(`category.${row.category}`)} · AP {row.plannedApCount}
                   </div>
                 </td>
-                <td>{t(`siteStatus.${row.status}`)}</td>
+                <td>
+                  {t(`siteStatus.${row.status}`)}
+                  {row.status === "approved" ? (
+                    <div className="small">
+                      <Link href={`/sites/${row.id}#work-h`} data-testid={`work-of-${row.id}`}>
+                        {t("candidates.workItems")}
+                      </Link>
+                    </div>
+                  ) : null}
+                </td>
                 <td className="num">{row.planYear ?? "—"}</td>
                 <td className="num score-total">{row.score ? format.number(row.score.total) : "—"}</td>
                 <td className="small">
@@ -219,21 +228,32 @@ function PendingMove({
   onCancel: () => void;
 }) {
   const t = useTranslations("candidates");
-  const [year, setYear] = useState(String(row.planYear ?? years.at(-2) ?? ""));
+  // The candidate's own year when it is still open, else the first open one.
+  const [year, setYear] = useState(String(row.planYear !== null && years.includes(row.planYear) ? row.planYear : (years[0] ?? "")));
+  const [due, setDue] = useState("");
   const [reason, setReason] = useState("");
   return (
     <span className="pending-move">
       {pending.to === "approved" ? (
-        <label>
-          <span>{t("approveYear")}</span>
-          <select value={year} onChange={(e) => setYear(e.target.value)}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label>
+            <span>{t("approveYear")}</span>
+            <select value={year} onChange={(e) => setYear(e.target.value)}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t("approveDue")}</span>
+            <input type="date" value={due} onChange={(e) => setDue(e.target.value)} aria-describedby={`due-hint-${row.id}`} />
+            <span className="muted small" id={`due-hint-${row.id}`}>
+              {t("approveDueHint")}
+            </span>
+          </label>
+        </>
       ) : (
         <label>
           <span>{t("rejectReason")}</span>
@@ -242,7 +262,7 @@ function PendingMove({
       )}
       <button
         type="button"
-        onClick={() => onConfirm(pending.to === "approved" ? { planYear: Number(year) } : { statusReason: reason })}
+        onClick={() => onConfirm(pending.to === "approved" ? { planYear: Number(year), ...(due ? { dueDate: due } : {}) } : { statusReason: reason })}
         disabled={pending.to === "rejected" && !reason.trim()}
       >
         {t("confirm")}

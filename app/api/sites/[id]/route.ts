@@ -4,6 +4,7 @@ import { updateSite } from "@/server/planning";
 import { getSite } from "@/server/sites";
 import { sitePatchInput } from "@/lib/inputs";
 import { idParam } from "@/lib/query-params";
+import { todayInSeoul } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -13,4 +14,6 @@ export const GET = route({ params: idParam }, async (ctx, { params }) => {
 });
 
 /** Changes a zone's fields or status; `version` must be the one read (409 with the current record when stale). */
-export const PATCH = route({ write: true, params: idParam, body: sitePatchInput }, (ctx, { params, body }) => updateSite(ctx, { id: params.id, patch: body }));
+export const PATCH = route({ write: true, params: idParam, body: sitePatchInput }, (ctx, { params, body }) =>
+  updateSite(ctx, { id: params.id, patch: body, today: todayInSeoul() }),
+);

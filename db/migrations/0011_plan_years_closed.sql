@@ -1,0 +1,1 @@
+ALTER TABLE "plan_years" ADD COLUMN "closed" boolean DEFAULT false NOT NULL;
