@@ -19,7 +19,8 @@ test("the zone list exports what its filters show, and the standard file for the
   await page.goto("/sites?year=2020");
   const links = page.getByTestId("export-sites");
   const csv = await download(page, () => links.getByRole("link", { name: "CSV" }).click());
-  expect(csv.name).toMatch(/^sites-48170-\d{4}-\d{2}-\d{2}\.csv$/);
+  // Named in the screen's language.
+  expect(csv.name).toMatch(/^진주시_공공와이파이_구역목록_\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = csvRows(csv.bytes);
   expect(rows).toHaveLength(6);
   expect(rows.every((r) => r["계획 연도"] === "2020")).toBe(true);
@@ -49,7 +50,7 @@ test("the overview exports the rollout summary as XLSX and as a Korean PDF", asy
   expect(book.getWorksheet("연도별")!.getRow(2).getCell(3).value).toBe(232);
 
   const pdf = await download(page, () => links.getByRole("link", { name: "PDF 보고서" }).click());
-  expect(pdf.name).toMatch(/\.pdf$/);
+  expect(pdf.name).toMatch(/^진주시_공공와이파이_추진현황_\d{4}-\d{2}-\d{2}\.pdf$/);
   const doc = await getDocumentProxy(new Uint8Array(pdf.bytes));
   expect(doc.numPages).toBeGreaterThanOrEqual(1);
   const { text } = await extractText(doc, { mergePages: true });

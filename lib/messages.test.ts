@@ -49,3 +49,10 @@ describe("issue codes", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("Korean wording", () => {
+  it("leaves no template particle such as (으)로 or 을(를) for the reader to resolve", () => {
+    const left = [...flatten(load("ko"))].filter(([, v]) => /\((으|이|을|를|은|는|과|와)\)|[을이은과](\(를\)|\(가\)|\(는\)|\(와\))/.test(v));
+    expect(left.map(([k]) => k)).toEqual([]);
+  });
+});

@@ -19,7 +19,7 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 describe(`exports on ${testEngine()}`, () => {
   it("writes the rollout summary as CSV: UTF-8 with a BOM, a section per table", async () => {
     const out = await build({ what: "summary", format: "csv" });
-    expect(out).toMatchObject({ contentType: "text/csv; charset=utf-8", fileName: "summary-48170-2026-11-26.csv" });
+    expect(out).toMatchObject({ contentType: "text/csv; charset=utf-8", fileName: "진주시_공공와이파이_추진현황_2026-11-26.csv", asciiFileName: "summary-48170-2026-11-26.csv" });
     expect([...out.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const sections = text(out.bytes)
       .replace(/^\uFEFF/, "")

@@ -48,7 +48,8 @@ export type ExportNote =
   | { kind: "sheets"; sheets: number }
   | { kind: "tables"; tables: number }
   | { kind: "standard"; variant: "older" | "newer"; encoding: "CP949" | "UTF-8 BOM" };
-export type ExportFile = { bytes: Uint8Array; contentType: string; fileName: string; count: number; note: ExportNote };
+/** `fileName` in the caller's language (진주시_공공와이파이_추진현황_2026-11-30.pdf); `asciiFileName` for clients that cannot take it. */
+export type ExportFile = { bytes: Uint8Array; contentType: string; fileName: string; asciiFileName: string; count: number; note: ExportNote };
 
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
@@ -97,13 +98,15 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const grants = req.grants;
   const today = req.today ?? new Date();
   const date = todayInSeoul(today);
-  const base = `${req.what}-${m.code ?? m.id}-${date}`;
+  const ascii = `${req.what}-${m.code ?? m.id}-${date}`;
+  const readable = fill(msg.exportFileName![req.what] ?? ascii, { municipality: req.locale === "en" && m.nameEn ? m.nameEn.replace(/\s+/g, "_") : m.nameKo, date });
   const file = (bytes: Uint8Array, count: number, note: ExportNote): ExportFile => ({
     bytes,
     count,
     note,
     contentType: CONTENT_TYPES[req.format],
-    fileName: `${base}.${EXTENSIONS[req.format]}`,
+    fileName: `${readable}.${EXTENSIONS[req.format]}`,
+    asciiFileName: `${ascii}.${EXTENSIONS[req.format]}`,
   });
   const f = req.filters ?? {};
   const label = (ns: string, code: string | null) => (code ? (msg[ns]?.[code] ?? code) : null);

@@ -35,7 +35,8 @@ export const GET = route({ params: whatParam, query }, async (ctx, { params, que
   return new Response(Buffer.from(out.bytes), {
     headers: {
       "content-type": out.contentType,
-      "content-disposition": `attachment; filename="${out.fileName}"`,
+      // The name in the caller's language, with a plain one for clients that cannot read it (RFC 6266).
+      "content-disposition": `attachment; filename="${out.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,
       "cache-control": "no-store",
     },
   });
