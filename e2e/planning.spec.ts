@@ -98,6 +98,10 @@ test("a planner adds a candidate on the map, ranks and approves it; its work rea
   await expect(matrixRow.locator(".matrix-cell")).toHaveCount(5);
   await expect(matrixRow.locator(".badge-not_started")).toHaveCount(5);
   await expect(matrixRow.locator(".overdue")).toHaveCount(0);
+  // The whole-year items' costs were never published: the totals say so instead of adding them as ₩0.
+  const totals = page.getByTestId("matrix").locator("tfoot");
+  await expect(totals).toContainText("미공개");
+  await expect(totals).not.toContainText("₩0");
   for (const partner of ["KT", "서경방송", "진주시"]) await expect(page.getByTestId("matrix").locator("thead")).toContainText(partner);
   await screenshot(page, "matrix-after-approval");
 });

@@ -15,7 +15,8 @@ const CANDIDATE_STATUSES = ["candidate", "surveyed", "approved", "rejected"] as 
 import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "../db/queries/export";
 import { ownZoneRef } from "../lib/import-plan";
 import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "../db/queries/rollout";
-import { catalogue } from "../lib/catalogue";
+import { catalogue, translatorFor } from "../lib/catalogue";
+import { moneySumText, shareOf, type MoneySum, type MoneyWords } from "../lib/money";
 import { candidateModel } from "./planning";
 import { partnerTotalModel, shapeSummary } from "./summary";
 import { resolveMunicipality } from "./tenant";
@@ -99,7 +100,10 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const today = req.today ?? new Date();
   const date = todayInSeoul(today);
   const ascii = `${req.what}-${m.code ?? m.id}-${date}`;
-  const readable = fill(msg.exportFileName![req.what] ?? ascii, { municipality: req.locale === "en" && m.nameEn ? m.nameEn.replace(/\s+/g, "_") : m.nameKo, date });
+  const readable = fill(msg.exportFileName![req.what] ?? ascii, {
+    municipality: req.locale === "en" && m.nameEn ? m.nameEn.replace(/\s+/g, "_") : m.nameKo,
+    date,
+  });
   const file = (bytes: Uint8Array, count: number, note: ExportNote): ExportFile => ({
     bytes,
     count,
@@ -250,8 +254,19 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const e = msg.export!;
   const num = (header: string): Column => ({ header, kind: "number" });
   const krw = (header: string): Column => ({ header, kind: "krw", width: 16 });
-  const yearTotals = new Map<number, number>();
-  for (const w of work.items) yearTotals.set(w.year, (yearTotals.get(w.year) ?? 0) + (w.plannedCostKrw ?? 0));
+  // Money by the one rule (lib/money): an amount some of whose parts are unknown is written so, a share only of known totals.
+  const money: MoneyWords = {
+    amount: (krw) => new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" }).format(krw),
+    unknown: msg.money!.unknown!,
+    partial: (amount, count) => translatorFor(req.locale)("money.partial", { amount, count }),
+  };
+  const moneyCell = (known: number | undefined, unknown: number | undefined): number | string | null =>
+    known === undefined ? null : unknown ? moneySumText({ known, unknown }, money) : known;
+  const yearTotals = new Map<number, MoneySum>();
+  for (const w of work.items) {
+    const t = yearTotals.get(w.year) ?? { known: 0, unknown: 0 };
+    yearTotals.set(w.year, { known: t.known + (w.plannedCostKrw ?? 0), unknown: t.unknown + (w.plannedUnknown ?? 0) });
+  }
   const tables: Table[] = [
     {
       name: e.byYear!,
@@ -302,9 +317,11 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         w.year,
         label("workStatus", w.status as WorkStatus),
         w.items,
-        w.plannedCostKrw ?? null,
-        w.actualCostKrw ?? null,
-        w.plannedCostKrw != null && yearTotals.get(w.year) ? w.plannedCostKrw / yearTotals.get(w.year)! : null,
+        moneyCell(w.plannedCostKrw, w.plannedUnknown),
+        moneyCell(w.actualCostKrw, w.actualUnknown),
+        ((share) => (share === null ? null : share / 100))(
+          w.plannedCostKrw === undefined ? null : shareOf({ known: w.plannedCostKrw, unknown: w.plannedUnknown ?? 0 }, yearTotals.get(w.year)!),
+        ),
       ]),
     },
   ];
@@ -327,15 +344,17 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
       format: (c, v) =>
         v == null
           ? "—"
-          : c.kind === "krw"
-            ? won.format(Number(v))
-            : c.kind === "percent"
-              ? `${(Number(v) * 100).toFixed(1)}%`
-              : c.kind === "number"
-                ? c.header === e.year
-                  ? String(v)
-                  : n.format(Number(v))
-                : String(v),
+          : typeof v === "string"
+            ? v
+            : c.kind === "krw"
+              ? won.format(Number(v))
+              : c.kind === "percent"
+                ? `${(Number(v) * 100).toFixed(1)}%`
+                : c.kind === "number"
+                  ? c.header === e.year
+                    ? String(v)
+                    : n.format(Number(v))
+                  : String(v),
       footer: `${e.footer} · ${date}`,
     });
     return file(bytes, count, { kind: "rows" });

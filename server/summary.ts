@@ -11,7 +11,7 @@ const yearModel = readModel<YearSummary>()({ public: ["year", "targetCategories"
 type PartnerTotalRow = Awaited<ReturnType<typeof getPartnerTotals>>["items"][number];
 export const partnerTotalModel = readModel<PartnerTotalRow>()({
   public: ["partnerId", "nameKo", "nameEn", "year", "status", "items"],
-  readCosts: ["plannedCostKrw", "actualCostKrw"],
+  readCosts: ["plannedCostKrw", "plannedUnknown", "actualCostKrw", "actualUnknown"],
 });
 
 /** The summary as a caller holding `grants` may see it: budgets only for members. */

@@ -4,6 +4,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { WorkKind, WorkStatus } from "@/lib/domain";
 import { localName } from "@/lib/format";
+import { moneyText } from "@/lib/money";
+import { moneyWords } from "./money-words";
 
 export type WorkItemView = {
   id: number;
@@ -22,7 +24,8 @@ export async function WorkItemTable({ items, show }: { items: WorkItemView[]; sh
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
-  const krw = (v: number | null | undefined) => (v == null ? t("workItems.unknownCost") : format.number(v, { style: "currency", currency: "KRW" }));
+  const money = await moneyWords();
+  const krw = (v: number | null | undefined) => moneyText(v, money);
   return (
     <div className="table-wrap">
       <table className="data" data-testid="work-items-table">

@@ -8,6 +8,8 @@ import { pageContext } from "@/server/page-context";
 import { isEditableYear } from "@/server/planning";
 import { getPartnerWork, getRolloutSummary, getZonesByCategory } from "@/server/summary";
 import { roleCan } from "@/lib/authz";
+import { moneySumText, moneyText, shareOf, sumMoney, type MoneySum } from "@/lib/money";
+import { moneyWords } from "../_components/money-words";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
 import { ExportLinks } from "../_components/export-links";
@@ -36,7 +38,8 @@ export default async function PlanPage() {
   const canEdit = roleCan(ctx.role, "editPlan");
   const costs = ctx.grants.has("readCosts");
   const today = new Date();
-  const krw = (v: number | null | undefined) => (v == null ? t("workItems.unknownCost") : format.number(v, { style: "currency", currency: "KRW" }));
+  const money = await moneyWords();
+  const krw = (v: number | null | undefined) => moneyText(v, money);
   const figure = (label: string, actual: number | null | undefined, target: number | null | undefined, money = false) => (
     <div className="plan-figure">
       <span className="muted small">{label}</span>
@@ -54,15 +57,30 @@ export default async function PlanPage() {
   );
 
   // Per partner: items by status and cost over all years, with the share of the planned cost.
-  const partners = new Map<number, { name: string; byStatus: Record<string, number>; planned: number; actual: number }>();
+  // Unknown costs are counted, never added as 0 (lib/money).
+  const partners = new Map<number, { name: string; byStatus: Record<string, number>; planned: MoneySum; actual: MoneySum }>();
+  const add = (a: MoneySum, known: number | undefined, unknown: number | undefined): MoneySum => ({
+    known: a.known + (known ?? 0),
+    unknown: a.unknown + (unknown ?? 0),
+  });
   for (const r of work) {
-    const p = partners.get(r.partnerId) ?? { name: localName(locale, { nameKo: r.nameKo, nameEn: r.nameEn }), byStatus: {}, planned: 0, actual: 0 };
+    const p = partners.get(r.partnerId) ?? {
+      name: localName(locale, { nameKo: r.nameKo, nameEn: r.nameEn }),
+      byStatus: {},
+      planned: sumMoney([]),
+      actual: sumMoney([]),
+    };
     p.byStatus[r.status] = (p.byStatus[r.status] ?? 0) + r.items;
-    p.planned += r.plannedCostKrw ?? 0;
-    p.actual += r.actualCostKrw ?? 0;
+    p.planned = add(p.planned, r.plannedCostKrw, r.plannedUnknown);
+    p.actual = add(p.actual, r.actualCostKrw, r.actualUnknown);
     partners.set(r.partnerId, p);
   }
-  const plannedTotal = [...partners.values()].reduce((s, p) => s + p.planned, 0);
+  // Over plan only when both are fully known; a share only of a fully known total.
+  const over = (p: { planned: MoneySum; actual: MoneySum }) =>
+    p.planned.unknown === 0 && p.actual.unknown === 0 && p.planned.known > 0 && p.actual.known > p.planned.known;
+  const shareText = (share: number | null) =>
+    share === null ? "—" : format.number(share / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const plannedTotal = [...partners.values()].reduce((s, p) => ({ known: s.known + p.planned.known, unknown: s.unknown + p.planned.unknown }), sumMoney([]));
 
   return (
     <article className="plan">
@@ -191,12 +209,12 @@ export default async function PlanPage() {
                         .map(([status, n]) => `${t(`workStatus.${status as "done"}`)} ${n}`)
                         .join(" · ")}
                     </td>
-                    <td className="num">{krw(p.planned)}</td>
-                    <td className={`num${p.actual > p.planned && p.planned > 0 ? " over-budget" : ""}`}>
-                      {krw(p.actual)}
-                      {p.actual > p.planned && p.planned > 0 ? ` (${t("plan.overBudget")})` : ""}
+                    <td className="num">{moneySumText(p.planned, money)}</td>
+                    <td className={`num${over(p) ? " over-budget" : ""}`}>
+                      {moneySumText(p.actual, money)}
+                      {over(p) ? ` (${t("plan.overBudget")})` : ""}
                     </td>
-                    <td className="num">{plannedTotal ? format.number(p.planned / plannedTotal, { style: "percent", maximumFractionDigits: 1 }) : "—"}</td>
+                    <td className="num">{shareText(shareOf(p.planned, plannedTotal))}</td>
                   </tr>
                 ))}
               </tbody>

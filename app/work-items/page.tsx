@@ -9,6 +9,8 @@ import { listPlannableYears, listResponsibilityColumns } from "@/server/planning
 import { listWorkItems } from "@/server/work-items";
 import { mayEditWorkItem, membershipIn, roleCan } from "@/lib/authz";
 import { localName, todayInSeoul } from "@/lib/format";
+import { moneySumText, shareOf, sumMoney } from "@/lib/money";
+import { moneyWords } from "../_components/money-words";
 import { workItemsQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
 import { BadFilter, filterLabels } from "../_components/list-chrome";
@@ -53,7 +55,8 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
   // Cost shares per partner and year, of the planned cost of the year.
   const shareYears = [...new Set(items.map((w) => w.planYear))].sort();
   const plannedOf = (partnerId: number | null, year: number) =>
-    items.filter((w) => (partnerId === null || w.partnerId === partnerId) && w.planYear === year).reduce((s, w) => s + (w.plannedCostKrw ?? 0), 0);
+    sumMoney(items.filter((w) => (partnerId === null || w.partnerId === partnerId) && w.planYear === year).map((w) => w.plannedCostKrw));
+  const money = await moneyWords();
   const partnerIds = [...new Set(items.map((w) => w.partnerId))];
 
   return (
@@ -104,12 +107,16 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
                   <tr key={id}>
                     <th scope="row">{items.find((w) => w.partnerId === id)!.partnerName}</th>
                     {shareYears.map((y) => {
-                      const total = plannedOf(null, y);
                       const mine = plannedOf(id, y);
+                      const share = shareOf(mine, plannedOf(null, y));
                       return (
                         <td key={y} className="num">
-                          {format.number(mine, { style: "currency", currency: "KRW" })}
-                          {total ? <div className="small muted">{format.number(mine / total, { style: "percent", maximumFractionDigits: 1 })}</div> : null}
+                          {moneySumText(mine, money)}
+                          {share !== null ? (
+                            <div className="small muted">
+                              {format.number(share / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })}
+                            </div>
+                          ) : null}
                         </td>
                       );
                     })}

@@ -117,7 +117,7 @@ export async function rolloutSummaryOf(db: Db, { municipality: m }: { municipali
   };
 }
 
-/** Work by partner and year: items by status, planned and actual cost, and each partner's share of the cost. */
+/** Work by partner, year and status: items, and planned and actual cost as the known sum and the count of unknown amounts. */
 export async function getPartnerTotals(db: Db, { municipalityId }: { municipalityId: number }) {
   const rows = await db
     .select({
@@ -127,8 +127,11 @@ export async function getPartnerTotals(db: Db, { municipalityId }: { municipalit
       year: s.workItems.planYear,
       status: s.workItems.status,
       items: sql<number>`count(*)::int`,
-      plannedCostKrw: sql<number | null>`coalesce(sum(${s.workItems.plannedCostKrw}), 0)::bigint`,
-      actualCostKrw: sql<number | null>`coalesce(sum(${s.workItems.actualCostKrw}), 0)::bigint`,
+      // The known amounts' sum, and how many amounts are unknown: an unknown cost is never added as 0.
+      plannedCostKrw: sql<string>`coalesce(sum(${s.workItems.plannedCostKrw}), 0)::numeric`,
+      plannedUnknown: sql<number>`(count(*) filter (where ${s.workItems.plannedCostKrw} is null))::int`,
+      actualCostKrw: sql<string>`coalesce(sum(${s.workItems.actualCostKrw}), 0)::numeric`,
+      actualUnknown: sql<number>`(count(*) filter (where ${s.workItems.actualCostKrw} is null))::int`,
     })
     .from(s.workItems)
     .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))

@@ -3,14 +3,16 @@
 // Cells show status and planned/actual cost, overdue ones in red; whoever may change a cell opens its editor.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { WORK_STATUSES, type WorkKind, type WorkStatus } from "@/lib/domain";
 import { sendJson } from "@/lib/fetcher";
+import { moneySumText, moneyText, sumMoney } from "@/lib/money";
 import { isOverdue } from "@/lib/planning";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
 import type { WorkItemView } from "../../_components/work-item-table";
 import { useErrorText } from "../../_components/use-error-text";
+import { useMoneyWords } from "../../_components/use-money";
 
 export type MatrixItem = Omit<WorkItemView, "partner" | "scope"> & {
   version: number;
@@ -28,14 +30,15 @@ const scopeKey = (w: MatrixItem) => `${w.planYear}|${w.siteId ?? ""}|${w.busBatc
 
 export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]; columns: MatrixColumn[]; today: string; canPlan: boolean }) {
   const t = useTranslations();
-  const format = useFormatter();
   const [editing, setEditing] = useState<number | null>(null);
-  const krw = (v: number | null | undefined) => (v == null ? "—" : format.number(v, { style: "currency", currency: "KRW" }));
+  const money = useMoneyWords();
+  const krw = (v: number | null | undefined) => moneyText(v, money);
   const rows = new Map<string, MatrixItem[]>();
   for (const w of items) rows.set(scopeKey(w), [...(rows.get(scopeKey(w)) ?? []), w]);
   const cell = (list: MatrixItem[], c: MatrixColumn) => list.find((w) => w.partnerId === c.partnerId && w.kind === c.kind);
+  // A column's total says how many of its amounts are unknown: they are never added as 0.
   const sum = (c: MatrixColumn, key: "plannedCostKrw" | "actualCostKrw") =>
-    items.filter((w) => w.partnerId === c.partnerId && w.kind === c.kind).reduce((s, w) => s + (w[key] ?? 0), 0);
+    moneySumText(sumMoney(items.filter((w) => w.partnerId === c.partnerId && w.kind === c.kind).map((w) => w[key])), money);
   const editingItem = items.find((w) => w.id === editing);
 
   return (
@@ -111,7 +114,7 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
             <th scope="row">{t("matrix.total")}</th>
             {columns.map((c) => (
               <td key={`${c.partnerId}-${c.kind}`} className="small">
-                {krw(sum(c, "plannedCostKrw"))} / {krw(sum(c, "actualCostKrw"))}
+                {sum(c, "plannedCostKrw")} / {sum(c, "actualCostKrw")}
               </td>
             ))}
           </tr>
