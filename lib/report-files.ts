@@ -101,6 +101,9 @@ export function toPdf(report: PdfReport): Promise<Uint8Array> {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
+    // The footer stands in the bottom margin: without lifting the margin, writing there starts a new,
+    // blank page (the footers then landed on two empty pages after the report).
+    doc.page.margins.bottom = 0;
     doc
       .fontSize(8)
       .fillColor("#777")

@@ -68,6 +68,31 @@ describe(`exports on ${testEngine()}`, () => {
     expect(content).toContain("진주시 공공와이파이 확대 구축 사업 추진 현황");
     expect(content).toContain("연도별");
     expect(content).toContain("협력사별");
+    // Every page has content besides its footer, and the footers count the pages there are.
+    const { totalPages, text: pages } = await extractText(await getDocumentProxy(out.bytes.slice()), { mergePages: false });
+    pages.forEach((page, i) => {
+      expect(page).toContain(`${i + 1} / ${totalPages}`);
+      expect(page.replace(/와이파이 아틀라스 · [\d-]+ · \d+ \/ \d+/, "").trim().length, `page ${i + 1}`).toBeGreaterThan(20);
+    });
+  });
+
+  it("paginates a summary longer than a page: no blank page, every footer counts them all", async () => {
+    const { db } = await getDb();
+    const [program] = await db.select({ id: s.programs.id }).from(s.programs).limit(1);
+    const [partner] = await db.select({ id: s.partners.id }).from(s.partners).limit(1);
+    // Enough plan years of work to carry the partner table onto further pages.
+    for (let year = 2030; year < 2090; year++) {
+      await db
+        .insert(s.workItems)
+        .values({ programId: program!.id, planYear: year, partnerId: partner!.id, kind: "funding", status: "not_started", provenance: "manual" });
+    }
+    const out = await build({ what: "summary", format: "pdf" });
+    const { totalPages, text: pages } = await extractText(await getDocumentProxy(out.bytes.slice()), { mergePages: false });
+    expect(totalPages).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`${i + 1} / ${totalPages}`);
+      expect(page.replace(/와이파이 아틀라스 · [\d-]+ · \d+ \/ \d+/, "").trim().length, `page ${i + 1}`).toBeGreaterThan(20);
+    });
   });
 
   it("hides costs from a summary asked for by an anonymous visitor", async () => {
