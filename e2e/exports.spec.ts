@@ -47,7 +47,10 @@ test("the overview exports the rollout summary as XLSX and as a Korean PDF", asy
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
   expect(book.worksheets.map((w) => w.name)).toEqual(["연도별", "분야별", "협력사별"]);
-  expect(book.getWorksheet("연도별")!.getRow(2).getCell(3).value).toBe(232);
+  const years = book.getWorksheet("연도별")!;
+  expect(years.getRow(1).getCell(1).value).toBe("연도별");
+  expect(years.getRow(3).getCell(1).value).toBe(2019);
+  expect(years.getRow(3).getCell(3).value).toBe(232);
 
   const pdf = await download(page, () => links.getByRole("link", { name: "PDF 보고서" }).click());
   expect(pdf.name).toMatch(/^진주시_공공와이파이_추진현황_\d{4}-\d{2}-\d{2}\.pdf$/);

@@ -6,8 +6,14 @@ import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import { neutraliseCell } from "./export-formats";
 
-export type Column = { header: string; kind: "text" | "number" | "krw" | "percent"; width?: number };
-export type Table = { name: string; title: string; columns: Column[]; rows: (string | number | null)[][] };
+/** `year` is a plain integer (2019, never 2,019); `percent` a fraction shown with one decimal. */
+export type Column = { header: string; kind: "text" | "year" | "number" | "krw" | "percent"; width?: number };
+type Cell = string | number | null;
+/** `total`: the totals row, computed by the caller by the rule of each figure; a spreadsheet writes a number there as a SUM formula over the column. */
+export type Table = { name: string; title: string; columns: Column[]; rows: Cell[][]; total?: Cell[] };
+
+/** The rows of a table as a file shows them, its totals row last. */
+export const rowsWithTotal = (table: Table): Cell[][] => (table.total ? [...table.rows, table.total] : table.rows);
 
 const KRW_FORMAT = '"₩"#,##0';
 
@@ -15,17 +21,31 @@ export async function toXlsx(tables: Table[]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.created = new Date();
   for (const table of tables) {
-    const sheet = book.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
-    sheet.getRow(1).font = { bold: true };
+    // A title row, then the header, both kept in view while scrolling.
+    const sheet = book.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 2 }] });
+    sheet.columns = table.columns.map((c) => ({ width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
+    sheet.addRow([table.title]).font = { bold: true, size: 12 };
+    sheet.mergeCells(1, 1, 1, table.columns.length);
+    sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
     for (const row of table.rows) {
       // Text that a spreadsheet would run as a formula is neutralised; numbers stay numbers.
       sheet.addRow(row.map((v, i) => (table.columns[i]!.kind === "text" ? neutraliseCell(v) : v)));
+    }
+    if (table.total) {
+      const first = 3;
+      const last = first + table.rows.length - 1;
+      const letter = (i: number) => sheet.getColumn(i + 1).letter;
+      // A number in the totals row is the sum of the column, written as the formula that computes it.
+      const total = sheet.addRow(
+        table.total.map((v, i) => (typeof v === "number" && table.rows.length ? { formula: `SUM(${letter(i)}${first}:${letter(i)}${last})`, result: v } : v)),
+      );
+      total.font = { bold: true };
     }
     table.columns.forEach((c, i) => {
       const col = sheet.getColumn(i + 1);
       if (c.kind === "krw") col.numFmt = KRW_FORMAT;
       if (c.kind === "number") col.numFmt = "#,##0";
+      if (c.kind === "year") col.numFmt = "0";
       if (c.kind === "percent") col.numFmt = "0.0%";
     });
   }
@@ -140,7 +160,7 @@ function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["for
     .text(table.title, left, doc.y + 6);
   doc.moveDown(0.4);
   header();
-  for (const row of table.rows) {
+  for (const row of rowsWithTotal(table)) {
     if (doc.y + rowH > bottom()) {
       doc.addPage();
       header();

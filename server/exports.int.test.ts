@@ -30,11 +30,15 @@ describe(`exports on ${testEngine()}`, () => {
       .split("\r\n\r\n");
     expect(sections.map((x) => x.split("\r\n")[0])).toEqual(["연도별", "분야별", "협력사별"]);
     const years = Papa.parse<Record<string, string>>(sections[0]!.split("\r\n").slice(1).join("\n"), { header: true, skipEmptyLines: true }).data;
-    expect(years.map((y) => [y["연도"], y["버스 목표"], y["버스 실적"], y["구역 목표"], y["구역 실적"], y["AP 목표"], y["AP 실적"]])).toEqual([
-      ["2019", "232", "232", "7", "7", "55", "55"],
-      ["2020", "15", "15", "6", "6", "58", "58"],
-      ["2021", "", "0", "", "0", "", "0"],
+    expect(years.map((y) => [y["연도"], y["버스 목표"], y["버스 실적"], y["구역 목표"], y["구역 실적"], y["AP 목표"], y["AP 실적"], y["예산 실적"]])).toEqual([
+      ["2019", "232", "232", "7", "7", "55", "55", "미공개"],
+      ["2020", "15", "15", "6", "6", "58", "58", "미공개"],
+      ["2021", "", "0", "", "0", "", "0", "미공개"],
+      // The same totals as the overview (247 / 13 / 113); budgets nobody published stay unknown.
+      ["합계", "247", "247", "13", "13", "113", "113", "미공개"],
     ]);
+    // Shares are percentages with one decimal, never raw fractions.
+    expect(sections[2]).not.toMatch(/0\.\d{5,}/);
   });
 
   it("writes the summary as XLSX: a sheet per table, typed numbers, KRW format, frozen header", async () => {
@@ -46,13 +50,26 @@ describe(`exports on ${testEngine()}`, () => {
     await book.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(["연도별", "분야별", "협력사별"]);
     const years = book.getWorksheet("연도별")!;
-    expect(years.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(years.getRow(2).getCell(2).value).toBe(232);
+    // A title row, then the frozen header; years are plain integers, counts have separators.
+    expect(years.getRow(1).getCell(1).value).toBe("연도별");
+    expect(years.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    expect(years.getRow(3).getCell(2).value).toBe(232);
+    expect(years.getRow(3).getCell(1).value).toBe(2019);
+    expect(years.getColumn(1).numFmt).toBe("0");
+    expect(years.getColumn(2).numFmt).toBe("#,##0");
     expect(years.getColumn(9).numFmt).toBe('"₩"#,##0');
+    // The totals row sums each count column with a formula, and says the overview's totals.
+    const total = years.getRow(6);
+    expect(total.getCell(1).value).toBe("합계");
+    expect(total.getCell(2).value).toMatchObject({ formula: "SUM(B3:B5)", result: 247 });
+    expect(total.getCell(7).value).toMatchObject({ formula: "SUM(G3:G5)", result: 113 });
+    expect(book.getWorksheet("협력사별")!.getColumn(7).numFmt).toBe("0.0%");
     const partners = book.getWorksheet("협력사별")!;
     // The item's group (partner, year, status) has other items whose cost nobody published: the
     // cell says so instead of adding them as 0; a fully known group stays a typed KRW number.
-    const costs = partners.getColumn(5).values.filter((v) => v !== null && v !== undefined);
+    const costs = Array.from({ length: partners.rowCount - 3 }, (_, i) => partners.getRow(i + 3).getCell(5).value).filter((v) => v !== null && v !== undefined);
+    // The totals row: the same rule over the whole column.
+    expect(partners.getRow(partners.rowCount).getCell(5).value).toMatch(/^₩5,000,000 \+ 미공개 \d+건$/);
     expect(costs.filter((v) => typeof v === "string" && /^₩5,000,000 \+ 미공개 \d+건$/.test(v)).length + costs.filter((v) => v === 5_000_000).length).toBe(1);
     expect(costs.filter((v) => typeof v === "string" && v.startsWith("₩0"))).toEqual([]);
   });

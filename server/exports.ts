@@ -6,7 +6,7 @@ import type { SiteCategory, WorkStatus } from "../lib/domain";
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
 import { todayInSeoul, yearMonth } from "../lib/format";
-import { toPdf, toXlsx, type Column, type Table } from "../lib/report-files";
+import { rowsWithTotal, toPdf, toXlsx, type Column, type Table } from "../lib/report-files";
 import { standardTable } from "../lib/standard-data";
 import type { Db } from "../db/client";
 import { scoredCandidates } from "../db/queries/coverage";
@@ -16,7 +16,7 @@ import { listAccessPointsForExport, listSitesForExport, listStandardRecords } fr
 import { ownZoneRef } from "../lib/import-plan";
 import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "../db/queries/rollout";
 import { catalogue, translatorFor } from "../lib/catalogue";
-import { moneySumText, shareOf, type MoneySum, type MoneyWords } from "../lib/money";
+import { moneySumText, shareOf, sumMoney, type MoneySum, type MoneyWords } from "../lib/money";
 import { candidateModel } from "./planning";
 import { partnerTotalModel, shapeSummary } from "./summary";
 import { resolveMunicipality } from "./tenant";
@@ -253,6 +253,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const work = { items: partnerTotalModel.many(rawWork.items, grants) };
   const e = msg.export!;
   const num = (header: string): Column => ({ header, kind: "number" });
+  const year = (header: string): Column => ({ header, kind: "year" });
   const krw = (header: string): Column => ({ header, kind: "krw", width: 16 });
   // Money by the one rule (lib/money): an amount some of whose parts are unknown is written so, a share only of known totals.
   const money: MoneyWords = {
@@ -262,6 +263,19 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   };
   const moneyCell = (known: number | undefined, unknown: number | undefined): number | string | null =>
     known === undefined ? null : unknown ? moneySumText({ known, unknown }, money) : known;
+  /** A column of amounts totalled by the money rule: a number when every amount is known, else its words. */
+  const moneySumCell = (parts: { known: number | undefined; unknown: number | undefined }[]): number | string | null => {
+    if (parts.some((p) => p.known === undefined)) return null;
+    const sum = parts.reduce<MoneySum>((t, p) => ({ known: t.known + (p.known ?? 0), unknown: t.unknown + (p.unknown ?? 0) }), { known: 0, unknown: 0 });
+    return moneyCell(sum.known, sum.unknown);
+  };
+  /** One amount: a number, or the word for unknown; absent (not the caller's to see) stays blank. */
+  const oneMoney = (v: number | null | undefined): number | string | null => (v === undefined ? null : v === null ? money.unknown : v);
+  const moneyTotal = (values: (number | null | undefined)[]): number | string | null => {
+    if (values.every((v) => v === undefined)) return null;
+    const sum = sumMoney(values);
+    return moneyCell(sum.known, sum.unknown);
+  };
   const yearTotals = new Map<number, MoneySum>();
   for (const w of work.items) {
     const t = yearTotals.get(w.year) ?? { known: 0, unknown: 0 };
@@ -272,7 +286,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
       name: e.byYear!,
       title: e.byYear!,
       columns: [
-        num(e.year!),
+        year(e.year!),
         num(e.targetBuses!),
         num(e.actualBuses!),
         num(e.targetZones!),
@@ -290,22 +304,35 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         y.actuals.zones,
         y.targets.accessPoints,
         y.actuals.accessPoints,
-        y.targets.budgetKrw ?? null,
-        y.actuals.budgetKrw ?? null,
+        oneMoney(y.targets.budgetKrw),
+        oneMoney(y.actuals.budgetKrw),
       ]),
+      // The same totals the overview shows; budgets by the money rule.
+      total: [
+        e.total!,
+        summary.totals.targets.buses,
+        summary.totals.actuals.buses,
+        summary.totals.targets.zones,
+        summary.totals.actuals.zones,
+        summary.totals.targets.accessPoints,
+        summary.totals.actuals.accessPoints,
+        moneyTotal(summary.years.map((y) => y.targets.budgetKrw)),
+        moneyTotal(summary.years.map((y) => y.actuals.budgetKrw)),
+      ],
     },
     {
       name: e.byCategory!,
       title: e.byCategory!,
-      columns: [{ header: e.category!, kind: "text", width: 18 }, num(e.year!), num(e.activeZones!), num(e.plannedZones!)],
+      columns: [{ header: e.category!, kind: "text", width: 18 }, year(e.year!), num(e.activeZones!), num(e.plannedZones!)],
       rows: categories.map((c) => [label("category", c.category), c.year, c.active, c.planned]),
+      total: [e.total!, null, categories.reduce((n, c) => n + c.active, 0), categories.reduce((n, c) => n + c.planned, 0)],
     },
     {
       name: e.byPartner!,
       title: e.byPartner!,
       columns: [
         { header: e.partner!, kind: "text", width: 16 },
-        num(e.year!),
+        year(e.year!),
         { header: e.workStatus!, kind: "text" },
         num(e.items!),
         krw(e.plannedCost!),
@@ -323,6 +350,15 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
           w.plannedCostKrw === undefined ? null : shareOf({ known: w.plannedCostKrw, unknown: w.plannedUnknown ?? 0 }, yearTotals.get(w.year)!),
         ),
       ]),
+      total: [
+        e.total!,
+        null,
+        null,
+        work.items.reduce((n, w) => n + w.items, 0),
+        moneySumCell(work.items.map((w) => ({ known: w.plannedCostKrw, unknown: w.plannedUnknown }))),
+        moneySumCell(work.items.map((w) => ({ known: w.actualCostKrw, unknown: w.actualUnknown }))),
+        null,
+      ],
     },
   ];
   const count = tables.reduce((n, t) => n + t.rows.length, 0);
@@ -351,19 +387,18 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
               : c.kind === "percent"
                 ? `${(Number(v) * 100).toFixed(1)}%`
                 : c.kind === "number"
-                  ? c.header === e.year
-                    ? String(v)
-                    : n.format(Number(v))
+                  ? n.format(Number(v))
                   : String(v),
       footer: `${e.footer} · ${date}`,
     });
     return file(bytes, count, { kind: "rows" });
   }
   // CSV: the three tables one after another, each with its title row, in one UTF-8 file with a BOM.
+  // Shares as percentages with one decimal, as on screen; each table ends with its totals row.
   const csv = tables.map((t, i) => {
     const part = toCsv(
       t.columns.map((c) => c.header),
-      t.rows,
+      rowsWithTotal(t).map((row) => row.map((v, j) => (t.columns[j]!.kind === "percent" && typeof v === "number" ? `${(v * 100).toFixed(1)}%` : v))),
     );
     return `${i === 0 ? "" : "\r\n"}${t.title}\r\n${part.replace(/^\uFEFF/, "")}`;
   });
