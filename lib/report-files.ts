@@ -61,7 +61,16 @@ const pdfFont = () => (fontBytes ??= fs.readFileSync(PDF_FONT));
 export type PdfReport = {
   title: string;
   subtitle: string;
-  chart: { title: string; targetLabel: string; actualLabel: string; bars: { label: string; target: number | null; actual: number }[] };
+  chart: {
+    title: string;
+    targetLabel: string;
+    actualLabel: string;
+    /** Written where a year has no target, instead of a bar that would read as a target of zero. */
+    noTargetLabel: string;
+    /** How a bar's value is written above it (locale digits). */
+    value: (n: number) => string;
+    bars: { label: string; target: number | null; actual: number }[];
+  };
   tables: Table[];
   format: (c: Column, v: string | number | null) => string;
   footer: string;
@@ -91,14 +100,25 @@ export function toPdf(report: PdfReport): Promise<Uint8Array> {
   const slot = Math.min(90, width / Math.max(1, bars.length));
   bars.forEach((b, i) => {
     const x = left + i * slot + 10;
-    const th = ((b.target ?? 0) / max) * chartH;
     const ah = (b.actual / max) * chartH;
-    doc.rect(x, top + chartH - th, slot * 0.3, th).fill("#cbd5e1");
+    if (b.target == null) {
+      doc
+        .fillColor("#64748b")
+        .fontSize(7)
+        .text(report.chart.noTargetLabel, x - 4, top + chartH - 11, { width: slot * 0.36, align: "center", lineBreak: false });
+    } else {
+      const th = (b.target / max) * chartH;
+      doc.rect(x, top + chartH - th, slot * 0.3, th).fill("#cbd5e1");
+      doc
+        .fillColor("#475569")
+        .fontSize(8)
+        .text(report.chart.value(b.target), x, top + chartH - th - 11, { width: slot * 0.3, align: "center", lineBreak: false });
+    }
     doc.rect(x + slot * 0.32, top + chartH - ah, slot * 0.3, ah).fill("#0f766e");
     doc
       .fillColor("#000")
       .fontSize(8)
-      .text(String(b.actual), x + slot * 0.32, top + chartH - ah - 11, { width: slot * 0.3, align: "center" });
+      .text(report.chart.value(b.actual), x + slot * 0.32, top + chartH - ah - 11, { width: slot * 0.3, align: "center", lineBreak: false });
     doc.fontSize(8).text(b.label, x - 4, top + chartH + 4, { width: slot * 0.7, align: "center" });
   });
   doc
@@ -167,7 +187,15 @@ function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["for
     }
     let x = left;
     const y = doc.y;
-    doc.fontSize(8);
+    // The totals row is set off from the rows it adds up by a darker rule above it.
+    if (row === table.total) {
+      doc
+        .moveTo(left, y - 2)
+        .lineTo(left + width, y - 2)
+        .strokeColor("#334155")
+        .stroke();
+    }
+    doc.fillColor("#000").fontSize(8);
     table.columns.forEach((c, i) => {
       doc.text(format(c, row[i] ?? null), x + 3, y + 2, {
         width: widths[i]! - 6,

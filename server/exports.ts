@@ -374,6 +374,8 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         title: e.chart!,
         targetLabel: e.target!,
         actualLabel: e.actual!,
+        noTargetLabel: e.noTarget!,
+        value: (v) => n.format(v),
         bars: summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 })),
       },
       tables,
