@@ -156,3 +156,15 @@ test("the telecom marks its item done and the plan's actual budget moves; a stal
   await b.screenshot({ path: `test-results/screenshots/${test.info().project.name}-conflict.png`, fullPage: true });
   await planner.close();
 });
+
+test("unit costs are labelled as planning assumptions and read back as won while typed", async ({ page }) => {
+  await signInAs(page, "planner@jinju.example", "planner-pass-2026", "/candidates");
+  const settings = page.getByTestId("planning-settings");
+  await settings.getByText("점수 가중치와 단가 (계획 담당)").click();
+  await expect(settings.getByTestId("unit-cost-note")).toContainText("계획용 가정치");
+  // The saved default, grouped as money beside the bare number input.
+  await expect(settings.getByTestId("amount-equipmentPerAp")).toHaveText("₩800,000");
+  await settings.getByLabel("장비 단가 (원/AP)").fill("1234567");
+  await expect(settings.getByTestId("amount-equipmentPerAp")).toHaveText("₩1,234,567");
+  await screenshot(page, "unit-costs");
+});

@@ -9,6 +9,7 @@ import { planningSettings, type PlanningSettings } from "@/lib/planning";
 import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
 import { issuesOf } from "@/lib/validation";
 import { useErrorText, useIssueText } from "../../_components/use-error-text";
+import { useMoneyWords } from "../../_components/use-money";
 
 const UNIT_COSTS = ["equipmentPerAp", "installationPerAp", "lineProvisionPerSite", "lineConstructionPerSite"] as const;
 
@@ -79,7 +80,12 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
         {num("distanceCapM", t("settings.distanceCap"), data.weights.distanceCapM)}
         {POI_KINDS.map((k) => num(`poi-${k}`, t("settings.poi", { kind: t(`poiKind.${k}`) }), data.weights.poi[k]))}
         {num("priority", t("settings.priority"), data.weights.priority)}
-        {UNIT_COSTS.map((k) => num(k, t(`settings.${k}`), data.unitCosts[k], 1000))}
+        <p className="settings-note" data-testid="unit-cost-note">
+          {t("settings.unitCostNote")}
+        </p>
+        {UNIT_COSTS.map((k) => (
+          <UnitCostField key={k} name={k} label={t(`settings.${k}`)} value={data.unitCosts[k]} />
+        ))}
         <div className="settings-actions">
           <button type="submit">{t("settings.save")}</button>
           {saved ? <span role="status">{t("settings.saved")}</span> : null}
@@ -97,5 +103,19 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
         ) : null}
       </form>
     </details>
+  );
+}
+
+/** A unit cost in won: a number input cannot group digits, so the amount is repeated beneath it as money. */
+function UnitCostField({ name, label, value }: { name: string; label: string; value: number }) {
+  const money = useMoneyWords();
+  const [typed, setTyped] = useState(String(value));
+  const amount = typed.trim() === "" ? NaN : Number(typed);
+  return (
+    <label>
+      <span>{label}</span>
+      <input name={name} type="number" min={0} step={1000} defaultValue={value} onChange={(e) => setTyped(e.currentTarget.value)} />
+      <output data-testid={`amount-${name}`}>{Number.isFinite(amount) ? money.amount(amount) : ""}</output>
+    </label>
   );
 }
