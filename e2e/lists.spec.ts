@@ -56,3 +56,27 @@ test("a malformed filter in a pasted link says which one and offers a reset", as
   await page.getByRole("link", { name: "필터 초기화" }).click();
   await expect(page.getByTestId("sites-table")).toBeVisible();
 });
+
+test("the zone list says how many zones are the program's and filters by where they belong", async ({ page }) => {
+  await page.goto("/sites");
+  // The overview's 13 zones are the program's; the list also holds the imported standard data.
+  await expect(page.getByTestId("sites-by-source")).toHaveText("전체 68곳: 사업 구역 13곳 · 사업 외 55곳 (표준데이터 등 가져온 자료)");
+  await expect(page.getByTestId("result-count")).toHaveText("68건 중 1–50");
+
+  await page.getByLabel("구분").selectOption("program");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page).toHaveURL(/source=program/);
+  await expect(page.getByTestId("result-count")).toHaveText("13건 중 1–13");
+  await expect(page.getByTestId("sites-table").getByText("가져온 자료")).toHaveCount(0);
+  // The export carries the filter on screen.
+  await expect(page.getByTestId("export-sites").getByRole("link", { name: "CSV" })).toHaveAttribute("href", /source=program/);
+
+  await page.getByRole("link", { name: /사업 외 55곳/ }).click();
+  await expect(page.getByTestId("result-count")).toHaveText("55건 중 1–50");
+  await expect(page.getByLabel("구분")).toHaveValue("other");
+  await expect(page.getByTestId("sites-table").locator("tbody tr").first()).toContainText("가져온 자료");
+  await screenshot(page, "sites-other-inventory");
+  await page.getByRole("link", { name: "초기화" }).click();
+  await expect(page.getByTestId("result-count")).toHaveText("68건 중 1–50");
+  await expect(page.getByLabel("구분")).toHaveValue("");
+});

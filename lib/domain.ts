@@ -24,6 +24,9 @@ export type SiteCategory = (typeof SITE_CATEGORIES)[number];
 /** Site lifecycle: candidate → surveyed → approved → installing → active → decommissioned; or rejected. */
 export const SITE_STATUSES = ["candidate", "surveyed", "approved", "installing", "active", "decommissioned", "rejected"] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
+/** Where a zone belongs: to the municipality's rollout program, or to the rest of its inventory (imported standard data and the like). */
+export const SITE_SOURCES = ["program", "other"] as const;
+export type SiteSource = (typeof SITE_SOURCES)[number];
 
 export const AP_STATUSES = ["planned", "active", "faulty", "retired"] as const;
 export type ApStatus = (typeof AP_STATUSES)[number];

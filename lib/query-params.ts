@@ -1,6 +1,6 @@
 // Parses list filters from URL search parameters (API and pages alike); a bad one names itself.
 import { z } from "zod";
-import { AP_STATUSES, BUS_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES, SITE_STATUSES } from "./domain";
+import { AP_STATUSES, BUS_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES, SITE_SOURCES, SITE_STATUSES } from "./domain";
 import { AppError } from "./errors";
 import { MAX_ID, text } from "./limits";
 import { issuesOf } from "./validation";
@@ -44,6 +44,7 @@ export const siteQuery = z.strictObject({
   ...common,
   status: z.enum(SITE_STATUSES).optional(),
   category: z.enum(SITE_CATEGORIES).optional(),
+  source: z.enum(SITE_SOURCES).optional(),
   sort: z.enum(SITE_SORTS).default("planYear"),
 });
 export type SiteQuery = z.infer<typeof siteQuery>;

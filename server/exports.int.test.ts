@@ -41,6 +41,18 @@ describe(`exports on ${testEngine()}`, () => {
     expect(sections[2]).not.toMatch(/0\.\d{5,}/);
   });
 
+  it("exports the zones of one source: the program's, or the rest of the inventory", async () => {
+    const rowsOf = async (source: "program" | "other") =>
+      Papa.parse<Record<string, string>>(text((await build({ what: "sites", format: "csv", filters: { source } })).bytes).replace(/^\uFEFF/, ""), {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
+    const [program, other] = [await rowsOf("program"), await rowsOf("other")];
+    expect([program.length, other.length]).toEqual([13, 55]);
+    expect(new Set(other.map((r) => r["출처 구분"]))).toEqual(new Set(["가져온 자료"]));
+    expect(program.some((r) => r["출처 구분"] === "가져온 자료")).toBe(false);
+  });
+
   it("writes the summary as XLSX: a sheet per table, typed numbers, KRW format, frozen header", async () => {
     const { db } = await getDb();
     const [item] = await db.select().from(s.workItems).limit(1);

@@ -2,7 +2,7 @@
 // sites, candidates, standard) × format, in Korean or English, as the caller may see it.
 import iconv from "iconv-lite";
 import { ALL_PERMISSIONS, type Permission } from "../lib/authz";
-import type { SiteCategory, WorkStatus } from "../lib/domain";
+import type { SiteCategory, SiteSource, WorkStatus } from "../lib/domain";
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
 import { todayInSeoul, yearMonth } from "../lib/format";
@@ -30,7 +30,7 @@ export const EXPORT_FORMATS = {
 } as const;
 export type ExportWhat = keyof typeof EXPORT_FORMATS;
 export type ExportFormat = (typeof EXPORT_FORMATS)[ExportWhat][number];
-export type ExportFilters = { year?: number; status?: string; category?: SiteCategory };
+export type ExportFilters = { year?: number; status?: string; category?: SiteCategory; source?: SiteSource };
 
 export type ExportRequest = {
   what: ExportWhat;
@@ -147,7 +147,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   if (req.what === "sites") {
-    const rows = (await listSitesForExport(db, { municipalityId: m.id })).filter(
+    const rows = (await listSitesForExport(db, { municipalityId: m.id, source: f.source })).filter(
       (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.planYear === f.year),
     );
     const keys = ["id", "name", "category", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"];

@@ -1,5 +1,5 @@
 // Zones (sites): the list, one zone with its APs and work, and a planner's changes to a zone.
-import { getSiteById, listSites as querySites, type SiteRecord, type SiteRow } from "../db/queries/sites";
+import { countSitesBySource, getSiteById, listSites as querySites, type SiteRecord, type SiteRow } from "../db/queries/sites";
 import { listAuditEntries } from "../db/queries/audit";
 import { can, grantsOf } from "../lib/authz";
 import type { SiteQuery } from "../lib/query-params";
@@ -47,6 +47,9 @@ export async function listSites(ctx: RequestContext, query: Omit<SiteQuery, "mun
   const page = await querySites(ctx.db, { ...query, municipalityId: ctx.municipality.id });
   return { ...page, items: siteListModel.many(page.items, ctx.grants) };
 }
+
+/** The municipality's zones counted by where they belong (the program, or the rest of the inventory); public figures. */
+export const sitesBySource = (ctx: RequestContext) => countSitesBySource(ctx.db, { municipalityId: ctx.municipality.id });
 
 /** One zone as the caller may see it; its change history only for those who read the audit trail. */
 export async function getSite(ctx: RequestContext, { id, withHistory = false }: { id: number; withHistory?: boolean }) {

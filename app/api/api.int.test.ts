@@ -37,6 +37,17 @@ describe(`JSON API on ${testEngine()}`, () => {
     expect(box.body.items!.map((s) => s.name)).toEqual(["공원구역 (초전공원, 강주연못 등)"]);
   });
 
+  it("tells the program's zones from the rest of the inventory, and together they are every zone", async () => {
+    const total = async (q: string) => (await json(getSites(req(`/api/sites${q}`)))).body.total;
+    const [all, program, other] = [await total(""), await total("?source=program"), await total("?source=other")];
+    // The program's zones are the overview's 13; the rest are the 2016 standard data's sites.
+    expect([program, other]).toEqual([13, 55]);
+    expect(all).toBe(program! + other!);
+    const imported = await json(getSites(req("/api/sites?source=other&pageSize=100")));
+    expect(new Set(imported.body.items!.map((s) => s.provenance))).toEqual(new Set(["import"]));
+    expect((await json(getSites(req("/api/sites?source=everything")))).status).toBe(400);
+  });
+
   it("sorts and pages sites", async () => {
     const page = await json(getSites(req("/api/sites?sort=apCount&dir=desc&pageSize=4&page=2")));
     // 13 program zones and the 55 sites of the 2016 standard data.

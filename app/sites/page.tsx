@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
-import { listSites } from "@/server/sites";
-import { SITE_CATEGORIES, SITE_STATUSES } from "@/lib/domain";
+import { listSites, sitesBySource } from "@/server/sites";
+import { SITE_CATEGORIES, SITE_SOURCES, SITE_STATUSES } from "@/lib/domain";
 import { siteQuery, tryParseParams } from "@/lib/query-params";
 import { BadFilter, filterLabels, ListPagination, sortHeaders } from "../_components/list-chrome";
 import { ExportLinks } from "../_components/export-links";
@@ -23,12 +23,20 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref={PATH} />;
   const query = parsed.data;
   const { municipality, ...filters } = query;
-  const result = await listSites(await pageContext(municipality), filters);
+  const ctx = await pageContext(municipality);
+  const [result, bySource] = await Promise.all([listSites(ctx, filters), sitesBySource(ctx)]);
   const header = await sortHeaders(PATH, params, { sort: query.sort, dir: query.dir });
 
   return (
     <article>
       <h1>{t("sites.heading")}</h1>
+      {/* Every count says what it counts: the program's zones are not all the zones on record. */}
+      <p className="muted" data-testid="sites-by-source">
+        {t("sites.bySourceLead", { total: bySource.program + bySource.other })}{" "}
+        <Link href={`${PATH}?source=program`}>{t("sites.programCount", { count: bySource.program })}</Link>
+        {" · "}
+        <Link href={`${PATH}?source=other`}>{t("sites.otherCount", { count: bySource.other })}</Link>
+      </p>
       <FilterForm
         pathname={PATH}
         labels={await filterLabels()}
@@ -42,10 +50,15 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
             value: query.category,
             options: SITE_CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}`) })),
           },
+          { name: "source", label: t("filters.source"), value: query.source, options: SITE_SOURCES.map((v) => ({ value: v, label: t(`siteSource.${v}`) })) },
         ]}
         search={{ label: t("filters.search"), placeholder: t("filters.searchPlaceholder"), value: query.q }}
       />
-      <ExportLinks what="sites" formats={["csv", "geojson"]} filters={{ year: query.year, status: query.status, category: query.category }} />
+      <ExportLinks
+        what="sites"
+        formats={["csv", "geojson"]}
+        filters={{ year: query.year, status: query.status, category: query.category, source: query.source }}
+      />
       <ExportLinks what="standard" formats={["csv", "csv-cp949"]} />
       {result.items.length === 0 ? (
         <Notice>{t("sites.empty")}</Notice>

@@ -21,8 +21,11 @@ export function FilterForm({
   labels: { legend: string; all: string; apply: string; reset: string };
   keep?: Record<string, string | undefined>;
 }) {
+  // Keyed by the values shown: a link to another view of the list (or "reset") then shows that
+  // view's filters, where an uncontrolled select would keep the one picked before.
+  const shown = [...fields.map((f) => f.value ?? ""), search?.value ?? ""].join("\u0000");
   return (
-    <form method="get" action={pathname} className="filters" aria-label={labels.legend}>
+    <form key={shown} method="get" action={pathname} className="filters" aria-label={labels.legend}>
       {Object.entries(keep ?? {}).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       {fields.map((f) => (
         <label key={f.name}>

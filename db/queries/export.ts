@@ -1,9 +1,10 @@
 // Rows for exports: access points and sites of a municipality, with what a report needs.
 // Used by the command line as well as the server, so it does not carry the server-only marker.
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { SiteSource } from "../../lib/domain";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { siteApCount } from "./fragments";
+import { siteApCount, siteSourceIs } from "./fragments";
 
 export async function listAccessPointsForExport(db: Db, { municipalityId: mId }: { municipalityId: number }) {
   return db
@@ -29,7 +30,7 @@ export async function listAccessPointsForExport(db: Db, { municipalityId: mId }:
     .orderBy(asc(s.accessPoints.id));
 }
 
-export async function listSitesForExport(db: Db, { municipalityId: mId }: { municipalityId: number }) {
+export async function listSitesForExport(db: Db, { municipalityId: mId, source }: { municipalityId: number; source?: SiteSource }) {
   return db
     .select({
       id: s.sites.id,
@@ -45,7 +46,7 @@ export async function listSitesForExport(db: Db, { municipalityId: mId }: { muni
       apCount: siteApCount,
     })
     .from(s.sites)
-    .where(eq(s.sites.municipalityId, mId))
+    .where(and(eq(s.sites.municipalityId, mId), siteSourceIs(source)))
     .orderBy(asc(s.sites.id));
 }
 

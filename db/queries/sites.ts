@@ -1,10 +1,11 @@
 // Sites (zones): filtered, sorted pages, and one site with its APs and work items.
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
+import type { SiteSource } from "../../lib/domain";
 import type { SiteQuery } from "../../lib/query-params";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { siteApCount } from "./fragments";
+import { siteApCount, siteSourceIs } from "./fragments";
 import { listAccessPointsByOwner } from "./access-points";
 import { offsetOf, paged, withinBBox, workItemColumns, type Page } from "./common";
 
@@ -44,6 +45,7 @@ export async function listSites(db: Db, { municipalityId, ...query }: Omit<SiteQ
     query.year !== undefined ? eq(s.sites.planYear, query.year) : undefined,
     query.status ? eq(s.sites.status, query.status) : undefined,
     query.category ? eq(s.sites.category, query.category) : undefined,
+    siteSourceIs(query.source),
     withinBBox(s.sites.lat, s.sites.lng, query.bbox),
     query.q ? or(ilike(s.sites.name, `%${query.q}%`), ilike(s.sites.dong, `%${query.q}%`), ilike(s.sites.address, `%${query.q}%`)) : undefined,
   );
@@ -53,6 +55,18 @@ export async function listSites(db: Db, { municipalityId, ...query }: Omit<SiteQ
     db.select(siteColumns).from(s.sites).where(where).orderBy(order(SORT_COLUMNS[query.sort]), asc(s.sites.id)).limit(query.pageSize).offset(offsetOf(query)),
     db.select({ n: count() }).from(s.sites).where(where),
   );
+}
+
+/** How many of the municipality's zones are the program's and how many are the rest of its inventory (the one rule of `siteSourceIs`). */
+export async function countSitesBySource(db: Db, { municipalityId }: { municipalityId: number }): Promise<Record<SiteSource, number>> {
+  const [row] = await db
+    .select({
+      program: sql<number>`(count(*) filter (where ${siteSourceIs("program")}))::int`,
+      other: sql<number>`(count(*) filter (where ${siteSourceIs("other")}))::int`,
+    })
+    .from(s.sites)
+    .where(eq(s.sites.municipalityId, municipalityId));
+  return { program: row?.program ?? 0, other: row?.other ?? 0 };
 }
 
 /** One site with its APs and its work items (with their partner), every column: the use case picks what is shown. */

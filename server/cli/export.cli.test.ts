@@ -22,7 +22,7 @@ describe("npm run export", () => {
     // 113 program zone APs, 247 bus APs, 55 from the 2016 standard data.
     expect(rows).toHaveLength(415);
     expect(rows.filter((x) => x["차량번호"])).toHaveLength(247);
-    expect(rows.find((x) => x["구역"] === "진주시외버스터미널")).toMatchObject({ 분류: "교통시설", "출처 구분": "가져오기", 위도: "" });
+    expect(rows.find((x) => x["구역"] === "진주시외버스터미널")).toMatchObject({ 분류: "교통시설", "출처 구분": "가져온 자료", 위도: "" });
   }, 90_000);
 
   it("writes the positioned sites as GeoJSON in English", () => {
@@ -38,6 +38,16 @@ describe("npm run export", () => {
     const park = fc.features.find((f) => f.properties.name === "공원구역 (초전공원, 강주연못 등)")!;
     expect(park.geometry.coordinates).toEqual([128.1250555, 35.20888274]);
     expect(park.properties).toMatchObject({ category: "Park", status: "Active", apCount: 9, provenance: "Press release" });
+  }, 90_000);
+
+  it("writes the program's zones alone with --source, and names the sources it knows otherwise", () => {
+    const out = path.join(tmp, "program-sites.csv");
+    const r = cli(["sites", "--format", "csv", "--out", out, "--source", "program"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${out}: 13행\n`);
+    const bad = cli(["sites", "--format", "csv", "--out", out, "--source", "all"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--source: 다음 중 하나여야 합니다: program, other");
   }, 90_000);
 
   it("refuses an unknown export or format with exit code 2, in Korean unless asked for English", () => {

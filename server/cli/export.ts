@@ -1,9 +1,9 @@
 // `npm run export -- <summary|access-points|sites|candidates|standard> --format <fmt> --out <file>
-//   [--municipality <code>] [--locale ko|en] [--year <y>] [--status <s>] [--category <c>]`
+//   [--municipality <code>] [--locale ko|en] [--year <y>] [--status <s>] [--category <c>] [--source program|other]`
 // It speaks Korean unless `--locale en`, which also sets the language of the file.
 // Exit codes: 0 written, 2 bad arguments, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
-import { SITE_CATEGORIES, type SiteCategory } from "../../lib/domain";
+import { SITE_CATEGORIES, SITE_SOURCES, type SiteCategory, type SiteSource } from "../../lib/domain";
 import { withCliDb } from "../../db/script";
 import { readCliArgs } from "./args";
 import { buildExport, EXPORT_FORMATS, OPERATOR_GRANTS, type ExportFormat, type ExportWhat } from "../exports";
@@ -22,10 +22,11 @@ const args = readCliArgs(
     year: { type: "string" },
     status: { type: "string" },
     category: { type: "string" },
+    source: { type: "string" },
   },
   { positionals: true },
 );
-const values = args.values as { format?: string; out?: string; municipality?: string; year?: string; status?: string; category?: string };
+const values = args.values as { format?: string; out?: string; municipality?: string; year?: string; status?: string; category?: string; source?: string };
 const { t } = args;
 if (args.wrong === "locale") fail(t("cli.badLocale", { value: args.locale }));
 const what = args.positionals[0] as ExportWhat | undefined;
@@ -40,6 +41,8 @@ if (values.municipality !== undefined && !/^\d{5}$/.test(values.municipality)) f
 if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail(t("cli.export.badYear", { value: values.year }));
 if (values.category !== undefined && !(SITE_CATEGORIES as readonly string[]).includes(values.category))
   fail(t("cli.export.badCategory", { categories: SITE_CATEGORIES.join(", ") }));
+if (values.source !== undefined && !(SITE_SOURCES as readonly string[]).includes(values.source))
+  fail(t("cli.export.badSource", { sources: SITE_SOURCES.join(", ") }));
 
 await withCliDb(async (handle) => {
   if (handle.engine === "pglite") {
@@ -53,7 +56,12 @@ await withCliDb(async (handle) => {
     municipalityCode: values.municipality,
     locale: args.locale as "ko" | "en",
     grants: OPERATOR_GRANTS,
-    filters: { year: values.year ? Number(values.year) : undefined, status: values.status, category: values.category as SiteCategory | undefined },
+    filters: {
+      year: values.year ? Number(values.year) : undefined,
+      status: values.status,
+      category: values.category as SiteCategory | undefined,
+      source: values.source as SiteSource | undefined,
+    },
   });
   fs.writeFileSync(values.out!, out.bytes);
   const { kind, ...rest } = out.note;

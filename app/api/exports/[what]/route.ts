@@ -1,9 +1,9 @@
 // Downloads: `GET /api/exports/<summary|access-points|sites|candidates|standard>?format=…` with the
-// list's filters (year, status, category) and the language; costs and notes follow the caller's role.
+// list's filters (year, status, category, source) and the language; costs and notes follow the caller's role.
 import { z } from "zod";
 import { route } from "@/server/context";
 import { buildExport, EXPORT_FORMATS, type ExportWhat } from "@/server/exports";
-import { SITE_CATEGORIES } from "@/lib/domain";
+import { SITE_CATEGORIES, SITE_SOURCES } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +17,7 @@ const query = z.strictObject({
     .regex(/^[a-z_]+$/, "expected a status code")
     .optional(),
   category: z.enum(SITE_CATEGORIES).optional(),
+  source: z.enum(SITE_SOURCES).optional(),
   municipality: z
     .string()
     .regex(/^\d{5}$/, "expected a 5-digit municipality code")
@@ -30,7 +31,7 @@ export const GET = route({ params: whatParam, query }, async (ctx, { params, que
     locale: q.locale,
     municipalityCode: ctx.municipality.code ?? undefined,
     grants: ctx.grants,
-    filters: { year: q.year, status: q.status, category: q.category },
+    filters: { year: q.year, status: q.status, category: q.category, source: q.source },
   });
   return new Response(Buffer.from(out.bytes), {
     headers: {
