@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
+import { sitesBySource } from "@/server/sites";
 import { getRolloutSummary, type FiguresView } from "@/server/summary";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
@@ -13,14 +14,16 @@ export default async function OverviewPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
+  const ctx = await pageContext();
   let summary;
   try {
-    summary = await getRolloutSummary(await pageContext());
+    summary = await getRolloutSummary(ctx);
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") return <Notice>{t("overview.noProgram")}</Notice>;
     throw err;
   }
   const { program, municipality, years, totals, partners } = summary;
+  const bySource = await sitesBySource(ctx);
   const n = (v: number | null | undefined) => (v == null ? t("overview.notSet") : format.number(v));
   const cell = (target: number | null | undefined, actual: number | null | undefined) => (
     <>
@@ -60,7 +63,7 @@ export default async function OverviewPage() {
           <div data-testid="total-zones">
             <dt>{t("overview.zones")}</dt>
             <dd>
-              <Link href="/sites">{t("overview.zonesValue", { count: totals.actuals.zones ?? 0 })}</Link>
+              <Link href="/sites?source=program">{t("overview.zonesValue", { count: totals.actuals.zones ?? 0 })}</Link>
             </dd>
           </div>
           <div data-testid="total-aps">
@@ -68,6 +71,12 @@ export default async function OverviewPage() {
             <dd>{t("overview.apValue", { count: totals.actuals.accessPoints ?? 0 })}</dd>
           </div>
         </dl>
+        {/* The figures are the program's: say so, and where the rest of the inventory is. */}
+        {bySource.other > 0 ? (
+          <p className="muted" data-testid="inventory-note">
+            {t("overview.inventoryNote", { count: bySource.other })} <Link href="/sites?source=other">{t("overview.inventoryLink")}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="years-h">

@@ -7,6 +7,10 @@ test("the overview shows the program's figures and partner roles, in Korean and 
   await expect(page.getByTestId("total-buses")).toContainText("247대");
   await expect(page.getByTestId("total-zones")).toContainText("13개");
   await expect(page.getByTestId("total-aps")).toContainText("113대");
+  // The figures say they are the program's, and where the rest of the inventory is.
+  await expect(page.getByTestId("inventory-note")).toHaveText(
+    "누적 실적은 사업 구역만 셉니다. 이 밖에 사업 외 구역 55곳(표준데이터 등 가져온 자료)이 있습니다. 사업 외 구역 보기",
+  );
 
   const y2019 = page.getByTestId("year-2019");
   await expect(y2019.getByRole("cell")).toHaveText(["232", "232", "7", "7", "55", "55", "—"]);
@@ -40,6 +44,11 @@ test("the overview shows the program's figures and partner roles, in Korean and 
 });
 
 test("from the overview a planner opens a zone from the list and sees its APs and work items", async ({ page }) => {
+  await page.goto("/");
+  // The 13 zones of the overview are the 13 the list shows for the program.
+  await page.getByTestId("total-zones").getByRole("link").click();
+  await expect(page).toHaveURL(/\/sites\?source=program$/);
+  await expect(page.getByTestId("result-count")).toHaveText("13건 중 1–13");
   await page.goto("/");
   await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "구역" }).click();
   await expect(page).toHaveURL(/\/sites$/);
