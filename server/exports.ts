@@ -115,65 +115,53 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const f = req.filters ?? {};
   const label = (ns: string, code: string | null) => (code ? (msg[ns]?.[code] ?? code) : null);
 
-  if (req.what === "access-points") {
-    const rows = (await listAccessPointsForExport(db, { municipalityId: m.id })).filter(
-      (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.installYear === f.year),
-    );
-    const keys = ["id", "ssid", "status", "provenance", "installed", "site", "category", "bus", "provider", "address", "lat", "lng"];
+  /** The list's filters, applied to rows of either positioned export (the year is the one the list filters by). */
+  const kept = <R extends { status: string; category: string | null }>(rows: R[], yearOf: (r: R) => number | null) =>
+    rows.filter((r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || yearOf(r) === f.year));
+  /** A positioned export: a header from the catalogue, one row (or feature) per record. */
+  const positioned = <R extends { lat: number | null; lng: number | null }>(keys: string[], rows: R[], values: (r: R) => unknown[]) => {
     const t = tabular(
       req.format,
       keys.map((k) => msg.export![k] ?? k),
       keys,
-      rows.map((r) => ({
-        lat: r.lat,
-        lng: r.lng,
-        values: [
-          r.id,
-          r.ssid,
-          label("apStatus", r.status),
-          label("provenance", r.provenance),
-          yearMonth(r.installYear, r.installMonth),
-          r.site,
-          label("category", r.category),
-          r.bus,
-          r.provider,
-          r.address,
-          r.lat,
-          r.lng,
-        ],
-      })),
+      rows.map((r) => ({ lat: r.lat, lng: r.lng, values: values(r) })),
     );
     return file(t.bytes, t.count, t.note);
+  };
+
+  if (req.what === "access-points") {
+    const rows = kept(await listAccessPointsForExport(db, { municipalityId: m.id }), (r) => r.installYear);
+    return positioned(["id", "ssid", "status", "provenance", "installed", "site", "category", "bus", "provider", "address", "lat", "lng"], rows, (r) => [
+      r.id,
+      r.ssid,
+      label("apStatus", r.status),
+      label("provenance", r.provenance),
+      yearMonth(r.installYear, r.installMonth),
+      r.site,
+      label("category", r.category),
+      r.bus,
+      r.provider,
+      r.address,
+      r.lat,
+      r.lng,
+    ]);
   }
 
   if (req.what === "sites") {
-    const rows = (await listSitesForExport(db, { municipalityId: m.id, source: f.source })).filter(
-      (r) => (!f.status || r.status === f.status) && (!f.category || r.category === f.category) && (f.year === undefined || r.planYear === f.year),
-    );
-    const keys = ["id", "name", "category", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"];
-    const t = tabular(
-      req.format,
-      keys.map((k) => msg.export![k] ?? k),
-      keys,
-      rows.map((r) => ({
-        lat: r.lat,
-        lng: r.lng,
-        values: [
-          r.id,
-          r.name,
-          label("category", r.category),
-          label("siteStatus", r.status),
-          r.planYear,
-          r.dong,
-          r.address,
-          r.apCount,
-          label("provenance", r.provenance),
-          r.lat,
-          r.lng,
-        ],
-      })),
-    );
-    return file(t.bytes, t.count, t.note);
+    const rows = kept(await listSitesForExport(db, { municipalityId: m.id, source: f.source }), (r) => r.planYear);
+    return positioned(["id", "name", "category", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"], rows, (r) => [
+      r.id,
+      r.name,
+      label("category", r.category),
+      label("siteStatus", r.status),
+      r.planYear,
+      r.dong,
+      r.address,
+      r.apCount,
+      label("provenance", r.provenance),
+      r.lat,
+      r.lng,
+    ]);
   }
 
   if (req.what === "candidates") {
@@ -186,28 +174,18 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     // The notes column is there only for those who may read notes: the file's columns follow the read model.
     const withNotes = candidateModel.fields(grants).includes("notes");
     const keys = ["id", "name", "category", "status", "planYear", "apCount", "score", ...(withNotes ? ["notes"] : []), "lat", "lng"];
-    const t = tabular(
-      req.format,
-      keys.map((k) => msg.export![k] ?? k),
-      keys,
-      candidateModel.many(items, grants).map((c) => ({
-        lat: c.lat,
-        lng: c.lng,
-        values: [
-          c.id,
-          c.name,
-          label("category", c.category),
-          label("siteStatus", c.status),
-          c.planYear,
-          c.plannedApCount,
-          c.score?.total ?? null,
-          ...(withNotes ? [c.notes ?? null] : []),
-          c.lat,
-          c.lng,
-        ],
-      })),
-    );
-    return file(t.bytes, t.count, t.note);
+    return positioned(keys, candidateModel.many(items, grants), (c) => [
+      c.id,
+      c.name,
+      label("category", c.category),
+      label("siteStatus", c.status),
+      c.planYear,
+      c.plannedApCount,
+      c.score?.total ?? null,
+      ...(withNotes ? [c.notes ?? null] : []),
+      c.lat,
+      c.lng,
+    ]);
   }
 
   if (req.what === "standard") {

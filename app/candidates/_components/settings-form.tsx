@@ -6,16 +6,15 @@ import useSWR from "swr";
 import { POI_KINDS } from "@/lib/domain";
 import { fetchJson, sendJson } from "@/lib/fetcher";
 import { planningSettings, type PlanningSettings } from "@/lib/planning";
-import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
+import { SaveError } from "../../_components/conflict-notice";
 import { issuesOf } from "@/lib/validation";
-import { useErrorText, useIssueText } from "../../_components/use-error-text";
+import { useIssueText } from "../../_components/use-error-text";
 import { useMoneyWords } from "../../_components/use-money";
 
 const UNIT_COSTS = ["equipmentPerAp", "installationPerAp", "lineProvisionPerSite", "lineConstructionPerSite"] as const;
 
 export function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const t = useTranslations();
-  const errorText = useErrorText();
   const { data, mutate } = useSWR<PlanningSettings & { version: number }>("/api/settings/planning", fetchJson);
   const [error, setError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -70,7 +69,6 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
       <input name={name} type="number" min={0} step={step} defaultValue={value} />
     </label>
   );
-  const current = conflictOf(error);
   return (
     <details className="settings-box" data-testid="planning-settings">
       <summary>{t("settings.title")}</summary>
@@ -90,15 +88,10 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
           <button type="submit">{t("settings.save")}</button>
           {saved ? <span role="status">{t("settings.saved")}</span> : null}
         </div>
-        {current ? <ConflictNotice current={current} fields={[{ key: "coverageRadiusM", label: t("settings.radius") }]} /> : null}
+        <SaveError error={error} fields={[{ key: "coverageRadiusM", label: t("settings.radius") }]} />
         {invalid ? (
           <p className="notice notice-error" role="alert">
             {invalid}
-          </p>
-        ) : null}
-        {error && !current ? (
-          <p className="notice notice-error" role="alert">
-            {errorText(error)}
           </p>
         ) : null}
       </form>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SITE_CATEGORIES, type SiteCategory } from "@/lib/domain";
 import { sendJson } from "@/lib/fetcher";
-import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
+import { conflictOf, SaveError } from "../../_components/conflict-notice";
 import { useErrorText } from "../../_components/use-error-text";
 
 type Targets = {
@@ -20,7 +20,6 @@ type Targets = {
 
 export function YearEditor({ target }: { target: Targets }) {
   const t = useTranslations();
-  const errorText = useErrorText();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -59,23 +58,15 @@ export function YearEditor({ target }: { target: Targets }) {
       </>
     );
   }
-  const current = conflictOf(error);
   return (
     <form className="stack-form year-editor" onSubmit={save} data-testid={`year-form-${target.year}`}>
-      {current ? (
-        <ConflictNotice
-          current={current}
-          fields={[
-            { key: "targetZones", label: t("overview.zones") },
-            { key: "targetAccessPoints", label: t("overview.accessPoints") },
-          ]}
-        />
-      ) : null}
-      {error && !current ? (
-        <p className="notice notice-error" role="alert">
-          {errorText(error)}
-        </p>
-      ) : null}
+      <SaveError
+        error={error}
+        fields={[
+          { key: "targetZones", label: t("overview.zones") },
+          { key: "targetAccessPoints", label: t("overview.accessPoints") },
+        ]}
+      />
       <label>
         <span>{t("overview.buses")}</span>
         <input name="buses" type="number" min={0} defaultValue={target.buses ?? ""} />

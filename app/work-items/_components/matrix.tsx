@@ -9,9 +9,8 @@ import { WORK_STATUSES, type WorkKind, type WorkStatus } from "@/lib/domain";
 import { sendJson } from "@/lib/fetcher";
 import { moneySumText, moneyText, sumMoney } from "@/lib/money";
 import { isOverdue } from "@/lib/planning";
-import { ConflictNotice, conflictOf } from "../../_components/conflict-notice";
+import { conflictOf, SaveError } from "../../_components/conflict-notice";
 import type { WorkItemView } from "../../_components/work-item-table";
-import { useErrorText } from "../../_components/use-error-text";
 import { useMoneyWords } from "../../_components/use-money";
 
 export type MatrixItem = Omit<WorkItemView, "partner" | "scope"> & {
@@ -126,7 +125,6 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
 
 function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: boolean; onDone: () => void }) {
   const t = useTranslations();
-  const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<unknown>(null);
   async function save(e: React.FormEvent<HTMLFormElement>) {
@@ -145,26 +143,18 @@ function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: bool
       if (conflictOf(err)) router.refresh();
     }
   }
-  const current = conflictOf(error);
   return (
     <form className="cell-editor" onSubmit={save} data-testid={`editor-${item.id}`}>
       <strong>
         {item.partnerName} · {t(`workKind.${item.kind}`)}
       </strong>
-      {current ? (
-        <ConflictNotice
-          current={current}
-          fields={[
-            { key: "status", label: t("matrix.status"), show: (v) => t(`workStatus.${v as WorkStatus}`) },
-            { key: "actualCostKrw", label: t("matrix.actualCost") },
-          ]}
-        />
-      ) : null}
-      {error && !current ? (
-        <p className="notice notice-error" role="alert">
-          {errorText(error)}
-        </p>
-      ) : null}
+      <SaveError
+        error={error}
+        fields={[
+          { key: "status", label: t("matrix.status"), show: (v) => t(`workStatus.${v as WorkStatus}`) },
+          { key: "actualCostKrw", label: t("matrix.actualCost") },
+        ]}
+      />
       <label>
         <span>{t("matrix.status")}</span>
         <select name="status" defaultValue={item.status}>
