@@ -21,7 +21,8 @@ export type Conn = Db | Tx;
 export type DbHandle = {
   db: Db;
   engine: Engine;
-  migrate: () => Promise<void>;
+  /** Applies the migrations of a folder (the app's own unless named). */
+  migrate: (folder?: string) => Promise<void>;
   close: () => Promise<void>;
   /** PGlite only: the whole data folder as a tarball, to start other instances from. */
   dumpDataDir?: () => Promise<Blob>;
@@ -39,7 +40,7 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob | F
     return {
       db,
       engine: "pglite",
-      migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+      migrate: (folder = MIGRATIONS_DIR) => migratePglite(db as never, { migrationsFolder: folder }),
       close: async () => {
         await client.close();
         release();
@@ -58,7 +59,7 @@ export async function openMemoryPglite(opts: { loadDataDir?: Blob | File } = {})
   return {
     db,
     engine: "pglite",
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    migrate: (folder = MIGRATIONS_DIR) => migratePglite(db as never, { migrationsFolder: folder }),
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir("gzip"),
   };
@@ -70,7 +71,7 @@ export function openPostgres(url: string, opts: { max?: number } = {}): DbHandle
   return {
     db,
     engine: "postgres",
-    migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    migrate: (folder = MIGRATIONS_DIR) => migratePostgres(db as never, { migrationsFolder: folder }),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, openMemoryPglite, openPostgres, type DbHandle } from "./client";
@@ -70,6 +71,51 @@ describe(`migrations on ${testEngine()}`, () => {
       const { rows } = await rawRows(handle, "select indexname from pg_indexes where indexdef like '%(lat, lng)%' order by 1");
       expect(rows.map((r) => r.indexname)).toEqual(["access_points_lat_lng_idx", "poi_lat_lng_idx", "sites_lat_lng_idx"]);
     } finally {
+      await handle.drop();
+    }
+  });
+
+  it("moves an old funding amount onto the work it paid for, so a zone's cost is counted once", async () => {
+    const handle = await emptyDatabase();
+    // The migrations before who-pays was said on the work.
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-mig-"));
+    try {
+      fs.cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (f) => !/0012_work_items_paid_by/.test(f) });
+      const journalPath = path.join(before, "meta/_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.tag < "0012");
+      fs.writeFileSync(journalPath, JSON.stringify(journal));
+      await handle.migrate(before);
+      for (const statement of [
+        "insert into municipalities (id, code, name_ko, province_ko) values (1, '48170', '진주시', '경상남도')",
+        "insert into programs (id, municipality_id, name_ko, start_year, end_year, provenance) values (1, 1, '사업', 2019, 2021, 'manual')",
+        "insert into partners (id, name_ko, kind) values (1, 'KT', 'telecom'), (2, '서경방송', 'cable_operator'), (3, '진주시', 'city')",
+        `insert into sites (id, municipality_id, program_id, name, category, status, plan_year, lat, lng, provenance)
+           values (1, 1, 1, '구역', 'park', 'active', 2019, 35.18, 128.1, 'manual')`,
+        `insert into work_items (program_id, plan_year, partner_id, kind, site_id, status, planned_cost_krw, provenance) values
+           (1, 2019, 1, 'equipment_purchase', 1, 'done', 3200000, 'manual'),
+           (1, 2019, 2, 'line_construction', 1, 'done', 1600000, 'manual'),
+           (1, 2019, 3, 'funding', 1, 'done', 4800000, 'manual'),
+           (1, 2020, 1, 'installation', null, 'done', 500000, 'manual')`,
+      ])
+        await rawRows(handle, statement);
+      await handle.migrate();
+      const { rows } = await rawRows(
+        handle,
+        "select plan_year, partner_id, kind, planned_cost_krw::float8 as planned, paid_by_partner_id as paid_by from work_items order by plan_year, partner_id",
+      );
+      expect(rows.map((r) => [r.plan_year, r.partner_id, r.kind, r.planned, r.paid_by])).toEqual([
+        // The city's ₩4,800,000 was the partners' work counted again: the work keeps its cost and says the city pays.
+        [2019, 1, "equipment_purchase", 3_200_000, 3],
+        [2019, 2, "line_construction", 1_600_000, 3],
+        [2019, 3, "funding", null, null],
+        // Work in a scope nobody funds is paid by the partner doing it.
+        [2020, 1, "installation", 500_000, null],
+      ]);
+      // From now on the database refuses an amount on a funding item.
+      await expect(rawRows(handle, "update work_items set planned_cost_krw = 1 where kind = 'funding'")).rejects.toThrow();
+    } finally {
+      fs.rmSync(before, { recursive: true, force: true });
       await handle.drop();
     }
   });

@@ -332,7 +332,12 @@ export const accessPoints = pgTable(
 );
 export type AccessPoint = typeof accessPoints.$inferSelect;
 
-/** A unit of partner responsibility; with neither site nor bus batch it covers its whole plan year. */
+/**
+ * A unit of partner responsibility; with neither site nor bus batch it covers its whole plan year.
+ * The work (buying, installing, lines) carries the cost; `paidByPartnerId` names who pays for it
+ * (null: the partner doing it). A funding item is the payer's own task and has no cost of its own:
+ * what it pays is the work in its scope paid by its partner, so a zone's cost is counted once.
+ */
 export const workItems = pgTable(
   "work_items",
   {
@@ -351,6 +356,7 @@ export const workItems = pgTable(
     dueDate: date({ mode: "string" }),
     plannedCostKrw: bigint({ mode: "number" }),
     actualCostKrw: bigint({ mode: "number" }),
+    paidByPartnerId: integer().references(() => partners.id),
     provenance: provenance().notNull(),
     notes: text(),
     version: integer().notNull().default(1),
@@ -360,6 +366,10 @@ export const workItems = pgTable(
   (t) => [
     check("work_items_scope_ck", sql`${t.siteId} is null or ${t.busBatchId} is null`),
     check("work_items_cost_ck", sql`coalesce(${t.plannedCostKrw}, 0) >= 0 and coalesce(${t.actualCostKrw}, 0) >= 0`),
+    check(
+      "work_items_funding_ck",
+      sql`${t.kind} <> 'funding' or (${t.plannedCostKrw} is null and ${t.actualCostKrw} is null and ${t.paidByPartnerId} is null)`,
+    ),
     index("work_items_partner_year_idx").on(t.partnerId, t.planYear),
     index("work_items_site_idx").on(t.siteId),
     uniqueIndex("work_items_scope_uq").on(t.programId, t.planYear, t.partnerId, t.kind, sql`coalesce(${t.siteId}, 0)`, sql`coalesce(${t.busBatchId}, 0)`),

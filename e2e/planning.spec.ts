@@ -103,6 +103,15 @@ test("a planner adds a candidate on the map, ranks and approves it; its work rea
   await expect(totals).toContainText("미공개");
   await expect(totals).not.toContainText("₩0");
   for (const partner of ["KT", "서경방송", "진주시"]) await expect(page.getByTestId("matrix").locator("thead")).toContainText(partner);
+  // The city's funding cell pays for the zone's work (₩4,900,000 at the default unit costs), which the work cells say.
+  await expect(matrixRow.locator("[data-testid^=funds-]")).toHaveText("부담액 ₩4,900,000 / 미공개");
+  await expect(matrixRow.locator(".matrix-cell").first()).toContainText("비용 부담: 진주시");
+  // Who does the work and who pays: the zone's cost counted once in each table, the city paying and doing none of it.
+  const payRow = (name: string) => page.getByTestId("shares-pay").locator("tbody tr").filter({ hasText: name });
+  const workRow = (name: string) => page.getByTestId("shares-work").locator("tbody tr").filter({ hasText: name });
+  await expect(payRow("진주시").locator("td").last()).toContainText("₩4,900,000 + 미공개");
+  await expect(workRow("KT").locator("td").last()).toContainText("₩3,300,000 + 미공개");
+  await expect(workRow("진주시").locator("td").last()).toContainText("₩0");
   await screenshot(page, "matrix-after-approval");
 });
 

@@ -81,6 +81,8 @@ export const workItemPatchInput = z.strictObject({
   status: z.enum(WORK_STATUSES).optional(),
   plannedCostKrw: amount.nullable().optional(),
   actualCostKrw: amount.nullable().optional(),
+  /** Who pays for the work: one of the program's partners; null for the partner doing it. */
+  paidByPartnerId: z.number().int().positive().max(MAX_ID).nullable().optional(),
   dueDate: z.iso.date("expected a date as YYYY-MM-DD").nullable().optional(),
   notes: nullableText.optional(),
 });

@@ -90,15 +90,17 @@ describe("candidate score", () => {
 });
 
 describe("approval work items", () => {
-  it("plans equipment and installation per AP, lines per site, and the city funds the sum", () => {
+  it("plans equipment and installation per AP, lines per site; the funding item carries no second cost", () => {
     const work = plannedWorkFor(4, DEFAULT_PLANNING_SETTINGS.unitCosts);
     expect(work).toEqual([
       { kind: "equipment_purchase", plannedCostKrw: 3_200_000 },
       { kind: "installation", plannedCostKrw: 1_200_000 },
       { kind: "line_provision", plannedCostKrw: 400_000 },
       { kind: "line_construction", plannedCostKrw: 1_200_000 },
-      { kind: "funding", plannedCostKrw: 6_000_000 },
+      { kind: "funding", plannedCostKrw: null },
     ]);
+    // The zone's cost is the work's, counted once.
+    expect(work.reduce((n, w) => n + (w.plannedCostKrw ?? 0), 0)).toBe(6_000_000);
   });
 });
 

@@ -157,17 +157,21 @@ export function coveredPois(pois: Poi[], coverage: LatLng[], radiusM: number): S
 
 // ── approval ────────────────────────────────────────────────────────────────
 
-export type PlannedWork = { kind: WorkKind; plannedCostKrw: number };
+export type PlannedWork = { kind: WorkKind; plannedCostKrw: number | null };
 
-/** The work items approving a site for a year creates, with planned costs from the unit costs; the city funds the sum. */
+/**
+ * The work items approving a site for a year creates, with planned costs from the unit costs.
+ * The work carries the cost; the funding item is the funder's task and has none of its own
+ * (who pays for the work is said on the work, so the zone's cost is counted once).
+ */
 export function plannedWorkFor(apCount: number, costs: UnitCosts): PlannedWork[] {
-  const items: PlannedWork[] = [
+  return [
     { kind: "equipment_purchase", plannedCostKrw: apCount * costs.equipmentPerAp },
     { kind: "installation", plannedCostKrw: apCount * costs.installationPerAp },
     { kind: "line_provision", plannedCostKrw: costs.lineProvisionPerSite },
     { kind: "line_construction", plannedCostKrw: costs.lineConstructionPerSite },
+    { kind: "funding", plannedCostKrw: null },
   ];
-  return [...items, { kind: "funding", plannedCostKrw: items.reduce((s, i) => s + i.plannedCostKrw, 0) }];
 }
 
 // ── inputs ──────────────────────────────────────────────────────────────────

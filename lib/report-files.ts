@@ -153,64 +153,66 @@ export function toPdf(report: PdfReport): Promise<Uint8Array> {
   return done;
 }
 
+/** Relative column widths: names widest, amounts wide enough for "₩12,345,678", years and shares narrow. */
+const COLUMN_WEIGHT: Record<Column["kind"], number> = { text: 2, krw: 1.5, number: 1, year: 0.8, percent: 1.15 };
+
 function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["format"], left: number, width: number) {
-  const rowH = 16;
+  const minRowH = 16;
+  const pad = 3;
   const bottom = () => doc.page.height - doc.page.margins.bottom - 20;
-  const weights = table.columns.map((c) => (c.kind === "text" ? 2 : 1.2));
+  const weights = table.columns.map((c) => COLUMN_WEIGHT[c.kind]);
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => (w / total) * width);
-  const header = () => {
+  const align = (c: Column) => (c.kind === "text" ? "left" : "right");
+  // A cell too long for its column wraps inside it, and its row grows to hold it: nothing is cut or overlaps.
+  const heightOf = (texts: string[]) =>
+    Math.max(minRowH, ...texts.map((t, i) => doc.fontSize(8).heightOfString(t, { width: widths[i]! - 2 * pad, align: align(table.columns[i]!) }) + 2 * pad));
+  const cells = (texts: string[], y: number) => {
     let x = left;
-    const y = doc.y;
-    doc
-      .rect(left, y - 2, width, rowH)
-      .fill("#f1f5f9")
-      .fillColor("#000")
-      .fontSize(8);
-    table.columns.forEach((c, i) => {
-      doc.text(c.header, x + 3, y + 2, { width: widths[i]! - 6, align: c.kind === "text" ? "left" : "right", lineBreak: false, ellipsis: true });
+    texts.forEach((t, i) => {
+      doc.text(t, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: align(table.columns[i]!) });
       x += widths[i]!;
     });
-    doc.y = y + rowH;
   };
-  if (doc.y + rowH * 3 > bottom()) doc.addPage();
+  const headers = table.columns.map((c) => c.header);
+  const header = () => {
+    const y = doc.y;
+    const h = heightOf(headers);
+    doc.rect(left, y, width, h).fill("#f1f5f9").fillColor("#000").fontSize(8);
+    cells(headers, y);
+    doc.y = y + h;
+  };
+  if (doc.y + heightOf(headers) + minRowH * 3 > bottom()) doc.addPage();
   doc
     .fontSize(12)
     .fillColor("#000")
-    .text(table.title, left, doc.y + 6);
+    .text(table.title, left, doc.y + 6, { width });
   doc.moveDown(0.4);
   header();
   for (const row of rowsWithTotal(table)) {
-    if (doc.y + rowH > bottom()) {
+    const texts = table.columns.map((c, i) => format(c, row[i] ?? null));
+    const h = heightOf(texts);
+    if (doc.y + h > bottom()) {
       doc.addPage();
       header();
     }
-    let x = left;
     const y = doc.y;
     // The totals row is set off from the rows it adds up by a darker rule above it.
     if (row === table.total) {
       doc
-        .moveTo(left, y - 2)
-        .lineTo(left + width, y - 2)
+        .moveTo(left, y)
+        .lineTo(left + width, y)
         .strokeColor("#334155")
         .stroke();
     }
     doc.fillColor("#000").fontSize(8);
-    table.columns.forEach((c, i) => {
-      doc.text(format(c, row[i] ?? null), x + 3, y + 2, {
-        width: widths[i]! - 6,
-        align: c.kind === "text" ? "left" : "right",
-        lineBreak: false,
-        ellipsis: true,
-      });
-      x += widths[i]!;
-    });
+    cells(texts, y);
     doc
-      .moveTo(left, y + rowH - 2)
-      .lineTo(left + width, y + rowH - 2)
+      .moveTo(left, y + h)
+      .lineTo(left + width, y + h)
       .strokeColor("#e2e8f0")
       .stroke();
-    doc.y = y + rowH;
+    doc.y = y + h;
   }
   doc.x = left;
   doc.moveDown(1);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
@@ -28,7 +28,13 @@ describe(`exports on ${testEngine()}`, () => {
     const sections = text(out.bytes)
       .replace(/^\uFEFF/, "")
       .split("\r\n\r\n");
-    expect(sections.map((x) => x.split("\r\n")[0])).toEqual(["연도별", "분야별", "협력사별"]);
+    expect(sections.map((x) => x.split("\r\n")[0])).toEqual([
+      "연도별",
+      "분야별",
+      "협력사별",
+      "작업 분담: 작업하는 협력사별 계획 비용",
+      "비용 부담: 비용을 내는 협력사별 계획 비용",
+    ]);
     const years = Papa.parse<Record<string, string>>(sections[0]!.split("\r\n").slice(1).join("\n"), { header: true, skipEmptyLines: true }).data;
     expect(years.map((y) => [y["연도"], y["버스 목표"], y["버스 실적"], y["구역 목표"], y["구역 실적"], y["AP 목표"], y["AP 실적"], y["예산 실적"]])).toEqual([
       ["2019", "232", "232", "7", "7", "55", "55", "미공개"],
@@ -55,12 +61,12 @@ describe(`exports on ${testEngine()}`, () => {
 
   it("writes the summary as XLSX: a sheet per table, typed numbers, KRW format, frozen header", async () => {
     const { db } = await getDb();
-    const [item] = await db.select().from(s.workItems).limit(1);
+    const [item] = await db.select().from(s.workItems).where(ne(s.workItems.kind, "funding")).limit(1);
     await db.update(s.workItems).set({ plannedCostKrw: 5_000_000, actualCostKrw: 4_200_000, notes: "=cmd|' /C calc'!A0" }).where(eq(s.workItems.id, item!.id));
     const out = await build({ what: "summary", format: "xlsx" });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["연도별", "분야별", "협력사별"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["연도별", "분야별", "협력사별", "작업 분담", "비용 부담"]);
     const years = book.getWorksheet("연도별")!;
     // A title row, then the frozen header; years are plain integers, counts have separators.
     expect(years.getRow(1).getCell(1).value).toBe("연도별");
@@ -75,7 +81,7 @@ describe(`exports on ${testEngine()}`, () => {
     expect(total.getCell(1).value).toBe("합계");
     expect(total.getCell(2).value).toMatchObject({ formula: "SUM(B3:B5)", result: 247 });
     expect(total.getCell(7).value).toMatchObject({ formula: "SUM(G3:G5)", result: 113 });
-    expect(book.getWorksheet("협력사별")!.getColumn(7).numFmt).toBe("0.0%");
+    expect(book.getWorksheet("작업 분담")!.getColumn(3).numFmt).toBe("0.0%");
     const partners = book.getWorksheet("협력사별")!;
     // The item's group (partner, year, status) has other items whose cost nobody published: the
     // cell says so instead of adding them as 0; a fully known group stays a typed KRW number.
@@ -84,6 +90,55 @@ describe(`exports on ${testEngine()}`, () => {
     expect(partners.getRow(partners.rowCount).getCell(5).value).toMatch(/^₩5,000,000 \+ 미공개 \d+건$/);
     expect(costs.filter((v) => typeof v === "string" && /^₩5,000,000 \+ 미공개 \d+건$/.test(v)).length + costs.filter((v) => v === 5_000_000).length).toBe(1);
     expect(costs.filter((v) => typeof v === "string" && v.startsWith("₩0"))).toEqual([]);
+  });
+
+  it("writes who does the work and who pays as two tables of one total, each share column summing to 100 %", async () => {
+    const { db } = await getDb();
+    // Every piece of 2019 work gets a planned cost; the city pays for all of it, as the MOU says.
+    const work2019 = await db
+      .select({ id: s.workItems.id, partner: s.partners.nameKo })
+      .from(s.workItems)
+      .innerJoin(s.partners, eq(s.partners.id, s.workItems.partnerId))
+      .where(and(eq(s.workItems.planYear, 2019), ne(s.workItems.kind, "funding")));
+    for (const [i, w] of work2019.entries())
+      await db
+        .update(s.workItems)
+        .set({ plannedCostKrw: 1_000_000 + i * 10_000 })
+        .where(eq(s.workItems.id, w.id));
+    const byPartner = (name: string) => work2019.reduce((n, w, i) => n + (w.partner === name ? 1_000_000 + i * 10_000 : 0), 0);
+    const total2019 = byPartner("KT") + byPartner("서경방송");
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from((await build({ what: "summary", format: "xlsx" })).bytes) as unknown as ArrayBuffer);
+    const read = (name: string) => {
+      const sheet = book.getWorksheet(name)!;
+      const header = (sheet.getRow(2).values as unknown[]).slice(1);
+      const col = (h: string) => header.indexOf(h) + 1;
+      const rows = Array.from({ length: sheet.rowCount - 2 }, (_, i) => sheet.getRow(i + 3));
+      const value = (v: unknown) => (v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v);
+      return Object.fromEntries(
+        rows.map((r) => [String(r.getCell(1).value), { cost: value(r.getCell(col("2019 계획 비용")).value), share: value(r.getCell(col("2019 비중")).value) }]),
+      ) as Record<string, { cost: unknown; share: unknown }>;
+    };
+    const work = read("작업 분담");
+    const pay = read("비용 부담");
+    // Who does the work: the telecom and the cable operator; the city does none of it.
+    expect(work["KT"]!.cost).toBe(byPartner("KT"));
+    expect(work["서경방송"]!.cost).toBe(byPartner("서경방송"));
+    expect(work["진주시"]).toMatchObject({ cost: 0, share: 0 });
+    // Who pays: the city, all of it. Not 50 %, and not twice the zone's cost.
+    expect(pay["진주시"]).toMatchObject({ cost: total2019, share: 1 });
+    expect(pay["KT"]).toMatchObject({ cost: 0, share: 0 });
+    // Both tables total the same amount, and each share column adds up to 100 %.
+    expect(work["합계"]!.cost).toBe(total2019);
+    expect(pay["합계"]!.cost).toBe(total2019);
+    for (const t of [work, pay]) {
+      const shares = Object.entries(t)
+        .filter(([k]) => k !== "합계")
+        .map(([, v]) => Number(v.share));
+      expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    }
+    expect(Number(work["KT"]!.share) * 1000).toBeCloseTo(Math.round((byPartner("KT") / total2019) * 1000), 6);
   });
 
   it("writes the summary as a Korean PDF with the font embedded", async () => {

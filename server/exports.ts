@@ -15,10 +15,11 @@ const CANDIDATE_STATUSES = ["candidate", "surveyed", "approved", "rejected"] as 
 import { listAccessPointsForExport, listSitesForExport, listStandardRecords } from "../db/queries/export";
 import { ownZoneRef } from "../lib/import-plan";
 import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "../db/queries/rollout";
+import type { ShareCell, ShareTable } from "../lib/cost-shares";
 import { catalogue, translatorFor } from "../lib/catalogue";
-import { moneySumText, shareOf, sumMoney, type MoneySum, type MoneyWords } from "../lib/money";
+import { moneySumText, sumMoney, type MoneySum, type MoneyWords } from "../lib/money";
 import { candidateModel } from "./planning";
-import { partnerTotalModel, shapeSummary } from "./summary";
+import { costSharesOf, partnerTotalModel, shapeSummary } from "./summary";
 import { resolveMunicipality } from "./tenant";
 
 export const EXPORT_FORMATS = {
@@ -222,10 +223,11 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   // The rollout summary: per plan year, per category, per partner.
-  const [rawSummary, rawWork, categories] = await Promise.all([
+  const [rawSummary, rawWork, categories, shares] = await Promise.all([
     rolloutSummaryOf(db, { municipality: m }),
     getPartnerTotals(db, { municipalityId: m.id }),
     countZonesByCategory(db, { municipalityId: m.id }),
+    costSharesOf(db, { municipalityId: m.id }, grants),
   ]);
   const summary = shapeSummary(rawSummary, grants);
   const work = { items: partnerTotalModel.many(rawWork.items, grants) };
@@ -254,11 +256,27 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     const sum = sumMoney(values);
     return moneyCell(sum.known, sum.unknown);
   };
-  const yearTotals = new Map<number, MoneySum>();
-  for (const w of work.items) {
-    const t = yearTotals.get(w.year) ?? { known: 0, unknown: 0 };
-    yearTotals.set(w.year, { known: t.known + (w.plannedCostKrw ?? 0), unknown: t.unknown + (w.plannedUnknown ?? 0) });
-  }
+  const partnerName = (p: { nameKo: string; nameEn: string | null }) => (req.locale === "en" && p.nameEn ? p.nameEn : p.nameKo);
+  // A share of a total not fully known is not given: written as a dash, as on screen.
+  const share = (v: number | null) => (v === null ? "—" : v / 100);
+  /** A share table as the screen shows it: a partner per row; per year and over all years, the planned cost and its share. */
+  const shareTable = (view: "work" | "pay", table: ShareTable, years: number[]): Table => {
+    const cells = (c: ShareCell) => [moneySumCellOf(c.planned), share(c.share)];
+    return {
+      name: msg.shares![`${view}Sheet`]!,
+      title: msg.shares![view]!,
+      columns: [
+        { header: e.partner!, kind: "text", width: 16 },
+        ...[...years.map(String), msg.shares!.all!].flatMap((y): Column[] => [
+          { header: fill(e.yearCost!, { year: y }), kind: "krw", width: 18 },
+          { header: fill(e.yearShare!, { year: y }), kind: "percent", width: 12 },
+        ]),
+      ],
+      rows: table.rows.map((r) => [partnerName(r.partner), ...r.years.flatMap(cells), ...cells(r.all)]),
+      total: [e.total!, ...table.total.years.flatMap(cells), ...cells(table.total.all)],
+    };
+  };
+  const moneySumCellOf = (v: MoneySum): number | string => (v.unknown ? moneySumText(v, money) : v.known);
   const tables: Table[] = [
     {
       name: e.byYear!,
@@ -315,18 +333,15 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         num(e.items!),
         krw(e.plannedCost!),
         krw(e.actualCost!),
-        { header: e.share!, kind: "percent" },
       ],
+      // The cost of the work each partner does; a partner that only funds has none of its own (see who pays).
       rows: work.items.map((w) => [
-        req.locale === "en" && w.nameEn ? w.nameEn : w.nameKo,
+        partnerName(w),
         w.year,
         label("workStatus", w.status as WorkStatus),
         w.items,
-        moneyCell(w.plannedCostKrw, w.plannedUnknown),
-        moneyCell(w.actualCostKrw, w.actualUnknown),
-        ((share) => (share === null ? null : share / 100))(
-          w.plannedCostKrw === undefined ? null : shareOf({ known: w.plannedCostKrw, unknown: w.plannedUnknown ?? 0 }, yearTotals.get(w.year)!),
-        ),
+        w.fundingItems === w.items && w.plannedCostKrw !== undefined ? msg.plan!.fundsOnly! : moneyCell(w.plannedCostKrw, w.plannedUnknown),
+        w.fundingItems === w.items && w.actualCostKrw !== undefined ? msg.plan!.fundsOnly! : moneyCell(w.actualCostKrw, w.actualUnknown),
       ]),
       total: [
         e.total!,
@@ -335,9 +350,10 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         work.items.reduce((n, w) => n + w.items, 0),
         moneySumCell(work.items.map((w) => ({ known: w.plannedCostKrw, unknown: w.plannedUnknown }))),
         moneySumCell(work.items.map((w) => ({ known: w.actualCostKrw, unknown: w.actualUnknown }))),
-        null,
       ],
     },
+    // Who does the work and who pays for it: two tables of one total (members only).
+    ...(shares && shares.work.rows.length ? [shareTable("work", shares.work, shares.years), shareTable("pay", shares.pay, shares.years)] : []),
   ];
   const count = tables.reduce((n, t) => n + t.rows.length, 0);
   if (req.format === "xlsx") return file(await toXlsx(tables), count, { kind: "sheets", sheets: tables.length });

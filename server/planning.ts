@@ -235,6 +235,8 @@ async function approve(tx: Tx, actor: Actor, site: s.Site, { programId, dueDate 
       status: "not_started" as const,
       dueDate,
       plannedCostKrw: w.plannedCostKrw,
+      // The program's funder pays for the work; without one, each partner pays for its own.
+      paidByPartnerId: w.kind === "funding" ? null : (partnerFor.get("funding") ?? null),
       provenance: "manual" as const,
     })),
   });

@@ -34,8 +34,8 @@ export const siteModel = readModel<Site>()({
 
 /** A work item as a zone's page lists it: what and who for everyone, costs and notes for members. */
 export const siteWorkItemModel = readModel<SiteWorkItem>()({
-  public: ["id", "planYear", "kind", "status", "dueDate", "partnerId", "partnerNameKo", "partnerNameEn"],
-  readCosts: ["plannedCostKrw", "actualCostKrw", "notes"],
+  public: ["id", "planYear", "kind", "status", "dueDate", "partnerId", "partnerNameKo", "partnerNameEn", "paidByPartnerId"],
+  readCosts: ["plannedCostKrw", "actualCostKrw", "funds", "notes"],
 });
 
 /** A zone as the list shows it: all public (names, places, status, counts). */

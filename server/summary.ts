@@ -1,8 +1,10 @@
 // The rollout summary (per plan year targets and actuals, totals, partners) and the plan's work and costs.
-import { countZonesByCategory, getPartnerTotals } from "../db/queries/rollout";
+import { countZonesByCategory, getCostRows, getPartnerTotals, listPartnerNames } from "../db/queries/rollout";
 import { rolloutSummaryOf, type Figures, type RolloutSummary, type YearSummary } from "../db/queries/rollout";
 import { listPlanYears as queryPlanYears } from "../db/queries/summary";
 import type { Permission } from "../lib/authz";
+import { costShares, type CostShares } from "../lib/cost-shares";
+import type { Db } from "../db/client";
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
 
@@ -10,7 +12,7 @@ export const figuresModel = readModel<Figures>()({ public: ["buses", "zones", "a
 const yearModel = readModel<YearSummary>()({ public: ["year", "targetCategories", "closed", "provenance", "sourceNote", "version"] });
 type PartnerTotalRow = Awaited<ReturnType<typeof getPartnerTotals>>["items"][number];
 export const partnerTotalModel = readModel<PartnerTotalRow>()({
-  public: ["partnerId", "nameKo", "nameEn", "year", "status", "items"],
+  public: ["partnerId", "nameKo", "nameEn", "year", "status", "items", "fundingItems"],
   readCosts: ["plannedCostKrw", "plannedUnknown", "actualCostKrw", "actualUnknown"],
 });
 
@@ -43,10 +45,23 @@ export async function getPartnerWork(ctx: RequestContext) {
 }
 export type PartnerWorkView = Awaited<ReturnType<typeof getPartnerWork>>;
 
-/** The plan: the summary plus work by partner, year and status. */
+/** Who does the work and who pays for it, for members: both tables are of one total. */
+const sharesModel = readModel<{ shares: CostShares }>()({ public: [], readCosts: ["shares"] });
+
+/** The program's cost shares by doer and by payer (lib/cost-shares), as `grants` may see them. */
+export async function costSharesOf(db: Db, { municipalityId }: { municipalityId: number }, grants: ReadonlySet<Permission>) {
+  const [rows, partners] = await Promise.all([getCostRows(db, { municipalityId }), listPartnerNames(db)]);
+  return sharesModel.one({ shares: costShares(rows, partners) }, grants).shares;
+}
+
+export async function getCostShares(ctx: RequestContext) {
+  return costSharesOf(ctx.db, { municipalityId: ctx.municipality.id }, ctx.grants);
+}
+
+/** The plan: the summary, work by partner, year and status, and (for members) who does and who pays. */
 export async function getPlan(ctx: RequestContext) {
-  const [summary, work] = await Promise.all([getRolloutSummary(ctx), getPartnerWork(ctx)]);
-  return { ...summary, work };
+  const [summary, work, shares] = await Promise.all([getRolloutSummary(ctx), getPartnerWork(ctx), getCostShares(ctx)]);
+  return { ...summary, work, shares };
 }
 
 /** Zones by category and plan year, active and planned (public counts). */

@@ -4,7 +4,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { WorkKind, WorkStatus } from "@/lib/domain";
 import { localName } from "@/lib/format";
-import { moneyText } from "@/lib/money";
+import { moneySumText, moneyText } from "@/lib/money";
+import type { Funded } from "@/lib/cost-shares";
 import { moneyWords } from "./money-words";
 
 export type WorkItemView = {
@@ -16,6 +17,8 @@ export type WorkItemView = {
   /** Absent for callers who may not read costs. */
   plannedCostKrw?: number | null;
   actualCostKrw?: number | null;
+  /** A funding item's amount: the work in its scope it pays for. */
+  funds?: Funded | null;
   partner?: { id: number; nameKo: string; nameEn: string | null };
   scope?: { href: string | null; label: string } | null;
 };
@@ -58,8 +61,8 @@ export async function WorkItemTable({ items, show }: { items: WorkItemView[]; sh
                 <Badge tone={w.status}>{t(`workStatus.${w.status}`)}</Badge>
               </td>
               <td>{w.dueDate ? format.dateTime(new Date(`${w.dueDate}T00:00:00+09:00`), { dateStyle: "medium" }) : "—"}</td>
-              <td className="num">{krw(w.plannedCostKrw)}</td>
-              <td className="num">{krw(w.actualCostKrw)}</td>
+              <td className="num">{w.funds ? moneySumText(w.funds.planned, money) : krw(w.plannedCostKrw)}</td>
+              <td className="num">{w.funds ? moneySumText(w.funds.actual, money) : krw(w.actualCostKrw)}</td>
             </tr>
           ))}
         </tbody>

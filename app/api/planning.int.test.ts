@@ -127,7 +127,13 @@ describe(`planning on ${testEngine()}`, () => {
     const all = await json(await listCandidates(request("/api/candidates", { cookie: cookie.viewer })));
     expect(all.body.items!.find((c) => c.id === id)).toMatchObject({ status: "approved", planYear: 2021 });
     const items = await db
-      .select({ kind: s.workItems.kind, partner: s.partners.nameKo, planned: s.workItems.plannedCostKrw, status: s.workItems.status })
+      .select({
+        kind: s.workItems.kind,
+        partner: s.partners.nameKo,
+        planned: s.workItems.plannedCostKrw,
+        status: s.workItems.status,
+        paidBy: s.workItems.paidByPartnerId,
+      })
       .from(s.workItems)
       .innerJoin(s.partners, eq(s.partners.id, s.workItems.partnerId))
       .where(eq(s.workItems.siteId, id));
@@ -139,7 +145,11 @@ describe(`planning on ${testEngine()}`, () => {
       "진주시:funding",
     ]);
     expect(items.find((w) => w.kind === "equipment_purchase")!.planned).toBe(3_200_000);
-    expect(items.find((w) => w.kind === "funding")!.planned).toBe(6_000_000);
+    // The zone costs ₩6,000,000, counted once: on the work, which the city pays for; its funding item has no amount of its own.
+    expect(items.find((w) => w.kind === "funding")!.planned).toBeNull();
+    expect(items.reduce((n, w) => n + (w.planned ?? 0), 0)).toBe(6_000_000);
+    const [city] = await db.select({ id: s.partners.id }).from(s.partners).where(eq(s.partners.nameKo, "진주시"));
+    expect(items.filter((w) => w.kind !== "funding").every((w) => w.paidBy === city!.id)).toBe(true);
     const aps = await db.select().from(s.accessPoints).where(eq(s.accessPoints.siteId, id));
     expect(aps.map((a) => a.status)).toEqual(["planned", "planned", "planned", "planned"]);
 
@@ -161,6 +171,24 @@ describe(`planning on ${testEngine()}`, () => {
     expect((await patchItem("partner", line, { status: "done" })).status).toBe(403);
     expect((await patchItem("partner", equipment, { actualCostKrw: -5 })).status).toBe(400);
     expect((await patchItem("partner", equipment, { plannedCostKrw: 1 })).status).toBe(403);
+    // Only a planner says who pays, only a funder of the program may, and a funding item takes no amount.
+    expect(await json(await patchItem("partner", equipment, { paidByPartnerId: null }))).toMatchObject({
+      status: 403,
+      body: { error: { issues: [{ code: "planner_only", path: "paidByPartnerId" }] } },
+    });
+    const [ktId] = await db.select({ id: s.partners.id }).from(s.partners).where(eq(s.partners.nameKo, "서경방송"));
+    expect(await json(await patchItem("planner", equipment, { paidByPartnerId: ktId!.id }))).toMatchObject({
+      status: 400,
+      body: { error: { issues: [{ code: "not_a_funder", path: "paidByPartnerId" }] } },
+    });
+    const planned = await json(await listWorkItems(request(`/api/work-items?year=2021`, { cookie: cookie.planner })));
+    const funding = planned.body.items!.find((w) => w.siteId === id && w.kind === "funding")!;
+    // The funding item's amount is the work it pays for: the zone's ₩6,000,000.
+    expect(funding).toMatchObject({ plannedCostKrw: null, funds: { planned: { known: 6_000_000, unknown: 0 } } });
+    expect(await json(await patchItem("planner", funding, { plannedCostKrw: 6_000_000 }))).toMatchObject({
+      status: 400,
+      body: { error: { issues: [{ code: "funding_has_no_cost", path: "plannedCostKrw" }] } },
+    });
     const planBefore = await json(await getPlan(request("/api/plan", { cookie: cookie.planner })));
     const y2021 = (p: Json) => (p.years as { year: number; actuals: { budgetKrw: number | null } }[]).find((y) => y.year === 2021)!;
     const done = await json(await patchItem("partner", equipment, { status: "done", actualCostKrw: 3_500_000 }));

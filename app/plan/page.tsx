@@ -1,14 +1,15 @@
 // `/plan`: per plan year targets against actuals with progress bars and charts, target editing for
 // years still being planned, active zones by category, and work and costs by partner.
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { pageContext } from "@/server/page-context";
 import { isEditableYear } from "@/server/planning";
-import { getPartnerWork, getRolloutSummary, getZonesByCategory } from "@/server/summary";
+import { getCostShares, getPartnerWork, getRolloutSummary, getZonesByCategory } from "@/server/summary";
 import { roleCan } from "@/lib/authz";
-import { moneySumText, moneyText, shareOf, sumMoney, type MoneySum } from "@/lib/money";
+import { moneySumText, moneyText, sumMoney, type MoneySum } from "@/lib/money";
+import { CostSharesTables } from "../_components/cost-shares";
 import { moneyWords } from "../_components/money-words";
 import { AppError } from "@/lib/errors";
 import { localName } from "@/lib/format";
@@ -24,7 +25,6 @@ export async function generateMetadata() {
 
 export default async function PlanPage() {
   const t = await getTranslations();
-  const format = await getFormatter();
   const locale = await getLocale();
   const ctx = await pageContext();
   let summary;
@@ -34,7 +34,7 @@ export default async function PlanPage() {
     if (err instanceof AppError && err.code === "not_found") return <Notice>{t("overview.noProgram")}</Notice>;
     throw err;
   }
-  const [work, byCategory] = await Promise.all([getPartnerWork(ctx), getZonesByCategory(ctx)]);
+  const [work, byCategory, shares] = await Promise.all([getPartnerWork(ctx), getZonesByCategory(ctx), getCostShares(ctx)]);
   const canEdit = roleCan(ctx.role, "editPlan");
   const costs = ctx.grants.has("readCosts");
   const today = new Date();
@@ -56,9 +56,9 @@ export default async function PlanPage() {
     </div>
   );
 
-  // Per partner: items by status and cost over all years, with the share of the planned cost.
-  // Unknown costs are counted, never added as 0 (lib/money).
-  const partners = new Map<number, { name: string; byStatus: Record<string, number>; planned: MoneySum; actual: MoneySum }>();
+  // Per partner: items by status and the cost of the work it does over all years; shares are in the tables below.
+  // Unknown costs are counted, never added as 0 (lib/money). A partner that only funds has no work cost of its own.
+  const partners = new Map<number, { name: string; byStatus: Record<string, number>; costItems: number; planned: MoneySum; actual: MoneySum }>();
   const add = (a: MoneySum, known: number | undefined, unknown: number | undefined): MoneySum => ({
     known: a.known + (known ?? 0),
     unknown: a.unknown + (unknown ?? 0),
@@ -67,10 +67,12 @@ export default async function PlanPage() {
     const p = partners.get(r.partnerId) ?? {
       name: localName(locale, { nameKo: r.nameKo, nameEn: r.nameEn }),
       byStatus: {},
+      costItems: 0,
       planned: sumMoney([]),
       actual: sumMoney([]),
     };
     p.byStatus[r.status] = (p.byStatus[r.status] ?? 0) + r.items;
+    p.costItems += r.items - r.fundingItems;
     p.planned = add(p.planned, r.plannedCostKrw, r.plannedUnknown);
     p.actual = add(p.actual, r.actualCostKrw, r.actualUnknown);
     partners.set(r.partnerId, p);
@@ -78,10 +80,6 @@ export default async function PlanPage() {
   // Over plan only when both are fully known; a share only of a fully known total.
   const over = (p: { planned: MoneySum; actual: MoneySum }) =>
     p.planned.unknown === 0 && p.actual.unknown === 0 && p.planned.known > 0 && p.actual.known > p.planned.known;
-  const shareText = (share: number | null) =>
-    share === null ? "—" : format.number(share / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const plannedTotal = [...partners.values()].reduce((s, p) => ({ known: s.known + p.planned.known, unknown: s.unknown + p.planned.unknown }), sumMoney([]));
-
   return (
     <article className="plan">
       <h1>{t("plan.title")}</h1>
@@ -195,7 +193,6 @@ export default async function PlanPage() {
                   <th>{t("plan.items")}</th>
                   <th className="num">{t("plan.plannedCost")}</th>
                   <th className="num">{t("plan.actualCost")}</th>
-                  <th className="num">{t("plan.share")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -209,17 +206,17 @@ export default async function PlanPage() {
                         .map(([status, n]) => `${t(`workStatus.${status as "done"}`)} ${n}`)
                         .join(" · ")}
                     </td>
-                    <td className="num">{moneySumText(p.planned, money)}</td>
+                    <td className="num">{p.costItems === 0 ? t("plan.fundsOnly") : moneySumText(p.planned, money)}</td>
                     <td className={`num${over(p) ? " over-budget" : ""}`}>
-                      {moneySumText(p.actual, money)}
+                      {p.costItems === 0 ? t("plan.fundsOnly") : moneySumText(p.actual, money)}
                       {over(p) ? ` (${t("plan.overBudget")})` : ""}
                     </td>
-                    <td className="num">{shareText(shareOf(p.planned, plannedTotal))}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {shares ? <CostSharesTables shares={shares} /> : null}
         </>
       ) : null}
     </article>

@@ -1,6 +1,6 @@
 // `/work-items`: the responsibility matrix, filtered by partner, year and open work; totals and cost shares.
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
@@ -9,8 +9,8 @@ import { listPlannableYears, listResponsibilityColumns } from "@/server/planning
 import { listWorkItems } from "@/server/work-items";
 import { mayEditWorkItem, membershipIn, roleCan } from "@/lib/authz";
 import { localName, todayInSeoul } from "@/lib/format";
-import { moneySumText, shareOf, sumMoney } from "@/lib/money";
-import { moneyWords } from "../_components/money-words";
+import { getCostShares } from "@/server/summary";
+import { CostSharesTables } from "../_components/cost-shares";
 import { workItemsQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
 import { BadFilter, filterLabels } from "../_components/list-chrome";
@@ -28,7 +28,6 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
   if (!guard.ok) return guard.notice;
   const params = await searchParams;
   const t = await getTranslations();
-  const format = await getFormatter();
   const locale = await getLocale();
   const parsed = tryParseParams(workItemsQuery, params);
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref="/work-items" />;
@@ -36,28 +35,25 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
   const ctx = await pageContext(q.municipality);
   const { viewer, municipality: m } = ctx;
   const own = membershipIn(viewer, m.id)?.partnerId ?? null;
-  const [raw, columns, partners, years] = await Promise.all([
+  const [raw, columns, partners, years, shares] = await Promise.all([
     listWorkItems(ctx, { partner: q.partner, year: q.year, status: q.status, open: q.open === "1" }),
     listResponsibilityColumns(ctx),
     listPartners(ctx),
     listPlannableYears(ctx),
+    getCostShares(ctx),
   ]);
   const items = raw.map((w) => ({
     ...w,
     partnerName: localName(locale, { nameKo: w.partnerNameKo, nameEn: w.partnerNameEn }),
     editable: mayEditWorkItem(viewer, { municipalityId: m.id, partnerId: w.partnerId }),
   }));
+  // Who may pay for work: the program's funders, by name for the cells and the editor.
+  const partnerNames = Object.fromEntries(partners.map((p) => [p.id, localName(locale, p)]));
+  const funders = partners.filter((p) => p.roles.includes("funding")).map((p) => p.id);
   const shownColumns = columns
     .filter((c) => q.partner === undefined || c.partnerId === q.partner)
     .map((c) => ({ partnerId: c.partnerId, partnerName: localName(locale, c), kind: c.kind }));
   const today = todayInSeoul();
-
-  // Cost shares per partner and year, of the planned cost of the year.
-  const shareYears = [...new Set(items.map((w) => w.planYear))].sort();
-  const plannedOf = (partnerId: number | null, year: number) =>
-    sumMoney(items.filter((w) => (partnerId === null || w.partnerId === partnerId) && w.planYear === year).map((w) => w.plannedCostKrw));
-  const money = await moneyWords();
-  const partnerIds = [...new Set(items.map((w) => w.partnerId))];
 
   return (
     <article className="wide">
@@ -88,43 +84,8 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
         <Notice>{t("matrix.empty")}</Notice>
       ) : (
         <>
-          <Matrix items={items} columns={shownColumns} today={today} canPlan={roleCan(ctx.role, "editPlan")} />
-          <h2>{t("matrix.share")}</h2>
-          <div className="table-wrap">
-            <table className="data" data-testid="cost-shares">
-              <thead>
-                <tr>
-                  <th>{t("workItems.partner")}</th>
-                  {shareYears.map((y) => (
-                    <th key={y} className="num">
-                      {y}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {partnerIds.map((id) => (
-                  <tr key={id}>
-                    <th scope="row">{items.find((w) => w.partnerId === id)!.partnerName}</th>
-                    {shareYears.map((y) => {
-                      const mine = plannedOf(id, y);
-                      const share = shareOf(mine, plannedOf(null, y));
-                      return (
-                        <td key={y} className="num">
-                          {moneySumText(mine, money)}
-                          {share !== null ? (
-                            <div className="small muted">
-                              {format.number(share / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })}
-                            </div>
-                          ) : null}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Matrix items={items} columns={shownColumns} today={today} canPlan={roleCan(ctx.role, "editPlan")} partnerNames={partnerNames} funders={funders} />
+          {shares ? <CostSharesTables shares={shares} /> : null}
         </>
       )}
     </article>

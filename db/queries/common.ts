@@ -1,6 +1,7 @@
 // Helpers every query module shares: the municipality lookup, paging and bbox conditions.
 import { and, asc, between, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Funded } from "../../lib/cost-shares";
 import { AppError } from "../../lib/errors";
 import type { BBox } from "../../lib/query-params";
 import type { Db } from "../client";
@@ -30,6 +31,19 @@ export async function paged<T>(query: { page: number; pageSize: number }, items:
   return { items: rows, total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
+/**
+ * What a funding item pays: the work in its scope (program, year, zone or bus batch) whose payer is
+ * its partner. Null for every other kind of work, which carries its own cost.
+ */
+const funds = sql<Funded | null>`case when ${workItems.kind} = 'funding' then (
+  select json_build_object(
+    'planned', json_build_object('known', coalesce(sum(p.planned_cost_krw), 0)::float8, 'unknown', count(*) filter (where p.planned_cost_krw is null)),
+    'actual', json_build_object('known', coalesce(sum(p.actual_cost_krw), 0)::float8, 'unknown', count(*) filter (where p.actual_cost_krw is null)))
+  from work_items p
+  where p.kind <> 'funding' and p.paid_by_partner_id = ${workItems.partnerId} and p.program_id = ${workItems.programId}
+    and p.plan_year = ${workItems.planYear} and coalesce(p.site_id, 0) = coalesce(${workItems.siteId}, 0)
+    and coalesce(p.bus_batch_id, 0) = coalesce(${workItems.busBatchId}, 0)) end`;
+
 /** The columns every work-item listing shows. */
 export const workItemColumns = {
   id: workItems.id,
@@ -39,6 +53,8 @@ export const workItemColumns = {
   dueDate: workItems.dueDate,
   plannedCostKrw: workItems.plannedCostKrw,
   actualCostKrw: workItems.actualCostKrw,
+  paidByPartnerId: workItems.paidByPartnerId,
+  funds,
 };
 
 /**

@@ -1,6 +1,7 @@
 // The rollout summary: per plan year targets against what was actually installed, totals and partner roles;
 // work and costs by partner; zones by category. Used by the app and the export command, so no server-only marker.
-import { and, asc, count, desc, eq, inArray, isNotNull, sql, sum } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql, sum } from "drizzle-orm";
+import type { CostRow, PartnerName } from "../../lib/cost-shares";
 import type { SiteCategory, WorkKind } from "../../lib/domain";
 import { AppError } from "../../lib/errors";
 import type { Db } from "../client";
@@ -127,11 +128,13 @@ export async function getPartnerTotals(db: Db, { municipalityId }: { municipalit
       year: s.workItems.planYear,
       status: s.workItems.status,
       items: sql<number>`count(*)::int`,
+      // Funding items pay for others' work and have no amount of its own.
+      fundingItems: sql<number>`(count(*) filter (where ${s.workItems.kind} = 'funding'))::int`,
       // The known amounts' sum, and how many amounts are unknown: an unknown cost is never added as 0.
       plannedCostKrw: sql<string>`coalesce(sum(${s.workItems.plannedCostKrw}), 0)::numeric`,
-      plannedUnknown: sql<number>`(count(*) filter (where ${s.workItems.plannedCostKrw} is null))::int`,
+      plannedUnknown: sql<number>`(count(*) filter (where ${s.workItems.kind} <> 'funding' and ${s.workItems.plannedCostKrw} is null))::int`,
       actualCostKrw: sql<string>`coalesce(sum(${s.workItems.actualCostKrw}), 0)::numeric`,
-      actualUnknown: sql<number>`(count(*) filter (where ${s.workItems.actualCostKrw} is null))::int`,
+      actualUnknown: sql<number>`(count(*) filter (where ${s.workItems.kind} <> 'funding' and ${s.workItems.actualCostKrw} is null))::int`,
     })
     .from(s.workItems)
     .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
@@ -141,6 +144,40 @@ export async function getPartnerTotals(db: Db, { municipalityId }: { municipalit
     .orderBy(asc(s.partners.id), asc(s.workItems.planYear));
   const items = rows.map((r) => ({ ...r, plannedCostKrw: Number(r.plannedCostKrw), actualCostKrw: Number(r.actualCostKrw) }));
   return { items };
+}
+
+/**
+ * The cost of the program's work by the partner doing it, the partner paying for it and plan year:
+ * the rows both share tables (lib/cost-shares) are built from. Funding items carry no cost and are left out.
+ */
+export async function getCostRows(db: Db, { municipalityId }: { municipalityId: number }): Promise<CostRow[]> {
+  const payer = sql<number>`coalesce(${s.workItems.paidByPartnerId}, ${s.workItems.partnerId})`;
+  const rows = await db
+    .select({
+      partnerId: s.workItems.partnerId,
+      payerId: payer,
+      year: s.workItems.planYear,
+      plannedKnown: sql<string>`coalesce(sum(${s.workItems.plannedCostKrw}), 0)::numeric`,
+      plannedUnknown: sql<number>`(count(*) filter (where ${s.workItems.plannedCostKrw} is null))::int`,
+      actualKnown: sql<string>`coalesce(sum(${s.workItems.actualCostKrw}), 0)::numeric`,
+      actualUnknown: sql<number>`(count(*) filter (where ${s.workItems.actualCostKrw} is null))::int`,
+    })
+    .from(s.workItems)
+    .innerJoin(s.programs, eq(s.workItems.programId, s.programs.id))
+    .where(and(eq(s.programs.municipalityId, municipalityId), ne(s.workItems.kind, "funding")))
+    .groupBy(s.workItems.partnerId, payer, s.workItems.planYear);
+  return rows.map((r) => ({
+    partnerId: r.partnerId,
+    payerId: Number(r.payerId),
+    year: r.year,
+    planned: { known: Number(r.plannedKnown), unknown: r.plannedUnknown },
+    actual: { known: Number(r.actualKnown), unknown: r.actualUnknown },
+  }));
+}
+
+/** Every partner's names, in id order (the share tables' row order). */
+export async function listPartnerNames(db: Db): Promise<PartnerName[]> {
+  return db.select({ id: s.partners.id, nameKo: s.partners.nameKo, nameEn: s.partners.nameEn }).from(s.partners).orderBy(asc(s.partners.id));
 }
 
 /** Zones by category and plan year: how many are active (or decommissioned) and how many are still planned. */

@@ -215,18 +215,23 @@ const programStep: Step = {
       provenance: "estimate" as const,
       notes: "역할 분담은 업무협약(보도자료), 항목 단위와 기한은 추정. 비용 미공개.",
     });
+    // The city funds the project (공동 부담): it pays for the partners' work; its funding item carries no cost of its own.
+    const work = (kind: WorkKind) => ({
+      partnerId: partnerIds[roleOf(kind)],
+      kind,
+      paidByPartnerId: kind === "funding" ? null : partnerIds[roleOf("funding")],
+    });
     for (const z of zoneIds) {
-      await tx.insert(s.workItems).values(siteKinds.map((kind) => ({ ...done(z.year), partnerId: partnerIds[roleOf(kind)], kind, siteId: z.id })));
+      await tx.insert(s.workItems).values(siteKinds.map((kind) => ({ ...done(z.year), ...work(kind), siteId: z.id })));
     }
     for (const b of batchIds) {
-      await tx.insert(s.workItems).values(busKinds.map((kind) => ({ ...done(b.year), partnerId: partnerIds[roleOf(kind)], kind, busBatchId: b.id })));
+      await tx.insert(s.workItems).values(busKinds.map((kind) => ({ ...done(b.year), ...work(kind), busBatchId: b.id })));
     }
     await tx.insert(s.workItems).values(
       siteKinds.map((kind) => ({
         programId,
         planYear: YEAR_2021.year,
-        partnerId: partnerIds[roleOf(kind)],
-        kind,
+        ...work(kind),
         status: "not_started" as const,
         dueDate: "2021-12-31",
         provenance: "estimate" as const,

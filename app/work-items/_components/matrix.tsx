@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { WORK_STATUSES, type WorkKind, type WorkStatus } from "@/lib/domain";
 import { sendJson } from "@/lib/fetcher";
+import { addMoney, type Funded } from "@/lib/cost-shares";
 import { moneySumText, moneyText, sumMoney } from "@/lib/money";
 import { isOverdue } from "@/lib/planning";
 import { conflictOf, SaveError } from "../../_components/conflict-notice";
@@ -21,13 +22,26 @@ export type MatrixItem = Omit<WorkItemView, "partner" | "scope"> & {
   siteName: string | null;
   busBatchId: number | null;
   busBatchLabel: string | null;
+  paidByPartnerId: number | null;
+  funds?: Funded | null;
   editable: boolean;
 };
 export type MatrixColumn = { partnerId: number; partnerName: string; kind: WorkKind };
 
 const scopeKey = (w: MatrixItem) => `${w.planYear}|${w.siteId ?? ""}|${w.busBatchId ?? ""}`;
 
-export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]; columns: MatrixColumn[]; today: string; canPlan: boolean }) {
+type MatrixProps = {
+  items: MatrixItem[];
+  columns: MatrixColumn[];
+  today: string;
+  canPlan: boolean;
+  /** Partner names by id, for "paid by". */
+  partnerNames: Record<number, string>;
+  /** The partners that may pay for others' work (the program's funders). */
+  funders: number[];
+};
+
+export function Matrix({ items, columns, today, canPlan, partnerNames, funders }: MatrixProps) {
   const t = useTranslations();
   const [editing, setEditing] = useState<number | null>(null);
   const money = useMoneyWords();
@@ -36,8 +50,16 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
   for (const w of items) rows.set(scopeKey(w), [...(rows.get(scopeKey(w)) ?? []), w]);
   const cell = (list: MatrixItem[], c: MatrixColumn) => list.find((w) => w.partnerId === c.partnerId && w.kind === c.kind);
   // A column's total says how many of its amounts are unknown: they are never added as 0.
-  const sum = (c: MatrixColumn, key: "plannedCostKrw" | "actualCostKrw") =>
-    moneySumText(sumMoney(items.filter((w) => w.partnerId === c.partnerId && w.kind === c.kind).map((w) => w[key])), money);
+  // A funding column totals what its partner pays for: the amounts of the work in the other columns.
+  const sum = (c: MatrixColumn, key: "planned" | "actual") => {
+    const list = items.filter((w) => w.partnerId === c.partnerId && w.kind === c.kind);
+    if (c.kind === "funding")
+      return moneySumText(
+        list.reduce((t, w) => (w.funds ? addMoney(t, w.funds[key]) : t), sumMoney([])),
+        money,
+      );
+    return moneySumText(sumMoney(list.map((w) => (key === "planned" ? w.plannedCostKrw : w.actualCostKrw))), money);
+  };
   const editingItem = items.find((w) => w.id === editing);
 
   return (
@@ -79,10 +101,21 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
                       <td key={`${c.partnerId}-${c.kind}`} className={`matrix-cell status-${w.status}${late ? " overdue" : ""}`} data-testid={`cell-${w.id}`}>
                         <span className={`badge badge-${w.status}`}>{t(`workStatus.${w.status}`)}</span>
                         {late ? <span className="overdue-label"> {t("matrix.overdue")}</span> : null}
-                        <div className="small">
-                          {krw(w.plannedCostKrw)} / <span className={over ? "over-budget" : undefined}>{krw(w.actualCostKrw)}</span>
-                          {over ? <span className="over-budget"> ({t("matrix.overBudget")})</span> : null}
-                        </div>
+                        {w.funds ? (
+                          <div className="small" data-testid={`funds-${w.id}`}>
+                            {t("shares.paysFor")} {moneySumText(w.funds.planned, money)} / {moneySumText(w.funds.actual, money)}
+                          </div>
+                        ) : (
+                          <div className="small">
+                            {krw(w.plannedCostKrw)} / <span className={over ? "over-budget" : undefined}>{krw(w.actualCostKrw)}</span>
+                            {over ? <span className="over-budget"> ({t("matrix.overBudget")})</span> : null}
+                          </div>
+                        )}
+                        {w.paidByPartnerId !== null && w.paidByPartnerId !== w.partnerId ? (
+                          <div className="small muted">
+                            {t("shares.paidBy")}: {partnerNames[w.paidByPartnerId]}
+                          </div>
+                        ) : null}
                         {w.editable ? (
                           <button
                             type="button"
@@ -100,7 +133,12 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
                 {editingItem && scopeKey(editingItem) === key ? (
                   <tr className="matrix-editor-row">
                     <td colSpan={columns.length + 1}>
-                      <CellEditor item={editingItem} canPlan={canPlan} onDone={() => setEditing(null)} />
+                      <CellEditor
+                        item={editingItem}
+                        canPlan={canPlan}
+                        payers={funders.filter((id) => id !== editingItem.partnerId).map((id) => ({ id, name: partnerNames[id] ?? String(id) }))}
+                        onDone={() => setEditing(null)}
+                      />
                     </td>
                   </tr>
                 ) : null}
@@ -113,7 +151,7 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
             <th scope="row">{t("matrix.total")}</th>
             {columns.map((c) => (
               <td key={`${c.partnerId}-${c.kind}`} className="small">
-                {sum(c, "plannedCostKrw")} / {sum(c, "actualCostKrw")}
+                {sum(c, "planned")} / {sum(c, "actual")}
               </td>
             ))}
           </tr>
@@ -123,7 +161,11 @@ export function Matrix({ items, columns, today, canPlan }: { items: MatrixItem[]
   );
 }
 
-function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: boolean; onDone: () => void }) {
+type CellEditorProps = { item: MatrixItem; canPlan: boolean; payers: { id: number; name: string }[]; onDone: () => void };
+
+function CellEditor({ item, canPlan, payers, onDone }: CellEditorProps) {
+  // A funding item has no amount of its own: it pays for the work whose payer it is.
+  const costs = item.kind !== "funding";
   const t = useTranslations();
   const router = useRouter();
   const [error, setError] = useState<unknown>(null);
@@ -131,8 +173,12 @@ function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: bool
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const money = (k: string) => (form.get(k) === "" ? null : Number(form.get(k)));
-    const body: Record<string, unknown> = { version: item.version, status: form.get("status"), actualCostKrw: money("actual") };
-    if (canPlan) body.plannedCostKrw = money("planned");
+    const body: Record<string, unknown> = { version: item.version, status: form.get("status") };
+    if (costs) body.actualCostKrw = money("actual");
+    if (costs && canPlan) {
+      body.plannedCostKrw = money("planned");
+      body.paidByPartnerId = form.get("paidBy") === "" ? null : Number(form.get("paidBy"));
+    }
     setError(null);
     try {
       await sendJson(`/api/work-items/${item.id}`, "PATCH", body);
@@ -165,16 +211,31 @@ function CellEditor({ item, canPlan, onDone }: { item: MatrixItem; canPlan: bool
           ))}
         </select>
       </label>
-      {canPlan ? (
+      {costs && canPlan ? (
         <label>
           <span>{t("matrix.plannedCost")}</span>
           <input name="planned" type="number" min={0} step={1000} defaultValue={item.plannedCostKrw ?? ""} />
         </label>
       ) : null}
-      <label>
-        <span>{t("matrix.actualCost")}</span>
-        <input name="actual" type="number" min={0} step={1000} defaultValue={item.actualCostKrw ?? ""} />
-      </label>
+      {costs ? (
+        <label>
+          <span>{t("matrix.actualCost")}</span>
+          <input name="actual" type="number" min={0} step={1000} defaultValue={item.actualCostKrw ?? ""} />
+        </label>
+      ) : null}
+      {costs && canPlan ? (
+        <label>
+          <span>{t("shares.paidBy")}</span>
+          <select name="paidBy" defaultValue={item.paidByPartnerId === null || item.paidByPartnerId === item.partnerId ? "" : String(item.paidByPartnerId)}>
+            <option value="">{t("shares.paidBySelf")}</option>
+            {payers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <button type="submit">{t("matrix.save")}</button>
       <button type="button" className="button-secondary" onClick={onDone}>
         {t("candidates.cancel")}
