@@ -8,6 +8,8 @@ async function openMap(page: Page, query = "") {
 }
 
 const apCount = (page: Page) => page.getByTestId("ap-count");
+/** The AP count line, whatever split of sources follows it. */
+const aps = (n: number) => new RegExp(`^지도 범위의 AP ${n}대( ·|$)`);
 
 test("the map shows Jinju's boundaries, zones and APs while the tile server fails", async ({ page }) => {
   await page.goto("/");
@@ -21,7 +23,8 @@ test("the map shows Jinju's boundaries, zones and APs while the tile server fail
   // With the whole city in view, zones are small squares, so the AP clusters' counts stay readable.
   await expect(page.locator(".zone-marker.zone-compact")).toHaveCount(60);
   await expect(page.locator(".zone-marker.zone-compact").first()).toHaveText("");
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 112대");
+  // Every count says what it counts: the program's, and the rest of the inventory.
+  await expect(apCount(page)).toHaveText("지도 범위의 AP 112대 · 사업 58 · 사업 외 54");
   // Tiles were asked for and failed; the map is still all there.
   expect(await page.locator(`img.leaflet-tile[src*="${FAILING_TILE_HOST}"]`).count()).toBeGreaterThan(0);
   await expect(page.locator(".leaflet-control-attribution")).toContainText("통계청 SGIS");
@@ -36,43 +39,43 @@ test("the map shows Jinju's boundaries, zones and APs while the tile server fail
 test("filters change what is shown and the counts, and survive a reload", async ({ page }) => {
   await openMap(page);
   await page.getByLabel("분류").selectOption("park");
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 9대");
+  await expect(apCount(page)).toHaveText(aps(9));
   await expect(page.locator(".zone-marker")).toHaveCount(1);
   await expect(page).toHaveURL(/category=park/);
 
   await page.getByLabel("계획 연도").selectOption("2019");
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
+  await expect(apCount(page)).toHaveText(aps(0));
   await expect(page.getByText("이 범위에는 조건에 맞는 AP가 없습니다.")).toBeVisible();
   await page.getByLabel("계획 연도").selectOption("2020");
   await page.getByLabel("출처 구분").selectOption("estimate");
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 9대");
+  await expect(apCount(page)).toHaveText(aps(9));
   await page.getByLabel("출처 구분").selectOption("field_survey");
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
+  await expect(apCount(page)).toHaveText(aps(0));
   await page.getByLabel("출처 구분").selectOption("");
   await page.getByLabel("AP 상태").selectOption("faulty");
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
+  await expect(apCount(page)).toHaveText(aps(0));
   await page.getByLabel("AP 상태").selectOption("active");
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 9대");
+  await expect(apCount(page)).toHaveText(aps(9));
   await page.getByLabel("설치 협력사").selectOption({ label: "서경방송" });
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
+  await expect(apCount(page)).toHaveText(aps(0));
   await page.getByLabel("설치 협력사").selectOption({ label: "KT" });
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 9대");
+  await expect(apCount(page)).toHaveText(aps(9));
 
   await page.reload();
   await expect(page.getByTestId("map-ready")).toBeAttached();
   await expect(page.getByLabel("분류")).toHaveValue("park");
   await expect(page.getByLabel("계획 연도")).toHaveValue("2020");
   await expect(page.getByLabel("AP 상태")).toHaveValue("active");
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 9대");
+  await expect(apCount(page)).toHaveText(aps(9));
 
   await page.getByRole("searchbox", { name: "검색" }).fill("혁신도시");
   await page.getByRole("button", { name: "찾기" }).click();
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 0대");
+  await expect(apCount(page)).toHaveText(aps(0));
   await page.getByRole("button", { name: "필터 초기화" }).click();
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 112대");
+  await expect(apCount(page)).toHaveText(aps(112));
   await page.getByRole("searchbox", { name: "검색" }).fill("혁신도시");
   await page.getByRole("button", { name: "찾기" }).click();
-  await expect(apCount(page)).toHaveText("지도 범위의 AP 10대");
+  await expect(apCount(page)).toHaveText(aps(10));
 });
 
 test("clicking an AP opens its details, and a pasted link shows the same view", async ({ page }) => {
@@ -180,9 +183,74 @@ test("the map works in English and on a phone-sized screen", async ({ page }) =>
   await openMap(page);
   await page.getByTestId("language-switch").click();
   await expect(page.getByTestId("map-ready")).toBeAttached();
-  await expect(apCount(page)).toHaveText("112 APs in view");
+  await expect(apCount(page)).toHaveText("112 APs in view · program 58 · other 54");
   await expect(page.locator(".atlas-map")).toBeInViewport();
   await page.getByRole("region", { name: "Zones in view" }).getByRole("button", { name: "남강둔치 상평동~하대동" }).click();
   await expect(page.getByTestId("map-detail")).toContainText("Riverside");
   await screenshot(page, "map-phone-en");
+});
+
+test("the counts name the program and the rest, and what has no position on the map is listed", async ({ page }) => {
+  await openMap(page);
+  await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 60개 · 사업 6 · 사업 외 54");
+  // The program's 13 zones and 113 APs reconcile with the overview: 6 zones and 58 APs drawn, and 7 zones
+  // (55 APs) whose position was never published; the buses' APs are on the bus layer.
+  const unplaced = page.getByTestId("map-unplaced");
+  await expect(unplaced).toContainText("진주시에서 지도에 점으로 없는 것:");
+  await expect(unplaced.getByRole("link", { name: "위치가 공개되지 않은 사업 구역 7곳 (AP 55대)" })).toHaveAttribute("href", "/sites?source=program");
+  await expect(unplaced.getByRole("link", { name: /^위치가 없는 사업 외 구역 1곳/ })).toHaveAttribute("href", "/sites?source=other");
+  await expect(unplaced.getByRole("link", { name: "버스에 단 AP 247대 (버스 레이어의 차고지·노선)" })).toBeVisible();
+
+  // One source at a time: the program's zones (squares) and their APs.
+  await page.getByLabel("사업 구분").selectOption("program");
+  await expect(page).toHaveURL(/source=program/);
+  await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 6개 · 사업 구역");
+  await expect(apCount(page)).toHaveText("지도 범위의 AP 58대 · 사업 구역");
+  await expect(page.locator(".zone-marker.zone-program")).toHaveCount(6);
+  await expect(page.locator(".zone-marker.zone-other")).toHaveCount(0);
+  await page.getByLabel("사업 구분").selectOption("other");
+  await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 54개 · 사업 외 (표준데이터 등)");
+  await expect(page.locator(".zone-marker.zone-other")).toHaveCount(54);
+});
+
+test("the legend explains every colour the map draws, and zones leave the APs at their spot in sight", async ({ page }) => {
+  await openMap(page, "?l=aps,zones,candidates,buses,pois");
+  await expect(page.locator(".poi-marker").first()).toBeAttached();
+  const legend = page.getByTestId("map-legend");
+  const legendColours = new Set(
+    (await legend.locator("[data-colour]").evaluateAll((els) => els.map((e) => e.getAttribute("data-colour")!))).map((hex) => {
+      const n = parseInt(hex.slice(1), 16);
+      return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+    }),
+  );
+  // The colours drawn: zone borders (category), AP dots (status), reference places (kind).
+  const drawn = await page.evaluate(() => {
+    const out = new Set<string>();
+    for (const el of document.querySelectorAll(".zone-marker span")) out.add(getComputedStyle(el).borderTopColor);
+    for (const el of document.querySelectorAll("path.ap-point")) out.add(getComputedStyle(el).stroke);
+    for (const el of document.querySelectorAll(".poi-marker span")) out.add(getComputedStyle(el).backgroundColor);
+    return [...out];
+  });
+  expect(drawn.length).toBeGreaterThan(5);
+  expect(drawn.filter((c) => !legendColours.has(c))).toEqual([]);
+  // The blue squares are 관공서 zones of the 2016 standard data, and the legend says so.
+  await expect(legend.getByTestId("legend-categories")).toContainText("관공서");
+  await expect(legend).toContainText("사업 외 구역 (동그라미, 표준데이터 등)");
+  await screenshot(page, "map-legend");
+
+  // Close up on a zone whose AP is at the very same spot (이반성면사무소, 2016 standard data): the zone's
+  // symbol stands above its spot, and the AP there is not covered by it.
+  await openMap(page, "?c=35.16918,128.32633&z=17&l=aps,zones");
+  await expect(page.locator(".zone-marker")).toHaveCount(1);
+  await expect(page.locator("path.ap-point")).toHaveCount(1);
+  const covered = await page.evaluate(
+    () =>
+      [...document.querySelectorAll("path.ap-point")].filter((el) => {
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return top?.closest(".zone-marker") !== null && top?.closest(".zone-marker") !== undefined;
+      }).length,
+  );
+  expect(covered).toBe(0);
+  await screenshot(page, "map-zone-over-aps");
 });

@@ -14,13 +14,14 @@ describe("map state in the URL", () => {
       category: "park",
       partner: 1,
       provenance: "estimate",
+      source: "program",
       q: "초전",
       selected: { type: "zone", id: 12 },
       radius: 80,
     };
     const qs = serializeMapState(state);
     expect(qs).toBe(
-      "c=35.18000%2C128.10742&z=13&l=aps%2Cpois%2Ccoverage&year=2020&status=active&category=park&partner=1&prov=estimate&q=%EC%B4%88%EC%A0%84&sel=zone%3A12&r=80",
+      "c=35.18000%2C128.10742&z=13&l=aps%2Cpois%2Ccoverage&year=2020&status=active&category=park&partner=1&prov=estimate&source=program&q=%EC%B4%88%EC%A0%84&sel=zone%3A12&r=80",
     );
     expect(parse(qs)).toEqual(state);
   });
@@ -42,6 +43,12 @@ describe("map state in the URL", () => {
   });
 
   it("turns filters into API parameters", () => {
-    expect(filterParams(parse("year=2020&status=active&prov=import&q=x"))).toEqual({ year: "2020", status: "active", provenance: "import", q: "x" });
+    expect(filterParams(parse("year=2020&status=active&prov=import&source=other&q=x"))).toEqual({
+      year: "2020",
+      status: "active",
+      provenance: "import",
+      source: "other",
+      q: "x",
+    });
   });
 });

@@ -1,5 +1,5 @@
 // The map's shareable state (view, layers, filters, selection) and its round trip through the URL.
-import { AP_STATUSES, PROVENANCES, SITE_CATEGORIES, type ApStatus, type Provenance, type SiteCategory } from "./domain";
+import { AP_STATUSES, PROVENANCES, SITE_CATEGORIES, SITE_SOURCES, type ApStatus, type Provenance, type SiteCategory, type SiteSource } from "./domain";
 
 export const LAYERS = ["aps", "zones", "candidates", "buses", "pois", "gaps", "coverage", "tiles"] as const;
 export type LayerId = (typeof LAYERS)[number];
@@ -16,6 +16,8 @@ export type MapState = {
   category?: SiteCategory;
   partner?: number;
   provenance?: Provenance;
+  /** The program's zones and their APs, or the rest of the inventory. */
+  source?: SiteSource;
   q?: string;
   selected?: Selection;
   /** Coverage circle radius in metres. */
@@ -54,6 +56,7 @@ export function parseMapState(params: Params): MapState {
     category: oneOf(SITE_CATEGORIES, params.get("category")),
     partner: int(params.get("partner"), 1, 2 ** 31 - 1),
     provenance: oneOf(PROVENANCES, params.get("prov")),
+    source: oneOf(SITE_SOURCES, params.get("source")),
     q: q ? q.slice(0, 100) : undefined,
     selected: sel ? { type: sel[1] as Selection["type"], id: Number(sel[2]) } : undefined,
     radius: int(params.get("r"), 10, 1000) ?? DEFAULT_RADIUS_M,
@@ -72,6 +75,7 @@ export function serializeMapState(state: MapState): string {
   if (state.category) p.set("category", state.category);
   if (state.partner !== undefined) p.set("partner", String(state.partner));
   if (state.provenance) p.set("prov", state.provenance);
+  if (state.source) p.set("source", state.source);
   if (state.q) p.set("q", state.q);
   if (state.selected) p.set("sel", `${state.selected.type}:${state.selected.id}`);
   if (state.radius !== DEFAULT_RADIUS_M) p.set("r", String(state.radius));
@@ -86,6 +90,7 @@ export function filterParams(state: MapState): Record<string, string> {
   if (state.category) out.category = state.category;
   if (state.partner !== undefined) out.partner = String(state.partner);
   if (state.provenance) out.provenance = state.provenance;
+  if (state.source) out.source = state.source;
   if (state.q) out.q = state.q;
   return out;
 }

@@ -47,3 +47,9 @@ export function isPlanning(status: SiteStatus): boolean {
 }
 
 export const COVERAGE_COLOUR = "#16a34a";
+export const ROUTE_COLOUR = "#7c2d12";
+export const GAP_COLOUR = "#dc2626";
+/** The ring around a point that lies outside its municipality's outline. */
+export const OUTSIDE_COLOUR = "#dc2626";
+/** Cluster badges: the AP count of a grid cell. */
+export const CLUSTER_COLOUR = "#0f766e";

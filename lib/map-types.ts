@@ -1,6 +1,6 @@
 // The shapes the map endpoints answer with, shared by the server queries and the map layers.
 import type { FeatureCollection, Point } from "geojson";
-import type { ApStatus, PoiKind, Provenance, SiteCategory, SiteStatus } from "./domain";
+import type { ApStatus, PoiKind, Provenance, SiteCategory, SiteSource, SiteStatus } from "./domain";
 
 export type ClusterProps = { kind: "cluster"; count: number; bounds: [number, number, number, number] };
 export type ApPointProps = {
@@ -12,6 +12,11 @@ export type ApPointProps = {
   siteId: number | null;
   siteName: string | null;
   category: SiteCategory | null;
+  /** The program's (its zone's or a bus's), or the rest of the inventory. */
+  source: SiteSource;
+  municipalityId: number;
+  /** Set when the point lies outside its municipality's outline. */
+  outside?: boolean;
 };
 export type MapFeatures = FeatureCollection<Point, ClusterProps | ApPointProps> & {
   mode: "clusters" | "points";
@@ -31,9 +36,24 @@ export type ZoneMarker = {
   lng: number;
   apCount: number;
   extent: unknown;
+  source: SiteSource;
+  municipalityId: number;
+  /** Set when the zone's point lies outside its municipality's outline. */
+  outside?: boolean;
 };
 
-export type PoiMarker = { id: number; kind: PoiKind; name: string; address: string | null; lat: number; lng: number; source: string };
+export type PoiMarker = {
+  id: number;
+  kind: PoiKind;
+  name: string;
+  address: string | null;
+  lat: number;
+  lng: number;
+  source: string;
+  municipalityId: number;
+  /** Set when the place lies outside its municipality's outline. */
+  outside?: boolean;
+};
 
 export type OperatorSummary = {
   id: number;

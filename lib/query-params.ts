@@ -77,6 +77,8 @@ export const mapFilters = {
   category: z.enum(SITE_CATEGORIES).optional(),
   partner: id.optional(),
   provenance: z.enum(PROVENANCES).optional(),
+  /** `program`: the program's zones and buses and their APs; `other`: the rest of the inventory. */
+  source: z.enum(SITE_SOURCES).optional(),
   q,
   municipality,
 };
@@ -96,6 +98,7 @@ export const mapZonesQuery = z.strictObject({
   stage: z.enum(["planning", "built"]).optional(),
   year: year.optional(),
   category: z.enum(SITE_CATEGORIES).optional(),
+  source: z.enum(SITE_SOURCES).optional(),
   q,
   municipality,
 });

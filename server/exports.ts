@@ -131,7 +131,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   };
 
   if (req.what === "access-points") {
-    const rows = kept(await listAccessPointsForExport(db, { municipalityId: m.id }), (r) => r.installYear);
+    const rows = kept(await listAccessPointsForExport(db, { municipalityId: m.id, source: f.source }), (r) => r.installYear);
     return positioned(["id", "ssid", "status", "provenance", "installed", "site", "category", "bus", "provider", "address", "lat", "lng"], rows, (r) => [
       r.id,
       r.ssid,

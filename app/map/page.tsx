@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { pageContext } from "@/server/page-context";
 import { listPartners } from "@/server/partners";
 import { listPlannableYears } from "@/server/planning";
 import { listPlanYears } from "@/server/summary";
 import { tenantMap } from "@/server/tenant";
+import { unplacedOf } from "@/server/map";
+import { localName } from "@/lib/format";
 import { roleCan } from "@/lib/authz";
 import { MapScreen } from "./_components/map-screen";
 import { tileUrl } from "@/lib/security-headers";
@@ -23,7 +25,7 @@ export default async function MapPage({ searchParams }: PageProps<"/map">) {
   const ctx = await pageContext(typeof code === "string" && /^\d{5}$/.test(code) ? code : undefined);
   // The map opens on the municipality and draws its outline: its own, else the national boundaries'.
   const { outline, dongsUrl, home } = tenantMap(ctx.municipality);
-  const [partners, years] = await Promise.all([listPartners(ctx), listPlanYears(ctx)]);
+  const [partners, years, unplaced] = await Promise.all([listPartners(ctx), listPlanYears(ctx), unplacedOf(ctx)]);
   const planning = roleCan(ctx.role, "editPlan") ? { years: await listPlannableYears(ctx) } : null;
   // TILE_URL=off runs the map on the shipped base map alone (offline intranets, tests).
   const tiles = tileUrl(process.env);
@@ -37,6 +39,8 @@ export default async function MapPage({ searchParams }: PageProps<"/map">) {
         partners={partners.map((p) => ({ id: p.id, nameKo: p.nameKo, nameEn: p.nameEn }))}
         years={years ?? []}
         planning={planning}
+        unplaced={unplaced}
+        municipalityName={localName(await getLocale(), ctx.municipality)}
       />
     </Suspense>
   );

@@ -6,7 +6,7 @@ import L from "leaflet";
 import { useEffect, useMemo, useRef } from "react";
 import { CircleMarker, useMap } from "react-leaflet";
 import type { ApPointProps, ClusterProps, MapFeatures } from "@/lib/map-types";
-import { AP_STATUS_COLOURS, isEstimated } from "@/lib/map-style";
+import { AP_STATUS_COLOURS, isEstimated, OUTSIDE_COLOUR } from "@/lib/map-style";
 import { position } from "./positions";
 
 const NEAR_PX = 10;
@@ -128,6 +128,22 @@ export function ApLayer({
 
   return (
     <>
+      {/* An AP outside its municipality's outline: a red dashed ring around its dot. */}
+      {points
+        .filter((f) => f.properties.outside)
+        .map((f) => {
+          const [lng, lat] = f.geometry.coordinates as [number, number];
+          return (
+            <CircleMarker
+              key={`outside-${f.properties.id}`}
+              center={position(lat, lng)}
+              radius={11}
+              className="ap-outside"
+              interactive={false}
+              pathOptions={{ color: OUTSIDE_COLOUR, weight: 2, dashArray: "4 3", fill: false }}
+            />
+          );
+        })}
       {points.map((f) => {
         const p = f.properties;
         const [lng, lat] = f.geometry.coordinates as [number, number];

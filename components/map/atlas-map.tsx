@@ -46,6 +46,8 @@ export type AtlasMapProps = {
     poiKind: (kind: PoiKind) => string;
     poiLetter: (kind: PoiKind) => string;
     boundaryAttribution: string;
+    /** Said of a point outside its municipality's outline. */
+    outside: string;
     depot: (name: string, buses: number) => string;
     route: (route: RouteLine) => string;
   };
@@ -130,7 +132,7 @@ export function AtlasMap(props: AtlasMapProps) {
       <RouteLayer routes={props.routes} describe={props.labels.route} />
       {props.coverage ? <CoverageLayer centres={apPoints} radius={props.coverage.radius} /> : null}
       <GapLayer gaps={props.gaps} propose={props.proposeGap} describe={(g) => `${g.name} · ${props.labels.poiKind(g.kind)}`} />
-      <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} />
+      <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} outsideLabel={props.labels.outside} />
       <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} zoom={zoom} />
       {props.aps ? <ApLayer data={props.aps} clusterLabel={props.labels.cluster} onSelect={props.onSelectAps} selectedId={selectedOf("ap")} /> : null}
       <DepotLayer

@@ -3,6 +3,7 @@
 // get a link to propose one as a candidate.
 import { CircleMarker, Popup, Tooltip } from "react-leaflet";
 import type { PoiKind } from "@/lib/domain";
+import { GAP_COLOUR } from "@/lib/map-style";
 
 export type GapMarker = { id: number; kind: PoiKind; name: string; lat: number; lng: number };
 
@@ -23,7 +24,7 @@ export function GapLayer({
           center={[g.lat, g.lng]}
           radius={8}
           className="gap-marker"
-          pathOptions={{ color: "#dc2626", weight: 3, fillColor: "#fff", fillOpacity: 0.6 }}
+          pathOptions={{ color: GAP_COLOUR, weight: 3, fillColor: "#fff", fillOpacity: 0.6 }}
         >
           <Tooltip direction="top" offset={[0, -6]}>
             {describe(g)}

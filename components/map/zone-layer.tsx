@@ -1,8 +1,11 @@
 "use client";
-// Zones: a marker per zone showing its AP count, coloured by category; zones still in planning
-// (candidate, surveyed, approved) are drawn dashed. A zone's extent is drawn when known. Zoomed
-// out (a whole city), a zone is a small square without its count, so neighbouring zones do not
-// pile up over each other and over the AP clusters; the selected zone keeps its count.
+// Zones: a marker per zone showing its AP count, coloured by category; the program's zones are
+// squares, the rest of the inventory (standard data etc.) circles; zones still in planning
+// (candidate, surveyed, approved) are drawn dashed; a zone outside its municipality's outline gets a
+// red ring. A zone's extent is drawn when known. Zoomed out (a whole city), a zone is a small symbol
+// without its count, so neighbouring zones do not pile up; the selected zone keeps its count.
+// A zone stands just above its point, like a pin, and under the AP clusters: the APs at its point stay
+// in sight instead of being covered by it.
 import L from "leaflet";
 import { GeoJSON, Marker } from "react-leaflet";
 import type { ZoneMarker } from "@/lib/map-types";
@@ -15,15 +18,18 @@ const icons = new Map<string, L.DivIcon>();
 function zoneIcon(zone: ZoneMarker, selected: boolean, compact: boolean): L.DivIcon {
   const planning = isPlanning(zone.status);
   const small = compact && !selected;
-  const key = `${zone.category}|${planning}|${selected}|${small ? "" : zone.apCount}`;
+  const key = `${zone.category}|${planning}|${selected}|${zone.source}|${zone.outside ?? false}|${small ? "" : zone.apCount}`;
   let icon = icons.get(key);
   if (!icon) {
     if (icons.size > 5000) icons.clear();
     const colour = CATEGORY_COLOURS[zone.category];
+    const [w, h] = small ? [12, 12] : [30, 22];
     icon = L.divIcon({
-      className: `zone-marker${planning ? " zone-planning" : ""}${selected ? " zone-selected" : ""}${small ? " zone-compact" : ""}`,
+      className: `zone-marker zone-${zone.source}${planning ? " zone-planning" : ""}${selected ? " zone-selected" : ""}${small ? " zone-compact" : ""}${zone.outside ? " zone-outside" : ""}`,
       html: `<span style="border-color:${colour};${planning ? "" : `background:${colour};`}">${small ? "" : zone.apCount}</span>`,
-      iconSize: small ? [12, 12] : [30, 22],
+      iconSize: [w, h],
+      // Its bottom edge 5 px above the point (the pin's tip, drawn by CSS, reaches down to it).
+      iconAnchor: [w / 2, h + 5],
     });
     icons.set(key, icon);
   }
@@ -68,7 +74,8 @@ export function ZoneLayer({
           title={describe(z)}
           alt={describe(z)}
           keyboard
-          zIndexOffset={z.id === selectedId ? 1000 : 0}
+          // Below the AP clusters (same pane), above them only when selected.
+          zIndexOffset={z.id === selectedId ? 1000 : -1000}
           eventHandlers={{ click: () => onSelect(z.id) }}
         />
       ))}

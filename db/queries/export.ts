@@ -4,9 +4,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { SiteSource } from "../../lib/domain";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { siteApCount, siteSourceIs } from "./fragments";
+import { apSourceIs, siteApCount, siteSourceIs } from "./fragments";
 
-export async function listAccessPointsForExport(db: Db, { municipalityId: mId }: { municipalityId: number }) {
+export async function listAccessPointsForExport(db: Db, { municipalityId: mId, source }: { municipalityId: number; source?: SiteSource }) {
   return db
     .select({
       id: s.accessPoints.id,
@@ -26,7 +26,7 @@ export async function listAccessPointsForExport(db: Db, { municipalityId: mId }:
     .from(s.accessPoints)
     .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
     .leftJoin(s.buses, eq(s.accessPoints.busId, s.buses.id))
-    .where(eq(s.accessPoints.municipalityId, mId))
+    .where(and(eq(s.accessPoints.municipalityId, mId), apSourceIs(source)))
     .orderBy(asc(s.accessPoints.id));
 }
 

@@ -1,5 +1,5 @@
 // SQL fragments several query modules share; free of the server-only marker so the CLIs can use them.
-import { isNotNull, isNull, sql } from "drizzle-orm";
+import { and, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { SiteSource } from "../../lib/domain";
 import * as s from "../schema";
 
@@ -10,3 +10,17 @@ export const siteApCount = sql<number>`(select count(*)::int from access_points 
 /** The one rule of where a zone belongs: a zone is the program's when it carries the program, else it is the rest of the inventory. */
 export const siteSourceIs = (source: SiteSource | undefined) =>
   source === "program" ? isNotNull(s.sites.programId) : source === "other" ? isNull(s.sites.programId) : undefined;
+
+/**
+ * The same rule for an AP (joined to its site, if any): the program's when its zone is, or when it is on
+ * a bus (every bus belongs to one of a program's batches); else the rest of the inventory.
+ */
+export const apSourceIs = (source: SiteSource | undefined) =>
+  source === "program"
+    ? or(isNotNull(s.accessPoints.busId), isNotNull(s.sites.programId))
+    : source === "other"
+      ? and(isNull(s.accessPoints.busId), isNull(s.sites.programId))
+      : undefined;
+
+/** An AP's source as a value (joined to its site, if any). */
+export const apSource = sql<SiteSource>`case when ${s.accessPoints.busId} is not null or ${s.sites.programId} is not null then 'program' else 'other' end`;

@@ -1,18 +1,18 @@
 // Map layers: AP clusters or points for a viewport, zones, points of interest and bus operators.
-import { and, asc, between, eq, gt, ilike, inArray, isNotNull, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, gt, ilike, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Feature, Point } from "geojson";
-import type { PoiKind, SiteCategory } from "../../lib/domain";
+import type { PoiKind, SiteCategory, SiteSource } from "../../lib/domain";
 import type { ClusterProps, MapFeatures, ZoneMarker } from "../../lib/map-types";
 import { cellBounds, cellRange, LEVEL_SIZES, levelForZoom } from "../../lib/map-grid";
 import { PLANNING_STATUSES } from "../../lib/map-style";
 import type { BBox, MapFeaturesQuery } from "../../lib/query-params";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { siteApCount } from "./fragments";
+import { apSource, apSourceIs, siteApCount, siteSourceIs } from "./fragments";
 import { withinBBox } from "./common";
 
 /** `municipalityId`: only that municipality's APs; absent, the whole inventory. */
-type Filters = Pick<MapFeaturesQuery, "year" | "status" | "category" | "partner" | "provenance" | "q"> & { municipalityId?: number };
+type Filters = Pick<MapFeaturesQuery, "year" | "status" | "category" | "partner" | "provenance" | "source" | "q"> & { municipalityId?: number };
 
 /** Coarsest-to-finest grid levels kept in ap_cells (see the migrations); finer ones are grouped live. */
 const FIRST_STORED_LEVEL = 3;
@@ -22,7 +22,8 @@ const FIRST_STORED_LEVEL = 3;
  * keeps counts overall and per single filter, so two filters, a text search or a municipality go live.
  */
 function gridSlice(f: Filters): { dim: string; value: string } | null {
-  if (f.q || f.municipalityId !== undefined) return null;
+  // The grid has no source dimension: a source filter is grouped live like a second filter.
+  if (f.q || f.source || f.municipalityId !== undefined) return null;
   const set: [string, string | number | undefined][] = [
     ["year", f.year],
     ["status", f.status],
@@ -44,6 +45,7 @@ function apFilters(f: Filters, municipalityId: number | undefined): (SQL | undef
     f.category ? eq(s.sites.category, f.category) : undefined,
     f.partner ? eq(s.accessPoints.installingPartnerId, f.partner) : undefined,
     f.provenance ? eq(s.accessPoints.provenance, f.provenance) : undefined,
+    apSourceIs(f.source),
     f.q
       ? or(
           ilike(s.accessPoints.ssid, `%${f.q}%`),
@@ -130,6 +132,8 @@ export async function getMapFeatures(db: Db, query: Omit<MapFeaturesQuery, "muni
         siteId: s.accessPoints.siteId,
         siteName: s.sites.name,
         category: s.sites.category,
+        source: apSource,
+        municipalityId: s.accessPoints.municipalityId,
       })
       .from(s.accessPoints)
       .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
@@ -153,29 +157,24 @@ export async function getMapFeatures(db: Db, query: Omit<MapFeaturesQuery, "muni
   return { type: "FeatureCollection", mode: "clusters", level, total: estimate, features: clusterFeatures(level, normalised) };
 }
 
+export type ZonesInViewQuery = {
+  bbox: BBox;
+  limit?: number;
+  stage?: "planning" | "built";
+  year?: number;
+  category?: SiteCategory;
+  source?: SiteSource;
+  q?: string;
+  municipalityId?: number;
+};
+
 /**
  * Zones (sites with a position) in a viewport, with their AP counts, by id; `truncated` when there
  * are more than `limit` (then the items are some `limit` of them).
  */
 export async function listZonesInView(
   db: Db,
-  {
-    bbox,
-    limit = 2000,
-    stage,
-    year,
-    category,
-    q,
-    municipalityId,
-  }: {
-    bbox: BBox;
-    limit?: number;
-    stage?: "planning" | "built";
-    year?: number;
-    category?: SiteCategory;
-    q?: string;
-    municipalityId?: number;
-  },
+  { bbox, limit = 2000, stage, year, category, source, q, municipalityId }: ZonesInViewQuery,
 ): Promise<{ items: ZoneMarker[]; truncated: boolean }> {
   const rows = await db
     .select({
@@ -189,6 +188,8 @@ export async function listZonesInView(
       lng: sql<number>`${s.sites.lng}`,
       extent: s.sites.extent,
       apCount: siteApCount,
+      source: sql<SiteSource>`case when ${s.sites.programId} is not null then 'program' else 'other' end`,
+      municipalityId: s.sites.municipalityId,
     })
     .from(s.sites)
     .where(
@@ -198,6 +199,7 @@ export async function listZonesInView(
         municipalityId !== undefined ? eq(s.sites.municipalityId, municipalityId) : undefined,
         year !== undefined ? eq(s.sites.planYear, year) : undefined,
         category ? eq(s.sites.category, category) : undefined,
+        siteSourceIs(source),
         stage === "planning"
           ? inArray(s.sites.status, [...PLANNING_STATUSES])
           : stage === "built"
@@ -221,6 +223,36 @@ export async function listZonesInView(
 
 const POI_LIMIT = 2000;
 
+/**
+ * What of a municipality the map cannot draw as points: zones without a position by source with their
+ * APs, and the APs on buses (shown through the bus layer's depots and routes).
+ */
+export async function countUnplaced(db: Db, { municipalityId }: { municipalityId: number }) {
+  const [zones, busAps] = await Promise.all([
+    db
+      .select({
+        program: sql<number>`(count(*) filter (where ${s.sites.programId} is not null))::int`,
+        other: sql<number>`(count(*) filter (where ${s.sites.programId} is null))::int`,
+        programAps: sql<number>`coalesce(sum(${siteApCount}) filter (where ${s.sites.programId} is not null), 0)::int`,
+        otherAps: sql<number>`coalesce(sum(${siteApCount}) filter (where ${s.sites.programId} is null), 0)::int`,
+      })
+      .from(s.sites)
+      .where(and(eq(s.sites.municipalityId, municipalityId), isNull(s.sites.lat))),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(s.accessPoints)
+      .where(and(eq(s.accessPoints.municipalityId, municipalityId), isNotNull(s.accessPoints.busId))),
+  ]);
+  const z = zones[0]!;
+  return { zones: { program: z.program, other: z.other }, zoneAps: { program: z.programAps, other: z.otherAps }, busAps: busAps[0]!.n };
+}
+export type Unplaced = Awaited<ReturnType<typeof countUnplaced>>;
+
+/** Municipalities by id (for their outlines). */
+export async function listMunicipalitiesByIds(db: Db, { ids }: { ids: number[] }) {
+  return ids.length ? db.select().from(s.municipalities).where(inArray(s.municipalities.id, ids)) : [];
+}
+
 export async function listPoisInView(db: Db, { bbox, kinds }: { bbox: BBox; kinds?: PoiKind[] }) {
   const rows = await db
     .select({
@@ -231,6 +263,7 @@ export async function listPoisInView(db: Db, { bbox, kinds }: { bbox: BBox; kind
       lat: sql<number>`${s.pointsOfInterest.lat}`,
       lng: sql<number>`${s.pointsOfInterest.lng}`,
       source: s.pointsOfInterest.source,
+      municipalityId: s.pointsOfInterest.municipalityId,
     })
     .from(s.pointsOfInterest)
     .where(

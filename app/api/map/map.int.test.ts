@@ -179,6 +179,48 @@ describe(`map reference layers on ${testEngine()}`, () => {
     expect(bad.status).toBe(400);
   });
 
+  it("keeps one source at a time: the program's zones and APs, or the rest of the inventory", async () => {
+    const zonesOf = async (source: string) =>
+      ((await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&source=${source}`))).json()) as { items: { source: string }[] }).items;
+    const [program, other] = [await zonesOf("program"), await zonesOf("other")];
+    expect([program.length, other.length]).toEqual([6, 54]);
+    expect(new Set(program.map((z) => z.source))).toEqual(new Set(["program"]));
+    expect(new Set(other.map((z) => z.source))).toEqual(new Set(["other"]));
+    // The APs split the same way, whether grouped live into clusters or sent as points.
+    const [programAps, otherAps] = [await features(`bbox=${JINJU}&zoom=13&source=program`), await features(`bbox=${JINJU}&zoom=13&source=other`)];
+    expect([counted(programAps), counted(otherAps)]).toEqual([58, 54]);
+    expect(counted(await features(`bbox=${JINJU}&zoom=8&source=program&maxPoints=0`))).toBe(58);
+    expect((await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}&source=mine`))).status).toBe(400);
+  });
+
+  it("flags what lies outside its municipality's outline instead of drawing it as if it belonged there", async () => {
+    const { db } = await getDb();
+    const [jinju] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48170"));
+    // A zone typed with its coordinates in the sea south of Jinju, inside the map's view.
+    const [stray] = await db
+      .insert(s.sites)
+      .values({ municipalityId: jinju!.id, name: "@바다 위 구역", category: "park", status: "active", lat: 35.06, lng: 128.36, provenance: "manual" })
+      .returning();
+    try {
+      const zones = (
+        (await (await getZones(new Request(`http://localhost/api/map/zones?bbox=${JINJU}`))).json()) as {
+          items: { name: string; outside?: boolean }[];
+        }
+      ).items;
+      expect(zones.filter((z) => z.outside).map((z) => z.name)).toEqual(["@바다 위 구역"]);
+      // The seeded parks: one lies outside Jinju's outline, and is flagged too.
+      const parks = (
+        (await (await getPois(new Request(`http://localhost/api/map/pois?bbox=${KOREA}&kind=park`))).json()) as {
+          items: { outside?: boolean }[];
+        }
+      ).items;
+      expect(parks.filter((p) => p.outside).length).toBeGreaterThan(0);
+      expect(parks.filter((p) => !p.outside).length).toBeGreaterThan(parks.length / 2);
+    } finally {
+      await db.delete(s.sites).where(eq(s.sites.id, stray!.id));
+    }
+  });
+
   it("draws a route's line once its geometry is known, with the buses that run it", async () => {
     const empty = (await (await getRoutes(new Request("http://localhost/api/map/routes"))).json()) as { items: unknown[] };
     expect(empty.items).toEqual([]);

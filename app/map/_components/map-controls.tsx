@@ -1,15 +1,17 @@
 "use client";
 // The map's left panel: search, filters, layer switches with their legend, counts of what is in view,
 // and keyboard-reachable lists of the zones and bus operators.
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
-import { AP_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES } from "@/lib/domain";
+import { AP_STATUSES, PROVENANCES, SITE_CATEGORIES, SITE_SOURCES, type SiteSource } from "@/lib/domain";
 import { localName } from "@/lib/format";
 import { LAYERS, type LayerId, type MapState } from "@/lib/map-state";
-import { AP_STATUS_COLOURS, COVERAGE_COLOUR, POI_COLOURS } from "@/lib/map-style";
-import type { MapFeatures, OperatorSummary, ZoneMarker } from "@/lib/map-types";
+import type { ApPointProps, MapFeatures, OperatorSummary, ZoneMarker } from "@/lib/map-types";
 import type { PartnerOption } from "./map-screen";
+import { MapLegend } from "./map-legend";
 import { hrefWith } from "@/lib/url";
+import type { Unplaced } from "@/server/map";
 
 const ZONE_LIST_MAX = 50;
 
@@ -29,6 +31,8 @@ export const MapControls = memo(function MapControls({
   hasTiles,
   adding,
   onToggleAdding,
+  unplaced,
+  municipalityName,
 }: {
   state: MapState;
   update: (change: Partial<MapState>) => void;
@@ -45,6 +49,9 @@ export const MapControls = memo(function MapControls({
   /** Whether "add candidate" mode is on; null when the user may not add candidates. */
   adding: boolean | null;
   onToggleAdding: () => void;
+  /** What of the municipality the map cannot draw as points, and its name. */
+  unplaced: Unplaced;
+  municipalityName: string;
 }) {
   const t = useTranslations("map");
   const tk = useTranslations();
@@ -74,6 +81,15 @@ export const MapControls = memo(function MapControls({
 
   const layers = LAYERS.filter((l) => l !== "tiles" || hasTiles);
 
+  // Every count says what it counts: the program's and the rest of the inventory, or the one the filter keeps.
+  const split = (items: { source: SiteSource }[]) => {
+    if (state.source) return ` · ${tk(`siteSource.${state.source}`)}`;
+    const program = items.filter((i) => i.source === "program").length;
+    return ` · ${t("split", { program, other: items.length - program })}`;
+  };
+  const apPoints = features?.mode === "points" ? features.features.map((f) => f.properties as ApPointProps) : null;
+  const placeless = unplaced.zones.program + unplaced.zones.other + unplaced.busAps > 0;
+
   return (
     <aside className="map-controls" aria-label={t("controls")}>
       <form
@@ -98,13 +114,39 @@ export const MapControls = memo(function MapControls({
         </button>
       ) : null}
       <p className="map-count" data-testid="ap-count" data-total={features?.total ?? ""} aria-live="polite">
-        {features ? (features.mode === "clusters" ? t("apCountClustered", { count: features.total }) : t("apCount", { count: features.total })) : "\u00a0"}
+        {features
+          ? features.mode === "clusters"
+            ? `${t("apCountClustered", { count: features.total })}${state.source ? split([]) : ` · ${t("allSources")}`}`
+            : `${t("apCount", { count: features.total })}${split(apPoints ?? [])}`
+          : "\u00a0"}
       </p>
       {features && features.total === 0 ? <p className="notice">{t("empty")}</p> : null}
       <p className="map-count" data-testid="zone-count">
-        {zonesTruncated ? t("zoneCountOver", { count: zoneCount }) : t("zoneCount", { count: zoneCount })}
+        {zonesTruncated ? t("zoneCountOver", { count: zoneCount }) : `${t("zoneCount", { count: zoneCount })}${split(zones)}`}
       </p>
       {zonesTruncated ? <p className="notice">{t("tooMany", { count: zoneCount })}</p> : null}
+      {placeless ? (
+        <div className="map-unplaced small" data-testid="map-unplaced">
+          <p className="muted">{t("unplacedTitle", { municipality: municipalityName })}</p>
+          <ul>
+            {unplaced.zones.program ? (
+              <li>
+                <Link href="/sites?source=program">{t("unplacedProgram", { zones: unplaced.zones.program, aps: unplaced.zoneAps.program })}</Link>
+              </li>
+            ) : null}
+            {unplaced.zones.other ? (
+              <li>
+                <Link href="/sites?source=other">{t("unplacedOther", { zones: unplaced.zones.other, aps: unplaced.zoneAps.other })}</Link>
+              </li>
+            ) : null}
+            {unplaced.busAps ? (
+              <li>
+                <Link href="/buses">{t("unplacedBuses", { count: unplaced.busAps })}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
 
       <fieldset>
         <legend>{t("filters")}</legend>
@@ -137,6 +179,13 @@ export const MapControls = memo(function MapControls({
           (v) => ({ partner: v ? Number(v) : undefined }),
         )}
         {select(
+          "source",
+          t("source"),
+          state.source,
+          SITE_SOURCES.map((v) => ({ value: v, label: tk(`siteSource.${v}`) })),
+          (v) => ({ source: v as MapState["source"] }),
+        )}
+        {select(
           "provenance",
           t("provenance"),
           state.provenance,
@@ -147,7 +196,16 @@ export const MapControls = memo(function MapControls({
           type="button"
           className="button-secondary"
           onClick={() =>
-            update({ year: undefined, status: undefined, category: undefined, partner: undefined, provenance: undefined, q: undefined, selected: undefined })
+            update({
+              year: undefined,
+              status: undefined,
+              category: undefined,
+              partner: undefined,
+              provenance: undefined,
+              source: undefined,
+              q: undefined,
+              selected: undefined,
+            })
           }
         >
           {t("reset")}
@@ -186,56 +244,21 @@ export const MapControls = memo(function MapControls({
         {(["csv", "geojson"] as const).map((format, i) => (
           <span key={format}>
             {i > 0 ? " · " : ""}
-            <a href={hrefWith("/api/exports/access-points", {}, { format, locale, year: state.year, status: state.status, category: state.category })} download>
+            <a
+              href={hrefWith(
+                "/api/exports/access-points",
+                {},
+                { format, locale, year: state.year, status: state.status, category: state.category, source: state.source },
+              )}
+              download
+            >
               {tk(`downloads.${format}`)}
             </a>
           </span>
         ))}
       </p>
 
-      <details className="map-legend" open>
-        <summary>{t("legend")}</summary>
-        <ul>
-          {AP_STATUSES.map((s) => (
-            <li key={s}>
-              <span className="swatch" style={{ background: AP_STATUS_COLOURS[s], borderColor: AP_STATUS_COLOURS[s] }} /> {tk(`apStatus.${s}`)}
-            </li>
-          ))}
-          <li>
-            <span className="swatch swatch-estimated" /> {t("estimated")}
-          </li>
-          <li>
-            <span className="swatch swatch-zone">3</span> {t("activeZone")}
-          </li>
-          <li>
-            <span className="swatch swatch-zone swatch-planning">3</span> {t("planningZone")}
-          </li>
-          <li>
-            <span className="swatch swatch-cluster">12</span> {t("cluster", { count: 12 })}
-          </li>
-          {state.layers.includes("pois")
-            ? POI_KINDS.map((k) => (
-                <li key={k}>
-                  <span className="swatch swatch-poi" style={{ background: POI_COLOURS[k] }}>
-                    {tk(`poiLetter.${k}`)}
-                  </span>{" "}
-                  {tk(`poiKind.${k}`)}
-                </li>
-              ))
-            : null}
-          {state.layers.includes("gaps") ? (
-            <li>
-              <span className="swatch" style={{ background: "#fff", borderColor: "#dc2626" }} /> {t("gapLegend")}
-            </li>
-          ) : null}
-          {state.layers.includes("coverage") ? (
-            <li>
-              <span className="swatch" style={{ background: COVERAGE_COLOUR, opacity: 0.3 }} /> {t("layer.coverage")} ({state.radius} m)
-            </li>
-          ) : null}
-        </ul>
-        <p className="muted small">{t("boundaryAttribution")}</p>
-      </details>
+      <MapLegend state={state} zones={zones} />
 
       {operators.length ? (
         <section aria-labelledby="operators-h">

@@ -1,6 +1,7 @@
 "use client";
 // The map screen: composes the hooks that hold its URL state, its view, the visible layers' data and
 // the add-candidate flow, with the controls, the detail panel and the one dynamic entry to Leaflet.
+import type { Unplaced } from "@/server/map";
 import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -37,6 +38,8 @@ export function MapScreen({
   partners,
   years,
   planning,
+  unplaced,
+  municipalityName,
 }: {
   home: [number, number, number, number];
   /** The municipality's outline, sent with the page (no request before the map can draw), or null when unknown. */
@@ -48,6 +51,9 @@ export function MapScreen({
   years: number[];
   /** For planners: the years a candidate can be planned for; null hides "add candidate". */
   planning: { years: number[] } | null;
+  /** What of the municipality the map cannot draw as points. */
+  unplaced: Unplaced;
+  municipalityName: string;
 }) {
   const t = useTranslations("map");
   const tk = useTranslations();
@@ -102,10 +108,11 @@ export function MapScreen({
   const labels = useMemo<AtlasMapProps["labels"]>(
     () => ({
       cluster: (count) => t("cluster", { count }),
-      zone: (z) => t("zoneMarker", { name: z.name, count: z.apCount }),
+      zone: (z) => `${t("zoneMarker", { name: z.name, count: z.apCount })}${z.outside ? ` · ${t("outside")}` : ""}`,
       poiKind: (kind) => tk(`poiKind.${kind}`),
       poiLetter: (kind) => tk(`poiLetter.${kind}`),
       boundaryAttribution: t("boundaryAttribution"),
+      outside: t("outside"),
       depot: (name, count) => t("depot", { name, count }),
       route: (r) => t("route", { route: r.routeNumber, count: r.buses }),
     }),
@@ -129,6 +136,8 @@ export function MapScreen({
         hasTiles={tiles !== null}
         adding={planning ? add.adding : null}
         onToggleAdding={add.toggle}
+        unplaced={unplaced}
+        municipalityName={municipalityName}
       />
       <div className="map-stage" ref={stageRef}>
         {layers.error ? (

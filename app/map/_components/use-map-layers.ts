@@ -40,7 +40,19 @@ export function useMapLayers(state: MapState, view: MapView | null) {
   // One request for the zone layers that are on (built zones, zones in planning, or both); when
   // both are on and the built ones are too many to draw, the few in planning are asked for alone.
   const zonesUrl = (stage: "planning" | "built" | undefined) =>
-    hrefWith("/api/map/zones", {}, { bbox: layersBbox!, limit: String(ZONES_ON_MAP), stage, year: filters.year, category: filters.category, q: filters.q });
+    hrefWith(
+      "/api/map/zones",
+      {},
+      {
+        bbox: layersBbox!,
+        limit: String(ZONES_ON_MAP),
+        stage,
+        year: filters.year,
+        category: filters.category,
+        source: filters.source,
+        q: filters.q,
+      },
+    );
   const zones = useSWR<Zones>(
     layersBbox && (on("zones") || on("candidates")) ? zonesUrl(on("zones") && on("candidates") ? undefined : on("zones") ? "built" : "planning") : null,
     fetchJson,
