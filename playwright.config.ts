@@ -16,9 +16,14 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   projects: [
-    { name: "embedded", testIgnore: /(import|leaks|planning)\.spec\.ts/, use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "embedded", testIgnore: /(import|leaks|planning|reconcile)\.spec\.ts/, use: { baseURL: `http://localhost:${PORT}` } },
     // Flows that add data run after the rest, whose counts are the seed's.
-    { name: "embedded-writes", testMatch: /(import|leaks|planning)\.spec\.ts/, dependencies: ["embedded"], use: { baseURL: `http://localhost:${PORT}` } },
+    {
+      name: "embedded-writes",
+      testMatch: /(import|leaks|planning|reconcile)\.spec\.ts/,
+      dependencies: ["embedded"],
+      use: { baseURL: `http://localhost:${PORT}` },
+    },
     // The same app on the Postgres server: the overview and map flows prove the production build runs there too.
     ...(process.env.DATABASE_URL ? [{ name: "postgres", testMatch: /(overview|map)\.spec\.ts/, use: { baseURL: `http://localhost:${SERVER_PORT}` } }] : []),
   ],

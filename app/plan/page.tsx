@@ -128,6 +128,7 @@ export default async function PlanPage() {
           title={t("plan.chart")}
           targetLabel={t("overview.target")}
           actualLabel={t("overview.actual")}
+          noTargetLabel={t("plan.noTargetShort")}
           bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 }))}
         />
         <PlanChart
@@ -135,6 +136,7 @@ export default async function PlanPage() {
           title={t("plan.chartAps")}
           targetLabel={t("overview.target")}
           actualLabel={t("overview.actual")}
+          noTargetLabel={t("plan.noTargetShort")}
           bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.accessPoints, actual: y.actuals.accessPoints ?? 0 }))}
         />
         <PlanChart
@@ -142,6 +144,7 @@ export default async function PlanPage() {
           title={t("plan.chartCategories")}
           targetLabel={t("plan.plannedZones")}
           actualLabel={t("overview.actual")}
+          noTargetLabel={t("plan.noTargetShort")}
           bars={[...new Set(byCategory.map((r) => r.category))].map((c) => {
             const rows = byCategory.filter((r) => r.category === c);
             const active = rows.reduce((s, r) => s + r.active, 0);

@@ -6,12 +6,15 @@ export function PlanChart({
   title,
   targetLabel,
   actualLabel,
+  noTargetLabel,
   testId,
 }: {
   bars: ChartBar[];
   title: string;
   targetLabel: string;
   actualLabel: string;
+  /** Written where a bar has no target, so an open year does not read as a target of zero. */
+  noTargetLabel: string;
   testId: string;
 }) {
   const max = Math.max(1, ...bars.map((y) => Math.max(y.target ?? 0, y.actual)));
@@ -29,7 +32,18 @@ export function PlanChart({
           const ah = (y.actual / max) * h;
           return (
             <g key={y.label}>
-              <rect x={x} y={h - th} width={22} height={th} className="bar-target" />
+              {y.target === null ? (
+                <text x={x + 11} y={h - 4} textAnchor="middle" className="bar-no-target">
+                  {noTargetLabel}
+                </text>
+              ) : (
+                <>
+                  <rect x={x} y={h - th} width={22} height={th} className="bar-target" />
+                  <text x={x + 11} y={h - th - 3} textAnchor="middle" className="bar-value bar-value-target">
+                    {y.target}
+                  </text>
+                </>
+              )}
               <rect x={x + 24} y={h - ah} width={22} height={ah} className="bar-actual" />
               <text x={x + 23} y={h + 16} textAnchor="middle" className="bar-label">
                 {y.label.length > 6 ? `${y.label.slice(0, 5)}…` : y.label}
