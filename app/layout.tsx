@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HeaderMenu } from "@/components/ui/header-menu";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/ui/nav-link";
@@ -31,39 +32,41 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Link href="/" className="brand">
             {t("app.title")}
           </Link>
-          <nav aria-label={t("nav.label")}>
-            <NavLink href="/">{t("nav.overview")}</NavLink>
-            <NavLink href="/map">{t("nav.map")}</NavLink>
-            <NavLink href="/sites">{t("nav.sites")}</NavLink>
-            <NavLink href="/buses">{t("nav.buses")}</NavLink>
-            <NavLink href="/partners">{t("nav.partners")}</NavLink>
-            <NavLink href="/candidates">{t("nav.candidates")}</NavLink>
-            <NavLink href="/plan">{t("nav.plan")}</NavLink>
-            {roleCan(role, "read") ? <NavLink href="/work-items">{t("nav.matrix")}</NavLink> : null}
-            {roleCan(role, "readAudit") ? <NavLink href="/audit">{t("nav.audit")}</NavLink> : null}
-            {roleCan(role, "importData") ? <NavLink href="/import">{t("nav.import")}</NavLink> : null}
-            {roleCan(role, "manageUsers") ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}
-          </nav>
-          <div className="user-menu">
-            {viewer ? (
-              <>
-                <span className="who" data-testid="signed-in-as">
-                  {t("nav.signedInAs", { name: viewer.name, role: role ? t(`role.${role}`) : "—" })}
-                </span>
-                <SignOutButton label={t("nav.signOut")} />
-              </>
-            ) : (
-              <Link href="/login" data-testid="sign-in">
-                {t("nav.signIn")}
-              </Link>
-            )}
-          </div>
-          <form action={setLocale} className="language">
-            <input type="hidden" name="locale" value={other} />
-            <button type="submit" lang={other} aria-label={`${t("nav.language")}: ${t("nav.switchTo")}`} data-testid="language-switch">
-              {t("nav.switchTo")}
-            </button>
-          </form>
+          <HeaderMenu label={t("nav.menu")} closeLabel={t("nav.menuClose")}>
+            <nav aria-label={t("nav.label")}>
+              <NavLink href="/">{t("nav.overview")}</NavLink>
+              <NavLink href="/map">{t("nav.map")}</NavLink>
+              <NavLink href="/sites">{t("nav.sites")}</NavLink>
+              <NavLink href="/buses">{t("nav.buses")}</NavLink>
+              <NavLink href="/partners">{t("nav.partners")}</NavLink>
+              <NavLink href="/candidates">{t("nav.candidates")}</NavLink>
+              <NavLink href="/plan">{t("nav.plan")}</NavLink>
+              {roleCan(role, "read") ? <NavLink href="/work-items">{t("nav.matrix")}</NavLink> : null}
+              {roleCan(role, "readAudit") ? <NavLink href="/audit">{t("nav.audit")}</NavLink> : null}
+              {roleCan(role, "importData") ? <NavLink href="/import">{t("nav.import")}</NavLink> : null}
+              {roleCan(role, "manageUsers") ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}
+            </nav>
+            <div className="user-menu">
+              {viewer ? (
+                <>
+                  <span className="who" data-testid="signed-in-as">
+                    {t("nav.signedInAs", { name: viewer.name, role: role ? t(`role.${role}`) : "—" })}
+                  </span>
+                  <SignOutButton label={t("nav.signOut")} />
+                </>
+              ) : (
+                <Link href="/login" data-testid="sign-in">
+                  {t("nav.signIn")}
+                </Link>
+              )}
+            </div>
+            <form action={setLocale} className="language">
+              <input type="hidden" name="locale" value={other} />
+              <button type="submit" lang={other} aria-label={`${t("nav.language")}: ${t("nav.switchTo")}`} data-testid="language-switch">
+                {t("nav.switchTo")}
+              </button>
+            </form>
+          </HeaderMenu>
         </header>
         <main id="main">
           <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>

@@ -55,8 +55,9 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
   await page.getByRole("searchbox", { name: "검색" }).fill("가좌 시험");
   await page.getByRole("button", { name: "찾기" }).click();
   // Two of the three have a position; the swapped one waits for a fix.
-  await expect(page.getByTestId("ap-count")).toHaveText("지도 범위의 AP 2대");
-  await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 2개");
+  // Imported zones are the rest of the inventory, not the program's, and the counts say so.
+  await expect(page.getByTestId("ap-count")).toHaveText("지도 범위의 AP 2대 · 사업 0 · 사업 외 2");
+  await expect(page.getByTestId("zone-count")).toHaveText("지도 범위의 구역 2개 · 사업 0 · 사업 외 2");
   await screenshot(page, "import-on-map");
 });
 
@@ -123,7 +124,7 @@ test("a file of 2,100 access points shows on the map as clusters that add up to 
   await expect(page.locator(".zone-marker.zone-planning")).toHaveCount(1);
   await page.goto("/map?c=35.27,128.02&z=18");
   await expect(ready).toBeAttached({ timeout: 15_000 });
-  await expect(page.getByTestId("zone-count")).toHaveText(/^지도 범위의 구역 \d+개$/);
+  await expect(page.getByTestId("zone-count")).toHaveText(/^지도 범위의 구역 \d+개 · 사업 \d+ · 사업 외 \d+$/);
   const zonesShown = Number((await page.getByTestId("zone-count").innerText()).match(/\d+/)![0]);
   expect(zonesShown).toBeGreaterThan(0);
   await expect(page.locator(".zone-marker")).toHaveCount(zonesShown);

@@ -2,9 +2,8 @@
 // added), fetched as a visitor, as each role and as another municipality's admin, the way a browser gets it (HTML with the data handed to
 // its client components), must carry nothing that role may not see: a zone's internal notes, a
 // rejection reason, a work item's cost and notes, other users' email addresses.
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { pagePatterns } from "./pages";
 
 const USERS = {
   /** An admin of another municipality: no role in Jinju, so a visitor there. */
@@ -22,20 +21,6 @@ const WORK_NOTE = "PAGE-LEAK-NOTE-WORK";
 const COST = 7_654_321;
 /** The cost as any screen could write it. */
 const COST_SHOWN = new RegExp(`${COST}|7,654,321|765만`);
-
-/** Every page.tsx under app/ as the URL pattern it serves. */
-function pagePatterns(dir = "app"): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name.startsWith("_") || e.name === "api" ? [] : pagePatterns(full);
-    if (e.name !== "page.tsx") return [];
-    const route = path
-      .relative("app", path.dirname(full))
-      .split(path.sep)
-      .filter((s) => s && !/^\(.*\)$/.test(s));
-    return [`/${route.join("/")}`];
-  });
-}
 
 async function signedIn(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string, who: Caller) {
   const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });

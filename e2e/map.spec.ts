@@ -181,6 +181,8 @@ test("reference places show as their own layer", async ({ page }) => {
 test("the map works in English and on a phone-sized screen", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openMap(page);
+  // On a phone the language switch sits in the header's menu.
+  await page.getByRole("button", { name: "메뉴" }).click();
   await page.getByTestId("language-switch").click();
   await expect(page.getByTestId("map-ready")).toBeAttached();
   await expect(apCount(page)).toHaveText("112 APs in view · program 58 · other 54");

@@ -84,9 +84,12 @@ export default async function PlanPage() {
     <article className="plan">
       <h1>{t("plan.title")}</h1>
       <p className="muted">{t("plan.intro")}</p>
-      <p>
-        <Link href="/work-items">{t("plan.matrix")}</Link>
-      </p>
+      {/* The matrix is for members: a visitor is not sent to a page that only asks them to sign in. */}
+      {roleCan(ctx.role, "read") ? (
+        <p>
+          <Link href="/work-items">{t("plan.matrix")}</Link>
+        </p>
+      ) : null}
       <ExportLinks what="summary" formats={["csv", "xlsx", "pdf"]} />
       <div className="plan-years">
         {summary.years.map((y) => (

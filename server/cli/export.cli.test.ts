@@ -69,7 +69,7 @@ describe("npm run export", () => {
     const r = cli(["summary", "--format", "pdf", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${out}: 18행\n`);
+    expect(r.stdout).toBe(`${out}: 24행\n`);
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
   }, 90_000);
 });

@@ -193,7 +193,12 @@ export function CandidatesBoard({
           </tbody>
         </table>
       </div>
-      {data && data.items.length === 0 ? <p className="notice">{t("candidates.empty")}</p> : null}
+      {data && data.items.length === 0 ? (
+        // Only those who may add a candidate are pointed to the form.
+        <p className="notice" data-testid="candidates-empty">
+          {t(canEdit ? "candidates.empty" : "candidates.emptyReadOnly")}
+        </p>
+      ) : null}
       {canEdit ? (
         <section aria-labelledby="new-candidate-h">
           <h2 id="new-candidate-h">{t("candidates.newTitle")}</h2>

@@ -33,7 +33,7 @@ export function PlanChart({
           return (
             <g key={y.label}>
               {y.target === null ? (
-                <text x={x + 11} y={h - 4} textAnchor="middle" className="bar-no-target">
+                <text x={x + 11} y={h - 18} textAnchor="middle" className="bar-no-target">
                   {noTargetLabel}
                 </text>
               ) : (
