@@ -53,7 +53,11 @@ test("the signed-in header is a menu on a phone, and every page fits", async ({ 
   await expect(page).toHaveURL(/\/work-items$/);
   await expect(page.getByRole("heading", { name: "책임 분담표" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "계획" })).toBeHidden();
-  for (const url of await everyPage(page)) await expectFits(page, url);
+  for (const url of await everyPage(page)) {
+    await expectFits(page, url);
+    // Every page but the overview names itself in the window title.
+    if (url !== "/") expect(await page.title(), `title of ${url}`).toMatch(/^.+ · 와이파이 아틀라스$/);
+  }
   await page.goto("/work-items");
   await screenshot(page, "phone-matrix");
 });

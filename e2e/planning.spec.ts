@@ -94,6 +94,8 @@ test("a planner adds a candidate on the map, ranks and approves it; its work rea
 
   // The matrix: one row for the zone, a cell for each partner's part of the work, none overdue at birth.
   await page.goto("/work-items?year=2021");
+  // The filters read as choices: "보기: 모든 작업 / 미완료 작업만".
+  await expect(page.getByLabel("보기").locator("option")).toHaveText(["모든 작업", "미완료 작업만"]);
   const matrixRow = page.getByTestId("matrix").locator("tbody tr").filter({ hasText: NAME });
   await expect(matrixRow.locator(".matrix-cell")).toHaveCount(5);
   await expect(matrixRow.locator(".badge-not_started")).toHaveCount(5);
@@ -127,6 +129,9 @@ test("the telecom marks its item done and the plan's actual budget moves; a stal
   const equipment = row.locator(".matrix-cell").first();
   await equipment.getByRole("button", { name: "변경" }).click();
   const editor = page.locator("form.cell-editor");
+  // "취소" is said once in the editor: the button; the status reads "취소됨".
+  await expect(editor.getByLabel("상태").locator("option")).toHaveText(["미착수", "진행 중", "완료", "취소됨"]);
+  await expect(editor.getByRole("button", { name: "취소" })).toHaveCount(1);
   await editor.getByLabel("상태").selectOption("done");
   await editor.getByLabel("실제 비용").fill("2500000");
   await editor.getByRole("button", { name: "저장" }).click();

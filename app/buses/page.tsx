@@ -15,6 +15,10 @@ export const dynamic = "force-dynamic";
 
 const PATH = "/buses";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("buses"))("heading") };
+}
+
 export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
   const params = await searchParams;
   const t = await getTranslations();

@@ -7,6 +7,10 @@ import { localName } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("partners"))("heading") };
+}
+
 export default async function PartnersPage() {
   const t = await getTranslations();
   const format = await getFormatter();

@@ -15,6 +15,10 @@ export const dynamic = "force-dynamic";
 
 const PATH = "/sites";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("sites"))("heading") };
+}
+
 export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
   const params = await searchParams;
   const t = await getTranslations();

@@ -77,7 +77,7 @@ export default async function WorkItemsPage({ searchParams }: PageProps<"/work-i
             options: partners.map((p) => ({ value: String(p.id), label: localName(locale, p) })),
           },
           { name: "year", label: t("filters.year"), value: q.year?.toString(), options: years.map((y) => ({ value: String(y), label: String(y) })) },
-          { name: "open", label: t("matrix.openOnly"), value: q.open, options: [{ value: "1", label: t("matrix.openOnly") }] },
+          { name: "open", label: t("matrix.show"), value: q.open, allLabel: t("matrix.allWork"), options: [{ value: "1", label: t("matrix.openOnly") }] },
         ]}
       />
       {items.length === 0 ? (

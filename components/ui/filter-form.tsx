@@ -6,6 +6,8 @@ export type FilterField = {
   label: string;
   value: string | undefined;
   options: { value: string; label: string }[];
+  /** What the empty choice says, where "전체" would not read well (e.g. "모든 작업"). */
+  allLabel?: string;
 };
 
 export function FilterForm({
@@ -31,7 +33,7 @@ export function FilterForm({
         <label key={f.name}>
           <span>{f.label}</span>
           <select name={f.name} defaultValue={f.value ?? ""}>
-            <option value="">{labels.all}</option>
+            <option value="">{f.allLabel ?? labels.all}</option>
             {f.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}

@@ -12,6 +12,10 @@ export const dynamic = "force-dynamic";
 
 const load = async (id: string) => loadOr404(id, async (n) => getBus(await pageContext(), { id: n }));
 
+export async function generateMetadata({ params }: PageProps<"/buses/[id]">) {
+  return { title: (await load((await params).id)).vehicleNumber };
+}
+
 export default async function BusPage({ params }: PageProps<"/buses/[id]">) {
   const bus = await load((await params).id);
   const t = await getTranslations();

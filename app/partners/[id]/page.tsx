@@ -22,6 +22,19 @@ const partnerPageQuery = z.strictObject({
   status: z.enum(WORK_STATUSES).optional(),
 });
 
+export async function generateMetadata({ params }: PageProps<"/partners/[id]">) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) return {};
+  try {
+    const partner = await getPartner(await pageContext(), { id });
+    return { title: localName(await getLocale(), partner) };
+  } catch (err) {
+    // The page itself answers a missing partner with 404.
+    if (err instanceof AppError && err.code === "not_found") return {};
+    throw err;
+  }
+}
+
 export default async function PartnerPage({ params, searchParams }: PageProps<"/partners/[id]">) {
   const { id } = await params;
   const filters = await searchParams;
