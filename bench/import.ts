@@ -206,7 +206,7 @@ try {
       ratioToCopyIntoAppTables: +(importSeconds / tablesCopySeconds).toFixed(2),
       phases,
       counts: summary.counts,
-      municipalitiesCreated: summary.municipalities.created.length,
+      municipalitiesUnmatched: summary.municipalities.unmatched.length,
       outsideTheirOutline: summary.issues.filter((i) => i.code === "outside_boundary").length,
     }),
   );

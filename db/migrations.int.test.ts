@@ -78,13 +78,8 @@ describe(`migrations on ${testEngine()}`, () => {
   it("moves an old funding amount onto the work it paid for, so a zone's cost is counted once", async () => {
     const handle = await emptyDatabase();
     // The migrations before who-pays was said on the work.
-    const before = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-mig-"));
+    const before = migrationsBefore("0012");
     try {
-      fs.cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (f) => !/0012_work_items_paid_by/.test(f) });
-      const journalPath = path.join(before, "meta/_journal.json");
-      const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.filter((e) => e.tag < "0012");
-      fs.writeFileSync(journalPath, JSON.stringify(journal));
       await handle.migrate(before);
       for (const statement of [
         "insert into municipalities (id, code, name_ko, province_ko) values (1, '48170', '진주시', '경상남도')",
@@ -99,6 +94,7 @@ describe(`migrations on ${testEngine()}`, () => {
            (1, 2020, 1, 'installation', null, 'done', 500000, 'manual')`,
       ])
         await rawRows(handle, statement);
+      await rawRows(handle, "select setval('municipalities_id_seq', 1)");
       await handle.migrate();
       const { rows } = await rawRows(
         handle,
@@ -119,7 +115,52 @@ describe(`migrations on ${testEngine()}`, () => {
       await handle.drop();
     }
   });
+
+  it("loads the municipality directory, giving existing municipalities their codes without losing a record", async () => {
+    const handle = await emptyDatabase();
+    const before = migrationsBefore("0013");
+    try {
+      await handle.migrate(before);
+      // Jinju as the seed made it, and a municipality an older import made, written with a space and no code.
+      for (const statement of [
+        "insert into municipalities (code, name_ko, name_en, province_ko) values ('48170', '진주시', 'Jinju-si', '경상남도')",
+        "insert into municipalities (name_ko, province_ko) values ('수원시 장안구', '경기도')",
+        `insert into sites (municipality_id, name, category, status, provenance)
+           select id, '장안 시험 구역', 'park', 'active', 'import' from municipalities where name_ko = '수원시 장안구'`,
+      ])
+        await rawRows(handle, statement);
+      await handle.migrate();
+      const { rows } = await rawRows(
+        handle,
+        `select count(*)::int as n, count(*) filter (where code is null)::int as nameless,
+                count(*) filter (where registered_voters2022 is null)::int as uncounted from municipalities`,
+      );
+      expect(rows[0]).toEqual({ n: 250, nameless: 0, uncounted: 0 });
+      const jinju = await rawRows(handle, "select name_en, registered_voters2022 as voters, sido_code from municipalities where code = '48170'");
+      expect(jinju.rows).toEqual([{ name_en: "Jinju-si", voters: 292842, sido_code: "48" }]);
+      // The imported one took the directory's spelling and code; its zone is still there.
+      const suwon = await rawRows(
+        handle,
+        "select m.name_ko, m.code, count(z.id)::int as zones from municipalities m left join sites z on z.municipality_id = m.id where m.code = '41111' group by 1, 2",
+      );
+      expect(suwon.rows).toEqual([{ name_ko: "수원시장안구", code: "41111", zones: 1 }]);
+    } finally {
+      fs.rmSync(before, { recursive: true, force: true });
+      await handle.drop();
+    }
+  });
 });
+
+/** A copy of the migrations folder holding only those before `tag` (e.g. "0012"). */
+function migrationsBefore(tag: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-mig-"));
+  fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true, filter: (f) => !/\d{4}_[a-z_]+\.sql$/.test(f) || path.basename(f) < tag });
+  const journalPath = path.join(dir, "meta/_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.filter((e) => e.tag < tag);
+  fs.writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
 
 /** db.execute answers an array on postgres.js and `{ rows }` on PGlite: normalise. */
 async function rawRows(handle: DbHandle, text: string): Promise<{ rows: Record<string, unknown>[] }> {

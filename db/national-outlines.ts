@@ -36,6 +36,9 @@ export function provinceNameOf(sgisCode: string): string | null {
 }
 const provinceCode = new Map(Object.entries(PROVINCES).flatMap(([code, names]) => names.map((n) => [n, code] as const)));
 
+/** Names changed after the 2018 boundaries, by SGIS 시도 code: the current name → the boundaries' name. */
+const RENAMED_SINCE_2018: Record<string, Record<string, string>> = { "23": { 미추홀구: "남구" } };
+
 type Entry = { name: string; area: Area };
 let byProvince: Map<string, Entry[]> | null = null;
 
@@ -61,7 +64,9 @@ export function nationalOutline(province: string, municipality: string): Area | 
   const code = provinceCode.get(province.replace(/\s+/g, ""));
   if (!code) return null;
   const entries = load().get(code) ?? [];
-  const name = municipality.replace(/\s+/g, "");
+  const squashed = municipality.replace(/\s+/g, "");
+  // The 2018 boundaries predate one rename: 인천 남구 became 미추홀구 in 2018-07.
+  const name = RENAMED_SINCE_2018[code]?.[squashed] ?? squashed;
   const exact = entries.find((e) => e.name === name);
   if (exact) return exact.area;
   const parts = /시$/.test(name) ? entries.filter((e) => e.name.startsWith(name) && /구$/.test(e.name)) : [];

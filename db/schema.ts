@@ -58,6 +58,12 @@ export const municipalities = pgTable(
     nameEn: text(),
     provinceKo: text().notNull(),
     provinceEn: text(),
+    /** The 시도's MOIS code (the first two digits of a 시군구 code, e.g. 48 for 경상남도). */
+    sidoCode: text(),
+    /** Registered voters at the 2022 presidential election (선거인수): adult residents, a population proxy. */
+    registeredVoters2022: integer(),
+    /** Its number of 읍면동 (2022). */
+    emdCount: integer(),
     /** Outline as GeoJSON geometry (WGS84) when known. */
     boundary: jsonb(),
     createdAt: createdAt(),

@@ -1,5 +1,6 @@
 // Prepares the browser tests' embedded database before the server opens it: migrated, seeded, and
 // with a second municipality whose admin has no role in Jinju (the leak tests' outsider).
+import { eq } from "drizzle-orm";
 import { openPglite } from "../db/client";
 import { createUser } from "../db/queries/users";
 import * as s from "../db/schema";
@@ -11,7 +12,7 @@ const handle = await openPglite(process.env.PGLITE_DIR!);
 try {
   await handle.migrate();
   await seed(handle.db);
-  const [gimhae] = await handle.db.insert(s.municipalities).values({ code: "48250", nameKo: "김해시", provinceKo: "경상남도" }).returning();
+  const [gimhae] = await handle.db.select().from(s.municipalities).where(eq(s.municipalities.code, "48250"));
   await createUser(handle.db, {
     actor: { viewer: null, label: "e2e", requestId: "e2e-outsider" },
     municipalityId: gimhae!.id,

@@ -1,4 +1,5 @@
 // Geometry helpers on WGS84 lat/lng: which polygon holds a point, centroids, deterministic scatter.
+import turfArea from "@turf/area";
 import turfBbox from "@turf/bbox";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import turfCentroid from "@turf/centroid";
@@ -19,6 +20,11 @@ export function containsPoint(area: Area, p: LatLng): boolean {
 }
 
 /** [minLng, minLat, maxLng, maxLat] of a geometry. */
+/** The geodesic area in km². */
+export function areaKm2(area: Area): number {
+  return turfArea(area) / 1e6;
+}
+
 export function bboxOf(area: Area): [number, number, number, number] {
   return turfBbox(area) as [number, number, number, number];
 }

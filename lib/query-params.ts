@@ -39,6 +39,17 @@ const municipality = z
 
 const common = { year: year.optional(), bbox: bboxParam.optional(), page, pageSize, dir, q, municipality };
 
+export const MUNICIPALITY_SORTS = ["code", "name", "accessPoints", "sites", "voters", "apsPer10kVoters", "areaKm2", "apsPerKm2"] as const;
+export const municipalitiesQuery = z.strictObject({
+  /** A 시도 by the first two digits of its MOIS code (48 for 경상남도). */
+  sido: z
+    .string()
+    .regex(/^\d{2}$/, "expected a 2-digit 시도 code")
+    .optional(),
+  sort: z.enum(MUNICIPALITY_SORTS).default("code"),
+  dir,
+});
+
 export const SITE_SORTS = ["name", "category", "status", "planYear", "apCount", "dong"] as const;
 export const siteQuery = z.strictObject({
   ...common,

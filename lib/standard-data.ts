@@ -61,6 +61,8 @@ export const ISSUE_CODES = [
   "bad_date",
   "replaced_by",
   "other_municipality",
+  "unknown_municipality",
+  "ambiguous_municipality",
   "outside_boundary",
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -368,10 +370,12 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
     const placeName = get("placeName");
     const provinceName = get("provinceName");
     const municipalityName = get("municipalityName");
-    if (!placeName || !provinceName || !municipalityName) {
+    // 세종, a single-tier city, is published with a blank 시군구: its 시도 names it.
+    const singleTier = /^세종/.test(provinceName);
+    if (!placeName || !provinceName || (!municipalityName && !singleTier)) {
       if (!placeName) issue(line, "placeName", placeName, "required", "required field is empty", "error");
       if (!provinceName) issue(line, "provinceName", provinceName, "required", "required field is empty", "error");
-      if (!municipalityName) issue(line, "municipalityName", municipalityName, "required", "required field is empty", "error");
+      if (!municipalityName && !singleTier) issue(line, "municipalityName", municipalityName, "required", "required field is empty", "error");
       invalid++;
       continue;
     }

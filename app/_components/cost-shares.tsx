@@ -63,6 +63,7 @@ export async function CostSharesTables({ shares }: { shares: CostShares }) {
     <section className="cost-shares" aria-labelledby="shares-h">
       <h2 id="shares-h">{t("title")}</h2>
       <p className="muted small">{t("intro")}</p>
+      <p className="muted small">{t("assumptions")}</p>
       {render(shares.work, "work")}
       {render(shares.pay, "pay")}
     </section>

@@ -77,7 +77,7 @@ describe(`accounts and roles on ${testEngine()}`, () => {
 
   it("answers 404 for another municipality's users", async () => {
     const { db } = await getDb();
-    const [other] = await db.insert(s.municipalities).values({ code: "48250", nameKo: "김해시", provinceKo: "경상남도" }).returning();
+    const [other] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48250"));
     const [stranger] = await db.insert(s.users).values({ id: "stranger", name: "김해 담당", email: "admin@gimhae.example" }).returning();
     await db.insert(s.memberships).values({ userId: stranger!.id, municipalityId: other!.id, role: "admin" });
     const r = await patchUser(
@@ -144,7 +144,7 @@ describe(`accounts and roles on ${testEngine()}`, () => {
     const { db } = await getDb();
     const before = await body(await listPartnersRoute(request("/api/partners")));
     const kt = before.json.items!.find((p) => p.nameKo === "KT")!;
-    const [other] = await db.insert(s.municipalities).values({ code: "48310", nameKo: "거제시", provinceKo: "경상남도" }).returning();
+    const [other] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48310"));
     const [program] = await db
       .insert(s.programs)
       .values({ municipalityId: other!.id, nameKo: "거제 사업", startYear: 2024, endYear: 2025, provenance: "manual" })

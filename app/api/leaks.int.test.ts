@@ -90,6 +90,7 @@ const EXAMPLES: Record<string, (ids: Ids) => { url: string; params?: Record<stri
   "/api/map/pois": () => [{ url: "/api/map/pois?bbox=127.9,35.0,128.3,35.3" }],
   "/api/map/routes": () => [{ url: "/api/map/routes" }],
   "/api/map/zones": () => [{ url: "/api/map/zones?bbox=127.9,35.0,128.3,35.3" }],
+  "/api/municipalities": () => [{ url: "/api/municipalities" }, { url: "/api/municipalities?sido=48&sort=accessPoints&dir=desc" }],
   "/api/partners": () => [{ url: "/api/partners" }],
   "/api/partners/[id]": (i) => [{ url: `/api/partners/${i.partner}`, params: { id: String(i.partner) } }],
   "/api/plan": () => [{ url: "/api/plan" }],
@@ -161,7 +162,7 @@ describe(`no GET route sends a field its caller may not see, on ${testEngine()}`
     ids = { site: item!.siteId!, rejectedSite: rejected!.id, bus: bus!.id, partner: item!.partnerId, ap: ap!.id };
 
     // The outsider: an admin of another municipality, with no role in Jinju.
-    const [other] = await db.insert(s.municipalities).values({ code: "48250", nameKo: "김해시", provinceKo: "경상남도" }).returning();
+    const [other] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48250"));
     await createUser(db, {
       actor: { viewer: null, label: "test", requestId: "leaks" },
       municipalityId: other!.id,

@@ -276,7 +276,7 @@ describe(`planning on ${testEngine()}`, () => {
 
   it("answers 404 for another municipality's zone", async () => {
     const { db } = await getDb();
-    const [other] = await db.insert(s.municipalities).values({ code: "48330", nameKo: "양산시", provinceKo: "경상남도" }).returning();
+    const [other] = await db.select().from(s.municipalities).where(eq(s.municipalities.code, "48330"));
     const [site] = await db
       .insert(s.sites)
       .values({ municipalityId: other!.id, name: "양산 구역", category: "park", status: "candidate", provenance: "manual" })

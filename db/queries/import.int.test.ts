@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { StandardDataError } from "../../lib/standard-data";
@@ -42,7 +42,7 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
       committed: false,
       file: { encoding: "cp949", variant: "older", rows: 110 },
       counts: { new: 55, updated: 0, unchanged: 0, duplicate: 55, invalid: 0 },
-      municipalities: { attached: ["경상남도 진주시"], created: [] },
+      municipalities: { attached: ["경상남도 진주시"], unmatched: [] },
     });
     expect(await counts()).toEqual(before);
 
@@ -91,7 +91,7 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("creates the municipalities a national file names, and rejects rows of another one when one is chosen", async () => {
+  it("lands a national file's rows in the directory's municipalities, and rejects rows of another one when one is chosen", async () => {
     const csv = [
       NEWER_HEADER,
       "1,순천만국가정원,동문,전라남도,순천시,공원,KT,Suncheon_WiFi,2019-05,전라남도 순천시 국가정원1호길 47,,순천시청,,34.9291,127.4987,2023-01-01",
@@ -103,12 +103,43 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect(chosen.issues).toContainEqual(expect.objectContaining({ line: 2, reason: expect.stringContaining("row belongs to 전라남도 순천시") }));
 
     const national = await run(bytes);
-    expect(national.municipalities).toEqual({ attached: ["경상남도 진주시"], created: ["전라남도 순천시"] });
+    expect(national.municipalities).toEqual({ attached: ["전라남도 순천시", "경상남도 진주시"], unmatched: [] });
     const { db } = await getDb();
-    const [suncheon] = await db.select().from(s.municipalities).where(eq(s.municipalities.nameKo, "순천시"));
-    expect(suncheon).toMatchObject({ provinceKo: "전라남도", code: null });
-    const aps = await db.select().from(s.accessPoints).where(eq(s.accessPoints.municipalityId, suncheon!.id));
+    // 순천시 was in the directory from the first start, with its MOIS code; the import made no new one.
+    const suncheons = await db.select().from(s.municipalities).where(eq(s.municipalities.nameKo, "순천시"));
+    expect(suncheons).toMatchObject([{ provinceKo: "전라남도", code: "46150" }]);
+    const aps = await db.select().from(s.accessPoints).where(eq(s.accessPoints.municipalityId, suncheons[0]!.id));
     expect(aps).toMatchObject([{ ssid: "Suncheon_WiFi", installYear: 2019, installMonth: 5, sourceRef: "ref:전라남도|순천시|1" }]);
+  });
+
+  it("matches 시도 and 시군구 however a file spells them, and refuses rows it cannot place rather than inventing a municipality", async () => {
+    const row = (no: number, sido: string, sgg: string, lat = "", lng = "") =>
+      `${no},장소${no},,${sido},${sgg},공원,KT,x${no},2019-05,,,관리,,${lat},${lng},2023-01-01`;
+    const csv = [
+      NEWER_HEADER,
+      row(1, "경남", "진주시", "35.19", "128.08"),
+      row(2, "겅상남도", "진주시청", "35.19", "128.081"),
+      row(3, "세종특별자치시", "", "36.48", "127.289"),
+      row(4, "경기도", "수원시 장안구", "37.30", "127.01"),
+      row(5, "경기도", "수원시", "37.2636", "127.0286"),
+      row(6, "경기도", "수원시"),
+      row(7, "경상남도", "없는시", "35.19", "128.08"),
+    ].join("\n");
+    const summary = await run(new Uint8Array(Buffer.from(csv, "utf8")), { dryRun: true });
+    expect(summary.municipalities.unmatched).toEqual(["경상남도 없는시"]);
+    expect(summary.municipalities.attached.sort()).toEqual(["경기도 수원시장안구", "경기도 수원시팔달구", "경상남도 진주시", "세종특별자치시 세종시"].sort());
+    const refused = summary.issues.filter((i) => i.severity === "error").map((i) => [i.line, i.code]);
+    expect(refused).toEqual([
+      [7, "ambiguous_municipality"],
+      [8, "unknown_municipality"],
+    ]);
+    expect(summary.counts).toMatchObject({ new: 5, invalid: 2 });
+    const { db } = await getDb();
+    const [nameless] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(s.municipalities)
+      .where(isNull(s.municipalities.code));
+    expect(nameless!.n).toBe(0);
   });
 
   it("flags a point outside its municipality's known outline", async () => {
@@ -129,7 +160,7 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect((await run(JINJU, { dryRun: true })).issues.filter((i) => i.reason.startsWith("outside the boundary"))).toEqual([]);
   });
 
-  it("checks a national file's rows against the national outline of each 시군구 it creates", async () => {
+  it("checks a national file's rows against the national outline of each 시군구 it lands in", async () => {
     const csv = [
       NEWER_HEADER,
       "N1,순천만국가정원,,전라남도,순천시,공원,KT,x,2020-01,,,,,34.9291,127.4987,2023-01-01",
@@ -139,17 +170,20 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
       "N5,새 도시 광장,,경기도,새도시,공원,KT,x,2020-01,,,,,37.5,127.0,2023-01-01",
     ].join("\n");
     const summary = await run(new Uint8Array(Buffer.from(csv, "utf8")));
-    // 수원시 is the sum of its four 구; 서울 is 서울특별시; 새도시 is in no boundary file, so it is not checked.
+    // 서울 is 서울특별시 (the issue names the place as the row wrote it); 화성행궁, written "수원시", lands
+    // in the 구 that holds it; 새도시 is in no directory.
     expect(summary.issues.filter((i) => i.code === "outside_boundary").map((i) => [i.line, i.ref])).toEqual([
       [3, "전라남도 순천시"],
       [5, "서울 종로구"],
     ]);
+    expect(summary.municipalities.attached).toContain("경기도 수원시팔달구");
+    expect(summary.municipalities.unmatched).toEqual(["경기도 새도시"]);
     const { db } = await getDb();
     const outlines = await db
       .select({ name: s.municipalities.nameKo, outlined: sql<boolean>`${s.municipalities.boundary} is not null` })
       .from(s.municipalities)
-      .where(inArray(s.municipalities.nameKo, ["순천시", "수원시", "종로구", "새도시"]));
-    expect(Object.fromEntries(outlines.map((m) => [m.name, m.outlined]))).toEqual({ 순천시: true, 수원시: true, 종로구: true, 새도시: false });
+      .where(inArray(s.municipalities.nameKo, ["순천시", "수원시팔달구", "종로구", "새도시"]));
+    expect(Object.fromEntries(outlines.map((m) => [m.name, m.outlined]))).toEqual({ 순천시: true, 수원시팔달구: true, 종로구: true });
   });
 
   it("imports GeoJSON points whose properties are the standard's columns", async () => {

@@ -3,8 +3,9 @@
 // the plan in one transaction with set-based statements. A dry run is the plan: nothing is written.
 // Used by the command line and the seed as well as the server, so it does not carry the server-only marker.
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import type { Area } from "../../lib/geo";
+import { eq, sql } from "drizzle-orm";
+import { containsPoint, type Area } from "../../lib/geo";
+import { directoryOf } from "../../lib/municipality-directory";
 import { AppError } from "../../lib/errors";
 import { IMPORT_SOURCE_NOTE, ownZoneId, planImport, type ExistingAp, type ExistingSite, type ImportCounts, type ImportPlan } from "../../lib/import-plan";
 import { readStandardData, type ImportProgress, type Issue, type StandardDataReport, type StandardRecord } from "../../lib/standard-data";
@@ -16,7 +17,8 @@ import { recordChanges, recordCreatesOf, type Author, type Change } from "./audi
 export type ImportSummary = {
   file: { encoding: StandardDataReport["encoding"]; variant: StandardDataReport["variant"]; rows: number };
   counts: ImportCounts;
-  municipalities: { attached: string[]; created: string[] };
+  /** Where the rows landed, and the 시도 and 시군구 the directory does not know (their rows refused). */
+  municipalities: { attached: string[]; unmatched: string[] };
   issues: Issue[];
   committed: boolean;
 };
@@ -34,71 +36,94 @@ const nameOf = (r: { provinceName: string; municipalityName: string }) => `${r.p
 // ── municipalities ──────────────────────────────────────────────────────────
 
 /**
- * Which municipality each record lands in. Read only: a municipality the file names that does not
- * exist yet gets a placeholder id (negative) and is created when the plan is applied, with its outline
- * from the national boundaries; so is an outline for an existing municipality that had none.
+ * Which municipality each record lands in: its 시도 and 시군구 matched to the municipality directory
+ * (lib/municipality-directory: short, old and misspelt names, spaces, "…청", 세종's blank 시군구; a city
+ * divided into 구 written without its 구 is placed by the row's position). A row whose municipality
+ * cannot be matched is refused and reported; no municipality is made up for it. Read only: an outline
+ * for a municipality that had none is stored when the plan is applied.
  */
 type Resolution = {
-  ids: Map<string, number>;
+  /** By record line. */
+  ids: Map<number, number>;
   outlines: Map<number, Area>;
   attached: string[];
-  created: string[];
-  toCreate: { placeholder: number; provinceKo: string; nameKo: string; boundary: Area | null }[];
+  /** The 시도 and 시군구 that matched no municipality (their rows refused). */
+  unmatched: string[];
   outlinesToStore: { id: number; boundary: Area }[];
   rejected: Set<number>;
   issues: Issue[];
 };
 
+type MunicipalityRow = typeof s.municipalities.$inferSelect;
+
 async function resolveMunicipalities(conn: Conn, records: StandardRecord[], municipalityCode: string | undefined): Promise<Resolution> {
-  const res: Resolution = {
-    ids: new Map(),
-    outlines: new Map(),
-    attached: [],
-    created: [],
-    toCreate: [],
-    outlinesToStore: [],
-    rejected: new Set(),
-    issues: [],
+  const res: Resolution = { ids: new Map(), outlines: new Map(), attached: [], unmatched: [], outlinesToStore: [], rejected: new Set(), issues: [] };
+  const all = await conn.select().from(s.municipalities);
+  const directory = directoryOf(all.flatMap((m) => (m.code && m.sidoCode ? [{ code: m.code, sidoCode: m.sidoCode, sido: m.provinceKo, name: m.nameKo }] : [])));
+  const byCode = new Map(all.flatMap((m) => (m.code ? [[m.code, m] as const] : [])));
+  const label = (m: MunicipalityRow) => `${m.provinceKo} ${m.nameKo}`;
+  const outlineOf = (m: MunicipalityRow) => (m.boundary as Area | null) ?? nationalOutline(m.provinceKo, m.nameKo);
+  const refuse = (r: StandardRecord, code: Issue["code"], reason: string, ref?: string) => {
+    res.rejected.add(r.line);
+    res.issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code, ...(ref ? { ref } : {}), reason, severity: "error" });
   };
-  if (municipalityCode) {
-    const [m] = await conn.select().from(s.municipalities).where(eq(s.municipalities.code, municipalityCode));
-    if (!m) throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { path: "municipality", params: { value: municipalityCode } });
-    const own = `${m.provinceKo} ${m.nameKo}`;
-    for (const r of records) {
-      if (nameOf(r) === own) continue;
-      res.rejected.add(r.line);
-      res.issues.push({
-        line: r.line,
-        column: "설치시군구명",
-        value: nameOf(r),
-        code: "other_municipality",
-        ref: own,
-        reason: `row belongs to ${nameOf(r)}, not ${own} (${municipalityCode})`,
-        severity: "error",
-      });
+
+  /** The municipality a record names, by the directory; else one of the same name made before it. */
+  const found = new Map<string, MunicipalityRow[] | null>();
+  const candidatesOf = (r: StandardRecord): MunicipalityRow[] | null => {
+    const key = nameOf(r);
+    if (!found.has(key)) {
+      const m = directory.match(r.provinceName, r.municipalityName);
+      const rows =
+        m.kind === "match"
+          ? [byCode.get(m.entry.code)!]
+          : m.kind === "choose"
+            ? m.among.map((e) => byCode.get(e.code)!)
+            : all.filter((x) => x.provinceKo === r.provinceName && x.nameKo === r.municipalityName);
+      found.set(key, rows.length ? rows : null);
     }
-    res.ids.set(own, m.id);
-    if (m.boundary) res.outlines.set(m.id, m.boundary as Area);
-    res.attached.push(own);
-    return res;
+    return found.get(key)!;
+  };
+
+  const chosen = municipalityCode ? byCode.get(municipalityCode) : undefined;
+  if (municipalityCode && !chosen) {
+    throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { path: "municipality", params: { value: municipalityCode } });
   }
-  const wanted = [...new Map(records.map((r) => [nameOf(r), r])).values()];
-  for (const r of wanted) {
-    const [m] = await conn
-      .select({ id: s.municipalities.id, boundary: s.municipalities.boundary })
-      .from(s.municipalities)
-      .where(and(eq(s.municipalities.provinceKo, r.provinceName), eq(s.municipalities.nameKo, r.municipalityName)));
-    const outline = (m?.boundary as Area | null | undefined) ?? nationalOutline(r.provinceName, r.municipalityName);
-    const id = m ? m.id : -(res.toCreate.length + 1);
-    if (m) {
-      res.attached.push(nameOf(r));
-      if (outline && !m.boundary) res.outlinesToStore.push({ id, boundary: outline });
-    } else {
-      res.toCreate.push({ placeholder: id, provinceKo: r.provinceName, nameKo: r.municipalityName, boundary: outline });
-      res.created.push(nameOf(r));
+  const used = new Map<number, MunicipalityRow>();
+  for (const r of records) {
+    const candidates = candidatesOf(r);
+    if (!candidates) {
+      if (!res.unmatched.includes(nameOf(r))) res.unmatched.push(nameOf(r));
+      refuse(r, "unknown_municipality", `no municipality in the directory is called ${nameOf(r)}`);
+      continue;
     }
-    res.ids.set(nameOf(r), id);
-    if (outline) res.outlines.set(id, outline);
+    // A city divided into 구, written without its 구: the 구 whose outline holds the row's position.
+    const m =
+      candidates.length === 1
+        ? candidates[0]!
+        : r.lat !== null && r.lng !== null
+          ? candidates.find((c) => {
+              const outline = outlineOf(c);
+              return outline !== null && containsPoint(outline, { lat: r.lat!, lng: r.lng! });
+            })
+          : undefined;
+    if (!m) {
+      refuse(r, "ambiguous_municipality", `${nameOf(r)} is divided into 구 and the row has no position inside one of them`, candidates.map(label).join(", "));
+      continue;
+    }
+    if (chosen && m.id !== chosen.id) {
+      refuse(r, "other_municipality", `row belongs to ${label(m)}, not ${label(chosen)} (${municipalityCode})`, label(chosen));
+      continue;
+    }
+    res.ids.set(r.line, m.id);
+    used.set(m.id, m);
+  }
+  for (const m of used.values()) {
+    res.attached.push(label(m));
+    const outline = outlineOf(m);
+    if (!outline) continue;
+    res.outlines.set(m.id, outline);
+    if (!m.boundary) res.outlinesToStore.push({ id: m.id, boundary: outline });
   }
   return res;
 }
@@ -262,7 +287,7 @@ async function insertAccessPoints(tx: Tx, rows: ImportPlan["apInserts"]) {
   }
 }
 
-/** Writes a plan: municipalities first (placeholders become ids), then changes, then new records, then the trail. */
+/** Writes a plan: outlines municipalities lacked first, then changes, then new records, then the trail. */
 async function applyPlan(
   tx: Tx,
   {
@@ -281,19 +306,8 @@ async function applyPlan(
     grid: () => Promise<void>;
   },
 ) {
-  const realId = new Map<number, number>();
-  for (const m of resolution.toCreate) {
-    const [row] = await tx
-      .insert(s.municipalities)
-      .values({ nameKo: m.nameKo, provinceKo: m.provinceKo, boundary: m.boundary })
-      .returning({ id: s.municipalities.id });
-    realId.set(m.placeholder, row!.id);
-  }
   for (const o of resolution.outlinesToStore) await tx.update(s.municipalities).set({ boundary: o.boundary }).where(eq(s.municipalities.id, o.id));
-  const idOf = (r: StandardRecord) => {
-    const id = resolution.ids.get(nameOf(r))!;
-    return realId.get(id) ?? id;
-  };
+  const idOf = (r: StandardRecord) => resolution.ids.get(r.line)!;
 
   await updateSites(tx, plan.siteUpdates);
   await updateAccessPoints(tx, plan.apUpdates);
@@ -318,7 +332,7 @@ async function applyPlan(
   }
 
   // One audit entry per zone changed (those created have theirs), and one for the import as a whole.
-  const municipalityIds = [...new Set([...resolution.ids.values()].map((id) => realId.get(id) ?? id))];
+  const municipalityIds = [...new Set(resolution.ids.values())];
   const changes: Change[] = [
     ...plan.changes,
     {
@@ -326,7 +340,7 @@ async function applyPlan(
       entityType: "standard_data_import",
       entityId: author.requestId,
       municipalityId: municipalityIds.length === 1 ? municipalityIds[0]! : null,
-      after: { counts: plan.counts, municipalities: { attached: resolution.attached, created: resolution.created } },
+      after: { counts: plan.counts, municipalities: { attached: resolution.attached, unmatched: resolution.unmatched } },
     },
   ];
   await recordChanges(tx, author, changes);
@@ -370,7 +384,7 @@ export async function importStandardData(
   const run = async (conn: Conn, apply: ((plan: ImportPlan, resolution: Resolution) => Promise<void>) | null) => {
     const resolution = await resolveMunicipalities(conn, file.records, municipalityCode);
     const records = file.records.filter((r) => !resolution.rejected.has(r.line));
-    const municipalityIdOf = (r: StandardRecord) => resolution.ids.get(nameOf(r))!;
+    const municipalityIdOf = (r: StandardRecord) => resolution.ids.get(r.line)!;
     const total = records.length;
     const existing = await findExisting(conn, records, municipalityIdOf, (done) => onProgress({ step: "match", done, total }));
     await onProgress({ step: "match", done: total, total });
@@ -392,7 +406,7 @@ export async function importStandardData(
     const summary: ImportSummary = {
       file: { encoding: file.encoding, variant: file.variant, rows: file.rows },
       counts: plan.counts,
-      municipalities: { attached: resolution.attached, created: resolution.created },
+      municipalities: { attached: resolution.attached, unmatched: resolution.unmatched },
       issues: [...file.issues, ...resolution.issues, ...plan.issues],
       committed: apply !== null,
     };

@@ -1,7 +1,7 @@
 // Seeds the Jinju program in named steps; each step runs once, in one transaction, and is recorded.
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { FeatureCollection } from "geojson";
 import type { WorkKind } from "../../lib/domain";
 import { centroidOf, featureNameAt, midpoint, scatterAround, seededRandom, type Area, type LatLng } from "../../lib/geo";
@@ -26,10 +26,19 @@ const dongs = () => readJson<FeatureCollection<Area, DongProps>>("jinju_emd_2018
 
 async function ensureMunicipality(tx: Tx): Promise<number> {
   const outline = readJson<FeatureCollection<Area>>("jinju_sgg_2018.geojson").features[0]?.geometry ?? null;
+  // The directory (migration 0013) already holds Jinju by its code: the seed adds its English names
+  // and its own outline where they are still missing, and never overwrites what is there.
   await tx
     .insert(s.municipalities)
     .values({ ...JINJU, boundary: outline })
-    .onConflictDoNothing({ target: s.municipalities.code });
+    .onConflictDoUpdate({
+      target: s.municipalities.code,
+      set: {
+        nameEn: sql`coalesce(${s.municipalities.nameEn}, excluded.name_en)`,
+        provinceEn: sql`coalesce(${s.municipalities.provinceEn}, excluded.province_en)`,
+        boundary: sql`coalesce(${s.municipalities.boundary}, excluded.boundary)`,
+      },
+    });
   const [row] = await tx.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.code, JINJU.code));
   return row!.id;
 }

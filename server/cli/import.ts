@@ -37,7 +37,7 @@ function print(file: string, summary: ImportSummary) {
   const variant = t(`import.${summary.file.variant}`);
   console.log(`${file}: ${t("import.rows", { rows: summary.file.rows, encoding: summary.file.encoding.toUpperCase(), variant })}`);
   console.log(`  ${(["new", "updated", "unchanged", "duplicate", "invalid"] as const).map((k) => `${t(`import.${k}`)} ${number.format(c[k])}`).join(" · ")}`);
-  if (summary.municipalities.created.length) console.log(`  ${t("cli.import.created", { names: summary.municipalities.created.join(", ") })}`);
+  if (summary.municipalities.unmatched.length) console.log(`  ${t("cli.import.unmatched", { names: summary.municipalities.unmatched.join(", ") })}`);
   for (const i of summary.issues) {
     console.log(
       `  ${t("cli.import.issue", { line: i.line, column: i.column, value: i.value, reason: issueReason(t, i), severity: t(`issueSeverity.${i.severity}`) })}`,
