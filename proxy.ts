@@ -2,6 +2,7 @@
 // Authorization is not done here: every use case checks it.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "./lib/errors";
+import { isMunicipalityCode, MUNICIPALITY_COOKIE, MUNICIPALITY_HEADER } from "./lib/chosen-municipality";
 import { sameOrigin } from "./lib/origin";
 import { securityHeaders } from "./lib/security-headers";
 
@@ -24,8 +25,13 @@ export function proxy(req: NextRequest) {
   const headers = securityHeaders(process.env, nonce);
   const forwarded = new Headers(req.headers);
   forwarded.set("x-nonce", nonce);
+  // A municipality named in the URL reaches the page's context, and is remembered for the next pages.
+  const named = req.nextUrl.searchParams.get("municipality");
+  if (isMunicipalityCode(named)) forwarded.set(MUNICIPALITY_HEADER, named);
+  else forwarded.delete(MUNICIPALITY_HEADER);
   forwarded.set("content-security-policy", new Map(headers).get("Content-Security-Policy")!);
   const res = NextResponse.next({ request: { headers: forwarded } });
+  if (isMunicipalityCode(named)) res.cookies.set(MUNICIPALITY_COOKIE, named, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   for (const [name, value] of headers) res.headers.set(name, value);
   return res;
 }

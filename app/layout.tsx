@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HeaderMenu } from "@/components/ui/header-menu";
+import { localName } from "@/lib/format";
+import { MunicipalitySwitcher } from "./_components/municipality-switcher";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/ui/nav-link";
@@ -19,7 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations();
   const other = locale === "ko" ? "en" : "ko";
-  const { viewer, role } = await chromeContext();
+  const { viewer, role, municipality } = await chromeContext();
   // The browser gets the catalogue without the command line's messages.
   const { cli: _cli, ...clientMessages } = await getMessages();
   return (
@@ -32,6 +34,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Link href="/" className="brand">
             {t("app.title")}
           </Link>
+          <NextIntlClientProvider messages={{ switcher: clientMessages.switcher }}>
+            <MunicipalitySwitcher current={{ code: municipality.code, name: localName(locale, municipality) }} />
+          </NextIntlClientProvider>
           <HeaderMenu label={t("nav.menu")} closeLabel={t("nav.menuClose")}>
             <nav aria-label={t("nav.label")}>
               <NavLink href="/">{t("nav.overview")}</NavLink>

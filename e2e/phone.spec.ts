@@ -61,3 +61,12 @@ test("the signed-in header is a menu on a phone, and every page fits", async ({ 
   await page.goto("/work-items");
   await screenshot(page, "phone-matrix");
 });
+
+test.describe("on a wide screen", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test("the header shows its links in a row, with no menu button", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("button", { name: "메뉴" })).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "계획" })).toBeVisible();
+  });
+});

@@ -1,5 +1,6 @@
 // The request context: who is asking, for which municipality, on which database, with what input —
 // resolved once per request by `route` (route handlers here) and `pageContext` (pages, page-context.ts), never by hand.
+import { chosenInCookie } from "../lib/chosen-municipality";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
@@ -120,12 +121,24 @@ export function makeRoute(deps: ContextDeps) {
       const fromForm = form?.fields.get("municipality");
       const fromBody = namesMunicipality.safeParse(body).data?.municipality;
       const named = fromBody ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
+      // A route about one municipality that names none answers for the one the caller chose on the
+      // pages (the cookie), so a screen and the data it loads agree; national layers stay national.
+      const chosen = named ?? (spec.national ? undefined : chosenInCookie(req.headers.get("cookie")));
       // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each part was parsed by the spec's own schema just above
       const input = { query, body, params, form, req } as RouteInput<S>;
       const ctx: RequestContext | NationalContext =
         spec.national && named === undefined
           ? { ...baseOf(handle, viewer), municipality: null }
-          : contextOf(handle, viewer, await deps.municipalityOf(handle.db, named));
+          : contextOf(
+              handle,
+              viewer,
+              await deps.municipalityOf(handle.db, chosen).catch((err: unknown) => {
+                // A remembered code no longer known falls back to the default; a named one is a 404.
+                if (named === undefined && chosen !== undefined && err instanceof AppError && err.code === "not_found")
+                  return deps.municipalityOf(handle.db, undefined);
+                throw err;
+              }),
+            );
       // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a national spec gets the national context built just above, any other the full one
       const out = await run(ctx as ContextFor<S>, input);
       const res = out instanceof Response ? out : Response.json(out, { status: spec.status ?? 200 });

@@ -1,0 +1,66 @@
+"use client";
+// The header's municipality switcher: the current one's name; opened, a search over all 250 시군구
+// grouped by 시도. Choosing one reloads the page with `?municipality=<code>`, which the app then
+// remembers for the pages that follow.
+import { usePathname } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import useSWR from "swr";
+import { fetchJson } from "@/lib/fetcher";
+
+type Entry = { code: string; provinceKo: string; nameKo: string; nameEn: string | null; accessPoints: number };
+
+export function MunicipalitySwitcher({ current }: { current: { code: string | null; name: string } }) {
+  const t = useTranslations("switcher");
+  const format = useFormatter();
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const [q, setQ] = useState("");
+  const { data, error } = useSWR<{ items: Entry[] }>(open ? "/api/municipalities?sort=name" : null, fetchJson);
+  const groups = useMemo(() => {
+    const needle = q.replace(/\s+/g, "");
+    const shown = (data?.items ?? []).filter((m) => !needle || `${m.provinceKo}${m.nameKo}${m.nameEn ?? ""}`.replace(/\s+/g, "").includes(needle));
+    const bySido = new Map<string, Entry[]>();
+    for (const m of shown) bySido.set(m.provinceKo, [...(bySido.get(m.provinceKo) ?? []), m]);
+    return [...bySido.entries()];
+  }, [data, q]);
+  return (
+    <div className="switcher">
+      <button type="button" className="button-secondary switcher-button" aria-expanded={open} aria-controls="switcher-panel" onClick={() => setOpen(!open)}>
+        {current.name} ▾<span className="visually-hidden"> {t("change")}</span>
+      </button>
+      {open ? (
+        <div id="switcher-panel" className="switcher-panel" role="dialog" aria-label={t("title")}>
+          <label>
+            <span>{t("search")}</span>
+            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("placeholder")} autoFocus />
+          </label>
+          {error ? <p className="field-error">{t("error")}</p> : !data ? <p className="muted">{t("loading")}</p> : null}
+          {data && groups.length === 0 ? <p className="muted">{t("none")}</p> : null}
+          <div className="switcher-list">
+            {groups.map(([sido, list]) => (
+              <section key={sido} aria-label={sido}>
+                <h3>{sido}</h3>
+                <ul>
+                  {list.map((m) => (
+                    <li key={m.code}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-current={m.code === current.code ? "true" : undefined}
+                        onClick={() => window.location.assign(`${pathname}?municipality=${m.code}`)}
+                      >
+                        {m.nameKo}
+                      </button>
+                      {m.accessPoints ? <span className="muted small"> · {t("aps", { count: format.number(m.accessPoints) })}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
