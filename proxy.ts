@@ -31,7 +31,9 @@ export function proxy(req: NextRequest) {
   else forwarded.delete(MUNICIPALITY_HEADER);
   forwarded.set("content-security-policy", new Map(headers).get("Content-Security-Policy")!);
   const res = NextResponse.next({ request: { headers: forwarded } });
-  if (isMunicipalityCode(named)) res.cookies.set(MUNICIPALITY_COOKIE, named, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  // Only a page the person opens remembers the choice: a link prefetched in the background does not.
+  const prefetch = req.headers.has("next-router-prefetch") || /prefetch/.test(req.headers.get("sec-purpose") ?? req.headers.get("purpose") ?? "");
+  if (isMunicipalityCode(named) && !prefetch) res.cookies.set(MUNICIPALITY_COOKIE, named, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   for (const [name, value] of headers) res.headers.set(name, value);
   return res;
 }

@@ -41,6 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label={t("nav.label")}>
               <NavLink href="/">{t("nav.overview")}</NavLink>
               <NavLink href="/map">{t("nav.map")}</NavLink>
+              <NavLink href="/national">{t("nav.national")}</NavLink>
               <NavLink href="/sites">{t("nav.sites")}</NavLink>
               <NavLink href="/buses">{t("nav.buses")}</NavLink>
               <NavLink href="/partners">{t("nav.partners")}</NavLink>

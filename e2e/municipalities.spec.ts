@@ -38,3 +38,38 @@ test("a code no municipality has is a 404 in the URL", async ({ page, expectFail
   const res = await page.goto("/sites?municipality=99999");
   expect(res!.status()).toBe(404);
 });
+
+test("the national view compares 시도, then one 시도's 시군구, on a choropleth and a sortable table", async ({ page }) => {
+  await page.goto("/national");
+  const table = page.getByTestId("national-table");
+  await expect(table.locator("tbody tr")).toHaveCount(17);
+  // Sorted by the chosen figure, APs per 10,000 registered voters: only 경상남도 holds any yet.
+  await expect(table.locator("tbody tr").first().locator("th")).toHaveText("경상남도");
+  await expect(table.locator("thead")).toContainText("선거인 1만 명당 AP ▼");
+  // The map fills each 시도 and the legend gives the classes, with "자료 없음" for what has none.
+  await expect(page.locator(".national-map path.leaflet-interactive")).toHaveCount(17);
+  await expect(page.getByTestId("national-legend")).toContainText("자료 없음");
+  await expect(page.getByTestId("national-legend")).toContainText("선거인수 2022는");
+  await screenshot(page, "national-korea");
+
+  await table.getByRole("link", { name: "경상남도" }).click();
+  await expect(page).toHaveURL(/sido=48/);
+  await expect(table.locator("tbody tr")).toHaveCount(22);
+  await expect(page.locator(".national-map path.leaflet-interactive")).toHaveCount(22);
+  await expect(table.locator("tbody tr").first().locator("th")).toHaveText("진주시");
+  // Sorting by a column header; the figure the map colours is chosen apart.
+  await table.getByRole("link", { name: "선거인수 2022" }).click();
+  await expect(table.locator("tbody tr").first().locator("th")).toHaveText("김해시");
+  await page.getByLabel("지표").selectOption("accessPoints");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page).toHaveURL(/metric=accessPoints/);
+  // Links seen on the page (and prefetched) did not change the municipality the header names.
+  await expect(page.getByRole("button", { name: /^진주시 ▾/ })).toBeVisible();
+  await expect(page.getByTestId("national-legend")).toContainText("415");
+  await screenshot(page, "national-gyeongnam");
+
+  // One click into a municipality.
+  await table.getByRole("link", { name: "진주시" }).click();
+  await expect(page).toHaveURL(/\/\?municipality=48170$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("진주시 공공와이파이");
+});

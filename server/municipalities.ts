@@ -16,8 +16,13 @@ function areaOf(row: DirectoryRow): number | null {
   return areas.get(row.id)!;
 }
 
+/** Codes changed after the 2018 boundaries the map draws: the current KOSTAT code → the boundaries' one. */
+const BOUNDARY_CODE_RENAMED: Record<string, string> = { "23090": "23030" };
+
 export type MunicipalityListing = {
   code: string;
+  /** The code of its outline in the shipped 2018 boundaries (SGIS), for the national map. */
+  boundaryCode: string | null;
   sidoCode: string | null;
   provinceKo: string;
   provinceEn: string | null;
@@ -43,6 +48,7 @@ export async function listMunicipalities(
     const area = areaOf(r);
     return {
       code: r.code,
+      boundaryCode: r.kostatCode ? (BOUNDARY_CODE_RENAMED[r.kostatCode] ?? r.kostatCode) : null,
       sidoCode: r.sidoCode,
       provinceKo: r.provinceKo,
       provinceEn: r.provinceEn,
@@ -75,4 +81,31 @@ export async function listMunicipalities(
     return c !== 0 ? sign * c : a.code.localeCompare(b.code);
   });
   return { items, total: items.length };
+}
+
+/** A 시도's figures: the sums of its 시군구, and the same ratios over the sums. */
+export type ProvinceListing = Omit<MunicipalityListing, "code" | "nameKo" | "nameEn"> & { municipalities: number };
+
+export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
+  const by = new Map<string, MunicipalityListing[]>();
+  for (const m of items) if (m.sidoCode) by.set(m.sidoCode, [...(by.get(m.sidoCode) ?? []), m]);
+  return [...by.entries()].map(([sidoCode, list]) => {
+    const sum = (f: (m: MunicipalityListing) => number | null) => (list.some((m) => f(m) === null) ? null : list.reduce((n, m) => n + f(m)!, 0));
+    const aps = list.reduce((n, m) => n + m.accessPoints, 0);
+    const voters = sum((m) => m.registeredVoters2022);
+    const area = sum((m) => m.areaKm2);
+    return {
+      sidoCode,
+      boundaryCode: list[0]!.boundaryCode?.slice(0, 2) ?? null,
+      provinceKo: list[0]!.provinceKo,
+      provinceEn: list[0]!.provinceEn,
+      municipalities: list.length,
+      accessPoints: aps,
+      sites: list.reduce((n, m) => n + m.sites, 0),
+      registeredVoters2022: voters,
+      areaKm2: area === null ? null : Math.round(area * 10) / 10,
+      apsPer10kVoters: ratio(aps, voters, 10_000),
+      apsPerKm2: ratio(aps, area),
+    };
+  });
 }

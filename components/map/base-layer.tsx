@@ -20,7 +20,7 @@ const MUNICIPALITY_STYLE: PathOptions = { color: "#cbd5e1", weight: 0.8, fill: f
 const OUTLINE_STYLE: PathOptions = { color: "#334155", weight: 2, fillColor: "#ffffff", fillOpacity: 0.6 };
 const DONG_STYLE: PathOptions = { color: "#94a3b8", weight: 1, dashArray: "4 3", fill: false };
 
-function useTopo(url: string | null, object: string): FeatureCollection<Geometry, Named> | undefined {
+export function useTopo(url: string | null, object: string): FeatureCollection<Geometry, Named> | undefined {
   const { data } = useSWRImmutable<Topology>(url, fetchJson);
   return useMemo(() => {
     if (!data) return undefined;

@@ -10,6 +10,7 @@ export async function listDirectory(db: Db, { sidoCode }: { sidoCode?: string })
       id: s.municipalities.id,
       code: sql<string>`${s.municipalities.code}`,
       sidoCode: s.municipalities.sidoCode,
+      kostatCode: s.municipalities.kostatCode,
       provinceKo: s.municipalities.provinceKo,
       provinceEn: s.municipalities.provinceEn,
       nameKo: s.municipalities.nameKo,
