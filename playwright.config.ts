@@ -16,11 +16,11 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   projects: [
-    { name: "embedded", testIgnore: /(import|leaks|planning|reconcile)\.spec\.ts/, use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "embedded", testIgnore: /(import|leaks|planning|programs|reconcile)\.spec\.ts/, use: { baseURL: `http://localhost:${PORT}` } },
     // Flows that add data run after the rest, whose counts are the seed's.
     {
       name: "embedded-writes",
-      testMatch: /(import|leaks|planning|reconcile)\.spec\.ts/,
+      testMatch: /(import|leaks|planning|programs|reconcile)\.spec\.ts/,
       dependencies: ["embedded"],
       use: { baseURL: `http://localhost:${PORT}` },
     },

@@ -5,7 +5,9 @@ import { pageContext } from "@/server/page-context";
 import { sitesBySource } from "@/server/sites";
 import { getRolloutSummary, type FiguresView } from "@/server/summary";
 import { AppError } from "@/lib/errors";
-import { localName } from "@/lib/format";
+import { localName, todayInSeoul } from "@/lib/format";
+import { roleCan } from "@/lib/authz";
+import { StartProgramForm } from "./_components/start-program-form";
 import { ExportLinks } from "./_components/export-links";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +21,17 @@ export default async function OverviewPage() {
   try {
     summary = await getRolloutSummary(ctx);
   } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return <Notice>{t("overview.noProgram")}</Notice>;
+    if (err instanceof AppError && err.code === "not_found") {
+      // A planner or admin here starts the program; everyone else is told there is none yet.
+      if (!roleCan(ctx.role, "editPlan")) return <Notice>{t("overview.noProgram")}</Notice>;
+      return (
+        <article>
+          <h1>{localName(locale, ctx.municipality)}</h1>
+          <Notice>{t("overview.noProgramPlanner")}</Notice>
+          <StartProgramForm municipalityName={ctx.municipality.nameKo} year={Number(todayInSeoul().slice(0, 4)) + 1} />
+        </article>
+      );
+    }
     throw err;
   }
   const { program, municipality, years, totals, partners } = summary;

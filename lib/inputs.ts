@@ -1,6 +1,6 @@
 // Request bodies of the state-changing endpoints, validated with zod; a bad field names itself.
 import { z } from "zod";
-import { POI_KINDS, ROLES, SITE_CATEGORIES, SITE_STATUSES, WORK_STATUSES } from "./domain";
+import { PARTNER_KINDS, POI_KINDS, ROLES, SITE_CATEGORIES, SITE_STATUSES, WORK_KINDS, WORK_STATUSES } from "./domain";
 import { AppError } from "./errors";
 import { krw, MAX_COUNT_TARGET, MAX_ID, MAX_PLANNED_APS, text } from "./limits";
 import { issuesOf } from "./validation";
@@ -117,3 +117,25 @@ export const workItemsQuery = z.strictObject({
 });
 
 export const gapsQuery = z.strictObject({ kind: z.enum(POI_KINDS).optional(), municipality });
+
+/** A new program as a planner or admin starts it: its years and the partners with their MOU roles. */
+export const programInput = z
+  .strictObject({
+    nameKo: text({ max: 200, required: true }),
+    nameEn: text({ max: 200 }).optional(),
+    startYear: z.number({ error: "expected a year" }).int("expected a year").min(2000).max(2100),
+    endYear: z.number({ error: "expected a year" }).int("expected a year").min(2000).max(2100),
+    mouDate: z.iso.date("expected a date as YYYY-MM-DD").optional(),
+    partners: z
+      .array(
+        z.strictObject({
+          nameKo: text({ max: 100, required: true }),
+          kind: z.enum(PARTNER_KINDS),
+          roles: z.array(z.enum(WORK_KINDS)).min(1, "give the partner at least one role").max(WORK_KINDS.length),
+        }),
+      )
+      .min(1, "name at least one partner")
+      .max(12),
+  })
+  .refine((p) => p.endYear >= p.startYear && p.endYear - p.startYear <= 20, { path: ["endYear"], message: "end_before_start" });
+export type ProgramInput = z.infer<typeof programInput>;

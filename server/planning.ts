@@ -2,6 +2,7 @@
 // the planning settings and the gaps in coverage. Each use case checks who asks and runs in one transaction.
 import type { Tx } from "../db/client";
 import { recordChange, type Actor } from "../db/queries/audit";
+import { nationalOutline } from "../db/national-outlines";
 import * as q from "../db/queries/planning";
 import type * as s from "../db/schema";
 import { authorize } from "../lib/authz";
@@ -101,7 +102,8 @@ export type CandidateList = Awaited<ReturnType<typeof listCandidates>>;
 
 async function checkPlace(tx: Tx, municipalityId: number, p: LatLng) {
   const m = await q.findMunicipalityOutline(tx, { municipalityId });
-  const outline = asArea(m?.boundary);
+  // Its own outline, else the national boundaries' (a municipality an import or the directory made).
+  const outline = m ? (asArea(m.boundary) ?? nationalOutline(m.provinceKo, m.nameKo)) : null;
   if (m && outline && !containsPoint(outline, p)) {
     throw fieldError("lat", "outside_municipality", `The position ${p.lat.toFixed(5)}, ${p.lng.toFixed(5)} is outside ${m.nameKo}.`);
   }

@@ -1,7 +1,7 @@
 // Planning's SQL: programs, candidate sites and their lifecycle writes, work items, plan years and the
 // planning settings. The rules (who may, which moves are legal, what approval creates) live in server/planning.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import type { WorkStatus } from "../../lib/domain";
+import type { PartnerKind, WorkKind, WorkStatus } from "../../lib/domain";
 import { plannableYears, type PlanningSettings } from "../../lib/planning";
 import type { Conn, Db, Tx } from "../client";
 import * as s from "../schema";
@@ -22,7 +22,7 @@ export async function findProgramById(conn: Conn, { id }: { id: number }) {
 
 export async function findMunicipalityOutline(conn: Conn, { municipalityId }: { municipalityId: number }) {
   const [m] = await conn
-    .select({ boundary: s.municipalities.boundary, nameKo: s.municipalities.nameKo })
+    .select({ boundary: s.municipalities.boundary, nameKo: s.municipalities.nameKo, provinceKo: s.municipalities.provinceKo })
     .from(s.municipalities)
     .where(eq(s.municipalities.id, municipalityId));
   return m;
@@ -200,4 +200,54 @@ export async function listResponsibilityColumns(db: Db, { programId }: { program
     .innerJoin(s.partners, eq(s.programPartnerRoles.partnerId, s.partners.id))
     .where(eq(s.programPartnerRoles.programId, programId))
     .orderBy(asc(s.partners.id), sql`${s.programPartnerRoles.role}`);
+}
+
+// ── programs ────────────────────────────────────────────────────────────────
+
+/** A municipality's programs whose years overlap these. */
+export async function findOverlappingPrograms(
+  conn: Conn,
+  { municipalityId, startYear, endYear }: { municipalityId: number; startYear: number; endYear: number },
+) {
+  return conn
+    .select()
+    .from(s.programs)
+    .where(and(eq(s.programs.municipalityId, municipalityId), sql`${s.programs.startYear} <= ${endYear} and ${s.programs.endYear} >= ${startYear}`));
+}
+
+/**
+ * Starts a program: the program, a plan year for each of its years, and its partners with their roles
+ * (a partner the app does not know yet is added by name; the same company may serve several programs).
+ */
+export async function insertProgram(
+  tx: Tx,
+  {
+    municipalityId,
+    program,
+    partners,
+  }: {
+    municipalityId: number;
+    program: { nameKo: string; nameEn?: string | null; startYear: number; endYear: number; mouDate?: string | null };
+    partners: { nameKo: string; kind: PartnerKind; roles: WorkKind[] }[];
+  },
+) {
+  const [row] = await tx
+    .insert(s.programs)
+    .values({ municipalityId, ...program, provenance: "manual" })
+    .returning();
+  const years = Array.from({ length: program.endYear - program.startYear + 1 }, (_, i) => program.startYear + i);
+  const planYears = await tx
+    .insert(s.planYears)
+    .values(years.map((year) => ({ programId: row!.id, year, provenance: "manual" as const })))
+    .returning();
+  const partnerRows: (typeof s.partners.$inferSelect)[] = [];
+  for (const p of partners) {
+    await tx.insert(s.partners).values({ nameKo: p.nameKo, kind: p.kind }).onConflictDoNothing({ target: s.partners.nameKo });
+    const [partner] = await tx.select().from(s.partners).where(eq(s.partners.nameKo, p.nameKo));
+    partnerRows.push(partner!);
+    await tx
+      .insert(s.programPartnerRoles)
+      .values([...new Set(p.roles)].map((role) => ({ programId: row!.id, partnerId: partner!.id, role, provenance: "manual" as const })));
+  }
+  return { program: row!, planYears, partners: partnerRows };
 }
