@@ -60,6 +60,12 @@ export default async function OverviewPage() {
           province: localName(locale, { nameKo: municipality.provinceKo, nameEn: municipality.provinceEn }),
           municipality: localName(locale, municipality),
         })}
+        {municipality.code ? (
+          <>
+            {" · "}
+            <Link href={`/municipalities/${municipality.code}`}>{t("profile.profileLink")}</Link>
+          </>
+        ) : null}
       </p>
       <h1>{t("overview.heading", { program: localName(locale, program) })}</h1>
       <p className="muted">{t("overview.period", { start: program.startYear, end: program.endYear, mou: program.mouDate ?? "—" })}</p>

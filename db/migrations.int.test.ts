@@ -39,6 +39,7 @@ describe(`migrations on ${testEngine()}`, () => {
         "bus_operators",
         "bus_routes",
         "buses",
+        "dongs",
         "memberships",
         "municipalities",
         "partners",
@@ -136,6 +137,13 @@ describe(`migrations on ${testEngine()}`, () => {
                 count(*) filter (where registered_voters2022 is null)::int as uncounted from municipalities`,
       );
       expect(rows[0]).toEqual({ n: 250, nameless: 0, uncounted: 0 });
+      // And every 읍면동 (migration 0014), each under a 시군구 of the directory: Jinju's 30.
+      const dongs = await rawRows(
+        handle,
+        `select count(*)::int as n, count(*) filter (where municipality_code = '48170')::int as jinju,
+                count(*) filter (where municipality_code not in (select code from municipalities where code is not null))::int as orphans from dongs`,
+      );
+      expect(dongs.rows[0]).toEqual({ n: 3512, jinju: 30, orphans: 0 });
       const jinju = await rawRows(handle, "select name_en, registered_voters2022 as voters, sido_code from municipalities where code = '48170'");
       expect(jinju.rows).toEqual([{ name_en: "Jinju-si", voters: 292842, sido_code: "48" }]);
       // The imported one took the directory's spelling and code; its zone is still there.

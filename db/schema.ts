@@ -72,6 +72,19 @@ export const municipalities = pgTable(
 );
 export type Municipality = typeof municipalities.$inferSelect;
 
+/** Every 읍면동 of the directory (2022): its MOIS code, its 시군구's, its name and registered voters counted there. */
+export const dongs = pgTable(
+  "dongs",
+  {
+    code: text().primaryKey(),
+    municipalityCode: text().notNull(),
+    nameKo: text().notNull(),
+    /** 선거인수 2022 at the 읍면동's polling stations (absentee and early votes elsewhere excluded). */
+    registeredVoters2022: integer(),
+  },
+  (t) => [index("dongs_municipality_idx").on(t.municipalityCode)],
+);
+
 export const programs = pgTable(
   "programs",
   {

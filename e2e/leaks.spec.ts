@@ -58,6 +58,7 @@ test("no page shows a visitor or a role what it may not see", async ({ playwrigh
     "/sites/[id]": [String(noted.id), String(rejected.id), String(item.siteId)],
     "/buses/[id]": [String(bus.id)],
     "/partners/[id]": [String(item.partnerId)],
+    "/municipalities/[code]": ["48170"],
   };
   const urls = pagePatterns().flatMap((p) => {
     if (!p.includes("[")) return [p];

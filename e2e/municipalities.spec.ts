@@ -56,10 +56,10 @@ test("the national view compares 시도, then one 시도's 시군구, on a choro
   await expect(page).toHaveURL(/sido=48/);
   await expect(table.locator("tbody tr")).toHaveCount(22);
   await expect(page.locator(".national-map path.leaflet-interactive")).toHaveCount(22);
-  await expect(table.locator("tbody tr").first().locator("th")).toHaveText("진주시");
+  await expect(table.locator("tbody tr").first().locator("th a").first()).toHaveText("진주시");
   // Sorting by a column header; the figure the map colours is chosen apart.
   await table.getByRole("link", { name: "선거인수 2022" }).click();
-  await expect(table.locator("tbody tr").first().locator("th")).toHaveText("김해시");
+  await expect(table.locator("tbody tr").first().locator("th a").first()).toHaveText("김해시");
   await page.getByLabel("지표").selectOption("accessPoints");
   await page.getByRole("button", { name: "적용" }).click();
   await expect(page).toHaveURL(/metric=accessPoints/);
@@ -72,4 +72,31 @@ test("the national view compares 시도, then one 시도's 시군구, on a choro
   await table.getByRole("link", { name: "진주시" }).click();
   await expect(page).toHaveURL(/\/\?municipality=48170$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("진주시 공공와이파이");
+});
+
+test("a municipality's profile: inventory by source, 읍면동 with voters per AP, and its ranks", async ({ page, expectFailures }) => {
+  expectFailures.push(/municipalities\/99999/);
+  await page.goto("/");
+  await page.getByRole("link", { name: "지역 현황" }).click();
+  await expect(page).toHaveURL(/\/municipalities\/48170$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("진주시");
+  await expect(page.getByTestId("profile-facts")).toContainText("292,842");
+  await expect(page.getByTestId("profile-ranks")).toContainText("경상남도 시군구 22곳 중 1위");
+  // Jinju's 30 읍면동 from the directory, with its APs placed by the shipped outlines.
+  const dongs = page.getByTestId("profile-dongs").locator("tbody tr");
+  await expect(dongs).toHaveCount(30);
+  const cells = await dongs.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim())));
+  const aps = cells.map((c) => Number(c[1]!.replace(/,/g, "")));
+  expect(aps.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  // Voters per AP is the voters over the APs of that 읍면동, where it has any.
+  for (const c of cells.filter((c) => Number(c[1]) > 0)) {
+    expect(Number(c[2]!.replace(/,/g, ""))).toBe(Math.round(Number(c[0]!.replace(/,/g, "")) / Number(c[1])));
+  }
+  await expect(page.getByTestId("profile-inventory")).toContainText("관공서");
+  await screenshot(page, "profile-jinju");
+  // Another municipality, with nothing yet: said so, and no 읍면동 outlines to split APs by.
+  await page.goto("/municipalities/48250");
+  await expect(page.getByText("이 지역에는 아직 구역이 없습니다.")).toBeVisible();
+  await expect(page.getByText("읍면동 경계를 갖고 있지 않아")).toBeVisible();
+  expect((await page.goto("/municipalities/99999"))!.status()).toBe(404);
 });

@@ -25,6 +25,11 @@ export async function everyPage(page: Page): Promise<string[]> {
   const bus = await page.locator("table.data tbody a").first().getAttribute("href");
   await page.goto("/partners");
   const partner = await page.locator("a[href^='/partners/']").first().getAttribute("href");
-  const ids: Record<string, string> = { "/sites/[id]": site!, "/buses/[id]": bus!, "/partners/[id]": partner! };
+  const ids: Record<string, string> = {
+    "/sites/[id]": site!,
+    "/buses/[id]": bus!,
+    "/partners/[id]": partner!,
+    "/municipalities/[code]": "/municipalities/48170",
+  };
   return pagePatterns().map((p) => ids[p] ?? p);
 }

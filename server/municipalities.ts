@@ -1,10 +1,15 @@
 // The municipality directory as the app answers it: every 시군구 with its 시도, registered voters
 // (선거인수 2022, a population proxy), area from its outline, and what the inventory holds there.
-import { listDirectory, type DirectoryRow } from "../db/queries/municipalities";
-import { areaKm2, asArea } from "../lib/geo";
+import fs from "node:fs";
+import path from "node:path";
+import { findMunicipalityByCode } from "../db/queries/common";
+import { activeApPositions, inventoryOf, listDirectory, listDongs, type DirectoryRow } from "../db/queries/municipalities";
+import { AppError } from "../lib/errors";
+import { areaKm2, asArea, containsPoint, type Area } from "../lib/geo";
 import type { MUNICIPALITY_SORTS } from "../lib/query-params";
 import type { NationalContext } from "./context";
 import { nationalOutline } from "../db/national-outlines";
+import { dongsUrlOf } from "./tenant";
 
 /** Areas by municipality id, kept for the process: outlines change only with a new boundary release. */
 const areas = new Map<number, number | null>();
@@ -109,3 +114,65 @@ export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
     };
   });
 }
+
+/** The 읍면동 outlines the app ships for a municipality (the file the map draws), by MOIS 읍면동 code. */
+function shippedDongs(code: string): { code: string; area: Area }[] | null {
+  const url = dongsUrlOf(code);
+  if (!url) return null;
+  const raw: unknown = JSON.parse(fs.readFileSync(path.join(process.cwd(), "public", url), "utf8"));
+  const features = raw && typeof raw === "object" && "features" in raw && Array.isArray(raw.features) ? (raw.features as unknown[]) : [];
+  return features.flatMap((f) => {
+    if (!f || typeof f !== "object" || !("geometry" in f) || !("properties" in f)) return [];
+    const area = asArea(f.geometry);
+    const props = f.properties;
+    const dong = props && typeof props === "object" && "adm_cd2" in props && typeof props.adm_cd2 === "string" ? props.adm_cd2 : null;
+    return area && dong ? [{ code: dong, area }] : [];
+  });
+}
+
+/**
+ * A municipality's profile: its inventory by source and category, its 읍면동 with registered voters
+ * and (where the app ships their outlines) active APs and voters per AP, and how it ranks by APs per
+ * 10,000 voters among the municipalities of its 시도 and those of similar size (voters within ±25 %).
+ */
+export async function getProfile(ctx: NationalContext, { code }: { code: string }) {
+  const { items } = await listMunicipalities(ctx, { sort: "apsPer10kVoters", dir: "desc" });
+  const me = items.find((m) => m.code === code);
+  if (!me) throw new AppError("not_found", `No municipality with code ${code}`, { path: "code", params: { value: code } });
+  const municipality = await findMunicipalityByCode(ctx.db, { code });
+  const [inventory, dongRows, positions] = await Promise.all([
+    inventoryOf(ctx.db, { municipalityId: municipality.id }),
+    listDongs(ctx.db, { municipalityCode: code }),
+    activeApPositions(ctx.db, { municipalityId: municipality.id }),
+  ]);
+  const outlines = shippedDongs(code);
+  const apsIn = new Map<string, number>();
+  if (outlines) {
+    for (const p of positions) {
+      const dong = outlines.find((x) => containsPoint(x.area, p))?.code;
+      if (dong) apsIn.set(dong, (apsIn.get(dong) ?? 0) + 1);
+    }
+  }
+  const dongs = dongRows.map((d) => {
+    const aps = outlines ? (apsIn.get(d.code) ?? 0) : null;
+    return {
+      code: d.code,
+      nameKo: d.nameKo,
+      registeredVoters2022: d.registeredVoters2022,
+      activeAps: aps,
+      votersPerAp: aps && d.registeredVoters2022 ? Math.round(d.registeredVoters2022 / aps) : null,
+    };
+  });
+  const rankIn = (list: MunicipalityListing[]) => ({ rank: list.findIndex((m) => m.code === code) + 1, of: list.length });
+  const voters = me.registeredVoters2022;
+  const similar = voters ? items.filter((m) => m.registeredVoters2022 !== null && Math.abs(m.registeredVoters2022 - voters) <= voters * 0.25) : [me];
+  return {
+    municipality: me,
+    emdCount: municipality.emdCount,
+    inventory,
+    dongs,
+    dongApsKnown: outlines !== null,
+    ranks: { sido: rankIn(items.filter((m) => m.sidoCode === me.sidoCode)), similarSize: rankIn(similar) },
+  };
+}
+export type Profile = Awaited<ReturnType<typeof getProfile>>;

@@ -22,5 +22,10 @@ const KOREA: [number, number, number, number] = [124.6, 33.1, 131.9, 38.6];
  */
 export function tenantMap(m: Municipality): { outline: Area | null; dongsUrl: string | null; home: [number, number, number, number] } {
   const outline = asArea(m.boundary) ?? nationalOutline(m.provinceKo, m.nameKo);
-  return { outline, dongsUrl: (m.code && SHIPPED_DONGS[m.code]) ?? null, home: outline ? bboxOf(outline) : KOREA };
+  return { outline, dongsUrl: dongsUrlOf(m.code), home: outline ? bboxOf(outline) : KOREA };
+}
+
+/** The URL of the 읍면동 outlines the app ships for a municipality, or null. */
+export function dongsUrlOf(code: string | null): string | null {
+  return (code && SHIPPED_DONGS[code]) ?? null;
 }

@@ -164,6 +164,14 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                   <Link href={r.href} prefetch={false}>
                     {r.label}
                   </Link>
+                  {"code" in r ? (
+                    <>
+                      {" "}
+                      <Link className="small" href={`/municipalities/${r.code}`} prefetch={false}>
+                        {t("profile.profileLink")}
+                      </Link>
+                    </>
+                  ) : null}
                 </th>
                 {METRICS.map((m) => (
                   <td key={m} className="num">

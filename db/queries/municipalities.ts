@@ -1,6 +1,6 @@
 // The municipality directory: every 시군구 with its code, 시도, registered voters and what the
 // inventory holds there (APs, zones).
-import { asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
 
@@ -25,3 +25,41 @@ export async function listDirectory(db: Db, { sidoCode }: { sidoCode?: string })
     .orderBy(asc(s.municipalities.code));
 }
 export type DirectoryRow = Awaited<ReturnType<typeof listDirectory>>[number];
+
+/** A municipality's zones by source and category, and its APs by source (the program's: on its zones or buses). */
+export async function inventoryOf(db: Db, { municipalityId }: { municipalityId: number }) {
+  const [zones, aps] = await Promise.all([
+    db
+      .select({
+        category: s.sites.category,
+        program: sql<number>`(count(*) filter (where ${s.sites.programId} is not null))::int`,
+        other: sql<number>`(count(*) filter (where ${s.sites.programId} is null))::int`,
+      })
+      .from(s.sites)
+      .where(eq(s.sites.municipalityId, municipalityId))
+      .groupBy(s.sites.category)
+      .orderBy(asc(s.sites.category)),
+    db
+      .select({
+        program: sql<number>`(count(*) filter (where ${s.accessPoints.busId} is not null or ${s.sites.programId} is not null))::int`,
+        other: sql<number>`(count(*) filter (where ${s.accessPoints.busId} is null and ${s.sites.programId} is null))::int`,
+      })
+      .from(s.accessPoints)
+      .leftJoin(s.sites, eq(s.accessPoints.siteId, s.sites.id))
+      .where(eq(s.accessPoints.municipalityId, municipalityId)),
+  ]);
+  return { zones, aps: aps[0] ?? { program: 0, other: 0 } };
+}
+
+/** The 읍면동 of a municipality with their registered voters. */
+export async function listDongs(db: Db, { municipalityCode }: { municipalityCode: string }) {
+  return db.select().from(s.dongs).where(eq(s.dongs.municipalityCode, municipalityCode)).orderBy(asc(s.dongs.code));
+}
+
+/** The positions of a municipality's active APs (to place them in their 읍면동). */
+export async function activeApPositions(db: Db, { municipalityId }: { municipalityId: number }) {
+  return db
+    .select({ lat: sql<number>`${s.accessPoints.lat}`, lng: sql<number>`${s.accessPoints.lng}` })
+    .from(s.accessPoints)
+    .where(and(eq(s.accessPoints.municipalityId, municipalityId), eq(s.accessPoints.status, "active"), isNotNull(s.accessPoints.lat)));
+}
