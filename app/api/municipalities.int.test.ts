@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
+import Papa from "papaparse";
+import { importStandardData } from "@/db/queries/import";
 import { testEngine } from "@/db/testing/engines";
+import { getDb } from "@/server/database";
+import { request } from "./_testing/http";
+import { GET as exportWhat } from "./exports/[what]/route";
+import { GET as mapZones } from "./map/zones/route";
 import { GET as listMunicipalities } from "./municipalities/route";
+import { GET as listSites } from "./sites/route";
+
+const HEADER =
+  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
 
 type Listing = {
   code: string;
@@ -48,5 +58,35 @@ describe(`the municipality directory on ${testEngine()}`, () => {
     expect(byAps.items[0]!.code).toBe("48170");
     expect((await list("?sido=4")).status).toBe(400);
     expect((await list("?sort=population")).status).toBe(400);
+  });
+
+  it("lands a multi-municipality file in its municipalities, whose lists, map and exports show exactly its counts", async () => {
+    const rows = [
+      "S1,순천만국가정원 동문,,전남,순천시,공원,KT,SC-1,2019-05,,,순천시청,,34.9291,127.4987,2023-01-01",
+      "S2,순천역,,전라남도,순천시청,교통시설,KT,SC-2,2020-01,,,순천시청,,34.9453,127.5038,2023-01-01",
+      "S3,순천시청,,전라남도,순천시,관공서,KT,SC-3,2020-02,,,순천시청,,34.9506,127.4872,2023-01-01",
+      "G1,김해시청,,경남,김해시,관공서,LGU+,GH-1,2021-03,,,김해시청,,35.2285,128.8894,2023-01-01",
+      "G2,수로왕릉,,경상남도,김해 시,관광지,LGU+,GH-2,2021-04,,,김해시청,,35.2339,128.8779,2023-01-01",
+    ];
+    const { db } = await getDb();
+    const summary = await importStandardData(db, { bytes: new Uint8Array(Buffer.from(`${HEADER}\n${rows.join("\n")}\n`)), dryRun: false, actor: "test" });
+    expect(summary.municipalities).toEqual({ attached: ["전라남도 순천시", "경상남도 김해시"], unmatched: [] });
+    const directory = await list();
+    const count = (code: string) => directory.items.find((m) => m.code === code)!;
+    expect([count("46150").sites, count("46150").accessPoints, count("48250").sites, count("48250").accessPoints]).toEqual([3, 3, 2, 2]);
+    for (const [code, n] of [
+      ["46150", 3],
+      ["48250", 2],
+    ] as const) {
+      // The list, the map's zones in the whole country and the zone export of that municipality agree with the file.
+      const sites = (await (await listSites(request(`/api/sites?municipality=${code}`))).json()) as { total: number };
+      expect(sites.total, `sites of ${code}`).toBe(n);
+      const zones = (await (await mapZones(request(`/api/map/zones?bbox=124.5,33,132,38.7&municipality=${code}`))).json()) as { items: unknown[] };
+      expect(zones.items, `map zones of ${code}`).toHaveLength(n);
+      const csv = await (
+        await exportWhat(request(`/api/exports/sites?format=csv&municipality=${code}`), { params: Promise.resolve({ what: "sites" }) })
+      ).text();
+      expect(Papa.parse(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data, `export of ${code}`).toHaveLength(n);
+    }
   });
 });
