@@ -78,6 +78,41 @@ describe("candidate score", () => {
     expect(s.total).toBe(33);
   });
 
+  it("adds the residents of its 읍면동, shared by the APs there, counted once", () => {
+    const square = (d: number) => ({
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [at.lng - d, at.lat - d],
+          [at.lng + d, at.lat - d],
+          [at.lng + d, at.lat + d],
+          [at.lng - d, at.lat + d],
+          [at.lng - d, at.lat - d],
+        ],
+      ],
+    });
+    const score = (activeAps: number, voters: number) =>
+      scoreCandidate({
+        at,
+        category: "park",
+        activeAps: [],
+        pois: [],
+        coveredPoiIds: new Set(),
+        priorityCategories: [],
+        demand: [{ name: "가좌동", area: square(0.01), voters, activeAps }],
+        settings,
+      });
+    // 6,000 voters and one AP already there: the new zone would serve half, 3,000 of the 5,000 for full points (15).
+    expect(score(1, 6000).residents).toEqual({ dong: "가좌동", voters: 6000, activeAps: 1, share: 3000 });
+    expect(score(1, 6000).residentsPoints).toBe(9);
+    // A 읍면동 no AP serves yet gives the candidate all its voters: full points, never more.
+    expect(score(0, 20_000).residentsPoints).toBe(15);
+    expect(score(0, 20_000).total).toBe(30 + 15);
+    // Outside every 읍면동 the app knows, no residents part.
+    const outside = scoreCandidate({ at, category: "park", activeAps: [], pois: [], coveredPoiIds: new Set(), priorityCategories: [], settings });
+    expect([outside.residents, outside.residentsPoints]).toEqual([null, 0]);
+  });
+
   it("finds the places a coverage point reaches, at any latitude", () => {
     const covered = coveredPois([market, park, farPark], [north(0)], 50);
     expect([...covered].sort()).toEqual([1, 2]);

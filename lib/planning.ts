@@ -1,7 +1,7 @@
 // Planning rules: the site lifecycle, the candidate score from coverage analysis, and the work items an approval creates.
 import { z } from "zod";
 import { POI_KINDS, SITE_CATEGORIES, type PoiKind, type SiteCategory, type SiteStatus, type WorkKind } from "./domain";
-import { distanceM, type LatLng } from "./geo";
+import { containsPoint, distanceM, type Area, type LatLng } from "./geo";
 import { krw, MAX_PLANNED_APS, MAX_UNIT_COST_KRW, text } from "./limits";
 
 /** Where a site may go from each status. Rejected sites can be reopened as candidates. */
@@ -33,6 +33,12 @@ export const scoringWeights = z.strictObject({
   poi: z.strictObject(Object.fromEntries(POI_KINDS.map((k) => [k, z.number().min(0).max(1000)])) as Record<PoiKind, z.ZodNumber>),
   /** Points when the candidate's category is a target category of its plan year. */
   priority: z.number().min(0).max(1000),
+  /**
+   * Points for the residents the candidate would serve: the registered voters (선거인수 2022) of its
+   * 읍면동 shared by the active APs there and the candidate, full points at `residentsCap` or more.
+   */
+  residents: z.number().min(0).max(1000),
+  residentsCap: z.number().int().min(100).max(1_000_000),
 });
 export type ScoringWeights = z.infer<typeof scoringWeights>;
 
@@ -60,6 +66,8 @@ export const DEFAULT_PLANNING_SETTINGS: PlanningSettings = {
     distanceCapM: 1000,
     poi: { traditional_market: 10, bus_stop: 8, tourist_spot: 6, park: 3, parking: 1 },
     priority: 20,
+    residents: 15,
+    residentsCap: 5000,
   },
   unitCosts: { equipmentPerAp: 800_000, installationPerAp: 300_000, lineProvisionPerSite: 400_000, lineConstructionPerSite: 1_200_000 },
 };
@@ -74,8 +82,14 @@ export type ScoreParts = {
   poiPoints: number;
   priority: boolean;
   priorityPoints: number;
+  /** The candidate's 읍면동 (where its outline is known): its voters, its active APs, the share the candidate would serve. */
+  residents: { dong: string; voters: number; activeAps: number; share: number } | null;
+  residentsPoints: number;
   total: number;
 };
+
+/** A 읍면동 a candidate may lie in: its outline, its registered voters and the active APs inside it. */
+export type DemandArea = { name: string; area: Area; voters: number; activeAps: number };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -92,6 +106,8 @@ export function scoreCandidate(args: {
   pois: Poi[];
   coveredPoiIds: ReadonlySet<number>;
   priorityCategories: readonly SiteCategory[];
+  /** The municipality's 읍면동 with voters, where the app knows their outlines. */
+  demand?: readonly DemandArea[];
   settings: PlanningSettings;
 }): ScoreParts {
   const { weights, coverageRadiusM } = args.settings;
@@ -113,6 +129,10 @@ export function scoreCandidate(args: {
   const poiPoints = round1(uncovered.reduce((s, u) => s + u.points, 0));
   const priority = args.priorityCategories.includes(args.category);
   const priorityPoints = priority ? weights.priority : 0;
+  // The voters of its 읍면동, shared by the APs there and the new zone: one person counted once.
+  const dong = args.demand?.find((d) => containsPoint(d.area, args.at));
+  const residents = dong ? { dong: dong.name, voters: dong.voters, activeAps: dong.activeAps, share: Math.round(dong.voters / (dong.activeAps + 1)) } : null;
+  const residentsPoints = residents ? round1(weights.residents * Math.min(1, residents.share / weights.residentsCap)) : 0;
   return {
     nearestActiveM: nearest === null ? null : Math.round(nearest),
     distancePoints,
@@ -120,7 +140,9 @@ export function scoreCandidate(args: {
     poiPoints,
     priority,
     priorityPoints,
-    total: round1(distancePoints + poiPoints + priorityPoints),
+    residents,
+    residentsPoints,
+    total: round1(distancePoints + poiPoints + priorityPoints + residentsPoints),
   };
 }
 

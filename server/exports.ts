@@ -19,6 +19,7 @@ import type { ShareCell, ShareTable } from "../lib/cost-shares";
 import { catalogue, translatorFor } from "../lib/catalogue";
 import { moneySumText, sumMoney, type MoneySum, type MoneyWords } from "../lib/money";
 import { candidateModel } from "./planning";
+import { demandAreasOf } from "./municipalities";
 import { costSharesOf, partnerTotalModel, shapeSummary } from "./summary";
 import { resolveMunicipality } from "./tenant";
 
@@ -166,8 +167,10 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   if (req.what === "candidates") {
+    // Scored as the screen scores them, residents part included.
     const { items } = await scoredCandidates(db, {
       municipalityId: m.id,
+      dongs: await demandAreasOf(db, m),
       status: CANDIDATE_STATUSES.find((s) => s === f.status),
       year: f.year,
       category: f.category,

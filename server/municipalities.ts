@@ -4,7 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { findMunicipalityByCode } from "../db/queries/common";
 import { activeApPositions, inventoryOf, listDirectory, listDongs, type DirectoryRow } from "../db/queries/municipalities";
+import type { Db } from "../db/client";
 import { AppError } from "../lib/errors";
+import type { DemandArea } from "../lib/planning";
 import { areaKm2, asArea, containsPoint, type Area } from "../lib/geo";
 import type { MUNICIPALITY_SORTS } from "../lib/query-params";
 import type { NationalContext } from "./context";
@@ -176,3 +178,17 @@ export async function getProfile(ctx: NationalContext, { code }: { code: string 
   };
 }
 export type Profile = Awaited<ReturnType<typeof getProfile>>;
+
+/**
+ * The 읍면동 a candidate's residents part is scored on: the outlines the app ships for the
+ * municipality with each one's registered voters; undefined where it ships none.
+ */
+export async function demandAreasOf(db: Db, m: { code: string | null }): Promise<Omit<DemandArea, "activeAps">[] | undefined> {
+  const outlines = m.code ? shippedDongs(m.code) : null;
+  if (!m.code || !outlines) return undefined;
+  const voters = new Map((await listDongs(db, { municipalityCode: m.code })).map((d) => [d.code, d]));
+  return outlines.flatMap((o) => {
+    const d = voters.get(o.code);
+    return d?.registeredVoters2022 != null ? [{ name: d.nameKo, area: o.area, voters: d.registeredVoters2022 }] : [];
+  });
+}

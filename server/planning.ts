@@ -13,6 +13,7 @@ import { allowedNext, dueDateFor, isLegalTransition, plannableYears, plannedWork
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
 import { staleVersion } from "./conflicts";
+import { demandAreasOf } from "./municipalities";
 import { siteModel } from "./sites";
 
 type CandidateRow = Awaited<ReturnType<typeof q.scoredCandidates>>["items"][number];
@@ -75,7 +76,8 @@ export type CandidateQuery = {
  * score is made (radius and weights: public, like the score). Unit costs are settings, not scoring.
  */
 export async function listCandidates(ctx: RequestContext, { sort = "score", dir, ...filters }: CandidateQuery) {
-  const { items, settings } = await q.scoredCandidates(ctx.db, { ...filters, municipalityId: ctx.municipality.id });
+  const dongs = await demandAreasOf(ctx.db, ctx.municipality);
+  const { items, settings } = await q.scoredCandidates(ctx.db, { ...filters, municipalityId: ctx.municipality.id, dongs });
   const key: Record<CandidateSort, (r: CandidateRow) => number | string> = {
     score: (r) => r.score?.total ?? -1,
     name: (r) => r.name,

@@ -85,12 +85,18 @@ describe(`planning on ${testEngine()}`, () => {
       distancePoints: number;
       poiPoints: number;
       priorityPoints: number;
+      residentsPoints: number;
+      residents: { dong: string; voters: number; activeAps: number; share: number } | null;
       uncovered: { kind: string; count: number }[];
       priority: boolean;
     };
     expect(score.priority).toBe(true);
     expect(score.uncovered).toContainEqual(expect.objectContaining({ kind: "traditional_market", count: 1 }));
-    expect(score.total).toBeCloseTo(score.distancePoints + score.poiPoints + score.priorityPoints, 5);
+    expect(score.total).toBeCloseTo(score.distancePoints + score.poiPoints + score.priorityPoints + score.residentsPoints, 5);
+    // The market lies in one of Jinju's 읍면동: its voters, shared by the active APs there and the candidate.
+    expect(score.residents).not.toBeNull();
+    expect(score.residents!.share).toBe(Math.round(score.residents!.voters / (score.residents!.activeAps + 1)));
+    expect(score.residentsPoints).toBeCloseTo(Math.round(15 * Math.min(1, score.residents!.share / 5000) * 10) / 10, 5);
     expect(row.notes).toBe("상인회 요청");
     const anon = await json(await listCandidates(request("/api/candidates")));
     expect(anon.body.items!.find((c) => c.id === id)).not.toHaveProperty("notes");

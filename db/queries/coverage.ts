@@ -2,12 +2,13 @@
 // candidates' scores. Used by the app and the export command, so no server-only marker.
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PoiKind, SiteCategory, SiteStatus } from "../../lib/domain";
-import type { LatLng } from "../../lib/geo";
+import { containsPoint, type LatLng } from "../../lib/geo";
 import {
   coveredPois,
   DEFAULT_PLANNING_SETTINGS,
   planningSettings as settingsSchema,
   scoreCandidate,
+  type DemandArea,
   type PlanningSettings,
   type Poi,
   type ScoreParts,
@@ -18,7 +19,9 @@ import * as s from "../schema";
 export async function getPlanningSettings(db: Conn, { municipalityId }: { municipalityId: number }): Promise<PlanningSettings & { version: number }> {
   const [row] = await db.select().from(s.planningSettings).where(eq(s.planningSettings.municipalityId, municipalityId));
   if (!row) return { ...DEFAULT_PLANNING_SETTINGS, version: 0 };
-  const parsed = settingsSchema.safeParse(row.settings);
+  // Settings saved before a weight existed take its default, instead of falling back to all defaults.
+  const saved = row.settings as { weights?: object } | null;
+  const parsed = settingsSchema.safeParse({ ...saved, weights: { ...DEFAULT_PLANNING_SETTINGS.weights, ...saved?.weights } });
   return { ...(parsed.success ? parsed.data : DEFAULT_PLANNING_SETTINGS), version: row.version };
 }
 
@@ -68,7 +71,15 @@ export type CandidateRow = {
 /** The candidates (all of them unless a status is asked for) with their scores, best first, and the settings used. */
 export async function scoredCandidates(
   db: Db,
-  { municipalityId, ...filters }: CandidateFilters & { municipalityId: number },
+  {
+    municipalityId,
+    dongs,
+    ...filters
+  }: CandidateFilters & {
+    municipalityId: number;
+    /** The municipality's 읍면동 with outline and registered voters, where known: the residents part of the score. */
+    dongs?: readonly Omit<DemandArea, "activeAps">[];
+  },
 ): Promise<{ items: CandidateRow[]; settings: PlanningSettings }> {
   const where: (SQL | undefined)[] = [
     eq(s.sites.municipalityId, municipalityId),
@@ -105,6 +116,7 @@ export async function scoredCandidates(
   ]);
   const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
   const priorities = new Map(years.map((y) => [y.year, y.categories]));
+  const demand = dongs?.map((d) => ({ ...d, activeAps: coverage.active.filter((p) => containsPoint(d.area, p)).length }));
   const items = rows.map((r) => ({
     ...r,
     score:
@@ -117,6 +129,7 @@ export async function scoredCandidates(
             pois,
             coveredPoiIds: covered,
             priorityCategories: priorities.get(r.planYear ?? -1) ?? [],
+            demand,
             settings,
           }),
   }));

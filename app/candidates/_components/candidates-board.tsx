@@ -80,6 +80,8 @@ export function CandidatesBoard({
             park: w.poi.park,
             parking: w.poi.parking,
             priority: w.priority,
+            residents: w.residents,
+            residentsCap: w.residentsCap,
           })}
         </p>
       ) : null}
@@ -121,6 +123,7 @@ export function CandidatesBoard({
               <th>{t("candidates.distance")}</th>
               <th>{t("candidates.uncovered")}</th>
               <th>{t("candidates.priority")}</th>
+              <th>{t("candidates.residents")}</th>
               {canEdit ? <th>{t("candidates.actions")}</th> : null}
             </tr>
           </thead>
@@ -163,6 +166,16 @@ export function CandidatesBoard({
                 </td>
                 <td className="small" data-testid="score-priority">
                   {row.score?.priority ? points(row.score.priorityPoints) : t("candidates.none")}
+                </td>
+                <td className="small" data-testid="score-residents">
+                  {row.score?.residents
+                    ? `${t("candidates.residentsPart", {
+                        dong: row.score.residents.dong,
+                        voters: format.number(row.score.residents.voters),
+                        aps: row.score.residents.activeAps + 1,
+                        share: format.number(row.score.residents.share),
+                      })} → ${points(row.score.residentsPoints)}`
+                    : t("candidates.residentsUnknown")}
                 </td>
                 {canEdit ? (
                   <td className="actions">

@@ -26,6 +26,8 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
     if (group === "unitCosts" && key) return t(`settings.${key as (typeof UNIT_COSTS)[number]}`);
     if (key === "poi" && kind) return t("settings.poi", { kind: t(`poiKind.${kind as "park"}`) });
     if (key === "distanceCapM") return t("settings.distanceCap");
+    if (key === "residentsCap") return t("settings.residentsCap");
+    if (key === "residents") return t("settings.residents");
     return t(`settings.${(key ?? "distance") as "distance" | "priority"}`);
   };
   const [saved, setSaved] = useState(false);
@@ -42,6 +44,8 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
         distanceCapM: n("distanceCapM"),
         poi: Object.fromEntries(POI_KINDS.map((k) => [k, n(`poi-${k}`)])),
         priority: n("priority"),
+        residents: n("residents"),
+        residentsCap: n("residentsCap"),
       },
       unitCosts: Object.fromEntries(UNIT_COSTS.map((k) => [k, n(k)])),
     };
@@ -78,6 +82,8 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
         {num("distanceCapM", t("settings.distanceCap"), data.weights.distanceCapM)}
         {POI_KINDS.map((k) => num(`poi-${k}`, t("settings.poi", { kind: t(`poiKind.${k}`) }), data.weights.poi[k]))}
         {num("priority", t("settings.priority"), data.weights.priority)}
+        {num("residents", t("settings.residents"), data.weights.residents)}
+        {num("residentsCap", t("settings.residentsCap"), data.weights.residentsCap)}
         <p className="settings-note" data-testid="unit-cost-note">
           {t("settings.unitCostNote")}
         </p>
