@@ -256,3 +256,18 @@ test("the legend explains every colour the map draws, and zones leave the APs at
   expect(covered).toBe(0);
   await screenshot(page, "map-zone-over-aps");
 });
+
+test("the residents layer shades each 읍면동 by voters per active AP, and the legend gives the classes", async ({ page }) => {
+  await openMap(page, "?l=aps,residents");
+  const dongs = page.locator(".leaflet-residents-pane path");
+  await expect(dongs).toHaveCount(30);
+  const legend = page.getByTestId("legend-residents");
+  await expect(legend).toContainText("AP 없는 읍면동");
+  // Every fill drawn is a colour the legend explains.
+  const fills = new Set(await dongs.evaluateAll((ps) => ps.map((p) => p.getAttribute("fill")!)));
+  const explained = new Set(await legend.locator("[data-colour]").evaluateAll((els) => els.map((e) => e.getAttribute("data-colour")!)));
+  expect([...fills].filter((f) => !explained.has(f))).toEqual([]);
+  await dongs.first().hover({ force: true });
+  await expect(page.locator(".leaflet-tooltip")).toContainText("선거인");
+  await screenshot(page, "map-residents");
+});

@@ -50,6 +50,12 @@ test("the national view compares 시도, then one 시도's 시군구, on a choro
   await expect(page.locator(".national-map path.leaflet-interactive")).toHaveCount(17);
   await expect(page.getByTestId("national-legend")).toContainText("자료 없음");
   await expect(page.getByTestId("national-legend")).toContainText("선거인수 2022는");
+  // Hovering 경상남도, the one area in the top class, names it and its figure — the table's.
+  const top = page.locator(`.national-map path[fill="${"#0f5e54"}"]`);
+  await expect(top).toHaveCount(1);
+  await top.hover();
+  const figure = (await table.locator("tbody tr").first().locator("td").nth(1).innerText()).trim();
+  await expect(page.locator(".leaflet-tooltip")).toHaveText(`경상남도 · 선거인 1만 명당 AP ${figure}`);
   await screenshot(page, "national-korea");
 
   await table.getByRole("link", { name: "경상남도" }).click();

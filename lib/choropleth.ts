@@ -3,6 +3,8 @@
 
 export const CLASS_COLOURS = ["#e6f4f1", "#b3dfd6", "#6cbfae", "#2a9686", "#0f5e54"] as const;
 export const NO_DATA_COLOUR = "#e5e7eb";
+/** A place with people and no AP serving them (the residents layer): the strongest demand. */
+export const NO_AP_COLOUR = "#b91c1c";
 
 /**
  * Upper bounds of up to five classes holding about as many places each (quantiles); the last bound

@@ -1,7 +1,7 @@
 // The map's shareable state (view, layers, filters, selection) and its round trip through the URL.
 import { AP_STATUSES, PROVENANCES, SITE_CATEGORIES, SITE_SOURCES, type ApStatus, type Provenance, type SiteCategory, type SiteSource } from "./domain";
 
-export const LAYERS = ["aps", "zones", "candidates", "buses", "pois", "gaps", "coverage", "tiles"] as const;
+export const LAYERS = ["aps", "zones", "candidates", "buses", "pois", "gaps", "residents", "coverage", "tiles"] as const;
 export type LayerId = (typeof LAYERS)[number];
 export const DEFAULT_LAYERS: LayerId[] = ["aps", "zones", "candidates", "buses", "tiles"];
 

@@ -55,6 +55,16 @@ export type PoiMarker = {
   outside?: boolean;
 };
 
+/** A 읍면동 of the residents layer: registered voters (선거인수 2022), active APs and voters per AP. */
+export type DongDemand = {
+  code: string;
+  nameKo: string;
+  registeredVoters2022: number | null;
+  activeAps: number | null;
+  votersPerActiveAp: number | null;
+  geometry: unknown;
+};
+
 export type OperatorSummary = {
   id: number;
   name: string;

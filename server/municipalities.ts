@@ -9,7 +9,7 @@ import { AppError } from "../lib/errors";
 import type { DemandArea } from "../lib/planning";
 import { areaKm2, asArea, containsPoint, type Area } from "../lib/geo";
 import type { MUNICIPALITY_SORTS } from "../lib/query-params";
-import type { NationalContext } from "./context";
+import type { NationalContext, RequestContext } from "./context";
 import { nationalOutline } from "../db/national-outlines";
 import { dongsUrlOf } from "./tenant";
 
@@ -142,29 +142,9 @@ export async function getProfile(ctx: NationalContext, { code }: { code: string 
   const me = items.find((m) => m.code === code);
   if (!me) throw new AppError("not_found", `No municipality with code ${code}`, { path: "code", params: { value: code } });
   const municipality = await findMunicipalityByCode(ctx.db, { code });
-  const [inventory, dongRows, positions] = await Promise.all([
-    inventoryOf(ctx.db, { municipalityId: municipality.id }),
-    listDongs(ctx.db, { municipalityCode: code }),
-    activeApPositions(ctx.db, { municipalityId: municipality.id }),
-  ]);
-  const outlines = shippedDongs(code);
-  const apsIn = new Map<string, number>();
-  if (outlines) {
-    for (const p of positions) {
-      const dong = outlines.find((x) => containsPoint(x.area, p))?.code;
-      if (dong) apsIn.set(dong, (apsIn.get(dong) ?? 0) + 1);
-    }
-  }
-  const dongs = dongRows.map((d) => {
-    const aps = outlines ? (apsIn.get(d.code) ?? 0) : null;
-    return {
-      code: d.code,
-      nameKo: d.nameKo,
-      registeredVoters2022: d.registeredVoters2022,
-      activeAps: aps,
-      votersPerAp: aps && d.registeredVoters2022 ? Math.round(d.registeredVoters2022 / aps) : null,
-    };
-  });
+  const [inventory, residents] = await Promise.all([inventoryOf(ctx.db, { municipalityId: municipality.id }), residentsByDong(ctx.db, municipality)]);
+  const dongs = residents.dongs.map(({ area: _area, ...d }) => d);
+  const outlines = residents.outlined;
   const rankIn = (list: MunicipalityListing[]) => ({ rank: list.findIndex((m) => m.code === code) + 1, of: list.length });
   const voters = me.registeredVoters2022;
   const similar = voters ? items.filter((m) => m.registeredVoters2022 !== null && Math.abs(m.registeredVoters2022 - voters) <= voters * 0.25) : [me];
@@ -173,7 +153,7 @@ export async function getProfile(ctx: NationalContext, { code }: { code: string 
     emdCount: municipality.emdCount,
     inventory,
     dongs,
-    dongApsKnown: outlines !== null,
+    dongApsKnown: outlines,
     ranks: { sido: rankIn(items.filter((m) => m.sidoCode === me.sidoCode)), similarSize: rankIn(similar) },
   };
 }
@@ -191,4 +171,38 @@ export async function demandAreasOf(db: Db, m: { code: string | null }): Promise
     const d = voters.get(o.code);
     return d?.registeredVoters2022 != null ? [{ name: d.nameKo, area: o.area, voters: d.registeredVoters2022 }] : [];
   });
+}
+
+/**
+ * A municipality's 읍면동 with registered voters and, where the app ships their outlines, the active
+ * APs inside each and voters per AP: the profile's table and the map's residents layer.
+ */
+export async function residentsByDong(db: Db, m: { id: number; code: string | null }) {
+  if (!m.code) return { outlined: false, dongs: [] };
+  const [rows, positions] = await Promise.all([listDongs(db, { municipalityCode: m.code }), activeApPositions(db, { municipalityId: m.id })]);
+  const outlines = shippedDongs(m.code);
+  const areaOf = new Map(outlines?.map((o) => [o.code, o.area]));
+  const apsIn = new Map<string, number>();
+  for (const p of outlines ? positions : []) {
+    const dong = outlines!.find((x) => containsPoint(x.area, p))?.code;
+    if (dong) apsIn.set(dong, (apsIn.get(dong) ?? 0) + 1);
+  }
+  const dongs = rows.map((d) => {
+    const aps = outlines ? (apsIn.get(d.code) ?? 0) : null;
+    return {
+      code: d.code,
+      nameKo: d.nameKo,
+      registeredVoters2022: d.registeredVoters2022,
+      activeAps: aps,
+      votersPerActiveAp: aps && d.registeredVoters2022 ? Math.round(d.registeredVoters2022 / aps) : null,
+      area: areaOf.get(d.code) ?? null,
+    };
+  });
+  return { outlined: outlines !== null, dongs };
+}
+
+/** The map's residents layer: the 읍면동 whose outlines the app ships, with voters and active APs. */
+export async function residentsLayer(ctx: RequestContext) {
+  const { dongs } = await residentsByDong(ctx.db, ctx.municipality);
+  return { items: dongs.flatMap(({ area, ...d }) => (area ? [{ ...d, geometry: area }] : [])) };
 }

@@ -88,6 +88,7 @@ const EXAMPLES: Record<string, (ids: Ids) => { url: string; params?: Record<stri
   ],
   "/api/map/operators": () => [{ url: "/api/map/operators" }],
   "/api/map/pois": () => [{ url: "/api/map/pois?bbox=127.9,35.0,128.3,35.3" }],
+  "/api/map/residents": () => [{ url: "/api/map/residents" }],
   "/api/map/routes": () => [{ url: "/api/map/routes" }],
   "/api/map/zones": () => [{ url: "/api/map/zones?bbox=127.9,35.0,128.3,35.3" }],
   "/api/municipalities": () => [{ url: "/api/municipalities" }, { url: "/api/municipalities?sido=48&sort=accessPoints&dir=desc" }],

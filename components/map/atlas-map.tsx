@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMapEvents } from "react-leaflet";
 import type { PoiKind } from "@/lib/domain";
 import { MAX_ZOOM, MIN_ZOOM } from "@/lib/map-state";
-import type { MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
+import type { DongDemand, MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
 import type { Area } from "@/lib/geo";
 import type { BBox } from "@/lib/query-params";
 import { ApLayer } from "./ap-layer";
@@ -17,6 +17,7 @@ import { DepotLayer } from "./depot-layer";
 import { GapLayer, type GapMarker } from "./gap-layer";
 import { PickLayer } from "./pick-layer";
 import { PoiLayer } from "./poi-layer";
+import { ResidentsLayer } from "./residents-layer";
 import { RouteLayer } from "./route-layer";
 import { ZoneLayer } from "./zone-layer";
 
@@ -31,6 +32,8 @@ export type AtlasMapProps = {
   aps: MapFeatures | undefined;
   zones: ZoneMarker[];
   pois: PoiMarker[];
+  /** The residents layer's 읍면동 and the class breaks of their voters per AP. */
+  residents: { dongs: DongDemand[]; breaks: number[] };
   gaps: GapMarker[];
   /** Where "propose as candidate" leads from a place without Wi-Fi; null for those who may not. */
   proposeGap: { label: string; href: (g: GapMarker) => string } | null;
@@ -50,6 +53,7 @@ export type AtlasMapProps = {
     outside: string;
     depot: (name: string, buses: number) => string;
     route: (route: RouteLine) => string;
+    dong: (dong: DongDemand) => string;
   };
   onView: (place: MapPlace) => void;
   /** Where a zoom is heading, as soon as its animation starts: the new view's data can be asked for early. */
@@ -132,6 +136,7 @@ export function AtlasMap(props: AtlasMapProps) {
       <RouteLayer routes={props.routes} describe={props.labels.route} />
       {props.coverage ? <CoverageLayer centres={apPoints} radius={props.coverage.radius} /> : null}
       <GapLayer gaps={props.gaps} propose={props.proposeGap} describe={(g) => `${g.name} · ${props.labels.poiKind(g.kind)}`} />
+      {props.residents.dongs.length ? <ResidentsLayer dongs={props.residents.dongs} breaks={props.residents.breaks} describe={props.labels.dong} /> : null}
       <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} outsideLabel={props.labels.outside} />
       <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} zoom={zoom} />
       {props.aps ? <ApLayer data={props.aps} clusterLabel={props.labels.cluster} onSelect={props.onSelectAps} selectedId={selectedOf("ap")} /> : null}

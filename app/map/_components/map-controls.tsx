@@ -7,7 +7,7 @@ import { memo } from "react";
 import { AP_STATUSES, PROVENANCES, SITE_CATEGORIES, SITE_SOURCES, type SiteSource } from "@/lib/domain";
 import { localName } from "@/lib/format";
 import { LAYERS, type LayerId, type MapState } from "@/lib/map-state";
-import type { ApPointProps, MapFeatures, OperatorSummary, ZoneMarker } from "@/lib/map-types";
+import type { ApPointProps, DongDemand, MapFeatures, OperatorSummary, ZoneMarker } from "@/lib/map-types";
 import type { PartnerOption } from "./map-screen";
 import { MapLegend } from "./map-legend";
 import { hrefWith } from "@/lib/url";
@@ -33,6 +33,7 @@ export const MapControls = memo(function MapControls({
   onToggleAdding,
   unplaced,
   municipalityName,
+  residents,
 }: {
   state: MapState;
   update: (change: Partial<MapState>) => void;
@@ -52,6 +53,7 @@ export const MapControls = memo(function MapControls({
   /** What of the municipality the map cannot draw as points, and its name. */
   unplaced: Unplaced;
   municipalityName: string;
+  residents: { dongs: DongDemand[]; breaks: number[] };
 }) {
   const t = useTranslations("map");
   const tk = useTranslations();
@@ -258,7 +260,7 @@ export const MapControls = memo(function MapControls({
         ))}
       </p>
 
-      <MapLegend state={state} zones={zones} />
+      <MapLegend state={state} zones={zones} residents={residents} />
 
       {operators.length ? (
         <section aria-labelledby="operators-h">

@@ -2,13 +2,21 @@
 // The map's legend: every colour and shape the layers draw (lib/map-style), each swatch carrying
 // the colour it stands for (`data-colour`), so a test can check the map draws nothing unexplained.
 // Zone colours are listed for the categories of the zones in view.
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import { classRanges, colourOf, NO_AP_COLOUR } from "@/lib/choropleth";
 import { AP_STATUSES, POI_KINDS, SITE_CATEGORIES } from "@/lib/domain";
 import type { MapState } from "@/lib/map-state";
 import { AP_STATUS_COLOURS, CATEGORY_COLOURS, CLUSTER_COLOUR, COVERAGE_COLOUR, GAP_COLOUR, OUTSIDE_COLOUR, POI_COLOURS, ROUTE_COLOUR } from "@/lib/map-style";
-import type { ZoneMarker } from "@/lib/map-types";
+import type { DongDemand, ZoneMarker } from "@/lib/map-types";
 
-export function MapLegend({ state, zones }: { state: MapState; zones: ZoneMarker[] }) {
+type Props = { state: MapState; zones: ZoneMarker[]; residents: { dongs: DongDemand[]; breaks: number[] } };
+
+export function MapLegend({ state, zones, residents }: Props) {
+  const format = useFormatter();
+  const ranges = classRanges(
+    residents.dongs.map((d) => d.votersPerActiveAp),
+    residents.breaks,
+  );
   const t = useTranslations("map");
   const tk = useTranslations();
   const on = (l: MapState["layers"][number]) => state.layers.includes(l);
@@ -101,6 +109,27 @@ export function MapLegend({ state, zones }: { state: MapState; zones: ZoneMarker
         {on("gaps") ? (
           <li>
             <span className="swatch" data-colour={GAP_COLOUR} style={{ background: "#fff", borderColor: GAP_COLOUR }} /> {t("gapLegend")}
+          </li>
+        ) : null}
+        {on("residents") ? (
+          <li>
+            <strong>{t("residentsLegend")}</strong>
+            <ul data-testid="legend-residents">
+              {ranges.map(([from, to], i) => (
+                <li key={i}>
+                  <span
+                    className="swatch swatch-square"
+                    data-colour={colourOf(i, residents.breaks.length)}
+                    style={{ background: colourOf(i, residents.breaks.length) }}
+                  />{" "}
+                  {from === to ? format.number(to) : `${format.number(from)} – ${format.number(to)}`}
+                </li>
+              ))}
+              <li>
+                <span className="swatch swatch-square" data-colour={NO_AP_COLOUR} style={{ background: NO_AP_COLOUR }} /> {t("residentsNoAp")}
+              </li>
+            </ul>
+            <span className="muted small">{t("residentsNote")}</span>
           </li>
         ) : null}
         {on("coverage") ? (

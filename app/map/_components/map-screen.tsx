@@ -1,6 +1,7 @@
 "use client";
 // The map screen: composes the hooks that hold its URL state, its view, the visible layers' data and
 // the add-candidate flow, with the controls, the detail panel and the one dynamic entry to Leaflet.
+import { classBreaks } from "@/lib/choropleth";
 import type { Unplaced } from "@/server/map";
 import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
@@ -103,6 +104,9 @@ export function MapScreen({
     [planning, tk],
   );
 
+  // The residents layer's classes: voters per AP over the 읍면동 that have APs (those without are marked apart).
+  const residents = useMemo(() => ({ dongs: layers.residents, breaks: classBreaks(layers.residents.map((d) => d.votersPerActiveAp)) }), [layers.residents]);
+
   // One labels object for the map's lifetime: the layers (the cluster markers' diff among them) then
   // see the same functions on every render instead of new ones.
   const labels = useMemo<AtlasMapProps["labels"]>(
@@ -115,6 +119,10 @@ export function MapScreen({
       outside: t("outside"),
       depot: (name, count) => t("depot", { name, count }),
       route: (r) => t("route", { route: r.routeNumber, count: r.buses }),
+      dong: (d) =>
+        d.activeAps
+          ? t("dongTooltip", { name: d.nameKo, voters: d.registeredVoters2022 ?? 0, aps: d.activeAps, perAp: d.votersPerActiveAp ?? 0 })
+          : t("dongTooltipNoAp", { name: d.nameKo, voters: d.registeredVoters2022 ?? 0 }),
     }),
     [t, tk],
   );
@@ -138,6 +146,7 @@ export function MapScreen({
         onToggleAdding={add.toggle}
         unplaced={unplaced}
         municipalityName={municipalityName}
+        residents={residents}
       />
       <div className="map-stage" ref={stageRef}>
         {layers.error ? (
@@ -155,6 +164,7 @@ export function MapScreen({
             aps={layers.aps}
             zones={layers.zones}
             pois={layers.pois}
+            residents={residents}
             gaps={layers.gaps}
             proposeGap={proposeGap}
             depots={layers.operators}

@@ -9,7 +9,7 @@ import { fetchJson } from "@/lib/fetcher";
 import { formatBBox } from "@/lib/map-grid";
 import { filterParams, type MapState } from "@/lib/map-state";
 import { isPlanning } from "@/lib/map-style";
-import type { MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
+import type { DongDemand, MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
 import { hrefWith } from "@/lib/url";
 
 /** The most zones the map draws as markers (and lists) at once. */
@@ -67,6 +67,7 @@ export function useMapLayers(state: MapState, view: MapView | null) {
   const gaps = useSWR<{ items: GapMarker[] }>(on("gaps") ? "/api/gaps" : null, fetchJson);
   const operators = useSWR<{ items: OperatorSummary[] }>(on("buses") ? "/api/map/operators" : null, fetchJson);
   const routes = useSWR<{ items: RouteLine[] }>(on("buses") ? "/api/map/routes" : null, fetchJson);
+  const residents = useSWR<{ items: DongDemand[] }>(on("residents") ? "/api/map/residents" : null, fetchJson);
 
   // Past ZONES_ON_MAP zones in view (a national or regional view) the zones are not drawn: the AP
   // clusters show where things are, and the panel says to zoom in.
@@ -89,7 +90,8 @@ export function useMapLayers(state: MapState, view: MapView | null) {
     gaps: on("gaps") ? (gaps.data?.items ?? NONE) : NONE,
     operators: on("buses") ? (operators.data?.items ?? NONE) : NONE,
     routes: on("buses") ? (routes.data?.items ?? NONE) : NONE,
-    error: features.error ?? gaps.error ?? zones.error ?? pois.error ?? operators.error ?? routes.error,
+    residents: on("residents") ? (residents.data?.items ?? NONE) : NONE,
+    error: features.error ?? gaps.error ?? zones.error ?? pois.error ?? operators.error ?? routes.error ?? residents.error,
   };
 }
 

@@ -126,7 +126,7 @@ export default async function MunicipalityPage({ params }: PageProps<"/municipal
                 <th scope="row">{d.nameKo}</th>
                 <td className="num">{n(d.registeredVoters2022)}</td>
                 <td className="num">{d.activeAps === null ? "—" : format.number(d.activeAps)}</td>
-                <td className="num">{d.votersPerAp === null ? (d.activeAps === 0 ? t("profile.noAp") : "—") : format.number(d.votersPerAp)}</td>
+                <td className="num">{d.votersPerActiveAp === null ? (d.activeAps === 0 ? t("profile.noAp") : "—") : format.number(d.votersPerActiveAp)}</td>
               </tr>
             ))}
           </tbody>
