@@ -63,6 +63,10 @@ test("the national view compares 시도, then one 시도's 시군구, on a choro
   await expect(table.locator("tbody tr")).toHaveCount(22);
   await expect(page.locator(".national-map path.leaflet-interactive")).toHaveCount(22);
   await expect(table.locator("tbody tr").first().locator("th a").first()).toHaveText("진주시");
+  // Its APs' install years and its main provider, from the inventory.
+  await expect(table.locator("thead")).toContainText("설치 연도");
+  await expect(table.locator("tbody tr").first()).toContainText(/20\d\d–20\d\d/);
+  await expect(table.locator("tbody tr").first()).toContainText("%");
   // Sorting by a column header; the figure the map colours is chosen apart.
   await table.getByRole("link", { name: "선거인수 2022" }).click();
   await expect(table.locator("tbody tr").first().locator("th a").first()).toHaveText("김해시");

@@ -42,6 +42,10 @@ export type MunicipalityListing = {
   /** APs per 10,000 registered voters, one decimal; null without a voter count. */
   apsPer10kVoters: number | null;
   apsPerKm2: number | null;
+  /** The install years of its APs, where known. */
+  installYears: { first: number; last: number } | null;
+  /** The provider with the most APs and its share of the APs whose provider is known (percent, one decimal). */
+  topProvider: { name: string; share: number } | null;
 };
 
 const ratio = (n: number, d: number | null, scale = 1) => (d ? Math.round(((n * scale) / d) * 100) / 100 : null);
@@ -67,6 +71,8 @@ export async function listMunicipalities(
       areaKm2: area,
       apsPer10kVoters: ratio(r.accessPoints, r.registeredVoters2022, 10_000),
       apsPerKm2: ratio(r.accessPoints, area),
+      installYears: r.firstYear !== null && r.lastYear !== null ? { first: r.firstYear, last: r.lastYear } : null,
+      topProvider: r.topProvider ? { name: r.topProvider.name, share: Math.round((r.topProvider.n / r.topProvider.known) * 1000) / 10 } : null,
     };
   });
   const key: Record<(typeof MUNICIPALITY_SORTS)[number], (m: MunicipalityListing) => string | number | null> = {
@@ -91,7 +97,7 @@ export async function listMunicipalities(
 }
 
 /** A 시도's figures: the sums of its 시군구, and the same ratios over the sums. */
-export type ProvinceListing = Omit<MunicipalityListing, "code" | "nameKo" | "nameEn"> & { municipalities: number };
+export type ProvinceListing = Omit<MunicipalityListing, "code" | "nameKo" | "nameEn" | "topProvider"> & { municipalities: number };
 
 export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
   const by = new Map<string, MunicipalityListing[]>();
@@ -113,6 +119,12 @@ export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
       areaKm2: area === null ? null : Math.round(area * 10) / 10,
       apsPer10kVoters: ratio(aps, voters, 10_000),
       apsPerKm2: ratio(aps, area),
+      installYears: list.some((m) => m.installYears)
+        ? {
+            first: Math.min(...list.flatMap((m) => (m.installYears ? [m.installYears.first] : []))),
+            last: Math.max(...list.flatMap((m) => (m.installYears ? [m.installYears.last] : []))),
+          }
+        : null,
     };
   });
 }

@@ -21,6 +21,8 @@ type Listing = {
   registeredVoters2022: number | null;
   areaKm2: number | null;
   apsPer10kVoters: number | null;
+  installYears: { first: number; last: number } | null;
+  topProvider: { name: string; share: number } | null;
 };
 
 async function list(params = ""): Promise<{ status: number; items: Listing[]; total: number }> {
@@ -74,6 +76,9 @@ describe(`the municipality directory on ${testEngine()}`, () => {
     const directory = await list();
     const count = (code: string) => directory.items.find((m) => m.code === code)!;
     expect([count("46150").sites, count("46150").accessPoints, count("48250").sites, count("48250").accessPoints]).toEqual([3, 3, 2, 2]);
+    // Install years and the main provider, from the file's rows.
+    expect(count("46150")).toMatchObject({ installYears: { first: 2019, last: 2020 }, topProvider: { name: "KT", share: 100 } });
+    expect(count("48250")).toMatchObject({ installYears: { first: 2021, last: 2021 }, topProvider: { share: 100 } });
     for (const [code, n] of [
       ["46150", 3],
       ["48250", 2],

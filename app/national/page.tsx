@@ -153,6 +153,8 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                   </Link>
                 </th>
               ))}
+              <th scope="col">{t("national.installYears")}</th>
+              {sido ? <th scope="col">{t("national.topProvider")}</th> : null}
               <th scope="col">{t("national.class")}</th>
             </tr>
           </thead>
@@ -179,6 +181,23 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                   </td>
                 ))}
                 <td className="num">{figure(r.areaKm2, "areaKm2")}</td>
+                <td className="num">
+                  {r.installYears
+                    ? r.installYears.first === r.installYears.last
+                      ? r.installYears.first
+                      : `${r.installYears.first}–${r.installYears.last}`
+                    : "—"}
+                </td>
+                {sido ? (
+                  <td>
+                    {"topProvider" in r && r.topProvider
+                      ? t("national.providerShare", {
+                          name: r.topProvider.name,
+                          share: format.number(r.topProvider.share / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                        })
+                      : "—"}
+                  </td>
+                ) : null}
                 <td>
                   <span className="swatch swatch-square" style={{ background: colourOf(classOf(r[metric], breaks), breaks.length), borderColor: "#475569" }} />
                 </td>

@@ -19,6 +19,12 @@ export async function listDirectory(db: Db, { sidoCode }: { sidoCode?: string })
       boundary: s.municipalities.boundary,
       accessPoints: sql<number>`(select count(*)::int from access_points a where a.municipality_id = "municipalities"."id")`,
       sites: sql<number>`(select count(*)::int from sites z where z.municipality_id = "municipalities"."id")`,
+      firstYear: sql<number | null>`(select min(a.install_year) from access_points a where a.municipality_id = "municipalities"."id")`,
+      lastYear: sql<number | null>`(select max(a.install_year) from access_points a where a.municipality_id = "municipalities"."id")`,
+      /** The provider with the most APs and how many it has (APs with a known provider only). */
+      topProvider: sql<{ name: string; n: number; known: number } | null>`(select json_build_object('name', p.provider_name, 'n', p.n, 'known', p.known)
+        from (select a.provider_name, count(*)::int as n, sum(count(*)) over ()::int as known from access_points a
+              where a.municipality_id = "municipalities"."id" and a.provider_name is not null group by a.provider_name order by 2 desc, 1 limit 1) p)`,
     })
     .from(s.municipalities)
     .where(sidoCode ? eq(s.municipalities.sidoCode, sidoCode) : isNotNull(s.municipalities.code))
