@@ -261,6 +261,8 @@ test("the residents layer shades each 읍면동 by voters per active AP, and the
   await openMap(page, "?l=aps,residents");
   const dongs = page.locator(".leaflet-residents-pane path");
   await expect(dongs).toHaveCount(30);
+  // The zone layers are off: the panel says so instead of counting 0 zones.
+  await expect(page.getByTestId("zone-count")).toHaveText("구역 레이어가 꺼져 있어 구역을 세지 않습니다.");
   const legend = page.getByTestId("legend-residents");
   await expect(legend).toContainText("AP 없는 읍면동");
   // Every fill drawn is a colour the legend explains.

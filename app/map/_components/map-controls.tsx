@@ -124,7 +124,12 @@ export const MapControls = memo(function MapControls({
       </p>
       {features && features.total === 0 ? <p className="notice">{t("empty")}</p> : null}
       <p className="map-count" data-testid="zone-count">
-        {zonesTruncated ? t("zoneCountOver", { count: zoneCount }) : `${t("zoneCount", { count: zoneCount })}${split(zones)}`}
+        {/* With both zone layers off there is nothing counted: say so rather than "0". */}
+        {!state.layers.includes("zones") && !state.layers.includes("candidates")
+          ? t("zonesOff")
+          : zonesTruncated
+            ? t("zoneCountOver", { count: zoneCount })
+            : `${t("zoneCount", { count: zoneCount })}${split(zones)}`}
       </p>
       {zonesTruncated ? <p className="notice">{t("tooMany", { count: zoneCount })}</p> : null}
       {placeless ? (
