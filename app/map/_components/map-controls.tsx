@@ -40,7 +40,8 @@ export const MapControls = memo(function MapControls({
   partners: PartnerOption[];
   years: number[];
   features: MapFeatures | undefined;
-  zoneCount: number;
+  /** Null while the view's zones are loading. */
+  zoneCount: number | null;
   zonesTruncated: boolean;
   zones: ZoneMarker[];
   operators: OperatorSummary[];
@@ -127,11 +128,13 @@ export const MapControls = memo(function MapControls({
         {/* With both zone layers off there is nothing counted: say so rather than "0". */}
         {!state.layers.includes("zones") && !state.layers.includes("candidates")
           ? t("zonesOff")
-          : zonesTruncated
-            ? t("zoneCountOver", { count: zoneCount })
-            : `${t("zoneCount", { count: zoneCount })}${split(zones)}`}
+          : zoneCount === null
+            ? "\u00a0"
+            : zonesTruncated
+              ? t("zoneCountOver", { count: zoneCount })
+              : `${t("zoneCount", { count: zoneCount })}${split(zones)}`}
       </p>
-      {zonesTruncated ? <p className="notice">{t("tooMany", { count: zoneCount })}</p> : null}
+      {zonesTruncated && zoneCount !== null ? <p className="notice">{t("tooMany", { count: zoneCount })}</p> : null}
       {placeless ? (
         <div className="map-unplaced small" data-testid="map-unplaced">
           <p className="muted">{t("unplacedTitle", { municipality: municipalityName })}</p>

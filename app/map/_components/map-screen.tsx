@@ -135,7 +135,7 @@ export function MapScreen({
         partners={partners}
         years={years}
         features={layers.aps}
-        zoneCount={layers.zoneCount}
+        zoneCount={layers.zonesLoaded ? layers.zoneCount : null}
         zonesTruncated={layers.zonesTruncated}
         zones={layers.zones}
         operators={layers.operators}

@@ -84,6 +84,8 @@ export function useMapLayers(state: MapState, view: MapView | null) {
     drawnKey,
     zones: visibleZones,
     zoneCount: zonesTruncated ? ZONES_ON_MAP : visibleZones.length,
+    /** The view's zones have arrived (or failed): until then there is no count to show. */
+    zonesLoaded: zones.data !== undefined || zones.error !== undefined,
     zonesTruncated,
     refreshZones: zones.mutate,
     pois: on("pois") ? (pois.data?.items ?? NONE) : NONE,
