@@ -169,6 +169,9 @@ describe("normalisers", () => {
     ["서민복지시설", "welfare"],
     ["문화·관광시설", "culture_tourism"],
     ["버스정류소", "bus_stop"],
+    ["관광", "culture_tourism"],
+    ["지역문화시설", "culture_tourism"],
+    ["문화시설", "culture_tourism"],
     ["카페", null],
   ])("category %s → %s", (raw, expected) => expect(normaliseCategory(raw)).toBe(expected));
 
@@ -179,6 +182,13 @@ describe("normalisers", () => {
     ["Oct-15", { year: 2015, month: 10 }],
     ["2014", { year: 2014, month: null }],
     ["", { year: null, month: null }],
+    ["2016년 07월 01일", { year: 2016, month: 7 }],
+    ["2016년7월", { year: 2016, month: 7 }],
+    ["2013-Sep", { year: 2013, month: 9 }],
+    ["Sep 2013", { year: 2013, month: 9 }],
+    ["September 2013", { year: 2013, month: 9 }],
+    ["2016년 13월", null],
+    ["2013-Sem", null],
     ["2014-13", null],
     ["soon", null],
   ])("install date %s", (raw, expected) => expect(normaliseInstalled(raw)).toEqual(expected));

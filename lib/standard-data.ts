@@ -181,6 +181,8 @@ const CATEGORIES: [RegExp, SiteCategory][] = [
   [/^교통\s*시설$/, "transport"],
   [/^버스\s*정류(장|소)$/, "bus_stop"],
   [/^문화\s*[·.ㆍ・]?\s*관광(시설)?$/, "culture_tourism"],
+  // Other official values of the standard's 설치시설구분 for the same kind of place.
+  [/^(관광(지|시설)?|(지역\s*)?문화\s*시설|문화)$/, "culture_tourism"],
   [/^교육\s*시설$/, "education"],
   [/^대학교?$/, "university"],
   [/^전통\s*시장$/, "traditional_market"],
@@ -201,10 +203,23 @@ export function normaliseCategory(raw: string): SiteCategory | null {
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
-/** Install date to year and month: "2012-05", "2014-11-30", "201405", "Oct-15", "2014"; blank is unknown. */
+/**
+ * Install date to year and month: "2012-05", "2014-11-30", "201405", "Oct-15", "2014", "2016년 07월 01일",
+ * "2013-Sep", "Sep 2013"; blank is unknown.
+ */
 export function normaliseInstalled(raw: string): { year: number | null; month: number | null } | null {
   const v = clean(raw);
   if (!v) return { year: null, month: null };
+  const korean = v.match(/^(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?$/);
+  if (korean) {
+    const month = Number(korean[2]);
+    return month >= 1 && month <= 12 ? { year: Number(korean[1]), month } : null;
+  }
+  const monthName = (name: string) => MONTHS[name.slice(0, 3).toLowerCase()];
+  const yearFirst = v.match(/^(\d{4})[-\s./]([A-Za-z]{3,9})$/);
+  if (yearFirst && monthName(yearFirst[2]!)) return { year: Number(yearFirst[1]), month: monthName(yearFirst[2]!)! };
+  const monthFirst = v.match(/^([A-Za-z]{3,9})[-\s./,]+(\d{4})$/);
+  if (monthFirst && monthName(monthFirst[1]!)) return { year: Number(monthFirst[2]), month: monthName(monthFirst[1]!)! };
   let m = v.match(/^(\d{4})[-./]?(\d{1,2})(?:[-./]?(\d{1,2}))?\.?$/);
   if (m) {
     const month = Number(m[2]);
