@@ -55,6 +55,15 @@ describe("the real Jinju file (older release, CP949)", () => {
   });
 });
 
+describe("blank install dates", () => {
+  it("are counted once for the summary, not reported row by row, and a bad date is not counted as blank", () => {
+    const row = (no: number, installed: string) => `${no},장소${no},,경상남도,진주시,공원,KT,x,${installed},,,,,35.1,128.1,2023-01-01`;
+    const report = readStandardData(utf8Bom([NEWER_HEADER, row(1, ""), row(2, "2020-01"), row(3, ""), row(4, "soon")].join("\n")));
+    expect(report.blankInstallDates).toBe(2);
+    expect(report.issues.filter((i) => i.column === "설치연월").map((i) => [i.line, i.code])).toEqual([[5, "bad_date"]]);
+  });
+});
+
 describe("a newer-release file (UTF-8 with BOM)", () => {
   const csv = [
     NEWER_HEADER,

@@ -109,6 +109,8 @@ export type StandardDataReport = {
   variant: Variant;
   rows: number;
   records: StandardRecord[];
+  /** Records whose 설치년월 is blank: imported with an unknown install date, counted once rather than row by row. */
+  blankInstallDates: number;
   duplicates: number;
   invalid: number;
   issues: Issue[];
@@ -378,6 +380,8 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   const issue = (line: number, f: Field, value: string, code: IssueCode, reason: string, severity: Issue["severity"]) =>
     issues.push({ line, column: columnOf(f), value, code, reason, severity });
 
+  /** Lines whose 설치년월 is blank. */
+  const blankInstall = new Set<number>();
   for (let index = 0; index < rows.length; index++) {
     const cells = rows[index]!;
     const line = index + 2;
@@ -428,6 +432,7 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       category = "other";
     }
     const installedRaw = get("installed");
+    if (!installedRaw) blankInstall.add(line);
     const installed = installedOf(installedRaw);
     if (!installed) issue(line, "installed", installedRaw, "bad_date", "not a date: install date left unknown", "warning");
 
@@ -486,7 +491,8 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
     records[earlier] = record;
   }
 
-  return { encoding, variant, rows: rows.length, records, duplicates, invalid, issues };
+  const blankInstallDates = records.filter((r) => blankInstall.has(r.line)).length;
+  return { encoding, variant, rows: rows.length, records, blankInstallDates, duplicates, invalid, issues };
 }
 
 /**

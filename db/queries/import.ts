@@ -15,7 +15,7 @@ import * as s from "../schema";
 import { recordChanges, recordCreatesOf, type Author, type Change } from "./audit";
 
 export type ImportSummary = {
-  file: { encoding: StandardDataReport["encoding"]; variant: StandardDataReport["variant"]; rows: number };
+  file: { encoding: StandardDataReport["encoding"]; variant: StandardDataReport["variant"]; rows: number; blankInstallDates: number };
   counts: ImportCounts;
   /** Where the rows landed, and the 시도 and 시군구 the directory does not know (their rows refused). */
   municipalities: { attached: string[]; unmatched: string[] };
@@ -404,7 +404,7 @@ export async function importStandardData(
     if (apply) await apply(plan, resolution);
     await onProgress({ step: "write", done: total, total });
     const summary: ImportSummary = {
-      file: { encoding: file.encoding, variant: file.variant, rows: file.rows },
+      file: { encoding: file.encoding, variant: file.variant, rows: file.rows, blankInstallDates: file.blankInstallDates },
       counts: plan.counts,
       municipalities: { attached: resolution.attached, unmatched: resolution.unmatched },
       issues: [...file.issues, ...resolution.issues, ...plan.issues],

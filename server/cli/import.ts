@@ -36,6 +36,7 @@ function print(file: string, summary: ImportSummary) {
   const c = summary.counts;
   const variant = t(`import.${summary.file.variant}`);
   console.log(`${file}: ${t("import.rows", { rows: summary.file.rows, encoding: summary.file.encoding.toUpperCase(), variant })}`);
+  if (summary.file.blankInstallDates) console.log(`  ${t("import.blankInstallDates", { count: summary.file.blankInstallDates })}`);
   console.log(`  ${(["new", "updated", "unchanged", "duplicate", "invalid"] as const).map((k) => `${t(`import.${k}`)} ${number.format(c[k])}`).join(" · ")}`);
   if (summary.municipalities.unmatched.length) console.log(`  ${t("cli.import.unmatched", { names: summary.municipalities.unmatched.join(", ") })}`);
   for (const i of summary.issues) {

@@ -141,6 +141,11 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
             {shown.fileName} ·{" "}
             {t("import.rows", { rows: shown.file.rows, encoding: shown.file.encoding.toUpperCase(), variant: t(`import.${shown.file.variant}`) })}
           </p>
+          {shown.file.blankInstallDates ? (
+            <p className="muted" data-testid="import-blank-dates">
+              {t("import.blankInstallDates", { count: shown.file.blankInstallDates })}
+            </p>
+          ) : null}
           <dl className="stat-cards">
             {(["new", "updated", "unchanged", "duplicate", "invalid"] as const).map((k) => (
               <div key={k} data-testid={`import-count-${k}`}>
