@@ -25,7 +25,9 @@ type Props = {
 function FitTo({ bounds }: { bounds: L.LatLngBounds | null }) {
   const map = useMap();
   useEffect(() => {
-    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+    // No animation: a person may follow a link (a new page, a new map) before it would end, and an
+    // animation frame on a map already removed throws.
+    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [12, 12], animate: false });
   }, [map, bounds]);
   return null;
 }
@@ -47,7 +49,16 @@ export function ChoroplethMap({ level, within, areas, breaks, attribution }: Pro
     return { color: "#475569", weight: 0.8, fillColor: colourOf(classOf(a?.value ?? null, breaks), breaks.length), fillOpacity: 0.85 };
   };
   return (
-    <MapContainer className="national-map" center={[36.3, 127.8]} zoom={6} zoomSnap={0.25} scrollWheelZoom={false} attributionControl>
+    <MapContainer
+      className="national-map"
+      center={[36.3, 127.8]}
+      zoom={6}
+      zoomSnap={0.25}
+      scrollWheelZoom={false}
+      zoomAnimation={false}
+      fadeAnimation={false}
+      attributionControl
+    >
       {shown ? (
         <GeoJSON
           key={`${level}-${within ?? ""}-${breaks.join(",")}`}
