@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../lib/errors";
 import type { DemandArea } from "../lib/planning";
 import { areaKm2, asArea, containsPoint, type Area } from "../lib/geo";
+import { compareNullsLast } from "../lib/sort";
 import type { MUNICIPALITY_SORTS } from "../lib/query-params";
 import type { NationalContext, RequestContext } from "./context";
 import { nationalOutline } from "../db/national-outlines";
@@ -85,14 +86,8 @@ export async function listMunicipalities(
     areaKm2: (m) => m.areaKm2,
     apsPerKm2: (m) => m.apsPerKm2,
   };
-  const sign = dir === "desc" ? -1 : 1;
   // Unknown values last in either direction; ties by code.
-  items.sort((a, b) => {
-    const [x, y] = [key[sort](a), key[sort](b)];
-    if (x === null || y === null) return x === y ? a.code.localeCompare(b.code) : x === null ? 1 : -1;
-    const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "ko");
-    return c !== 0 ? sign * c : a.code.localeCompare(b.code);
-  });
+  items.sort((a, b) => compareNullsLast(key[sort](a), key[sort](b), dir) || a.code.localeCompare(b.code));
   return { items, total: items.length };
 }
 
@@ -129,8 +124,16 @@ export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
   });
 }
 
+/** Shipped 읍면동 outlines by municipality code, read once per process (candidates ask for them on every list). */
+const dongOutlines = new Map<string, { code: string; area: Area }[] | null>();
+
 /** The 읍면동 outlines the app ships for a municipality (the file the map draws), by MOIS 읍면동 code. */
 function shippedDongs(code: string): { code: string; area: Area }[] | null {
+  if (!dongOutlines.has(code)) dongOutlines.set(code, readDongOutlines(code));
+  return dongOutlines.get(code)!;
+}
+
+function readDongOutlines(code: string): { code: string; area: Area }[] | null {
   const url = dongsUrlOf(code);
   if (!url) return null;
   const raw: unknown = JSON.parse(fs.readFileSync(path.join(process.cwd(), "public", url), "utf8"));

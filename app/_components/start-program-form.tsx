@@ -51,7 +51,7 @@ export function StartProgramForm({ municipalityName, year }: { municipalityName:
       <SaveError error={error} fields={[]} />
       <label>
         <span>{t("startProgram.name")}</span>
-        <input name="nameKo" required maxLength={200} defaultValue={`${municipalityName} 공공와이파이 구축 사업`} />
+        <input name="nameKo" required maxLength={200} defaultValue={t("startProgram.defaultName", { municipality: municipalityName })} />
       </label>
       <label>
         <span>{t("startProgram.nameEn")}</span>

@@ -8,6 +8,7 @@ import { pageContext } from "@/server/page-context";
 import { listMunicipalities, provincesOf, type MunicipalityListing, type ProvinceListing } from "@/server/municipalities";
 import { classBreaks, classOf, classRanges, colourOf } from "@/lib/choropleth";
 import { localName } from "@/lib/format";
+import { compareNullsLast } from "@/lib/sort";
 import { tryParseParams } from "@/lib/query-params";
 import { BadFilter } from "../_components/list-chrome";
 import { NationalMap } from "./_components/national-map";
@@ -56,12 +57,8 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
         href: `/national?sido=${p.sidoCode}&metric=${metric}`,
       }));
   const value = (r: Row, c: Column) => (c === "name" ? r.label : r[c]);
-  const sign = dir === "desc" ? -1 : 1;
-  rows.sort((a, b) => {
-    const [x, y] = [value(a, sort), value(b, sort)];
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return sign * (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), locale));
-  });
+  // The rows come in code order, which breaks ties.
+  rows.sort((a, b) => compareNullsLast(value(a, sort), value(b, sort), dir, locale));
 
   const breaks = classBreaks(rows.map((r) => r[metric]));
   const ranges = classRanges(
