@@ -157,6 +157,42 @@ describe(`migrations on ${testEngine()}`, () => {
       await handle.drop();
     }
   });
+  it("keys imported zones by their place and imported APs by place, detail and SSID, merging nothing", async () => {
+    const handle = await emptyDatabase();
+    const before = migrationsBefore("0015");
+    try {
+      await handle.migrate(before);
+      // An older import of the newer release: one zone per row, keyed by 번호; and one of the older release.
+      for (const statement of [
+        "insert into municipalities (code, name_ko, province_ko) values ('99999', '시험시', '시험도')",
+        `insert into sites (id, municipality_id, name, category, status, provenance, address, source_key)
+           select v.id, m.id, v.name, 'public_office', 'active', 'import', v.address, v.source_key from municipalities m,
+           (values (901, '시청', '시청로 1', 'ref:시험도|시험시|1'), (902, '시청', '시청로 1', 'ref:시험도|시험시|2'),
+                   (903, '도서관', '책길 2', 'place:시험도|시험시|도서관|책길 2')) as v(id, name, address, source_key)
+           where m.code = '99999'`,
+        `insert into access_points (municipality_id, site_id, ssid, place_detail, status, provenance, source_ref)
+           select z.municipality_id, z.id, 'Free WiFi', case z.id when 901 then '1층' when 902 then '2층' else '열람실' end, 'active', 'import', z.source_key
+           from sites z where z.id in (901, 902, 903)`,
+      ])
+        await rawRows(handle, statement);
+      await handle.migrate();
+      const sites = await rawRows(handle, "select id, source_key from sites where id in (901, 902, 903) order by id");
+      expect(sites.rows).toEqual([
+        { id: 901, source_key: "place:시청|시청로1" },
+        { id: 902, source_key: "place:시청|시청로1#902" },
+        { id: 903, source_key: "place:도서관|책길2" },
+      ]);
+      const aps = await rawRows(handle, "select site_id, source_ref from access_points where site_id in (901, 902, 903) order by site_id");
+      expect(aps.rows).toEqual([
+        { site_id: 901, source_ref: "ap:시청|시청로1|1층|freewifi" },
+        { site_id: 902, source_ref: "ap:시청|시청로1|2층|freewifi" },
+        { site_id: 903, source_ref: "ap:도서관|책길2|열람실|freewifi" },
+      ]);
+    } finally {
+      fs.rmSync(before, { recursive: true, force: true });
+      await handle.drop();
+    }
+  });
 });
 
 /** A copy of the migrations folder holding only those before `tag` (e.g. "0012"). */

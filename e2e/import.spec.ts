@@ -25,12 +25,23 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
   const refusal = page.locator(".notice-error[role=alert]");
   await expect(refusal).toContainText("가져오지 못했습니다: other.csv: 전국무료와이파이표준데이터 형식이 아닙니다. 필요한 열은 번호, 설치장소명,");
 
+  // The file as it came, with its install date column renamed: refused, naming the column, until the
+  // admin says which column of the standard it is.
+  const renamed = FILE.replace("설치연월", "설치일");
   await page
     .getByTestId("import-file")
-    .setInputFiles({ name: "gajwa.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FILE)]) });
+    .setInputFiles({ name: "gajwa.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(renamed)]) });
   await page.getByRole("button", { name: "미리보기" }).click();
+  await expect(refusal).toContainText('gajwa.csv: "설치일" 열은 표준데이터의 열이 아닙니다.');
+  const mapping = page.getByTestId("import-map-column");
+  await mapping.getByLabel('파일의 "설치일" 열은 표준데이터의 어느 열입니까?').selectOption("설치연월");
+  await screenshot(page, "import-map-column");
+  await mapping.getByRole("button", { name: "이 열 지정으로 다시 미리보기" }).click();
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("3행 · UTF-8-BOM · 신형 형식");
+  await expect(page.getByTestId("import-mapped")).toHaveText("열 지정: 설치일 → 설치연월");
+  await expect(page.getByTestId("import-rows-add-up")).toHaveText("읽은 3행 = 새 3 + 바뀜 0 + 그대로 0 + 중복 0 + 가져오지 않음 0");
+  await expect(page.getByTestId("import-sites")).toContainText("구역(장소): 새로 3곳");
   await expect(page.getByTestId("import-count-new").locator("dd")).toHaveText("3");
   await expect(page.getByTestId("import-count-invalid").locator("dd")).toHaveText("0");
   const issues = page.getByTestId("import-issues").locator("tbody tr");
@@ -47,7 +58,7 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
   expect(report).toContainEqual(expect.objectContaining({ 행: "4", 열: "WGS84위도", 구분: "위치 없음" }));
 
   await page.getByTestId("import-commit").click();
-  await expect(page.getByTestId("import-done")).toContainText("가져왔습니다: 새 구역 3곳, 바뀐 구역 0곳.");
+  await expect(page.getByTestId("import-done")).toContainText("가져왔습니다: 새 AP 3개, 바뀐 AP 0개.");
   await screenshot(page, "import-done");
 
   await page.getByTestId("import-done").getByRole("link", { name: "지도에서 보기" }).click();
@@ -77,7 +88,7 @@ test("a file of 2,100 access points shows on the map as clusters that add up to 
   await page.getByRole("button", { name: "미리보기" }).click();
   await expect(page.getByTestId("import-count-new").locator("dd")).toHaveText("2,100", { timeout: 30_000 });
   await page.getByTestId("import-commit").click();
-  await expect(page.getByTestId("import-done")).toContainText("새 구역 2,100곳", { timeout: 30_000 });
+  await expect(page.getByTestId("import-done")).toContainText("새 AP 2,100개", { timeout: 30_000 });
 
   await page.goto("/map?c=35.27,128.02&z=13&l=aps");
   const ready = page.getByTestId("map-ready");

@@ -10,57 +10,72 @@ const row = (n: number, name: string, ssid = "Jinju_Free", lat = "35.19", lng = 
 const records = (...rows: string[]) => readStandardData(new TextEncoder().encode(`${HEADER}\n${rows.join("\n")}\n`)).records;
 
 /** A zone and its AP as the database would hold them after importing `r` (with id `id`). */
-function stored(r: StandardRecord, id: number): { site: ExistingSite; ap: ExistingAp } {
+function stored(r: StandardRecord, id: number): { site: ExistingSite; ap: ExistingAp & { sourceRef: string } } {
   return {
-    site: { ...siteFieldsOf(r), id, municipalityId: 1, version: 1, sourceKey: r.key },
-    ap: { ...apFieldsOf(r), id: 100 + id, siteId: id, version: 1 },
+    site: { ...siteFieldsOf(r), id, municipalityId: 1, version: 1, sourceKey: r.siteKey },
+    ap: { ...apFieldsOf(r), id: 100 + id, siteId: id, version: 1, sourceRef: r.key },
   };
 }
 
-function plan(file: StandardRecord[], existing: { site: ExistingSite; ap?: ExistingAp; own?: boolean }[] = [], outlines = new Map<number, Area>()) {
+type Held = { site: ExistingSite; aps?: (ExistingAp & { sourceRef: string })[]; own?: boolean };
+
+function plan(file: StandardRecord[], existing: Held[] = [], outlines = new Map<number, Area>()) {
   const byKey = new Map(existing.map((e) => [e.site.sourceKey ?? `WA-${e.site.id}`, e]));
   return planImport({
     records: file,
     municipalityIdOf: () => 1,
     siteOf: (r) => {
-      const e = byKey.get(r.key) ?? byKey.get(r.ref ?? "");
+      const e = byKey.get(r.ref ?? "") ?? byKey.get(r.siteKey);
       return e ? { site: e.site, own: e.own ?? false } : undefined;
     },
-    apOf: (siteId) => existing.find((e) => e.site.id === siteId)?.ap,
+    apOf: (siteId, key) => existing.find((e) => e.site.id === siteId)?.aps?.find((a) => a.sourceRef === key),
     outlines,
     fileCounts: { duplicate: 0, invalid: 0 },
   });
 }
+const held = (r: StandardRecord, id: number): Held => ({ site: stored(r, id).site, aps: [stored(r, id).ap] });
 
 describe("the import plan", () => {
   it("plans every record of a first import as new, in key order, with nothing to update", () => {
     const file = records(row(2, "시청"), row(1, "도서관"));
     const p = plan(file);
     expect(p.counts).toEqual({ new: 2, updated: 0, unchanged: 0, duplicate: 0, invalid: 0 });
-    expect(p.fresh.map((r) => r.placeName)).toEqual(["도서관", "시청"]);
+    expect(p.sites).toEqual({ new: 2, updated: 0 });
+    expect(p.newSites.map((n) => n.fields.name)).toEqual(["도서관", "시청"]);
     expect([p.siteUpdates, p.apUpdates, p.changes]).toEqual([[], [], []]);
+  });
+
+  it("makes the rows of one place (a floor each) one zone with one AP per row", () => {
+    const floors = [1, 2, 3].map((f) => `${f},시청,${f}층 민원실,경상남도,진주시,관공서,KT,Jinju_Free,2020-01,진주대로 1,,진주시,055,35.19,128.08,2020-01-01`);
+    const p = plan(records(...floors, row(4, "도서관")));
+    expect(p.counts.new).toBe(4);
+    expect(p.sites.new).toBe(2);
+    const cityHall = p.newSites.find((n) => n.fields.name === "시청")!;
+    expect(cityHall.aps.map((a) => a.placeDetail)).toEqual(["1층 민원실", "2층 민원실", "3층 민원실"]);
   });
 
   it("plans a re-import of the same file as unchanged: nothing to write, no audit entry", () => {
     const file = records(row(1, "도서관"), row(2, "시청"));
     const p = plan(
       file,
-      file.map((r, i) => stored(r, i + 1)),
+      file.map((r, i) => held(r, i + 1)),
     );
     expect(p.counts).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
-    expect([p.fresh, p.siteUpdates, p.apUpdates, p.apInserts, p.changes]).toEqual([[], [], [], [], []]);
+    expect([p.newSites, p.siteUpdates, p.apUpdates, p.apInserts, p.changes]).toEqual([[], [], [], [], []]);
   });
 
-  it("plans a changed name as a zone update and a changed SSID as an AP update, each with one audit entry", () => {
+  it("plans a changed position as a zone and AP update and a changed SSID as a new AP, each with its audit entry", () => {
     const before = records(row(1, "도서관"), row(2, "시청"));
-    const existing = before.map((r, i) => stored(r, i + 1));
-    const p = plan(records(row(1, "중앙도서관"), row(2, "시청", "Jinju_New")), existing);
-    expect(p.counts).toMatchObject({ new: 0, updated: 2, unchanged: 0 });
-    expect(p.siteUpdates).toEqual([expect.objectContaining({ id: 1, name: "중앙도서관", version: 2, imported: true })]);
-    expect(p.apUpdates).toEqual([expect.objectContaining({ id: 102, ssid: "Jinju_New", version: 2 })]);
-    expect(p.changes.map((c) => [c.entityId, (c.before as { name: string }).name, (c.after as { name: string }).name])).toEqual([
-      [1, "도서관", "중앙도서관"],
-      [2, "시청", "시청"],
+    const existing = before.map((r, i) => held(r, i + 1));
+    const p = plan(records(row(1, "도서관", "Jinju_Free", "35.2"), row(2, "시청", "Jinju_New")), existing);
+    expect(p.counts).toMatchObject({ new: 1, updated: 1, unchanged: 0 });
+    expect(p.siteUpdates).toEqual([expect.objectContaining({ id: 1, lat: 35.2, version: 2, imported: true })]);
+    expect(p.apUpdates).toEqual([expect.objectContaining({ id: 101, lat: 35.2, version: 2 })]);
+    // Another SSID at the same place is another access point of the same zone.
+    expect(p.apInserts).toEqual([expect.objectContaining({ siteId: 2, ssid: "Jinju_New" })]);
+    expect(p.changes.map((c) => [c.entityType, c.entityId])).toEqual([
+      ["site", 1],
+      ["access_point", 101],
     ]);
   });
 
@@ -68,12 +83,12 @@ describe("the import plan", () => {
     const [r] = records(row(1, "도서관"));
     const p = plan([r!], [{ site: stored(r!, 1).site }]);
     expect(p.apInserts).toEqual([expect.objectContaining({ siteId: 1, municipalityId: 1, ssid: "Jinju_Free", sourceRef: r!.key })]);
-    expect(p.counts.updated).toBe(1);
+    expect(p.counts.new).toBe(1);
   });
 
   it("compares a zone this app made (번호 WA-<id>) by its own fields only", () => {
     const [r] = records(row(1, "도서관").replace(/^1,/, "WA-7,"));
-    const own = { site: { ...siteFieldsOf(r!), id: 7, municipalityId: 1, version: 3, sourceKey: null }, own: true };
+    const own: Held = { site: { ...siteFieldsOf(r!), id: 7, municipalityId: 1, version: 3, sourceKey: null }, own: true };
     expect(plan([r!], [own]).counts).toMatchObject({ unchanged: 1, updated: 0 });
     const renamed = records(row(1, "새 도서관").replace(/^1,/, "WA-7,"));
     const p = plan(renamed, [own]);
@@ -110,7 +125,9 @@ describe("the import plan", () => {
       fileCounts: { duplicate: 4, invalid: 1 },
     });
     const { new: fresh, updated, unchanged, duplicate, invalid } = p.counts;
-    expect([fresh, updated, unchanged, duplicate, invalid]).toEqual([2, 1, 0, 4, 1]);
+    // 가's zone is known but its AP is not: a new AP in a zone that exists.
+    expect([fresh, updated, unchanged, duplicate, invalid]).toEqual([3, 0, 0, 4, 1]);
     expect(fresh + updated + unchanged).toBe(file.length);
+    expect(p.perMunicipality.get(1)).toEqual({ new: 3, updated: 0, unchanged: 0 });
   });
 });

@@ -2,7 +2,7 @@
 // which zones are new, which changed (and how), which are unchanged, and the audit entries of the
 // changes. Pure: no database, so a dry run is the plan itself and tests need no server.
 import { containsPoint, type Area } from "./geo";
-import type { Issue, StandardRecord } from "./standard-data";
+import type { Field, Issue, StandardRecord } from "./standard-data";
 import type { SiteCategory } from "./domain";
 
 export const IMPORT_SOURCE_NOTE = "전국무료와이파이표준데이터 가져오기";
@@ -30,26 +30,38 @@ export type ExistingAp = ApFields & { id: number; siteId: number; version: numbe
 /** A change the audit trail records: the object, and its fields before and after. */
 export type PlannedChange = {
   action: "update";
-  entityType: "site";
+  entityType: "site" | "access_point";
   entityId: number;
   municipalityId: number;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
 };
 
+/** What happened to the file's rows: every row read is exactly one of these. */
 export type ImportCounts = { new: number; updated: number; unchanged: number; duplicate: number; invalid: number };
+/** The rows' counts for one municipality, and the zones (places) they made or changed there. */
+export type MunicipalityCounts = Pick<ImportCounts, "new" | "updated" | "unchanged">;
+
+/** A place the file names that has no zone yet: the zone, and its rows as its access points. */
+export type NewSite = { municipalityId: number; siteKey: string; fields: SiteFields; aps: (ApFields & { sourceRef: string })[] };
 
 export type ImportPlan = {
-  /** Records with no zone yet, in municipality then key order (each index grows at its end). */
-  fresh: StandardRecord[];
+  /** Places with no zone yet, in municipality then key order (each index grows at its end). */
+  newSites: NewSite[];
   /** Zones whose fields change, with the version they move to; `imported` zones also become the file's again (active, its key). */
   siteUpdates: (SiteFields & { id: number; version: number; imported: boolean; sourceKey: string | null })[];
   /** Imported APs whose fields change. */
   apUpdates: (ApFields & { id: number; version: number; sourceRef: string })[];
-  /** Zones that had lost their imported AP get it back. */
+  /** New access points of zones that exist. */
   apInserts: (ApFields & { municipalityId: number; siteId: number; sourceRef: string })[];
+  /** The audit entries of changed zones and access points (those created get theirs as they are written). */
   changes: PlannedChange[];
+  /** By row: new, updated and unchanged access points, duplicate and refused rows. */
   counts: ImportCounts;
+  /** By place: zones created and zones whose own fields change. */
+  sites: { new: number; updated: number };
+  /** The rows' counts per municipality id. */
+  perMunicipality: Map<number, MunicipalityCounts>;
   /** Rows outside their municipality's outline (imported, flagged for checking). */
   issues: Issue[];
 };
@@ -118,14 +130,41 @@ const apFieldsOfRow = (a: ApFields): ApFields => ({
   dataDate: a.dataDate,
 });
 
+/** The stored fields a file that does not give `absent` columns leaves as they are. */
+const AP_FIELDS_OF: Partial<Record<Field, (keyof ApFields)[]>> = {
+  ssid: ["ssid"],
+  installed: ["installYear", "installMonth"],
+  placeDetail: ["placeDetail"],
+  provider: ["providerName"],
+  roadAddress: ["roadAddress"],
+  lotAddress: ["lotAddress"],
+  managerName: ["managerName"],
+  managerPhone: ["managerPhone"],
+  dataDate: ["dataDate"],
+};
+function keep<T extends object>(after: T, before: T, keys: readonly (keyof T)[]): T {
+  if (keys.length === 0) return after;
+  const out = { ...after };
+  for (const k of keys) out[k] = before[k];
+  return out;
+}
+
 function differs<T extends object>(before: T, after: T, keys: readonly (keyof T)[]): boolean {
   return keys.some((k) => (before[k] ?? null) !== (after[k] ?? null));
 }
 
+/** A place's fields from its rows: name, category and address of the first, the first position given. */
+function siteFieldsOfGroup(rows: readonly StandardRecord[]): SiteFields {
+  const first = rows[0]!;
+  const placed = rows.find((r) => r.lat !== null && r.lng !== null) ?? first;
+  return { ...siteFieldsOf(first), lat: placed.lat, lng: placed.lng };
+}
+
 /**
- * Plans an import. `siteOf` finds the zone a record updates: by its key in its municipality, or, for a
- * zone this app made (`own`), by its WA-<id> 번호, when only the zone's own fields are compared. `apOf`
- * finds a zone's imported AP. `outlines` are the municipalities' outlines, to flag rows outside them.
+ * Plans an import. Every record is an access point; records of one place (municipality + normalised name
+ * and address) are one zone's access points. `siteOf` finds the zone of a record: by its place in its
+ * municipality, or, for a zone this app made (`own`), by its WA-<id> 번호, when only the zone's own fields
+ * are compared. `apOf` finds a zone's imported AP by its key. `outlines` flag rows outside their municipality.
  */
 export function planImport({
   records,
@@ -134,24 +173,43 @@ export function planImport({
   apOf,
   outlines,
   fileCounts,
+  absent = [],
 }: {
   records: readonly StandardRecord[];
   municipalityIdOf: (r: StandardRecord) => number;
   siteOf: (r: StandardRecord) => { site: ExistingSite; own: boolean } | undefined;
-  apOf: (siteId: number) => ExistingAp | undefined;
+  apOf: (siteId: number, key: string) => ExistingAp | undefined;
   outlines: ReadonlyMap<number, Area>;
   /** What the file's reading already counted: duplicate rows and rows refused (invalid, other municipality). */
   fileCounts: { duplicate: number; invalid: number };
+  /** Columns the file does not give: their stored values stay. */
+  absent?: readonly Field[];
 }): ImportPlan {
+  const keptAp = absent.flatMap((f) => AP_FIELDS_OF[f] ?? []);
+  const keptSite: (keyof SiteFields)[] = [
+    ...(absent.includes("category") ? (["category"] as const) : []),
+    ...(absent.includes("roadAddress") && absent.includes("lotAddress") ? (["address"] as const) : []),
+  ];
   const plan: ImportPlan = {
-    fresh: [],
+    newSites: [],
     siteUpdates: [],
     apUpdates: [],
     apInserts: [],
     changes: [],
     counts: { new: 0, updated: 0, unchanged: 0, duplicate: fileCounts.duplicate, invalid: fileCounts.invalid },
+    sites: { new: 0, updated: 0 },
+    perMunicipality: new Map(),
     issues: [],
   };
+  const tally = (mId: number, k: keyof MunicipalityCounts, n = 1) => {
+    let c = plan.perMunicipality.get(mId);
+    if (!c) plan.perMunicipality.set(mId, (c = { new: 0, updated: 0, unchanged: 0 }));
+    c[k] += n;
+    plan.counts[k] += n;
+  };
+
+  // The rows of each place, in file order, with the zone they belong to (if any).
+  const groups = new Map<string, { mId: number; match: ReturnType<typeof siteOf>; rows: StandardRecord[] }>();
   for (const r of records) {
     const mId = municipalityIdOf(r);
     const outline = outlines.get(mId);
@@ -168,45 +226,60 @@ export function planImport({
       });
     }
     const match = siteOf(r);
+    const key = match?.own ? `own:${match.site.id}` : `${mId}|${r.siteKey}`;
+    const group = groups.get(key);
+    if (group) group.rows.push(r);
+    else groups.set(key, { mId, match, rows: [r] });
+  }
+
+  for (const { mId, match, rows } of groups.values()) {
+    const siteOfRows = siteFieldsOfGroup(rows);
     if (!match) {
-      plan.fresh.push(r);
+      plan.newSites.push({
+        municipalityId: mId,
+        siteKey: rows[0]!.siteKey,
+        fields: siteOfRows,
+        aps: rows.map((r) => ({ ...apFieldsOf(r), sourceRef: r.key })),
+      });
+      plan.sites.new++;
+      tally(mId, "new", rows.length);
       continue;
     }
     const { site, own } = match;
-    const siteAfter = siteFieldsOf(r);
     const siteBefore = siteFieldsOfRow(site);
+    const siteAfter = keep(siteOfRows, siteBefore, keptSite);
     const siteChanged = differs(siteBefore, siteAfter, SITE_FIELDS);
-    if (own) {
-      if (!siteChanged) {
-        plan.counts.unchanged++;
-        continue;
-      }
-      plan.counts.updated++;
-      plan.siteUpdates.push({ ...siteAfter, id: site.id, version: site.version + 1, imported: false, sourceKey: site.sourceKey });
+    if (siteChanged) {
+      plan.sites.updated++;
+      plan.siteUpdates.push({
+        ...siteAfter,
+        id: site.id,
+        version: site.version + 1,
+        imported: !own,
+        sourceKey: own ? site.sourceKey : rows[0]!.siteKey,
+      });
       plan.changes.push({ action: "update", entityType: "site", entityId: site.id, municipalityId: mId, before: siteBefore, after: siteAfter });
-      continue;
     }
-    const ap = apOf(site.id);
-    const apAfter = apFieldsOf(r);
-    const apChanged = !ap || differs(apFieldsOfRow(ap), apAfter, AP_FIELDS);
-    if (!siteChanged && !apChanged) {
-      plan.counts.unchanged++;
-      continue;
-    }
-    plan.counts.updated++;
-    if (siteChanged) plan.siteUpdates.push({ ...siteAfter, id: site.id, version: site.version + 1, imported: true, sourceKey: r.key });
-    if (ap && apChanged) plan.apUpdates.push({ ...apAfter, id: ap.id, version: ap.version + 1, sourceRef: r.key });
-    if (!ap) plan.apInserts.push({ ...apAfter, municipalityId: mId, siteId: site.id, sourceRef: r.key });
-    plan.changes.push({
-      action: "update",
-      entityType: "site",
-      entityId: site.id,
-      municipalityId: mId,
-      before: { ...siteBefore, accessPoint: ap ? apFieldsOfRow(ap) : null },
-      after: { ...siteAfter, accessPoint: apAfter },
+    rows.forEach((r, i) => {
+      // A zone this app made is compared by its own fields only: its first row carries them.
+      if (own) return tally(mId, i === 0 && siteChanged ? "updated" : "unchanged");
+      const ap = apOf(site.id, r.key);
+      if (!ap) {
+        const apAfter = apFieldsOf(r);
+        plan.apInserts.push({ ...apAfter, municipalityId: mId, siteId: site.id, sourceRef: r.key });
+        return tally(mId, "new");
+      }
+      const before = apFieldsOfRow(ap);
+      const apAfter = keep(apFieldsOf(r), before, keptAp);
+      if (differs(before, apAfter, AP_FIELDS)) {
+        plan.apUpdates.push({ ...apAfter, id: ap.id, version: ap.version + 1, sourceRef: r.key });
+        plan.changes.push({ action: "update", entityType: "access_point", entityId: ap.id, municipalityId: mId, before, after: apAfter });
+        return tally(mId, "updated");
+      }
+      tally(mId, i === 0 && siteChanged ? "updated" : "unchanged");
     });
   }
-  plan.fresh.sort((a, b) => municipalityIdOf(a) - municipalityIdOf(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  plan.counts.new = plan.fresh.length;
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  plan.newSites.sort((a, b) => a.municipalityId - b.municipalityId || cmp(a.siteKey, b.siteKey));
   return plan;
 }

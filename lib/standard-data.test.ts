@@ -1,11 +1,22 @@
 import fs from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decode, normaliseCategory, normaliseInstalled, normaliseProvider, readStandardData, StandardDataError, tableFromGeoJson } from "./standard-data";
+import {
+  decode,
+  EXPECTED_COLUMNS,
+  normaliseCategory,
+  normaliseInstalled,
+  normaliseProvider,
+  readStandardData,
+  StandardDataError,
+  tableFromGeoJson,
+  type StandardRecord,
+} from "./standard-data";
 
 const JINJU = fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv");
 const NEWER_HEADER =
   "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+const EXPECTED_OLDER = EXPECTED_COLUMNS.older.split(", ").join(",");
 const utf8Bom = (s: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(s, "utf8")]);
 
 function refusal(bytes: Uint8Array): StandardDataError {
@@ -25,15 +36,22 @@ describe("the real Jinju file (older release, CP949)", () => {
     expect([report.encoding, report.variant, report.rows]).toEqual(["cp949", "older", 110]);
   });
 
-  it("collapses the repeated rows into 55 sites", () => {
+  it("reads its 110 rows as 55 access points and 55 duplicates, naming each duplicate's first line", () => {
     expect(report.records).toHaveLength(55);
+    expect(new Set(report.records.map((r) => r.siteKey)).size).toBe(55);
     expect(report.duplicates).toBe(55);
     expect(report.invalid).toBe(0);
+    // 44 rows repeat an earlier one cell for cell; 11 differ only in how a coordinate is written (35.0943900 / 35.09439).
+    const kinds = report.issues.filter((i) => i.code === "duplicate_row" || i.code === "same_after_normalising");
+    expect(kinds.filter((i) => i.code === "duplicate_row")).toHaveLength(44);
+    expect(kinds.filter((i) => i.code === "same_after_normalising")).toHaveLength(11);
+    expect(kinds.find((i) => i.value === "금곡면사무소")).toMatchObject({ code: "same_after_normalising", ref: expect.stringMatching(/^\d+$/) });
   });
 
   it("reports the bus terminal rows whose longitude equals their latitude, and keeps them off the map", () => {
+    // Two terminals, each on two identical rows: the second of each is a duplicate, reported as such.
     const broken = report.issues.filter((i) => i.severity === "position");
-    expect(broken).toHaveLength(2);
+    expect(broken).toHaveLength(1);
     expect(broken[0]).toMatchObject({ column: "경도", value: "35.1913517", reason: expect.stringContaining("longitude equals latitude") });
     const terminal = report.records.find((r) => r.placeName === "진주시외버스터미널")!;
     expect([terminal.lat, terminal.lng]).toEqual([null, null]);
@@ -73,9 +91,16 @@ describe("a newer-release file (UTF-8 with BOM)", () => {
   ].join("\r\n");
   const report = readStandardData(utf8Bom(csv));
 
-  it("is read as UTF-8 with the newer header, matched on 번호", () => {
+  it("is read as UTF-8 with the newer header; 번호 is kept, the place and detail are the identity", () => {
     expect([report.encoding, report.variant, report.rows, report.records.length]).toEqual(["utf-8-bom", "newer", 3, 2]);
-    expect(report.records[0]).toMatchObject({ ref: "101", category: "traditional_market", installYear: 2021, installMonth: 7, key: "ref:경상남도|진주시|101" });
+    expect(report.records[0]).toMatchObject({
+      ref: "101",
+      category: "traditional_market",
+      installYear: 2021,
+      installMonth: 7,
+      siteKey: "place:진주중앙시장|경상남도진주시중앙시장길1",
+      key: "ap:진주중앙시장|경상남도진주시중앙시장길1|고객지원센터|jinju_publicwifi",
+    });
   });
 
   it("flags swapped coordinates and reads Oct-15 as 2015-10", () => {
@@ -132,7 +157,7 @@ describe("hostile input", () => {
     expect(table[1]![3]).toBe("");
   });
 
-  it("refuses an unknown header and lists the expected columns", () => {
+  it("refuses a header of another format and lists the expected columns", () => {
     const err = refusal(Buffer.from("name,lat,lon\nx,1,2\n", "utf8"));
     expect(err.code).toBe("unknown_format");
     expect(err.message).toContain("missing 설치장소명");
@@ -203,17 +228,102 @@ describe("normalisers", () => {
   ])("install date %s", (raw, expected) => expect(normaliseInstalled(raw)).toEqual(expected));
 });
 
-describe("two rows for one place", () => {
-  it("keeps the later row and reports the earlier one", () => {
+describe("rows of one place", () => {
+  const floors = (ssids: string[]) =>
+    [NEWER_HEADER, ...ssids.map((ssid, i) => `${i + 1},시청,${i + 1}층,경상남도,진주시,관공서,KT,${ssid},2019-01,시청로 1,,,,35.18,128.1,2020-01-01`)].join(
+      "\n",
+    );
+
+  it("are that place's access points, one per row, however many floors", () => {
+    const report = readStandardData(Buffer.from(floors(Array.from({ length: 14 }, () => "Free")), "utf8"));
+    expect(report.records).toHaveLength(14);
+    expect(new Set(report.records.map((r) => r.siteKey)).size).toBe(1);
+    expect(new Set(report.records.map((r) => r.key)).size).toBe(14);
+    expect(report.issues).toEqual([]);
+  });
+
+  it("agreeing on detail and SSID but not elsewhere are further APs of that spot, in file order", () => {
     const csv = [
       NEWER_HEADER,
-      "7,시청,1층,경상남도,진주시,관공서,KT,old,2019-01,,,,,35.18,128.1,2020-01-01",
-      "7,시청,1층,경상남도,진주시,관공서,KT,new,2021-01,,,,,35.18,128.1,2022-01-01",
+      "7,시청,1층,경상남도,진주시,관공서,KT,Free,2019-01,,,,,35.18,128.1,2020-01-01",
+      "8,시청,1층,경상남도,진주시,관공서,KT,Free,2021-01,,,,,35.181,128.1,2022-01-01",
     ].join("\n");
     const report = readStandardData(Buffer.from(csv, "utf8"));
-    expect(report.records.map((r) => r.ssid)).toEqual(["new"]);
-    expect(report.issues).toEqual([
-      { line: 2, column: "번호", value: "7", code: "replaced_by", ref: "3", reason: "same place as line 3, which replaces this row", severity: "warning" },
+    expect(report.records.map((r) => [r.installYear, r.key])).toEqual([
+      [2019, "ap:시청||1층|free"],
+      [2021, "ap:시청||1층|free#2"],
     ]);
+  });
+
+  it("that are the same once spaces and number forms are normalised are one, and the later is reported", () => {
+    const csv = [
+      NEWER_HEADER,
+      "1,시청,1층,경상남도,진주시,관공서,KT,Free,2019-01,,,,,35.1800,128.1,2020-01-01",
+      "2,시청 ,1층,경상남도, 진주시,관공서,kt,Free,2019-01,,,,,35.18,128.10,2020-01-01",
+    ].join("\n");
+    const report = readStandardData(Buffer.from(csv, "utf8"));
+    // 번호 differs, as it does on every row: it numbers the rows and is not part of what a row says.
+    expect(report.records).toHaveLength(1);
+    expect(report.duplicates).toBe(1);
+  });
+});
+
+describe("the same data in both releases", () => {
+  const older = (n: number) => `시청,${n}층,경상남도,진주시,관공서,KT,Free,2019-01,시청로 1,,진주시,055,35.18,128.1,2020-01-01,`;
+  const newer = (n: number) => `${n * 3},시청,${n}층,경상남도,진주시,관공서,KT,Free,2019-01,시청로 1,,진주시,055,35.18,128.1,2020-01-01`;
+  it("gives the same places and access points", () => {
+    const a = readStandardData(iconv.encode(`${EXPECTED_OLDER},\n${[1, 2, 3].map(older).join("\n")}\n`, "cp949"));
+    const b = readStandardData(utf8Bom(`${NEWER_HEADER}\n${[1, 2, 3].map(newer).join("\n")}\n`));
+    expect([a.variant, b.variant]).toEqual(["older", "newer"]);
+    const identity = (r: StandardRecord) => [r.siteKey, r.key, r.placeDetail, r.installYear, r.lat];
+    expect(a.records.map(identity)).toEqual(b.records.map(identity));
+  });
+});
+
+describe("strict files", () => {
+  const good = [NEWER_HEADER, "1,시청,1층,경상남도,진주시,관공서,KT,Free,2019-01,,,,,35.18,128.1,2020-01-01"];
+
+  it("refuses a file cut off in its last row, naming the line", () => {
+    const err = refusal(Buffer.from([...good, "2,도서관,열람실,경상남도,진주"].join("\n"), "utf8"));
+    expect(err).toMatchObject({ code: "truncated", line: 3 });
+  });
+
+  it("refuses a file cut off inside a quoted field, naming the line the field opened on", () => {
+    const err = refusal(Buffer.from([...good, '2,"도서관,열람실,경상남도,진주시,관공서,KT,Free,2019-01,,,,,35.18,128.1,2020-01-01'].join("\n"), "utf8"));
+    expect(err).toMatchObject({ code: "truncated", line: 3 });
+  });
+
+  it("refuses a renamed column, naming it, and reads the file when the column is mapped", () => {
+    const renamed = Buffer.from([good[0]!.replace("설치연월", "설치일"), good[1]].join("\n"), "utf8");
+    const err = refusal(renamed);
+    expect(err).toMatchObject({ code: "unknown_column", column: "설치일" });
+    expect(err.message).toContain("번호, 설치장소명");
+    const report = readStandardData(renamed, { columnMap: { 설치일: "설치연월" } });
+    expect(report.records[0]).toMatchObject({ installYear: 2019, installMonth: 1 });
+  });
+
+  it("refuses an unknown extra column unless it is mapped to nothing", () => {
+    const extra = Buffer.from([`${good[0]},비고`, `${good[1]},메모`].join("\n"), "utf8");
+    expect(refusal(extra)).toMatchObject({ code: "unknown_column", column: "비고" });
+    expect(readStandardData(extra, { columnMap: { 비고: "" } }).records).toHaveLength(1);
+  });
+
+  it("refuses a file without a column of the release, which would erase what it holds", () => {
+    const header = NEWER_HEADER.split(",");
+    const at = header.indexOf("설치연월");
+    const drop = (line: string) =>
+      line
+        .split(",")
+        .filter((_, i) => i !== at)
+        .join(",");
+    const err = refusal(Buffer.from(good.map(drop).join("\n"), "utf8"));
+    expect(err).toMatchObject({ code: "missing_column", column: "설치년월 or 설치연월" });
+  });
+
+  it("refuses a row in the middle with the wrong number of fields, and reads the rest", () => {
+    const report = readStandardData(Buffer.from([...good, "2,도서관,열람실", good[1]!.replace("1층", "2층")].join("\n"), "utf8"));
+    expect(report.records).toHaveLength(2);
+    expect(report.invalid).toBe(1);
+    expect(report.issues).toEqual([expect.objectContaining({ line: 3, code: "field_count", severity: "error", ref: "16" })]);
   });
 });

@@ -32,7 +32,10 @@ export type Field = keyof typeof COLUMNS;
 /** Every column name of the standard, in either release. */
 const STANDARD_NAMES: string[] = Object.values(COLUMNS).flat();
 
+/** Rows without these cannot be placed: refused row by row. */
 const REQUIRED: Field[] = ["placeName", "provinceName", "municipalityName", "lat", "lng"];
+/** Columns a file of either release must have: without one, a re-import would wipe what it holds. */
+const RELEASE_FIELDS: Field[] = (Object.keys(COLUMNS) as Field[]).filter((f) => !["ref", "orgCode"].includes(f));
 export const EXPECTED_COLUMNS = {
   older:
     "설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치년월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, 위도, 경도, 데이터기준일자",
@@ -42,10 +45,12 @@ export const EXPECTED_COLUMNS = {
 
 export class StandardDataError extends Error {
   constructor(
-    readonly code: "binary" | "empty" | "unparseable" | "unknown_format" | "bad_feature",
+    readonly code: "binary" | "empty" | "unparseable" | "unknown_format" | "bad_feature" | "unknown_column" | "missing_column" | "truncated",
     message: string,
     /** Where it breaks: the line of a CSV (or of a NUL), or a GeoJSON feature's number plus one (as a report counts rows). */
     readonly line?: number,
+    /** The columns it is about: an unknown one, or the ones missing. */
+    readonly column?: string,
   ) {
     super(message);
   }
@@ -59,7 +64,9 @@ export const ISSUE_CODES = [
   "outside_korea",
   "unknown_category",
   "bad_date",
-  "replaced_by",
+  "duplicate_row",
+  "same_after_normalising",
+  "field_count",
   "other_municipality",
   "unknown_municipality",
   "ambiguous_municipality",
@@ -82,6 +89,10 @@ export type Issue = {
 
 export type StandardRecord = {
   line: number;
+  /**
+   * 번호 (관리번호 in some copies): the row's number in its file, 1 to N, renumbered by each edition, so
+   * not an identity — except WA-<id>, the 번호 this app gives its own zones when it exports them.
+   */
   ref: string | null;
   placeName: string;
   placeDetail: string | null;
@@ -100,7 +111,9 @@ export type StandardRecord = {
   lat: number | null;
   lng: number | null;
   dataDate: string | null;
-  /** The identity used to match re-imports: 관리번호/번호 when given, else name + address + municipality. */
+  /** The place (the site) the row is an access point of: normalised name + address, within its municipality. */
+  siteKey: string;
+  /** The access point's identity within its municipality: its place, 설치장소상세 and SSID (and its order among rows that share them). */
   key: string;
 };
 
@@ -113,6 +126,10 @@ export type StandardDataReport = {
   blankInstallDates: number;
   duplicates: number;
   invalid: number;
+  /** Duplicate and refused rows by the 시도 and 시군구 they name, as written: for the counts per municipality. */
+  tally: { duplicate: Map<string, number>; invalid: Map<string, number> };
+  /** Columns of the release the file does not give (a GeoJSON's missing properties): an import keeps what is stored for them. */
+  absent: Field[];
   issues: Issue[];
 };
 
@@ -136,6 +153,14 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } 
   }
   const text = strictUtf8(bytes);
   return text === null ? { text: iconv.decode(Buffer.from(bytes), "cp949"), encoding: "cp949" } : { text, encoding: "utf-8" };
+}
+
+/** The file line on which Papa's row `row` (0 = the header) starts, counting quoted line breaks. */
+function lineOfRow(text: string, row: number): number {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", preview: row });
+  let line = 1;
+  for (const cells of parsed.data) line += 1 + cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+  return line;
 }
 
 /** Decoded text with no NUL in it, or the refusal naming its line. */
@@ -239,26 +264,61 @@ export function normaliseInstalled(raw: string): { year: number | null; month: n
 const KOREA = { minLat: 33, maxLat: 39, minLng: 124, maxLng: 132 };
 const inKorea = (lat: number, lng: number) => lat >= KOREA.minLat && lat <= KOREA.maxLat && lng >= KOREA.minLng && lng <= KOREA.maxLng;
 
-function mapHeader(header: string[]): { fields: Map<number, Field>; variant: Variant } {
+/** A header cell as compared: no BOM, no spaces. */
+const headerName = (name: string) => name.replace(/^\uFEFF/, "").replace(/\s+/g, "");
+
+/**
+ * Maps every column of the header to a field of the standard, by name. A column the standard does not
+ * know, a column given twice or a column of the release that is missing refuses the whole file, naming it
+ * (with the expected header) — unless `columnMap` says which standard column an unknown name stands for
+ * (or "" to leave it out). The older release's trailing empty column is allowed.
+ */
+function mapHeader(
+  header: string[],
+  columnMap: Readonly<Record<string, string>> = {},
+  { table }: { table: boolean } = { table: true },
+): { fields: Map<number, Field>; variant: Variant; absent: Field[] } {
   const fields = new Map<number, Field>();
-  header.forEach((name, i) => {
-    const n = name.replace(/^\uFEFF/, "").replace(/\s+/g, "");
-    const field = (Object.keys(COLUMNS) as Field[]).find((f) => (COLUMNS[f] as readonly string[]).includes(n));
-    if (field && ![...fields.values()].includes(field)) fields.set(i, field);
-  });
-  const names = header.map((h) => h.replace(/\s+/g, ""));
-  const variant: Variant =
-    names.includes("WGS84위도") || names.includes("번호") || names.includes("관리번호") || names.includes("설치연월") ? "newer" : "older";
-  const present = new Set(fields.values());
-  const missing = REQUIRED.filter((f) => !present.has(f));
-  if (missing.length > 0) {
+  const mapped = new Map(Object.entries(columnMap).map(([k, v]) => [headerName(k), headerName(v)]));
+  const expected = `Expected the columns ${EXPECTED_COLUMNS.older} (older release) or ${EXPECTED_COLUMNS.newer} (newer release).`;
+  const fieldOf = (n: string) => (Object.keys(COLUMNS) as Field[]).find((f) => (COLUMNS[f] as readonly string[]).includes(n));
+  const named = header.map((raw) => mapped.get(headerName(raw)) ?? headerName(raw));
+  // A header without the standard's own place columns is another kind of file, not a standard file with a stray column.
+  const own: Field[] = ["placeName", "provinceName", "municipalityName"];
+  if (own.some((f) => !named.some((n) => fieldOf(n) === f))) {
+    const lacking = REQUIRED.filter((f) => !named.some((n) => fieldOf(n) === f));
     throw new StandardDataError(
       "unknown_format",
-      `Not the national free Wi-Fi standard format: missing ${missing.map((f) => COLUMNS[f].join(" or ")).join(", ")}. ` +
-        `Expected the columns ${EXPECTED_COLUMNS.older} (older release) or ${EXPECTED_COLUMNS.newer} (newer release).`,
+      `Not the national free Wi-Fi standard format: missing ${lacking.map((f) => COLUMNS[f].join(" or ")).join(", ")}. ${expected}`,
     );
   }
-  return { fields, variant };
+  header.forEach((raw, i) => {
+    const n = named[i]!;
+    if (n === "") return;
+    const field = fieldOf(n);
+    if (!field) {
+      throw new StandardDataError("unknown_column", `Column ${i + 1} "${raw.trim()}" is not a column of the standard. ${expected}`, 1, raw.trim());
+    }
+    if ([...fields.values()].includes(field)) {
+      throw new StandardDataError(
+        "unknown_column",
+        `Column ${i + 1} "${raw.trim()}" gives ${COLUMNS[field].join(" / ")} a second time. ${expected}`,
+        1,
+        raw.trim(),
+      );
+    }
+    fields.set(i, field);
+  });
+  const names = [...fields.values()];
+  const variant: Variant = names.includes("ref") || header.some((h) => ["WGS84위도", "설치연월"].includes(headerName(h))) ? "newer" : "older";
+  const missing = RELEASE_FIELDS.filter((f) => !names.includes(f));
+  // A GeoJSON feature carries the properties it has: one the file never gives is unknown, not blank.
+  if (!table) return { fields, variant, absent: missing };
+  if (missing.length) {
+    const list = missing.map((f) => COLUMNS[f].join(" or ")).join(", ");
+    throw new StandardDataError("missing_column", `The file has no ${list} column. ${expected}`, 1, list);
+  }
+  return { fields, variant, absent: [] };
 }
 
 /**
@@ -302,11 +362,13 @@ export function tableFromGeoJson(text: string): string[][] {
   return [header, ...rows];
 }
 
-/** Every field of a record after normalisation, as one string: equal strings are the same record. */
+/**
+ * Every field of a record after normalisation, as one string: equal strings are the same record. 번호 is
+ * left out: it numbers the rows and is not part of what a row says.
+ */
 function fingerprintOf(r: StandardRecord): string {
   return [
-    r.key,
-    r.ref,
+    r.siteKey,
     r.placeName,
     r.provinceName,
     r.municipalityName,
@@ -327,36 +389,97 @@ function fingerprintOf(r: StandardRecord): string {
   ].join("\u0001");
 }
 
-/** Reads a whole file: every row normalised and checked, duplicates collapsed, every problem listed. */
-export function readStandardData(bytes: Uint8Array): StandardDataReport {
+/** A name or address as compared for identity: no spaces, one case ("진주 시청" and "진주시청" are one place). */
+export const identityText = (v: string | null | undefined): string => (v ?? "").replace(/\s+/g, "").toLowerCase();
+
+/** The place a row is an access point of: its normalised name and address (its municipality is the other half). */
+export function siteKeyOf(r: { placeName: string; roadAddress: string | null; lotAddress: string | null }): string {
+  return `place:${identityText(r.placeName)}|${identityText(r.roadAddress ?? r.lotAddress)}`;
+}
+
+/** An access point's identity within its municipality: its place, 설치장소상세 and SSID (both releases alike). */
+export function apKeyOf(r: { siteKey: string; placeDetail: string | null; ssid: string | null }): string {
+  return `ap:${r.siteKey.slice("place:".length)}|${identityText(r.placeDetail)}|${identityText(r.ssid)}`;
+}
+
+/**
+ * A column map as "given=standard" pairs (`설치일=설치연월`, `비고=` to leave a column out), checked:
+ * the standard name must be one of the standard's columns. Answers the map, or the pair that is wrong.
+ */
+export function parseColumnMap(pairs: readonly string[]): { map: Record<string, string> } | { wrong: string } {
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf("=");
+    const given = at < 0 ? "" : pair.slice(0, at).trim();
+    const standard = at < 0 ? "" : headerName(pair.slice(at + 1));
+    if (!given || (standard !== "" && !STANDARD_NAMES.includes(standard))) return { wrong: pair };
+    map[given] = standard;
+  }
+  return { map };
+}
+
+/** Every column name of the standard, in either release, for choosing what an unknown column stands for. */
+export const STANDARD_COLUMN_NAMES: readonly string[] = STANDARD_NAMES;
+
+/** Reading options: which standard column an unknown header name stands for ("" to leave it out). */
+export type ReadOptions = { columnMap?: Readonly<Record<string, string>> };
+
+/**
+ * Reads a whole file: every row an access point, normalised and checked, duplicates counted, every
+ * problem listed. A file that is cut off (inside a quoted field, or in its last row) is refused whole.
+ */
+export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions = {}): StandardDataReport {
   const { text, encoding } = decode(bytes);
   if (!text.trim()) throw new StandardDataError("empty", "The file is empty.");
   let table: string[][];
-  if (/^\s*[{[]/.test(text)) {
+  const csv = !/^\s*[{[]/.test(text);
+  if (!csv) {
     table = tableFromGeoJson(text);
   } else {
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
     const fatal = parsed.errors.find((e) => e.type === "Quotes");
-    // Papa counts rows from 0 with the header as row 0, so the file's line is one more.
-    const line = (fatal?.row ?? 0) + 1;
-    if (fatal) throw new StandardDataError("unparseable", `The CSV cannot be read: line ${line}: ${fatal.message}.`, line);
+    if (fatal) {
+      // Papa counts rows from 0 with the header as row 0; the line is where the broken row starts.
+      const line = lineOfRow(text, fatal.row ?? 0);
+      if (fatal.code === "MissingQuotes") {
+        throw new StandardDataError("truncated", `The file ends inside a quoted field opened on line ${line}: it looks cut off.`, line);
+      }
+      throw new StandardDataError("unparseable", `The CSV cannot be read: line ${line}: ${fatal.message}.`, line);
+    }
     table = parsed.data;
   }
   const [header, ...rows] = table;
   if (!header) throw new StandardDataError("empty", "The file is empty.");
-  const { fields, variant } = mapHeader(header);
+  const { fields, variant, absent } = mapHeader(header, columnMap, { table: csv });
   const columnOf = (f: Field) => {
     for (const [i, g] of fields) if (g === f) return header[i]!.replace(/^\uFEFF/, "").trim();
     return f;
   };
+  // How many fields a row has: the header's, or without the older release's trailing empty column.
+  const width = header.length;
+  let minWidth = width;
+  while (minWidth > 0 && headerName(header[minWidth - 1]!) === "") minWidth--;
+  const fitting = (cells: string[]) => cells.length >= minWidth && (cells.length <= width || cells.slice(width).every((c) => c.trim() === ""));
+  const last = rows.at(-1);
+  if (csv && last && !fitting(last)) {
+    const line = rows.length + 1;
+    throw new StandardDataError(
+      "truncated",
+      `The last row (line ${line}) has ${last.length} fields where the header has ${minWidth}: the file looks cut off.`,
+      line,
+    );
+  }
 
   const issues: Issue[] = [];
   const records: StandardRecord[] = [];
-  const byKey = new Map<string, number>();
-  // Fingerprints of every distinct row seen for a key, kept only for keys that occur more than once.
-  const repeated = new Map<string, string[]>();
+  /** Every distinct row by its access point's identity; the raw rows already seen, for exact duplicates. */
+  const byKey = new Map<string, { line: number; fingerprint: string }[]>();
+  const rawSeen = new Map<string, number>();
   let duplicates = 0;
   let invalid = 0;
+  /** Rows counted as duplicate or refused, by the 시도 and 시군구 they name (as written). */
+  const tally = { duplicate: new Map<string, number>(), invalid: new Map<string, number>() };
+  const count = (m: Map<string, number>, place: string) => m.set(place, (m.get(place) ?? 0) + 1);
 
   // Where each field sits, looked up once rather than per cell (-1: not in this file).
   const indexOf = new Map<Field, number>();
@@ -377,8 +500,8 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
   const provider = memo(normaliseProvider);
   const categoryOf = memo(normaliseCategory);
   const installedOf = memo(normaliseInstalled);
-  const issue = (line: number, f: Field, value: string, code: IssueCode, reason: string, severity: Issue["severity"]) =>
-    issues.push({ line, column: columnOf(f), value, code, reason, severity });
+  const issue = (line: number, f: Field, value: string, code: IssueCode, reason: string, severity: Issue["severity"], ref?: string) =>
+    issues.push({ line, column: columnOf(f), value, code, reason, severity, ...(ref ? { ref } : {}) });
 
   /** Lines whose 설치년월 is blank. */
   const blankInstall = new Set<number>();
@@ -389,6 +512,31 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
     const placeName = get("placeName");
     const provinceName = get("provinceName");
     const municipalityName = get("municipalityName");
+    const place = `${provinceName} ${municipalityName}`.trim();
+    if (csv && !fitting(cells)) {
+      issues.push({
+        line,
+        column: "",
+        value: String(cells.length),
+        code: "field_count",
+        ref: String(minWidth),
+        reason: `${cells.length} fields where the header has ${minWidth}: the row is not imported`,
+        severity: "error",
+      });
+      invalid++;
+      count(tally.invalid, place);
+      continue;
+    }
+    // The same row, cell for cell, as an earlier one: a duplicate, counted and named.
+    const raw = cells.join("\u0001");
+    const sameAs = rawSeen.get(raw);
+    if (sameAs !== undefined) {
+      issue(line, "placeName", placeName, "duplicate_row", `the same row as line ${sameAs}: counted once`, "warning", String(sameAs));
+      duplicates++;
+      count(tally.duplicate, place);
+      continue;
+    }
+    rawSeen.set(raw, line);
     // 세종, a single-tier city, is published with a blank 시군구: its 시도 names it.
     const singleTier = /^세종/.test(provinceName);
     if (!placeName || !provinceName || (!municipalityName && !singleTier)) {
@@ -396,6 +544,7 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       if (!provinceName) issue(line, "provinceName", provinceName, "required", "required field is empty", "error");
       if (!municipalityName && !singleTier) issue(line, "municipalityName", municipalityName, "required", "required field is empty", "error");
       invalid++;
+      count(tally.invalid, place);
       continue;
     }
 
@@ -456,43 +605,39 @@ export function readStandardData(bytes: Uint8Array): StandardDataReport {
       lat,
       lng,
       dataDate: orNull(get("dataDate")),
+      siteKey: "",
       key: "",
     };
-    record.key = record.ref
-      ? `ref:${provinceName}|${municipalityName}|${record.ref}`
-      : `place:${provinceName}|${municipalityName}|${placeName}|${record.roadAddress ?? record.lotAddress ?? ""}`;
-    const earlier = byKey.get(record.key);
-    if (earlier === undefined) {
-      byKey.set(record.key, records.length);
-      records.push(record);
-      continue;
-    }
-    // The same record after normalisation (every field, not only the key) is a duplicate row; rows
-    // with different keys can never be the same record, so only rows sharing a key are compared.
-    let seen = repeated.get(record.key);
-    if (!seen) repeated.set(record.key, (seen = [fingerprintOf(records[earlier]!)]));
+    record.siteKey = siteKeyOf(record);
+    const key = apKeyOf(record);
+    // Rows of one place with a different 설치장소상세 or SSID are its access points; rows that agree on
+    // those but differ elsewhere (another position, another date) are further access points of the
+    // same spot, told apart by their order. Rows identical once normalised are one access point.
     const fingerprint = fingerprintOf(record);
-    if (seen.includes(fingerprint)) {
+    const seen = byKey.get(key);
+    const same = seen?.find((x) => x.fingerprint === fingerprint);
+    if (same) {
+      issue(
+        line,
+        "placeName",
+        placeName,
+        "same_after_normalising",
+        `the same as line ${same.line} once normalised: counted once`,
+        "warning",
+        String(same.line),
+      );
       duplicates++;
+      count(tally.duplicate, place);
       continue;
     }
-    seen.push(fingerprint);
-    // Two different rows for one place: the later one wins, and the earlier one is reported.
-    const replaced = records[earlier]!;
-    issues.push({
-      line: replaced.line,
-      column: columnOf(record.ref ? "ref" : "placeName"),
-      value: record.ref ?? record.placeName,
-      code: "replaced_by",
-      ref: String(line),
-      reason: `same place as line ${line}, which replaces this row`,
-      severity: "warning",
-    });
-    records[earlier] = record;
+    record.key = seen ? `${key}#${seen.length + 1}` : key;
+    if (seen) seen.push({ line, fingerprint });
+    else byKey.set(key, [{ line, fingerprint }]);
+    records.push(record);
   }
 
   const blankInstallDates = records.filter((r) => blankInstall.has(r.line)).length;
-  return { encoding, variant, rows: rows.length, records, blankInstallDates, duplicates, invalid, issues };
+  return { encoding, variant, rows: rows.length, records, blankInstallDates, duplicates, invalid, tally, absent, issues };
 }
 
 /**
@@ -530,7 +675,7 @@ export const STANDARD_CATEGORY_LABEL: Record<SiteCategory, string> = {
 };
 
 /** A record as the export writes it: the same fields the reader produces. */
-export type StandardExportRow = Omit<StandardRecord, "line" | "categoryRaw" | "key">;
+export type StandardExportRow = Omit<StandardRecord, "line" | "categoryRaw" | "key" | "siteKey">;
 
 /** The rows in the standard's column order: the newer release (with 번호) or the older one (trailing empty column). */
 export function standardTable(rows: StandardExportRow[], variant: Variant): { header: string[]; rows: (string | number | null)[][] } {

@@ -229,6 +229,11 @@ describe(`exports on ${testEngine()}`, () => {
       "설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치년월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,위도,경도,데이터기준일자,",
     );
     expect(readStandardData(older.bytes)).toMatchObject({ encoding: "cp949", variant: "older", rows: 68 });
+    // The older release has no 번호: the program's zones are found again by their place, not made twice.
+    const zonesBefore = await db.select({ id: s.sites.id }).from(s.sites);
+    const back = await importStandardData(db, { bytes: older.bytes, municipalityCode: "48170", dryRun: false, actor: "test" });
+    expect(back.counts).toEqual({ new: 0, updated: 0, unchanged: 68, duplicate: 0, invalid: 0 });
+    expect(await db.select({ id: s.sites.id }).from(s.sites)).toHaveLength(zonesBefore.length);
   });
 
   it("refuses a format the export does not come in", async () => {

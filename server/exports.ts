@@ -194,12 +194,12 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
 
   if (req.what === "standard") {
     const rows = await listStandardRecords(db, { municipalityId: m.id });
-    const refOf = (r: (typeof rows)[number]) =>
-      r.sourceKey === null ? ownZoneRef(r.siteId) : r.sourceKey.startsWith("ref:") ? r.sourceKey.split("|").slice(2).join("|") : null;
+    // 번호 numbers the rows, as the portal's files do; a zone this app made keeps WA-<id>, which finds it again.
+    const refOf = (r: (typeof rows)[number], i: number) => (r.sourceKey === null ? ownZoneRef(r.siteId) : String(i + 1));
     const variant = req.format === "csv" ? "newer" : "older";
     const table = standardTable(
-      rows.map((r) => ({
-        ref: refOf(r),
+      rows.map((r, i) => ({
+        ref: refOf(r, i),
         placeName: r.name,
         placeDetail: r.placeDetail,
         provinceName: r.provinceKo,

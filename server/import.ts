@@ -14,10 +14,15 @@ export type ImportResult = ImportSummary & { fileName: string };
  */
 export async function importFile(
   ctx: RequestContext,
-  { bytes, dryRun, onProgress }: { bytes: Uint8Array; dryRun: boolean; onProgress?: (progress: ImportProgress) => void },
+  {
+    bytes,
+    dryRun,
+    columnMap,
+    onProgress,
+  }: { bytes: Uint8Array; dryRun: boolean; columnMap?: Record<string, string>; onProgress?: (progress: ImportProgress) => void },
 ): Promise<ImportSummary> {
   authorize(ctx.viewer, ctx.municipality.id, "importData");
   const code = ctx.municipality.code;
   if (!code) throw new AppError("unprocessable", "This municipality has no code to import into.");
-  return importStandardData(ctx.db, { bytes, municipalityCode: code, dryRun, actor: ctx.actor.label, requestId: ctx.requestId, onProgress });
+  return importStandardData(ctx.db, { bytes, columnMap, municipalityCode: code, dryRun, actor: ctx.actor.label, requestId: ctx.requestId, onProgress });
 }

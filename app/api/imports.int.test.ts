@@ -55,9 +55,17 @@ describe(`importing from the app on ${testEngine()}`, () => {
     expect(done.status).toBe(201);
     expect(await done.json()).toMatchObject({ committed: true, counts: p.counts });
     expect(await siteCount()).toBe(sites + 3);
-    // Three sites created and the import itself, all under the admin's name and one request id.
+    // Three zones and their three APs created, and the import itself, all under the admin's name and one request id.
     const entries = await (await getDb()).db.select().from(s.auditEntries).where(eq(s.auditEntries.actor, "admin@jinju.example"));
-    expect(entries.map((e) => e.action).sort()).toEqual(["create", "create", "create", "import"]);
+    expect(entries.map((e) => `${e.action} ${e.entityType}`).sort()).toEqual([
+      "create access_point",
+      "create access_point",
+      "create access_point",
+      "create site",
+      "create site",
+      "create site",
+      "import standard_data_import",
+    ]);
     expect(new Set(entries.map((e) => e.requestId)).size).toBe(1);
 
     const again = (await (await upload(text, { cookie: cookie.admin })).json()) as { counts: Record<string, number> };
@@ -74,7 +82,8 @@ describe(`importing from the app on ${testEngine()}`, () => {
     expect(unknownBody.error.issues).toEqual([{ code: "unknown_format", path: "file" }]);
     const broken = await upload(`${header}\n${row(5)}\n"unclosed,quote\n`, { cookie: cookie.admin, name: "broken.csv" });
     expect(broken.status).toBe(422);
-    expect(((await broken.json()) as { error: { issues: unknown } }).error.issues).toEqual([{ code: "unparseable", path: "file", params: { line: 3 } }]);
+    // A quote that never closes runs to the end of the file: the file was cut off.
+    expect(((await broken.json()) as { error: { issues: unknown } }).error.issues).toEqual([{ code: "truncated", path: "file", params: { line: 3 } }]);
     const binary = new FormData();
     binary.set("file", new File([fs.readFileSync("app/favicon.ico")], "favicon.ico"));
     expect((await postImport(request("/api/imports", { body: binary, cookie: cookie.admin }))).status).toBe(422);

@@ -2,7 +2,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { pageContext } from "@/server/page-context";
 import { localName } from "@/lib/format";
-import { EXPECTED_COLUMNS, importMaxBytes } from "@/lib/standard-data";
+import { EXPECTED_COLUMNS, STANDARD_COLUMN_NAMES, importMaxBytes } from "@/lib/standard-data";
 import { guardPage } from "../_components/require-role";
 import { ImportFlow } from "./_components/import-flow";
 
@@ -21,7 +21,7 @@ export default async function ImportPage() {
     <article>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro", { municipality: localName(locale, municipality) })}</p>
-      <ImportFlow limitLabel={limit} expectedColumns={EXPECTED_COLUMNS} />
+      <ImportFlow limitLabel={limit} expectedColumns={EXPECTED_COLUMNS} standardColumns={STANDARD_COLUMN_NAMES} />
     </article>
   );
 }

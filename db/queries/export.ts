@@ -51,8 +51,9 @@ export async function listSitesForExport(db: Db, { municipalityId: mId, source }
 }
 
 /**
- * One row per zone with an active AP, for the national standard file: the zone and one of its APs
- * (the one an import created, else the first), with the names of its province and municipality.
+ * The rows of the national standard file, where a row is an access point: every active AP of an
+ * imported zone, and one row for each zone this app made (its first active AP), with the names of its
+ * province and municipality.
  */
 export async function listStandardRecords(db: Db, { municipalityId: mId }: { municipalityId: number }) {
   return db
@@ -81,10 +82,10 @@ export async function listStandardRecords(db: Db, { municipalityId: mId }: { mun
     .innerJoin(s.municipalities, eq(s.sites.municipalityId, s.municipalities.id))
     .innerJoin(
       s.accessPoints,
-      sql`${s.accessPoints.id} = (select a.id from access_points a where a.site_id = ${s.sites.id} and a.status = 'active' order by (a.source_ref is null), a.id limit 1)`,
+      sql`${s.accessPoints.siteId} = ${s.sites.id} and ${s.accessPoints.status} = 'active' and (${s.sites.sourceKey} is not null or ${s.accessPoints.id} = (select a.id from access_points a where a.site_id = ${s.sites.id} and a.status = 'active' order by a.id limit 1))`,
     )
     .leftJoin(s.partners, eq(s.accessPoints.installingPartnerId, s.partners.id))
     .where(eq(s.sites.municipalityId, mId))
-    .orderBy(asc(s.sites.id));
+    .orderBy(asc(s.sites.id), asc(s.accessPoints.id));
 }
 export type StandardRow = Awaited<ReturnType<typeof listStandardRecords>>[number];

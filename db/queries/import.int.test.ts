@@ -48,7 +48,13 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
 
     const summary = await run(JINJU);
     expect(summary.counts).toEqual(preview.counts);
-    expect(summary.issues.filter((i) => i.severity === "position").map((i) => i.line)).toEqual([30, 85]);
+    // The terminal's two rows are one AP: its position is reported once, its second row as a duplicate of the first.
+    expect(summary.issues.filter((i) => i.severity === "position").map((i) => i.line)).toEqual([30]);
+    expect(summary.issues.find((i) => i.line === 85)).toMatchObject({ code: "duplicate_row", ref: "30" });
+    const { new: n, updated, unchanged, duplicate, invalid } = summary.counts;
+    expect(n + updated + unchanged + duplicate + invalid).toBe(summary.file.rows);
+    expect(summary.perMunicipality).toEqual([{ municipality: "경상남도 진주시", rows: 110, new: 55, updated: 0, unchanged: 0, duplicate: 55, invalid: 0 }]);
+    expect(summary.sites).toEqual({ new: 55, updated: 0 });
     expect(await counts()).toEqual({ ...before, sites: before.sites + 55, aps: before.aps + 55 });
     const imported = await db.select().from(s.accessPoints).where(eq(s.accessPoints.provenance, "import"));
     expect(imported).toHaveLength(55);
@@ -63,6 +69,7 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
       .from(s.auditEntries)
       .where(eq(s.auditEntries.requestId, audit.at(-1)!.requestId!));
     expect(created.filter((e) => e.action === "create" && e.entityType === "site")).toHaveLength(55);
+    expect(created.filter((e) => e.action === "create" && e.entityType === "access_point")).toHaveLength(55);
     expect(created.find((e) => e.entityId === String(terminal!.id))!.after).toMatchObject({ name: "진주시외버스터미널", lat: null });
   });
 
@@ -75,20 +82,46 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const text = iconv
       .decode(Buffer.from(JINJU), "cp949")
       .replaceAll(
-        "문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU",
-        "문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU-5G",
+        "문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU,2016-01",
+        "문산읍사무소,문산읍사무소 1층 민원실,경상남도,진주시,관공서,KT,SMART-JINJU,2016-02",
       );
     const changed = await run(new Uint8Array(iconv.encode(text, "cp949")));
     expect(changed.counts).toMatchObject({ new: 0, updated: 1, unchanged: 54 });
     const { db } = await getDb();
-    const [ap] = await db.select().from(s.accessPoints).where(eq(s.accessPoints.ssid, "SMART-JINJU-5G"));
-    expect(ap).toMatchObject({ version: 2, placeDetail: "문산읍사무소 1층 민원실" });
+    const [ap] = await db
+      .select()
+      .from(s.accessPoints)
+      .where(and(eq(s.accessPoints.placeDetail, "문산읍사무소 1층 민원실"), eq(s.accessPoints.provenance, "import")));
+    expect(ap).toMatchObject({ version: 2, installMonth: 2 });
     const [entry] = await db
       .select()
       .from(s.auditEntries)
-      .where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.action, "update")));
-    expect(entry).toMatchObject({ before: { accessPoint: { ssid: "SMART-JINJU" } }, after: { accessPoint: { ssid: "SMART-JINJU-5G" } } });
+      .where(and(eq(s.auditEntries.entityType, "access_point"), eq(s.auditEntries.action, "update")));
+    expect(entry).toMatchObject({ entityId: String(ap!.id), before: { installMonth: 1 }, after: { installMonth: 2 } });
     expect(await counts()).toEqual(before);
+  });
+
+  it("adds another SSID or floor at a known place as another AP of the same zone", async () => {
+    const before = await counts();
+    const text = iconv.decode(Buffer.from(JINJU), "cp949");
+    const first = text.split(/\r?\n/).find((l) => l.startsWith("문산읍사무소,"))!;
+    const more = [first.replace("SMART-JINJU", "SMART-JINJU-5G"), first.replace("1층 민원실", "2층 회의실")];
+    const summary = await run(new Uint8Array(iconv.encode(`${text.trimEnd()}\r\n${more.join("\r\n")}\r\n`, "cp949")));
+    // (The file as published also puts back the install month the test before changed.)
+    expect(summary.counts).toMatchObject({ new: 2, updated: 1, unchanged: 54, duplicate: 55 });
+    expect(summary.sites).toEqual({ new: 0, updated: 0 });
+    expect(await counts()).toEqual({ ...before, aps: before.aps + 2 });
+    const { db } = await getDb();
+    const [zone] = await db
+      .select()
+      .from(s.sites)
+      .where(and(eq(s.sites.name, "문산읍사무소"), eq(s.sites.provenance, "import")));
+    const aps = await db.select().from(s.accessPoints).where(eq(s.accessPoints.siteId, zone!.id));
+    expect(aps.map((a) => `${a.placeDetail} ${a.ssid}`).sort()).toEqual([
+      "문산읍사무소 1층 민원실 SMART-JINJU",
+      "문산읍사무소 1층 민원실 SMART-JINJU-5G",
+      "문산읍사무소 2층 회의실 SMART-JINJU",
+    ]);
   });
 
   it("lands a national file's rows in the directory's municipalities, and rejects rows of another one when one is chosen", async () => {
@@ -109,7 +142,9 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const suncheons = await db.select().from(s.municipalities).where(eq(s.municipalities.nameKo, "순천시"));
     expect(suncheons).toMatchObject([{ provinceKo: "전라남도", code: "46150" }]);
     const aps = await db.select().from(s.accessPoints).where(eq(s.accessPoints.municipalityId, suncheons[0]!.id));
-    expect(aps).toMatchObject([{ ssid: "Suncheon_WiFi", installYear: 2019, installMonth: 5, sourceRef: "ref:전라남도|순천시|1" }]);
+    expect(aps).toMatchObject([
+      { ssid: "Suncheon_WiFi", installYear: 2019, installMonth: 5, sourceRef: "ap:순천만국가정원|전라남도순천시국가정원1호길47|동문|suncheon_wifi" },
+    ]);
   });
 
   it("matches 시도 and 시군구 however a file spells them, and refuses rows it cannot place rather than inventing a municipality", async () => {
@@ -247,7 +282,8 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const [site] = await db.select().from(s.sites).where(eq(s.sites.name, '=HYPERLINK("http://x")'));
     expect(site).toBeDefined();
     const out = new TextDecoder().decode((await buildExport(db, { what: "standard", format: "csv", locale: "ko", grants: OPERATOR_GRANTS })).bytes);
-    expect(out).toContain(`FX-1,"'=HYPERLINK(""http://x"")",'+1층,경상남도,진주시,관공서,KT,'@ssid,2024-01,,,,'-,35.18,128.09,2026-01-01`);
+    expect(out).toMatch(/\n\d+,"'=HYPERLINK\(""http:\/\/x""\)",'\+1층/);
+    expect(out).toContain(`"'=HYPERLINK(""http://x"")",'+1층,경상남도,진주시,관공서,KT,'@ssid,2024-01,,,,'-,35.18,128.09,2026-01-01`);
   });
 
   it("keeps the map grid right when a large import rebuilds it once instead of statement by statement", async () => {

@@ -7,16 +7,36 @@ import { eq, sql } from "drizzle-orm";
 import { containsPoint, type Area } from "../../lib/geo";
 import { directoryOf } from "../../lib/municipality-directory";
 import { AppError } from "../../lib/errors";
-import { IMPORT_SOURCE_NOTE, ownZoneId, planImport, type ExistingAp, type ExistingSite, type ImportCounts, type ImportPlan } from "../../lib/import-plan";
+import {
+  IMPORT_SOURCE_NOTE,
+  ownZoneId,
+  planImport,
+  type ApFields,
+  type ExistingAp,
+  type ExistingSite,
+  type ImportCounts,
+  type ImportPlan,
+  type MunicipalityCounts,
+  type NewSite,
+  type SiteFields,
+} from "../../lib/import-plan";
 import { readStandardData, type ImportProgress, type Issue, type StandardDataReport, type StandardRecord } from "../../lib/standard-data";
 import type { Conn, Db, Tx } from "../client";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
 import { recordChanges, recordCreatesOf, type Author, type Change } from "./audit";
 
+/** One municipality's rows: they add up to its rows read. */
+export type MunicipalityRows = ImportCounts & { municipality: string; rows: number };
+
 export type ImportSummary = {
   file: { encoding: StandardDataReport["encoding"]; variant: StandardDataReport["variant"]; rows: number; blankInstallDates: number };
+  /** Every row read is one of these (a row is an access point): new + updated + unchanged + duplicate + invalid = rows. */
   counts: ImportCounts;
+  /** Zones (places) created, and zones whose own fields change. */
+  sites: { new: number; updated: number };
+  /** The same counts per municipality (as matched, or as written when it matched none), largest first. */
+  perMunicipality: MunicipalityRows[];
   /** Where the rows landed, and the 시도 and 시군구 the directory does not know (their rows refused). */
   municipalities: { attached: string[]; unmatched: string[] };
   issues: Issue[];
@@ -51,20 +71,37 @@ type Resolution = {
   unmatched: string[];
   outlinesToStore: { id: number; boundary: Area }[];
   rejected: Set<number>;
+  /** Refused rows by municipality label (as matched, or as written). */
+  refusedBy: Map<string, number>;
+  /** A municipality's label by the 시도 and 시군구 as written, for those the directory matched; and by id. */
+  labelOfWritten: Map<string, string>;
+  labelOfId: Map<number, string>;
   issues: Issue[];
 };
 
 type MunicipalityRow = typeof s.municipalities.$inferSelect;
 
 async function resolveMunicipalities(conn: Conn, records: StandardRecord[], municipalityCode: string | undefined): Promise<Resolution> {
-  const res: Resolution = { ids: new Map(), outlines: new Map(), attached: [], unmatched: [], outlinesToStore: [], rejected: new Set(), issues: [] };
+  const res: Resolution = {
+    ids: new Map(),
+    outlines: new Map(),
+    attached: [],
+    unmatched: [],
+    outlinesToStore: [],
+    rejected: new Set(),
+    refusedBy: new Map(),
+    labelOfWritten: new Map(),
+    labelOfId: new Map(),
+    issues: [],
+  };
   const all = await conn.select().from(s.municipalities);
   const directory = directoryOf(all.flatMap((m) => (m.code && m.sidoCode ? [{ code: m.code, sidoCode: m.sidoCode, sido: m.provinceKo, name: m.nameKo }] : [])));
   const byCode = new Map(all.flatMap((m) => (m.code ? [[m.code, m] as const] : [])));
   const label = (m: MunicipalityRow) => `${m.provinceKo} ${m.nameKo}`;
   const outlineOf = (m: MunicipalityRow) => (m.boundary as Area | null) ?? nationalOutline(m.provinceKo, m.nameKo);
-  const refuse = (r: StandardRecord, code: Issue["code"], reason: string, ref?: string) => {
+  const refuse = (r: StandardRecord, code: Issue["code"], reason: string, ref?: string, as = nameOf(r)) => {
     res.rejected.add(r.line);
+    res.refusedBy.set(as, (res.refusedBy.get(as) ?? 0) + 1);
     res.issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code, ...(ref ? { ref } : {}), reason, severity: "error" });
   };
 
@@ -111,8 +148,9 @@ async function resolveMunicipalities(conn: Conn, records: StandardRecord[], muni
       refuse(r, "ambiguous_municipality", `${nameOf(r)} is divided into 구 and the row has no position inside one of them`, candidates.map(label).join(", "));
       continue;
     }
+    res.labelOfWritten.set(nameOf(r), label(m));
     if (chosen && m.id !== chosen.id) {
-      refuse(r, "other_municipality", `row belongs to ${label(m)}, not ${label(chosen)} (${municipalityCode})`, label(chosen));
+      refuse(r, "other_municipality", `row belongs to ${label(m)}, not ${label(chosen)} (${municipalityCode})`, label(chosen), label(m));
       continue;
     }
     res.ids.set(r.line, m.id);
@@ -120,6 +158,7 @@ async function resolveMunicipalities(conn: Conn, records: StandardRecord[], muni
   }
   for (const m of used.values()) {
     res.attached.push(label(m));
+    res.labelOfId.set(m.id, label(m));
     const outline = outlineOf(m);
     if (!outline) continue;
     res.outlines.set(m.id, outline);
@@ -129,6 +168,9 @@ async function resolveMunicipalities(conn: Conn, records: StandardRecord[], muni
 }
 
 // ── what exists ─────────────────────────────────────────────────────────────
+
+/** A zone's place key, as lib/standard-data's siteKeyOf makes it from a row (name and address, no spaces, one case). */
+const PLACE_KEY_SQL = sql`'place:' || lower(regexp_replace(${s.sites.name}, '\\s+', '', 'g')) || '|' || lower(regexp_replace(coalesce(${s.sites.address}, ''), '\\s+', '', 'g'))`;
 
 const existingSiteColumns = {
   id: s.sites.id,
@@ -142,82 +184,116 @@ const existingSiteColumns = {
   lng: s.sites.lng,
 };
 
-/** The zones of these (municipality, key) pairs, and their imported APs. */
+/** The zones of these (municipality, place) pairs, their imported APs, and the zones this app made that rows name by 번호. */
 async function findExisting(conn: Conn, records: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number, report: (done: number) => Promise<void>) {
   const sites = new Map<string, ExistingSite>();
-  const aps = new Map<number, ExistingAp>();
+  const aps = new Map<string, ExistingAp>();
   // Keys go to the database as arrays, MATCH rows per statement: a few round trips for a national file.
-  // A municipality still to be created (negative id) has nothing yet.
-  const known = records.filter((r) => municipalityIdOf(r) > 0);
-  for (let i = 0; i < known.length; i += MATCH) {
+  for (let i = 0; i < records.length; i += MATCH) {
     await report(i);
-    const part = known.slice(i, i + MATCH);
+    const part = records.slice(i, i + MATCH);
     const found = await conn
       .select(existingSiteColumns)
       .from(s.sites)
       .where(
         sql`(${s.sites.municipalityId}, ${s.sites.sourceKey}) in (select * from unnest(${arr(part.map(municipalityIdOf), "int")}, ${arr(
-          part.map((r) => r.key),
+          part.map((r) => r.siteKey),
           "text",
         )}))`,
       );
-    for (const site of found) sites.set(`${site.municipalityId}|${site.sourceKey}`, site);
-    if (found.length) {
+    const fresh = found.filter((site) => !sites.has(`${site.municipalityId}|${site.sourceKey}`));
+    for (const site of fresh) sites.set(`${site.municipalityId}|${site.sourceKey}`, site);
+    if (fresh.length) {
       const rows = await conn
         .select()
         .from(s.accessPoints)
         .where(
           sql`${s.accessPoints.siteId} = any(${arr(
-            found.map((x) => x.id),
+            fresh.map((x) => x.id),
             "int",
           )}) and ${s.accessPoints.sourceRef} is not null`,
         );
-      for (const ap of rows) aps.set(ap.siteId!, ap as ExistingAp);
+      for (const ap of rows) aps.set(`${ap.siteId}|${ap.sourceRef}`, ap as ExistingAp);
     }
   }
   // Zones this app made itself go out in the standard file as 번호 WA-<id>; coming back, they match their zone.
   const own = new Map<number, ExistingSite>();
-  const ownIds = known.filter((r) => !sites.has(`${municipalityIdOf(r)}|${r.key}`)).flatMap((r) => ownZoneId(r.ref) ?? []);
+  const ownIds = [...new Set(records.flatMap((r) => ownZoneId(r.ref) ?? []))];
   for (let i = 0; i < ownIds.length; i += MATCH) {
     const found = await conn
       .select(existingSiteColumns)
       .from(s.sites)
-      .where(sql`${s.sites.id} = any(${arr(ownIds.slice(i, i + MATCH), "int")})`);
+      .where(sql`${s.sites.id} = any(${arr(ownIds.slice(i, i + MATCH), "int")}) and ${s.sites.sourceKey} is null`);
     for (const site of found) own.set(site.id, site);
   }
-  return { sites, aps, own };
+  // A zone this app made, written back without its 번호 (the older release has no such column), is
+  // still the same place: matched by its name and address as the file's places are.
+  const ownByPlace = new Map<string, ExistingSite>();
+  const unplaced = records.filter((r) => ownZoneId(r.ref) === null && !sites.has(`${municipalityIdOf(r)}|${r.siteKey}`));
+  for (let i = 0; i < unplaced.length; i += MATCH) {
+    const part = unplaced.slice(i, i + MATCH);
+    const found = await conn
+      .select({ ...existingSiteColumns, placeKey: sql<string>`${PLACE_KEY_SQL}` })
+      .from(s.sites)
+      .where(
+        sql`${s.sites.sourceKey} is null and (${s.sites.municipalityId}, ${PLACE_KEY_SQL}) in (select * from unnest(${arr(
+          part.map(municipalityIdOf),
+          "int",
+        )}, ${arr(
+          part.map((r) => r.siteKey),
+          "text",
+        )}))`,
+      );
+    for (const { placeKey, ...site } of found)
+      if (!ownByPlace.has(`${site.municipalityId}|${placeKey}`)) ownByPlace.set(`${site.municipalityId}|${placeKey}`, site);
+  }
+  return { sites, aps, own, ownByPlace };
 }
 
 // ── writes ──────────────────────────────────────────────────────────────────
 
-/** New records: one zone with one AP each and the zone's audit entry, in one statement. */
-async function insertFresh(tx: Tx, part: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number, author: Author) {
-  const col = <K extends keyof StandardRecord>(k: K) => part.map((r) => r[k]);
+const AP_CREATED = ["site_id", "ssid", "place_detail", "lat", "lng", "install_year", "install_month", "provider_name", "source_ref"] as const;
+
+/** New places: their zones, each zone's access points (its rows), and the audit entries of both, in one statement. */
+async function insertNewSites(tx: Tx, part: NewSite[], author: Author) {
+  const site = <K extends keyof SiteFields>(k: K) => part.map((n) => n.fields[k]);
+  const aps = part.flatMap((n) => n.aps.map((ap) => ({ ...ap, municipalityId: n.municipalityId, siteKey: n.siteKey })));
   await tx.execute(sql`
     with src as (
       select * from unnest(
-        ${arr(part.map(municipalityIdOf), "int")}, ${arr(col("placeName"), "text")}, ${arr(col("category"), "text")},
         ${arr(
-          part.map((r) => r.roadAddress ?? r.lotAddress),
+          part.map((n) => n.municipalityId),
+          "int",
+        )}, ${arr(site("name"), "text")}, ${arr(site("category"), "text")}, ${arr(site("address"), "text")},
+        ${arr(site("lat"), "float8")}, ${arr(site("lng"), "float8")}, ${arr(
+          part.map((n) => n.siteKey),
           "text",
-        )}, ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")},
-        ${arr(col("key"), "text")}, ${arr(col("ssid"), "text")}, ${arr(col("installYear"), "int")}, ${arr(col("installMonth"), "int")},
-        ${arr(col("placeDetail"), "text")}, ${arr(col("provider"), "text")}, ${arr(col("roadAddress"), "text")}, ${arr(col("lotAddress"), "text")},
-        ${arr(col("managerName"), "text")}, ${arr(col("managerPhone"), "text")}, ${arr(col("dataDate"), "text")}
-      ) as t(municipality_id, name, category, address, lat, lng, source_key, ssid, install_year, install_month,
-             place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date)
+        )}, ${arr(
+          part.map((n) => n.aps.length),
+          "int",
+        )}
+      ) as t(municipality_id, name, category, address, lat, lng, source_key, ap_count)
     ), ins as (
       insert into sites (municipality_id, name, category, address, lat, lng, status, planned_ap_count, provenance, source_note, source_key)
-      select municipality_id, name, category::site_category, address, lat, lng, 'active', 1, 'import', ${IMPORT_SOURCE_NOTE}, source_key from src
+      select municipality_id, name, category::site_category, address, lat, lng, 'active', ap_count, 'import', ${IMPORT_SOURCE_NOTE}, source_key from src
       returning id, municipality_id, name, category, address, lat, lng, source_key
-    ), aps as (
-      insert into access_points (municipality_id, site_id, ssid, lat, lng, install_year, install_month, status, provenance, source_note,
-                                 place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date, source_ref)
-      select ins.municipality_id, ins.id, src.ssid, src.lat, src.lng, src.install_year, src.install_month, 'active', 'import', ${IMPORT_SOURCE_NOTE},
-             src.place_detail, src.provider_name, src.road_address, src.lot_address, src.manager_name, src.manager_phone, src.data_date, src.source_key
-      from ins join src on src.municipality_id = ins.municipality_id and src.source_key = ins.source_key
+    ), ap_src as (
+      select * from unnest(${arr(
+        aps.map((a) => a.municipalityId),
+        "int",
+      )}, ${arr(
+        aps.map((a) => a.siteKey),
+        "text",
+      )}, ${apColumns(aps)}) as u(municipality_id, site_key, ${AP_COLUMN_NAMES})
+    ), ap_ins as (
+      insert into access_points (municipality_id, site_id, status, provenance, source_note, ${AP_COLUMN_NAMES})
+      select ins.municipality_id, ins.id, 'active', 'import', ${IMPORT_SOURCE_NOTE}, ${sql.raw(AP_COLUMN_LIST.map((c) => `ap_src.${c}`).join(", "))}
+      from ap_src join ins on ins.municipality_id = ap_src.municipality_id and ins.source_key = ap_src.site_key
+      returning id, municipality_id, ${sql.raw(AP_CREATED.join(", "))}
+    ), site_audit as (
+      ${recordCreatesOf(author, { rows: "ins", entityType: "site", after: ["name", "category", "address", "lat", "lng"] })}
     )
-    ${recordCreatesOf(author, { rows: "ins", entityType: "site", after: ["name", "category", "address", "lat", "lng"] })}`);
+    ${recordCreatesOf(author, { rows: "ap_ins", entityType: "access_point", after: AP_CREATED })}`);
 }
 
 /** Changed zones in one statement per batch; an imported zone becomes the file's again (active, its key). */
@@ -238,15 +314,28 @@ async function updateSites(tx: Tx, rows: ImportPlan["siteUpdates"]) {
   }
 }
 
-const apColumns = (part: (ImportPlan["apUpdates"][number] | ImportPlan["apInserts"][number])[]) => {
+const apColumns = (part: (ApFields & { sourceRef: string })[]) => {
   const col = <K extends keyof (typeof part)[number]>(k: K) => part.map((r) => r[k]);
   return sql`${arr(col("ssid"), "text")}, ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")}, ${arr(col("installYear"), "int")}, ${arr(col("installMonth"), "int")},
     ${arr(col("placeDetail"), "text")}, ${arr(col("providerName"), "text")}, ${arr(col("roadAddress"), "text")}, ${arr(col("lotAddress"), "text")},
     ${arr(col("managerName"), "text")}, ${arr(col("managerPhone"), "text")}, ${arr(col("dataDate"), "text")}, ${arr(col("sourceRef"), "text")}`;
 };
-const AP_COLUMN_NAMES = sql.raw(
-  "ssid, lat, lng, install_year, install_month, place_detail, provider_name, road_address, lot_address, manager_name, manager_phone, data_date, source_ref",
-);
+const AP_COLUMN_LIST = [
+  "ssid",
+  "lat",
+  "lng",
+  "install_year",
+  "install_month",
+  "place_detail",
+  "provider_name",
+  "road_address",
+  "lot_address",
+  "manager_name",
+  "manager_phone",
+  "data_date",
+  "source_ref",
+] as const;
+const AP_COLUMN_NAMES = sql.raw(AP_COLUMN_LIST.join(", "));
 
 /** Changed imported APs in one statement per batch. */
 async function updateAccessPoints(tx: Tx, rows: ImportPlan["apUpdates"]) {
@@ -269,21 +358,25 @@ async function updateAccessPoints(tx: Tx, rows: ImportPlan["apUpdates"]) {
   }
 }
 
-/** APs given back to zones that had lost theirs. */
-async function insertAccessPoints(tx: Tx, rows: ImportPlan["apInserts"]) {
+/** New access points of zones that exist, with their audit entries. */
+async function insertAccessPoints(tx: Tx, rows: ImportPlan["apInserts"], author: Author) {
   for (let i = 0; i < rows.length; i += BULK) {
     const part = rows.slice(i, i + BULK);
     await tx.execute(sql`
-      insert into access_points (municipality_id, site_id, status, provenance, source_note, ${AP_COLUMN_NAMES})
-      select municipality_id, site_id, 'active', 'import', ${IMPORT_SOURCE_NOTE}, ${AP_COLUMN_NAMES}
-      from unnest(${arr(
-        part.map((r) => r.municipalityId),
-        "int",
-      )}, ${arr(
-        part.map((r) => r.siteId),
-        "int",
-      )}, ${apColumns(part)})
-        as u(municipality_id, site_id, ${AP_COLUMN_NAMES})`);
+      with ins as (
+        insert into access_points (municipality_id, site_id, status, provenance, source_note, ${AP_COLUMN_NAMES})
+        select municipality_id, site_id, 'active', 'import', ${IMPORT_SOURCE_NOTE}, ${AP_COLUMN_NAMES}
+        from unnest(${arr(
+          part.map((r) => r.municipalityId),
+          "int",
+        )}, ${arr(
+          part.map((r) => r.siteId),
+          "int",
+        )}, ${apColumns(part)})
+          as u(municipality_id, site_id, ${AP_COLUMN_NAMES})
+        returning id, municipality_id, ${sql.raw(AP_CREATED.join(", "))}
+      )
+      ${recordCreatesOf(author, { rows: "ins", entityType: "access_point", after: AP_CREATED })}`);
   }
 }
 
@@ -307,21 +400,27 @@ async function applyPlan(
   },
 ) {
   for (const o of resolution.outlinesToStore) await tx.update(s.municipalities).set({ boundary: o.boundary }).where(eq(s.municipalities.id, o.id));
-  const idOf = (r: StandardRecord) => resolution.ids.get(r.line)!;
 
   await updateSites(tx, plan.siteUpdates);
   await updateAccessPoints(tx, plan.apUpdates);
-  await insertAccessPoints(tx, plan.apInserts);
-  const changed = plan.counts.updated + plan.counts.unchanged;
+  await insertAccessPoints(tx, plan.apInserts, author);
+  const changed = plan.counts.updated + plan.counts.unchanged + plan.apInserts.length;
   await progress(changed);
 
   // New records in large batches, each one statement. A large import keeps the map grid's triggers
   // aside and rebuilds the grid once at the end: cheaper than statement by statement once the file is big.
-  const bulk = plan.fresh.length >= gridRebuildFrom;
+  const bulk = plan.counts.new >= gridRebuildFrom;
   if (bulk) await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
-  for (let i = 0; i < plan.fresh.length; i += BULK) {
-    await progress(changed + i);
-    await insertFresh(tx, plan.fresh.slice(i, i + BULK), idOf, author);
+  let written = changed;
+  for (let i = 0; i < plan.newSites.length;) {
+    // Batches of about BULK access points, whole places at a time.
+    let j = i;
+    let size = 0;
+    while (j < plan.newSites.length && (j === i || size + plan.newSites[j]!.aps.length <= BULK)) size += plan.newSites[j++]!.aps.length;
+    await progress(written);
+    await insertNewSites(tx, plan.newSites.slice(i, j), author);
+    written += size;
+    i = j;
   }
   if (bulk) {
     await grid();
@@ -340,10 +439,32 @@ async function applyPlan(
       entityType: "standard_data_import",
       entityId: author.requestId,
       municipalityId: municipalityIds.length === 1 ? municipalityIds[0]! : null,
-      after: { counts: plan.counts, municipalities: { attached: resolution.attached, unmatched: resolution.unmatched } },
+      after: { counts: plan.counts, sites: plan.sites, municipalities: { attached: resolution.attached, unmatched: resolution.unmatched } },
     },
   ];
   await recordChanges(tx, author, changes);
+}
+
+/** The counts per municipality: the plan's by id, the file's duplicates and refusals by the names written. */
+function perMunicipalityOf(planned: Map<number, MunicipalityCounts>, tally: StandardDataReport["tally"], resolution: Resolution): MunicipalityRows[] {
+  const rows = new Map<string, MunicipalityRows>();
+  const of = (municipality: string) => {
+    let r = rows.get(municipality);
+    if (!r) rows.set(municipality, (r = { municipality, rows: 0, new: 0, updated: 0, unchanged: 0, duplicate: 0, invalid: 0 }));
+    return r;
+  };
+  for (const [id, c] of planned) {
+    const r = of(resolution.labelOfId.get(id) ?? String(id));
+    r.new += c.new;
+    r.updated += c.updated;
+    r.unchanged += c.unchanged;
+  }
+  const written = (name: string) => resolution.labelOfWritten.get(name) ?? name;
+  for (const [name, n] of tally.duplicate) of(written(name)).duplicate += n;
+  for (const [name, n] of tally.invalid) of(written(name)).invalid += n;
+  for (const [name, n] of resolution.refusedBy) of(name).invalid += n;
+  for (const r of rows.values()) r.rows = r.new + r.updated + r.unchanged + r.duplicate + r.invalid;
+  return [...rows.values()].sort((a, b) => b.rows - a.rows || (a.municipality < b.municipality ? -1 : 1));
 }
 
 // ── the run ─────────────────────────────────────────────────────────────────
@@ -356,6 +477,7 @@ export async function importStandardData(
   db: Db,
   {
     bytes,
+    columnMap,
     municipalityCode,
     dryRun,
     actor,
@@ -364,6 +486,8 @@ export async function importStandardData(
     onProgress: report = () => {},
   }: {
     bytes: Uint8Array;
+    /** What a column the standard does not know stands for (see lib/standard-data's parseColumnMap). */
+    columnMap?: Record<string, string>;
     municipalityCode?: string;
     dryRun: boolean;
     actor: string;
@@ -378,7 +502,7 @@ export async function importStandardData(
     report(progress);
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
-  const file = readStandardData(bytes);
+  const file = readStandardData(bytes, { columnMap });
   await onProgress({ step: "read", done: file.rows, total: file.rows });
 
   const run = async (conn: Conn, apply: ((plan: ImportPlan, resolution: Resolution) => Promise<void>) | null) => {
@@ -392,20 +516,25 @@ export async function importStandardData(
       records,
       municipalityIdOf,
       siteOf: (r) => {
-        const byKey = existing.sites.get(`${municipalityIdOf(r)}|${r.key}`);
-        if (byKey) return { site: byKey, own: false };
         const own = existing.own.get(ownZoneId(r.ref) ?? -1);
-        return own && own.municipalityId === municipalityIdOf(r) ? { site: own, own: true } : undefined;
+        if (own && own.municipalityId === municipalityIdOf(r)) return { site: own, own: true };
+        const site = existing.sites.get(`${municipalityIdOf(r)}|${r.siteKey}`);
+        if (site) return { site, own: false };
+        const ownPlace = existing.ownByPlace.get(`${municipalityIdOf(r)}|${r.siteKey}`);
+        return ownPlace ? { site: ownPlace, own: true } : undefined;
       },
-      apOf: (siteId) => existing.aps.get(siteId),
+      apOf: (siteId, key) => existing.aps.get(`${siteId}|${key}`),
       outlines: resolution.outlines,
       fileCounts: { duplicate: file.duplicates, invalid: file.invalid + resolution.rejected.size },
+      absent: file.absent,
     });
     if (apply) await apply(plan, resolution);
     await onProgress({ step: "write", done: total, total });
     const summary: ImportSummary = {
       file: { encoding: file.encoding, variant: file.variant, rows: file.rows, blankInstallDates: file.blankInstallDates },
       counts: plan.counts,
+      sites: plan.sites,
+      perMunicipality: perMunicipalityOf(plan.perMunicipality, file.tally, resolution),
       municipalities: { attached: resolution.attached, unmatched: resolution.unmatched },
       issues: [...file.issues, ...resolution.issues, ...plan.issues],
       committed: apply !== null,

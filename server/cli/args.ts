@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { translatorFor } from "../../lib/catalogue";
 
-type Options = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
+type Options = Record<string, { type: "string" | "boolean"; default?: string | boolean; multiple?: boolean }>;
 
 /**
  * A command's options, and its catalogue in the language of `--locale` (Korean when absent).
@@ -10,7 +10,7 @@ type Options = Record<string, { type: "string" | "boolean"; default?: string | b
  * language it does not speak ("locale"), which the command answers in Korean.
  */
 export function readCliArgs(options: Options, { positionals = false } = {}) {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] } | null = null;
+  let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } | null = null;
   try {
     parsed = parseArgs({ options: { ...options, locale: { type: "string", default: "ko" } }, allowPositionals: positionals });
   } catch {

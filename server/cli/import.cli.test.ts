@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "../../lib/data-dir-lock";
 import { runCli } from "../../db/testing/cli";
@@ -17,23 +18,35 @@ describe("npm run import", () => {
     const report = JSON.parse(r.stdout) as { committed: boolean; counts: Record<string, number>; issues: unknown[] };
     expect(report.committed).toBe(false);
     expect(report.counts).toEqual({ new: 0, updated: 0, unchanged: 55, duplicate: 55, invalid: 0 });
-    expect(report.issues).toHaveLength(2);
+    // One AP without a position (the terminal), 44 exact and 11 normalised duplicates, each named.
+    expect(report.issues).toHaveLength(56);
   }, 90_000);
 
-  it("reports in Korean, row by row, unless asked for English", () => {
+  it("reports in Korean, counts that add up and findings grouped by kind, unless asked for English", () => {
     const ko = cli([JINJU, "--dry-run"]);
     expect(ko.status).toBe(0);
     expect(ko.stdout.split("\n")).toEqual([
       "jinju_free_wifi_2016_cp949.csv: 110행 · CP949 · 구형 형식",
-      "  새 구역 0 · 바뀐 구역 0 · 그대로 55 · 중복 55 · 오류 행 0",
-      '  30행, 경도 = "35.1913517": 경도가 위도와 같습니다(위도를 경도 칸에 복사): 위치 없이 가져옵니다 [위치 없음]',
-      '  85행, 경도 = "35.1913517": 경도가 위도와 같습니다(위도를 경도 칸에 복사): 위치 없이 가져옵니다 [위치 없음]',
+      "  읽은 110행 = 새 0 + 바뀜 0 + 그대로 55 + 중복 55 + 가져오지 않음 0",
+      "  구역(장소): 새로 0곳 · 바뀐 곳 0곳. 한 행이 AP 하나이고, 같은 장소의 행은 한 구역의 AP입니다.",
+      "  [위치 없음] 경도가 위도와 같은 행: 위치 없이 가져옴: 1건",
+      '    30행, 경도 = "35.1913517": 경도가 위도와 같습니다(위도를 경도 칸에 복사): 위치 없이 가져옵니다 [위치 없음]',
+      "  [확인] 앞 행과 칸마다 같은 행: 한 번만 셈: 44건",
+      '    57행, 설치장소명 = "문산읍사무소": 2행과 칸마다 같은 행입니다: 한 번만 셉니다 [확인]',
+      '    58행, 설치장소명 = "내동면사무소": 3행과 칸마다 같은 행입니다: 한 번만 셉니다 [확인]',
+      '    59행, 설치장소명 = "정촌면사무소": 4행과 칸마다 같은 행입니다: 한 번만 셉니다 [확인]',
+      "    … 외 41건 (전체는 --json)",
+      "  [확인] 표기를 맞추면 앞 행과 같은 행: 한 번만 셈: 11건",
+      '    60행, 설치장소명 = "금곡면사무소": 공백·숫자 표기·이름 표기를 맞추면 5행과 같습니다: 한 번만 셉니다 [확인]',
+      '    61행, 설치장소명 = "진성면사무소": 공백·숫자 표기·이름 표기를 맞추면 6행과 같습니다: 한 번만 셉니다 [확인]',
+      '    66행, 설치장소명 = "집현면사무소": 공백·숫자 표기·이름 표기를 맞추면 11행과 같습니다: 한 번만 셉니다 [확인]',
+      "    … 외 8건 (전체는 --json)",
       "  미리보기: 아무것도 쓰지 않았습니다.",
       "",
     ]);
     const en = cli([JINJU, "--dry-run", "--locale", "en"]);
     expect(en.stdout).toContain("110 rows · CP949 · older header");
-    expect(en.stdout).toContain("Unchanged 55 · Duplicates 55");
+    expect(en.stdout).toContain("110 rows read = 0 new + 0 changed + 55 unchanged + 55 duplicate + 0 not imported");
     expect(en.stdout).toContain("dry run: nothing was written");
   }, 90_000);
 
@@ -48,6 +61,22 @@ describe("npm run import", () => {
     const en = cli(["package.json", "--locale", "en"]);
     expect(en.status).toBe(2);
     expect(en.stderr).toContain("package.json: not the national free Wi-Fi standard format. Expected the columns 번호, 설치장소명");
+  }, 90_000);
+
+  it("refuses a renamed column, naming it, and imports the file once --map says what the column is", () => {
+    const file = path.join(tmp, "renamed.csv");
+    // The file as published, its 설치년월 column renamed.
+    const decoded = iconv.decode(fs.readFileSync(JINJU), "cp949").replace("설치년월", "설치일자");
+    fs.writeFileSync(file, iconv.encode(decoded, "cp949"));
+    const refused = cli([file, "--dry-run"]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('renamed.csv: "설치일자" 열은 표준데이터의 열이 아닙니다.');
+    const mapped = cli([file, "--dry-run", "--map", "설치일자=설치년월"]);
+    expect(mapped.status).toBe(0);
+    expect(mapped.stdout).toContain("읽은 110행 = 새 0 + 바뀜 0 + 그대로 55 + 중복 55");
+    const wrong = cli([file, "--dry-run", "--map", "설치일자=설치날짜"]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--map: "설치일자=설치날짜"');
   }, 90_000);
 
   it("refuses a file over the size limit, a bad option and an unknown municipality, each saying what to fix", () => {

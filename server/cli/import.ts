@@ -1,11 +1,11 @@
-// `npm run import -- <file> [--municipality <code>] [--dry-run] [--json] [--locale ko|en]`: imports
-// national standard data. It speaks Korean unless `--locale en`; the JSON report keeps the codes.
+// `npm run import -- <file> [--municipality <code>] [--map <given>=<standard>]… [--dry-run] [--json] [--locale ko|en]`:
+// imports national standard data; `--map` says what a column the standard does not know stands for. It speaks Korean unless `--locale en`; the JSON report keeps the codes.
 // Exit codes: 0 imported (or previewed), 2 the file was refused, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "../../lib/errors";
-import { issueReason, refusalText } from "../../lib/import-text";
-import { EXPECTED_COLUMNS, importMaxBytes, StandardDataError, type ImportProgress } from "../../lib/standard-data";
+import { groupIssues, issueReason, refusalText, shortList } from "../../lib/import-text";
+import { EXPECTED_COLUMNS, importMaxBytes, parseColumnMap, StandardDataError, type ImportProgress } from "../../lib/standard-data";
 import { withCliDb } from "../../db/script";
 import { readCliArgs } from "./args";
 import { importStandardData, type ImportSummary } from "../../db/queries/import";
@@ -14,13 +14,17 @@ import { seed } from "../../db/seed";
 const MAX_BYTES = importMaxBytes();
 
 const args = readCliArgs(
-  { municipality: { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+  {
+    municipality: { type: "string" },
+    map: { type: "string", multiple: true },
+    "dry-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
   { positionals: true },
 );
-const values = args.values as { municipality?: string; "dry-run"?: boolean; json?: boolean };
+const values = args.values as { municipality?: string; map?: string[]; "dry-run"?: boolean; json?: boolean };
 const { positionals, t } = args;
 const json = values.json === true || process.argv.includes("--json");
-const number = new Intl.NumberFormat(args.locale === "en" ? "en-US" : "ko-KR");
 
 function refuse(message: string, code: string): never {
   if (json) console.log(JSON.stringify({ refused: true, code, error: message }));
@@ -37,12 +41,22 @@ function print(file: string, summary: ImportSummary) {
   const variant = t(`import.${summary.file.variant}`);
   console.log(`${file}: ${t("import.rows", { rows: summary.file.rows, encoding: summary.file.encoding.toUpperCase(), variant })}`);
   if (summary.file.blankInstallDates) console.log(`  ${t("import.blankInstallDates", { count: summary.file.blankInstallDates })}`);
-  console.log(`  ${(["new", "updated", "unchanged", "duplicate", "invalid"] as const).map((k) => `${t(`import.${k}`)} ${number.format(c[k])}`).join(" · ")}`);
-  if (summary.municipalities.unmatched.length) console.log(`  ${t("cli.import.unmatched", { names: summary.municipalities.unmatched.join(", ") })}`);
-  for (const i of summary.issues) {
-    console.log(
-      `  ${t("cli.import.issue", { line: i.line, column: i.column, value: i.value, reason: issueReason(t, i), severity: t(`issueSeverity.${i.severity}`) })}`,
-    );
+  console.log(`  ${t("import.rowsAddUp", { rows: summary.file.rows, ...c })}`);
+  console.log(`  ${t("import.sites", summary.sites)}`);
+  if (summary.perMunicipality.length > 1) {
+    for (const m of summary.perMunicipality) console.log(`    ${m.municipality}: ${t("import.rowsAddUp", m)}`);
+  }
+  const { unmatched } = summary.municipalities;
+  if (unmatched.length) console.log(`  ${t("cli.import.unmatched", { count: unmatched.length, names: shortList(t, unmatched) })}`);
+  // Findings by kind, each with its count and first rows; --json gives every row.
+  for (const g of groupIssues(summary.issues, 3)) {
+    console.log(`  ${t("cli.import.group", { severity: t(`issueSeverity.${g.severity}`), reason: t(`issueGroup.${g.code}`), count: g.count })}`);
+    for (const i of g.first) {
+      console.log(
+        `    ${t("cli.import.issue", { line: i.line, column: i.column, value: i.value, reason: issueReason(t, i), severity: t(`issueSeverity.${i.severity}`) })}`,
+      );
+    }
+    if (g.count > g.first.length) console.log(`    ${t("cli.import.groupMore", { more: g.count - g.first.length })}`);
   }
   console.log(`  ${t(summary.committed ? "cli.import.committed" : "cli.import.dryRun")}`);
 }
@@ -52,6 +66,8 @@ const file = positionals[0];
 if (args.wrong === "usage" || !file || positionals.length > 1) refuse(t("cli.import.usage"), "usage");
 const municipality = values.municipality;
 if (municipality !== undefined && !/^\d{5}$/.test(municipality)) refuse(t("cli.badMunicipality", { value: municipality }), "municipality");
+const columns = parseColumnMap(values.map ?? []);
+if ("wrong" in columns) refuse(t("cli.import.badMap", { value: columns.wrong }), "usage");
 let stat: fs.Stats;
 try {
   stat = fs.statSync(file);
@@ -79,6 +95,7 @@ await withCliDb(async (handle) => {
   try {
     const summary = await importStandardData(handle.db, {
       bytes,
+      columnMap: columns.map,
       municipalityCode: municipality,
       dryRun: values["dry-run"] === true,
       actor: `cli:${process.env.USER ?? "unknown"}`,
@@ -88,7 +105,7 @@ await withCliDb(async (handle) => {
     print(path.basename(file), summary);
   } catch (err) {
     if (err instanceof StandardDataError)
-      refuse(refusalText(t, { file: path.basename(file), code: err.code, line: err.line, columns: EXPECTED_COLUMNS }), err.code);
+      refuse(refusalText(t, { file: path.basename(file), code: err.code, line: err.line, column: err.column, columns: EXPECTED_COLUMNS }), err.code);
     if (err instanceof AppError && err.code === "not_found") refuse(t("cli.noMunicipality", { code: municipality ?? "" }), "municipality");
     throw err;
   }

@@ -3,7 +3,7 @@ import { route } from "@/server/context";
 import { importFile } from "@/server/import";
 import { AppError } from "@/lib/errors";
 import { progressStream } from "@/lib/http";
-import { importMaxBytes, StandardDataError, type ImportProgress } from "@/lib/standard-data";
+import { importMaxBytes, parseColumnMap, StandardDataError, type ImportProgress } from "@/lib/standard-data";
 
 export const dynamic = "force-dynamic";
 
@@ -11,15 +11,30 @@ export const POST = route({ write: true, form: { maxBytes: importMaxBytes } }, a
   const { file } = form;
   if (!file) throw new AppError("bad_request", "Choose a file to import.", { issues: [{ code: "missing", path: "file" }] });
   const dryRun = form.fields.get("dryRun") === "1";
+  // `columns`: what columns the standard does not know stand for, one "given=standard" pair per line.
+  const pairs = (form.fields.get("columns") ?? "").split("\n").filter((l) => l.trim() !== "");
+  const parsed = parseColumnMap(pairs);
+  if ("wrong" in parsed) {
+    throw new AppError("bad_request", `columns: "${parsed.wrong}" does not name a column of the standard.`, {
+      issues: [{ code: "invalid", path: "columns", params: { value: parsed.wrong } }],
+    });
+  }
+  const columnMap = parsed.map;
   const bytes = file.bytes;
   const run = async (onProgress?: (p: ImportProgress) => void) => {
     try {
-      const summary = await importFile(ctx, { bytes, dryRun, onProgress });
+      const summary = await importFile(ctx, { bytes, dryRun, columnMap, onProgress });
       return { result: { fileName: file.name, ...summary }, status: dryRun ? 200 : 201 };
     } catch (err) {
       if (err instanceof StandardDataError) {
         throw new AppError("unprocessable", `${file.name}: ${err.message}`, {
-          issues: [{ code: err.code, path: "file", ...(err.line ? { params: { line: err.line } } : {}) }],
+          issues: [
+            {
+              code: err.code,
+              path: "file",
+              ...(err.line || err.column ? { params: { ...(err.line ? { line: err.line } : {}), ...(err.column ? { column: err.column } : {}) } } : {}),
+            },
+          ],
         });
       }
       throw err;

@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import type { ImportProgress, Issue } from "@/lib/standard-data";
 import { toCsv } from "@/lib/export-formats";
 import { FetchError, uploadForm } from "@/lib/fetcher";
-import { issueReason, REFUSAL_CODES, refusalText } from "@/lib/import-text";
+import { groupIssues, issueReason, REFUSAL_CODES, refusalText } from "@/lib/import-text";
 import type { Json } from "@/lib/contract";
 import type { ImportResult } from "@/server/import";
 import { useErrorText } from "../../_components/use-error-text";
@@ -14,9 +14,17 @@ import { useErrorText } from "../../_components/use-error-text";
 type Summary = Json<ImportResult>;
 type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number; commit: boolean } | { kind: "processing"; commit: boolean; progress?: ImportProgress };
 
-const SHOWN_ISSUES = 200;
+const COUNT_KEYS = ["new", "updated", "unchanged", "duplicate", "invalid"] as const;
 
-export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string; expectedColumns: { older: string; newer: string } }) {
+export function ImportFlow({
+  limitLabel,
+  expectedColumns,
+  standardColumns,
+}: {
+  limitLabel: string;
+  expectedColumns: { older: string; newer: string };
+  standardColumns: readonly string[];
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const errorText = useErrorText();
@@ -25,16 +33,22 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
   const [preview, setPreview] = useState<Summary | null>(null);
   const [result, setResult] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Columns the standard does not know, and what the user says each stands for ("" leaves it out).
+  const [columnMap, setColumnMap] = useState<Record<string, string>>({});
+  const [unknownColumn, setUnknownColumn] = useState<string | null>(null);
 
-  async function send(commit: boolean) {
+  async function send(commit: boolean, map: Record<string, string> = columnMap) {
     const file = fileRef.current?.files?.[0];
     if (!file) return setError(t("import.chooseFile"));
     setError(null);
     if (!commit) setPreview(null);
     setResult(null);
+    setUnknownColumn(null);
     const form = new FormData();
     form.set("file", file);
     if (!commit) form.set("dryRun", "1");
+    const pairs = Object.entries(map).map(([given, standard]) => `${given}=${standard}`);
+    if (pairs.length) form.set("columns", pairs.join("\n"));
     setPhase({ kind: "uploading", fraction: 0, commit });
     try {
       const summary = await uploadForm<Summary, ImportProgress>(
@@ -59,7 +73,9 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
     const issue = err.issues[0];
     const code = REFUSAL_CODES.find((r) => r === issue?.code);
     const line = typeof issue?.params?.line === "number" ? issue.params.line : undefined;
-    if (err.code === "unprocessable" && code) return refusalText(t, { file: fileName, code, line, columns: expectedColumns });
+    const column = typeof issue?.params?.column === "string" ? issue.params.column : undefined;
+    if (code === "unknown_column" && column) setUnknownColumn(column);
+    if (err.code === "unprocessable" && code) return refusalText(t, { file: fileName, code, line, column, columns: expectedColumns });
     return errorText(err);
   }
 
@@ -79,6 +95,7 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
 
   const busy = phase.kind !== "idle";
   const shown = preview ?? result;
+  const groups = shown ? groupIssues(shown.issues as Issue[]) : [];
   return (
     <>
       <form className="stack-form import-form" onSubmit={(e) => (e.preventDefault(), void send(false))}>
@@ -89,7 +106,7 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
             type="file"
             name="file"
             accept=".csv,text/csv,.geojson,.json,application/geo+json"
-            onChange={() => (setPreview(null), setResult(null), setError(null))}
+            onChange={() => (setPreview(null), setResult(null), setError(null), setColumnMap({}), setUnknownColumn(null))}
             data-testid="import-file"
           />
         </label>
@@ -126,6 +143,41 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
           {error}
         </p>
       ) : null}
+      {unknownColumn ? (
+        <form
+          className="stack-form import-map-column"
+          data-testid="import-map-column"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = new FormData(e.currentTarget).get("standard");
+            const next = { ...columnMap, [unknownColumn]: typeof value === "string" ? value : "" };
+            setColumnMap(next);
+            void send(false, next);
+          }}
+        >
+          <label>
+            <span>{t("import.mapColumn", { column: unknownColumn })}</span>
+            <select name="standard" defaultValue="">
+              <option value="">{t("import.mapLeaveOut")}</option>
+              {standardColumns.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t("import.mapRetry")}</button>
+        </form>
+      ) : null}
+      {Object.keys(columnMap).length ? (
+        <p className="muted" data-testid="import-mapped">
+          {t("import.mapped", {
+            pairs: Object.entries(columnMap)
+              .map(([given, standard]) => `${given} → ${standard || t("import.mapLeaveOut")}`)
+              .join(", "),
+          })}
+        </p>
+      ) : null}
       {result ? (
         <p className="notice" role="status" data-testid="import-done">
           {result.counts.new + result.counts.updated === 0
@@ -147,14 +199,49 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
             </p>
           ) : null}
           <dl className="stat-cards">
-            {(["new", "updated", "unchanged", "duplicate", "invalid"] as const).map((k) => (
+            {COUNT_KEYS.map((k) => (
               <div key={k} data-testid={`import-count-${k}`}>
                 <dt>{t(`import.${k}`)}</dt>
                 <dd>{format.number(shown.counts[k])}</dd>
               </div>
             ))}
           </dl>
-          <h2>{t("import.issues", { count: shown.issues.length })}</h2>
+          <p data-testid="import-rows-add-up">{t("import.rowsAddUp", { rows: shown.file.rows, ...shown.counts })}</p>
+          <p className="muted" data-testid="import-sites">
+            {t("import.sites", shown.sites)}
+          </p>
+          {shown.perMunicipality.length > 1 ? (
+            <div className="table-wrap">
+              <table className="data" data-testid="import-per-municipality">
+                <caption>{t("import.perMunicipality")}</caption>
+                <thead>
+                  <tr>
+                    <th>{t("import.municipality")}</th>
+                    <th className="num">{t("import.rowsRead")}</th>
+                    {COUNT_KEYS.map((k) => (
+                      <th key={k} className="num">
+                        {t(`import.${k}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.perMunicipality.map((m) => (
+                    <tr key={m.municipality}>
+                      <td>{m.municipality}</td>
+                      <td className="num">{format.number(m.rows)}</td>
+                      {COUNT_KEYS.map((k) => (
+                        <td key={k} className="num">
+                          {format.number(m[k])}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <h2>{t("import.groups", { count: shown.issues.length, groups: groups.length })}</h2>
           {shown.issues.length === 0 ? (
             <p className="notice">{t("import.noIssues")}</p>
           ) : (
@@ -164,32 +251,38 @@ export function ImportFlow({ limitLabel, expectedColumns }: { limitLabel: string
                   {t("import.report")}
                 </button>
               </p>
-              {shown.issues.length > SHOWN_ISSUES ? <p className="muted">{t("import.moreIssues", { shown: SHOWN_ISSUES })}</p> : null}
-              <div className="table-wrap">
-                <table className="data" data-testid="import-issues">
-                  <thead>
-                    <tr>
-                      <th className="num">{t("import.line")}</th>
-                      <th>{t("import.column")}</th>
-                      <th>{t("import.value")}</th>
-                      <th>{t("import.severity")}</th>
-                      <th>{t("import.reason")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.issues.slice(0, SHOWN_ISSUES).map((i, k) => (
-                      <tr key={k}>
-                        <td className="num">{i.line}</td>
-                        <td>{i.column}</td>
-                        <td>{i.value}</td>
-                        <td>
-                          <span className={`badge badge-issue-${i.severity}`}>{t(`issueSeverity.${i.severity}`)}</span>
-                        </td>
-                        <td>{reason(i)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+              <div data-testid="import-issues">
+                {groups.map((g) => (
+                  <section key={`${g.severity}-${g.code}`} className="issue-group" data-testid={`import-group-${g.code}`}>
+                    <h3>
+                      <span className={`badge badge-issue-${g.severity}`}>{t(`issueSeverity.${g.severity}`)}</span> {t(`issueGroup.${g.code}`)} ·{" "}
+                      <span data-testid="import-group-count">{t("import.groupCount", { count: g.count })}</span>
+                    </h3>
+                    <div className="table-wrap">
+                      <table className="data">
+                        <thead>
+                          <tr>
+                            <th className="num">{t("import.line")}</th>
+                            <th>{t("import.column")}</th>
+                            <th>{t("import.value")}</th>
+                            <th>{t("import.reason")}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {g.first.map((i, k) => (
+                            <tr key={k}>
+                              <td className="num">{i.line}</td>
+                              <td>{i.column}</td>
+                              <td>{i.value}</td>
+                              <td>{reason(i)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                    {g.count > g.first.length ? <p className="muted">{t("import.groupMore", { more: g.count - g.first.length })}</p> : null}
+                  </section>
+                ))}
               </div>
             </>
           )}
