@@ -175,6 +175,8 @@ export const sites = pgTable(
     programId: integer().references(() => programs.id),
     name: text().notNull(),
     category: siteCategory().notNull(),
+    /** The 설치시설구분 as a file wrote it when the standard does not know it (the category is then `other`): kept, shown and exported as given. */
+    categoryGiven: text(),
     dong: text(),
     address: text(),
     lat: doublePrecision(),

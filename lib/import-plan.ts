@@ -8,7 +8,14 @@ import type { SiteCategory } from "./domain";
 export const IMPORT_SOURCE_NOTE = "전국무료와이파이표준데이터 가져오기";
 
 /** A zone as the plan compares it. */
-export type SiteFields = { name: string; category: SiteCategory; address: string | null; lat: number | null; lng: number | null };
+export type SiteFields = {
+  name: string;
+  category: SiteCategory;
+  categoryGiven: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+};
 /** The standard's fields of a zone's imported AP. */
 export type ApFields = {
   ssid: string | null;
@@ -66,7 +73,7 @@ export type ImportPlan = {
   issues: Issue[];
 };
 
-const SITE_FIELDS = ["name", "category", "address", "lat", "lng"] as const satisfies readonly (keyof SiteFields)[];
+const SITE_FIELDS = ["name", "category", "categoryGiven", "address", "lat", "lng"] as const satisfies readonly (keyof SiteFields)[];
 const AP_FIELDS = [
   "ssid",
   "lat",
@@ -93,7 +100,7 @@ export function ownZoneId(ref: string | null): number | null {
 }
 
 export function siteFieldsOf(r: StandardRecord): SiteFields {
-  return { name: r.placeName, category: r.category, address: r.roadAddress ?? r.lotAddress, lat: r.lat, lng: r.lng };
+  return { name: r.placeName, category: r.category, categoryGiven: r.categoryGiven, address: r.roadAddress ?? r.lotAddress, lat: r.lat, lng: r.lng };
 }
 
 export function apFieldsOf(r: StandardRecord): ApFields {
@@ -114,7 +121,14 @@ export function apFieldsOf(r: StandardRecord): ApFields {
 }
 
 /** A stored zone's compared fields, and nothing else (the audit entry shows these). */
-const siteFieldsOfRow = (s: SiteFields): SiteFields => ({ name: s.name, category: s.category, address: s.address, lat: s.lat, lng: s.lng });
+const siteFieldsOfRow = (s: SiteFields): SiteFields => ({
+  name: s.name,
+  category: s.category,
+  categoryGiven: s.categoryGiven,
+  address: s.address,
+  lat: s.lat,
+  lng: s.lng,
+});
 const apFieldsOfRow = (a: ApFields): ApFields => ({
   ssid: a.ssid,
   lat: a.lat,
@@ -187,7 +201,7 @@ export function planImport({
 }): ImportPlan {
   const keptAp = absent.flatMap((f) => AP_FIELDS_OF[f] ?? []);
   const keptSite: (keyof SiteFields)[] = [
-    ...(absent.includes("category") ? (["category"] as const) : []),
+    ...(absent.includes("category") ? (["category", "categoryGiven"] as const) : []),
     ...(absent.includes("roadAddress") && absent.includes("lotAddress") ? (["address"] as const) : []),
   ];
   const plan: ImportPlan = {

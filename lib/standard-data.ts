@@ -100,6 +100,8 @@ export type StandardRecord = {
   municipalityName: string;
   category: SiteCategory;
   categoryRaw: string | null;
+  /** 설치시설구분 as written when the standard does not know it (category `other`): kept as given. */
+  categoryGiven: string | null;
   provider: string | null;
   ssid: string | null;
   installYear: number | null;
@@ -577,7 +579,7 @@ export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions =
     const categoryRaw = get("category");
     let category = categoryOf(categoryRaw);
     if (!category) {
-      if (categoryRaw) issue(line, "category", categoryRaw, "unknown_category", "unknown category: imported as 기타", "warning");
+      if (categoryRaw) issue(line, "category", categoryRaw, "unknown_category", "not a category of the standard: kept as written, counted as 기타", "warning");
       category = "other";
     }
     const installedRaw = get("installed");
@@ -594,6 +596,7 @@ export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions =
       municipalityName,
       category,
       categoryRaw: orNull(categoryRaw),
+      categoryGiven: categoryOf(categoryRaw) ? null : orNull(categoryRaw),
       provider: provider(get("provider")),
       ssid: orNull(get("ssid")),
       installYear: installed?.year ?? null,
@@ -686,7 +689,7 @@ export function standardTable(rows: StandardExportRow[], variant: Variant): { he
     r.placeDetail,
     r.provinceName,
     r.municipalityName,
-    STANDARD_CATEGORY_LABEL[r.category],
+    r.categoryGiven ?? STANDARD_CATEGORY_LABEL[r.category],
     r.provider,
     r.ssid,
     installed(r),

@@ -151,19 +151,24 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
 
   if (req.what === "sites") {
     const rows = kept(await listSitesForExport(db, { municipalityId: m.id, source: f.source }), (r) => r.planYear);
-    return positioned(["id", "name", "category", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"], rows, (r) => [
-      r.id,
-      r.name,
-      label("category", r.category),
-      label("siteStatus", r.status),
-      r.planYear,
-      r.dong,
-      r.address,
-      r.apCount,
-      label("provenance", r.provenance),
-      r.lat,
-      r.lng,
-    ]);
+    return positioned(
+      ["id", "name", "category", "categoryGiven", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"],
+      rows,
+      (r) => [
+        r.id,
+        r.name,
+        label("category", r.category),
+        r.categoryGiven,
+        label("siteStatus", r.status),
+        r.planYear,
+        r.dong,
+        r.address,
+        r.apCount,
+        label("provenance", r.provenance),
+        r.lat,
+        r.lng,
+      ],
+    );
   }
 
   if (req.what === "candidates") {
@@ -205,6 +210,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         provinceName: r.provinceKo,
         municipalityName: r.municipalityKo,
         category: r.category,
+        categoryGiven: r.categoryGiven,
         provider: r.provider,
         ssid: r.ssid,
         installYear: r.installYear,

@@ -17,6 +17,7 @@ export const siteModel = readModel<Site>()({
     "municipalityId",
     "name",
     "category",
+    "categoryGiven",
     "dong",
     "address",
     "lat",
@@ -40,7 +41,22 @@ export const siteWorkItemModel = readModel<SiteWorkItem>()({
 
 /** A zone as the list shows it: all public (names, places, status, counts). */
 export const siteListModel = readModel<SiteRow>()({
-  public: ["id", "name", "category", "dong", "address", "lat", "lng", "status", "planYear", "plannedApCount", "provenance", "version", "apCount"],
+  public: [
+    "id",
+    "name",
+    "category",
+    "categoryGiven",
+    "dong",
+    "address",
+    "lat",
+    "lng",
+    "status",
+    "planYear",
+    "plannedApCount",
+    "provenance",
+    "version",
+    "apCount",
+  ],
 });
 
 export async function listSites(ctx: RequestContext, query: Omit<SiteQuery, "municipality">) {

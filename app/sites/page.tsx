@@ -86,7 +86,11 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
                   <td>
                     <Link href={`/sites/${site.id}`}>{site.name}</Link>
                   </td>
-                  <td>{t(`category.${site.category}`)}</td>
+                  <td>
+                    {site.categoryGiven
+                      ? t("sites.categoryGiven", { label: t(`category.${site.category}`), given: site.categoryGiven })
+                      : t(`category.${site.category}`)}
+                  </td>
                   <td>{site.dong ?? "—"}</td>
                   <td>
                     <Badge tone={site.status}>{t(`siteStatus.${site.status}`)}</Badge>

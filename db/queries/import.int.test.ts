@@ -274,6 +274,29 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("keeps a category the standard does not know as written, reports it, and exports it as written", async () => {
+    const row = (n: number, category: string) =>
+      `${n},원문 시험 ${n},1층,경상남도,진주시,${category},KT,RAW,2024-01,경상남도 진주시 원문로 ${n},,,,35.18,128.09,2026-01-01`;
+    const summary = await run(new Uint8Array(Buffer.from(`${NEWER_HEADER}\n${row(1, "카페")}\n${row(2, "관광")}\n`)));
+    expect(summary.issues).toEqual([expect.objectContaining({ line: 2, code: "unknown_category", value: "카페", severity: "warning" })]);
+    const { db } = await getDb();
+    const zones = await db
+      .select({ name: s.sites.name, category: s.sites.category, given: s.sites.categoryGiven })
+      .from(s.sites)
+      .where(inArray(s.sites.name, ["원문 시험 1", "원문 시험 2"]));
+    // 관광 is one of the standard's own values: read as 문화·관광시설, nothing kept beside it.
+    expect(zones.sort((a, b) => (a.name < b.name ? -1 : 1))).toEqual([
+      { name: "원문 시험 1", category: "other", given: "카페" },
+      { name: "원문 시험 2", category: "culture_tourism", given: null },
+    ]);
+    const out = new TextDecoder().decode((await buildExport(db, { what: "standard", format: "csv", locale: "ko", grants: OPERATOR_GRANTS })).bytes);
+    expect(out).toMatch(/원문 시험 1,1층,경상남도,진주시,카페,/);
+    expect(out).toMatch(/원문 시험 2,1층,경상남도,진주시,문화·관광시설,/);
+    // And back: the same records, nothing changed.
+    const back = await run(new Uint8Array(Buffer.from(out)), { dryRun: true });
+    expect(back.counts).toMatchObject({ new: 0, updated: 0 });
+  });
+
   it("neutralises formula-like values on the way out, keeps them as text on the way in", async () => {
     const row = `FX-1,=HYPERLINK("http://x"),+1층,경상남도,진주시,관공서,KT,@ssid,2024-01,,,,-,35.18,128.09,2026-01-01`;
     const summary = await run(new Uint8Array(Buffer.from(`\uFEFF${NEWER_HEADER}\n${row}\n`)));

@@ -179,6 +179,7 @@ const existingSiteColumns = {
   sourceKey: s.sites.sourceKey,
   name: s.sites.name,
   category: s.sites.category,
+  categoryGiven: s.sites.categoryGiven,
   address: s.sites.address,
   lat: s.sites.lat,
   lng: s.sites.lng,
@@ -264,7 +265,7 @@ async function insertNewSites(tx: Tx, part: NewSite[], author: Author) {
         ${arr(
           part.map((n) => n.municipalityId),
           "int",
-        )}, ${arr(site("name"), "text")}, ${arr(site("category"), "text")}, ${arr(site("address"), "text")},
+        )}, ${arr(site("name"), "text")}, ${arr(site("category"), "text")}, ${arr(site("categoryGiven"), "text")}, ${arr(site("address"), "text")},
         ${arr(site("lat"), "float8")}, ${arr(site("lng"), "float8")}, ${arr(
           part.map((n) => n.siteKey),
           "text",
@@ -272,11 +273,11 @@ async function insertNewSites(tx: Tx, part: NewSite[], author: Author) {
           part.map((n) => n.aps.length),
           "int",
         )}
-      ) as t(municipality_id, name, category, address, lat, lng, source_key, ap_count)
+      ) as t(municipality_id, name, category, category_given, address, lat, lng, source_key, ap_count)
     ), ins as (
-      insert into sites (municipality_id, name, category, address, lat, lng, status, planned_ap_count, provenance, source_note, source_key)
-      select municipality_id, name, category::site_category, address, lat, lng, 'active', ap_count, 'import', ${IMPORT_SOURCE_NOTE}, source_key from src
-      returning id, municipality_id, name, category, address, lat, lng, source_key
+      insert into sites (municipality_id, name, category, category_given, address, lat, lng, status, planned_ap_count, provenance, source_note, source_key)
+      select municipality_id, name, category::site_category, category_given, address, lat, lng, 'active', ap_count, 'import', ${IMPORT_SOURCE_NOTE}, source_key from src
+      returning id, municipality_id, name, category, category_given, address, lat, lng, source_key
     ), ap_src as (
       select * from unnest(${arr(
         aps.map((a) => a.municipalityId),
@@ -291,7 +292,7 @@ async function insertNewSites(tx: Tx, part: NewSite[], author: Author) {
       from ap_src join ins on ins.municipality_id = ap_src.municipality_id and ins.source_key = ap_src.site_key
       returning id, municipality_id, ${sql.raw(AP_CREATED.join(", "))}
     ), site_audit as (
-      ${recordCreatesOf(author, { rows: "ins", entityType: "site", after: ["name", "category", "address", "lat", "lng"] })}
+      ${recordCreatesOf(author, { rows: "ins", entityType: "site", after: ["name", "category", "category_given", "address", "lat", "lng"] })}
     )
     ${recordCreatesOf(author, { rows: "ap_ins", entityType: "access_point", after: AP_CREATED })}`);
 }
@@ -302,14 +303,14 @@ async function updateSites(tx: Tx, rows: ImportPlan["siteUpdates"]) {
     const part = rows.slice(i, i + BULK);
     const col = <K extends keyof (typeof part)[number]>(k: K) => part.map((r) => r[k]);
     await tx.execute(sql`
-      update sites set name = u.name, category = u.category::site_category, address = u.address, lat = u.lat, lng = u.lng, version = u.version,
+      update sites set name = u.name, category = u.category::site_category, category_given = u.category_given, address = u.address, lat = u.lat, lng = u.lng, version = u.version,
              status = case when u.imported then 'active'::site_status else sites.status end,
              provenance = case when u.imported then 'import'::provenance else sites.provenance end,
              source_note = case when u.imported then ${IMPORT_SOURCE_NOTE} else sites.source_note end,
              source_key = u.source_key, updated_at = now()
-      from unnest(${arr(col("id"), "int")}, ${arr(col("name"), "text")}, ${arr(col("category"), "text")}, ${arr(col("address"), "text")},
+      from unnest(${arr(col("id"), "int")}, ${arr(col("name"), "text")}, ${arr(col("category"), "text")}, ${arr(col("categoryGiven"), "text")}, ${arr(col("address"), "text")},
                   ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")}, ${arr(col("version"), "int")}, ${arr(col("imported"), "bool")},
-                  ${arr(col("sourceKey"), "text")}) as u(id, name, category, address, lat, lng, version, imported, source_key)
+                  ${arr(col("sourceKey"), "text")}) as u(id, name, category, category_given, address, lat, lng, version, imported, source_key)
       where sites.id = u.id`);
   }
 }

@@ -11,13 +11,14 @@ import { offsetOf, paged, withinBBox, workItemColumns, type Page } from "./commo
 
 export type SiteRow = Pick<
   s.Site,
-  "id" | "name" | "category" | "dong" | "address" | "lat" | "lng" | "status" | "planYear" | "plannedApCount" | "provenance" | "version"
+  "id" | "name" | "category" | "categoryGiven" | "dong" | "address" | "lat" | "lng" | "status" | "planYear" | "plannedApCount" | "provenance" | "version"
 > & { apCount: number };
 
 const siteColumns = {
   id: s.sites.id,
   name: s.sites.name,
   category: s.sites.category,
+  categoryGiven: s.sites.categoryGiven,
   dong: s.sites.dong,
   address: s.sites.address,
   lat: s.sites.lat,

@@ -34,7 +34,9 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
       <h1>{site.name}</h1>
       <dl className="facts">
         <dt>{t("sites.category")}</dt>
-        <dd>{t(`category.${site.category}`)}</dd>
+        <dd>
+          {site.categoryGiven ? t("sites.categoryGiven", { label: t(`category.${site.category}`), given: site.categoryGiven }) : t(`category.${site.category}`)}
+        </dd>
         <dt>{t("sites.status")}</dt>
         <dd>
           <Badge tone={site.status}>{t(`siteStatus.${site.status}`)}</Badge>
