@@ -172,3 +172,49 @@ test("a file over 10 MB reaches the import whole: previewed, not cut short by a 
   const preview = (await res.json()) as { committed: boolean; counts: { new: number }; file: { rows: number } };
   expect(preview).toMatchObject({ committed: false, counts: { new: 50_000 }, file: { rows: 50_000 } });
 });
+
+test("a new edition of a file lists the zones it no longer has, and the admin retires one and keeps the other", async ({ page }) => {
+  const row = (n: number, name: string, address: string, lat: string, lng: string) =>
+    `${n},${name},로비,경상남도,진주시,관공서,KT,E2E-ED,2024-05,${address},,E2E 판 시험과,055-000-0000,${lat},${lng},2026-11-01`;
+  const edition = (rows: string[]) => Buffer.from([HEADER, ...rows].join("\n"));
+  await page.goto("/login?next=%2Fimport");
+  await page.getByLabel("이메일").fill("admin@jinju.example");
+  await page.getByLabel("비밀번호").fill("admin-pass-2026");
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("표준데이터 가져오기");
+
+  const upload = async (name: string, rows: string[]) => {
+    await page.getByTestId("import-file").setInputFiles({ name, mimeType: "text/csv", buffer: edition(rows) });
+    await page.getByRole("button", { name: "미리보기" }).click();
+    await expect(page.getByTestId("import-preview")).toContainText(name);
+  };
+  await upload("edition-1.csv", [
+    row(1, "판 시험 회관", "경상남도 진주시 판길 1", "35.2300", "128.0200"),
+    row(2, "판 시험 문고", "경상남도 진주시 판길 2", "35.2310", "128.0210"),
+    row(3, "판 시험 쉼터", "경상남도 진주시 판길 3", "35.2320", "128.0220"),
+  ]);
+  await page.getByTestId("import-commit").click();
+  await expect(page.getByTestId("import-done")).toContainText("새 AP 3개");
+
+  // The second edition: the hall as it was, the library renamed on the same spot, the shelter gone.
+  await upload("edition-2.csv", [
+    row(1, "판 시험 회관", "경상남도 진주시 판길 1", "35.2300", "128.0200"),
+    row(2, "판 시험 작은도서관", "경상남도 진주시 판길 2-1", "35.2310", "128.0211"),
+  ]);
+  const edition2 = page.getByTestId("import-edition");
+  await expect(edition2.getByRole("heading")).toHaveText("이전 판에 있었으나 이 파일에 없는 구역 (2곳)");
+  const vanished = page.getByTestId("import-vanished").locator("tbody tr");
+  await expect(vanished.filter({ hasText: "판 시험 문고" })).toContainText("판 시험 작은도서관 · 9m · 3행");
+  await expect(vanished.filter({ hasText: "판 시험 쉼터" })).toContainText("없음");
+  await page.getByRole("checkbox", { name: "대체됨: 판 시험 문고" }).check();
+  await expect(page.getByTestId("import-edition-chosen")).toHaveText("확정하면 1곳을 대체됨으로 바꾸고 1곳은 그대로 둡니다.");
+  await screenshot(page, "import-edition");
+  await page.getByTestId("import-commit").click();
+  await expect(page.getByTestId("import-edition-done")).toHaveText("이전 판 구역: 대체됨 1곳 · 유지 1곳");
+
+  // The retired zone keeps its page and history, marked as superseded; the kept one is still in operation.
+  await page.goto("/sites?q=%ED%8C%90%20%EC%8B%9C%ED%97%98");
+  const list = page.locator("table.data tbody tr");
+  await expect(list.filter({ hasText: "판 시험 문고" })).toContainText("대체됨");
+  await expect(list.filter({ hasText: "판 시험 쉼터" })).toContainText("운영");
+});

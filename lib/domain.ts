@@ -21,8 +21,11 @@ export const SITE_CATEGORIES = [
 ] as const;
 export type SiteCategory = (typeof SITE_CATEGORIES)[number];
 
-/** Site lifecycle: candidate → surveyed → approved → installing → active → decommissioned; or rejected. */
-export const SITE_STATUSES = ["candidate", "surveyed", "approved", "installing", "active", "decommissioned", "rejected"] as const;
+/**
+ * Site lifecycle: candidate → surveyed → approved → installing → active → decommissioned; or rejected.
+ * An imported zone a newer edition of its file no longer lists may be retired: kept with its history, counted nowhere.
+ */
+export const SITE_STATUSES = ["candidate", "surveyed", "approved", "installing", "active", "decommissioned", "rejected", "retired"] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 /** Where a zone belongs: to the municipality's rollout program, or to the rest of its inventory (imported standard data and the like). */
 export const SITE_SOURCES = ["program", "other"] as const;

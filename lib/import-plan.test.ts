@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Area } from "./geo";
-import { apFieldsOf, planImport, siteFieldsOf, type ExistingAp, type ExistingSite } from "./import-plan";
+import { apFieldsOf, parseRetire, planImport, siteFieldsOf, vanishedOf, type ExistingAp, type ExistingSite } from "./import-plan";
 import { readStandardData, type StandardRecord } from "./standard-data";
 
 const HEADER =
@@ -129,5 +129,49 @@ describe("the import plan", () => {
     expect([fresh, updated, unchanged, duplicate, invalid]).toEqual([3, 0, 0, 4, 1]);
     expect(fresh + updated + unchanged).toBe(file.length);
     expect(p.perMunicipality.get(1)).toEqual({ new: 3, updated: 0, unchanged: 0 });
+  });
+});
+
+describe("a new edition", () => {
+  const zone = (id: number, name: string, lat: number | null, lng: number | null, municipalityId = 1) => ({
+    id,
+    municipalityId,
+    name,
+    address: null,
+    lat,
+    lng,
+  });
+  const row = (name: string, lat: number | null, lng: number | null, line: number, municipalityId = 1) => ({
+    municipalityId,
+    name,
+    lat,
+    lng,
+    siteId: null,
+    line,
+  });
+
+  it("finds each vanished zone's successors by name or within 30 m, closest first, and none for a zone that is simply gone", () => {
+    const vanished = vanishedOf(
+      [zone(1, "진주 도서관", 35.18, 128.1), zone(2, "체육관", 35.19, 128.11), zone(3, "경로당", 35.2, 128.12), zone(4, "시청", 35.21, 128.13, 2)],
+      [
+        row("진주도서관", 35.1801, 128.1, 2), // renamed spacing, about 11 m away
+        row("종합체육관", 35.19, 128.1101, 3), // another name, about 9 m away
+        row("먼 공원", 35.1905, 128.11, 4), // about 55 m: too far
+        row("시청", 35.21, 128.13, 5, 1), // the same name in another municipality
+      ],
+    );
+    expect(vanished.map((v) => [v.id, v.successors.map((s) => [s.name, s.sameName, s.distanceM, s.line])])).toEqual([
+      [1, [["진주도서관", true, 11, 2]]],
+      [2, [["종합체육관", false, 9, 3]]],
+      [3, []],
+      [4, []],
+    ]);
+  });
+
+  it("reads the choice to retire: all, ids, or nothing; anything else is refused", () => {
+    expect(parseRetire("")).toEqual([]);
+    expect(parseRetire("all")).toBe("all");
+    expect(parseRetire("3, 14")).toEqual([3, 14]);
+    expect(parseRetire("3;x")).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // The import's plan: given the file's records and what the database already holds for their keys,
 // which zones are new, which changed (and how), which are unchanged, and the audit entries of the
 // changes. Pure: no database, so a dry run is the plan itself and tests need no server.
-import { containsPoint, type Area } from "./geo";
-import type { Field, Issue, StandardRecord } from "./standard-data";
+import { containsPoint, distanceM, type Area } from "./geo";
+import { identityText, type Field, type Issue, type StandardRecord } from "./standard-data";
 import type { SiteCategory } from "./domain";
 
 export const IMPORT_SOURCE_NOTE = "전국무료와이파이표준데이터 가져오기";
@@ -50,7 +50,7 @@ export type ImportCounts = { new: number; updated: number; unchanged: number; du
 export type MunicipalityCounts = Pick<ImportCounts, "new" | "updated" | "unchanged">;
 
 /** A place the file names that has no zone yet: the zone, and its rows as its access points. */
-export type NewSite = { municipalityId: number; siteKey: string; fields: SiteFields; aps: (ApFields & { sourceRef: string })[] };
+export type NewSite = { municipalityId: number; siteKey: string; line: number; fields: SiteFields; aps: (ApFields & { sourceRef: string })[] };
 
 export type ImportPlan = {
   /** Places with no zone yet, in municipality then key order (each index grows at its end). */
@@ -69,6 +69,8 @@ export type ImportPlan = {
   sites: { new: number; updated: number };
   /** The rows' counts per municipality id. */
   perMunicipality: Map<number, MunicipalityCounts>;
+  /** The zones that exist and rows of the file name. */
+  matched: ExistingSite[];
   /** Rows outside their municipality's outline (imported, flagged for checking). */
   issues: Issue[];
 };
@@ -213,6 +215,7 @@ export function planImport({
     counts: { new: 0, updated: 0, unchanged: 0, duplicate: fileCounts.duplicate, invalid: fileCounts.invalid },
     sites: { new: 0, updated: 0 },
     perMunicipality: new Map(),
+    matched: [],
     issues: [],
   };
   const tally = (mId: number, k: keyof MunicipalityCounts, n = 1) => {
@@ -252,6 +255,7 @@ export function planImport({
       plan.newSites.push({
         municipalityId: mId,
         siteKey: rows[0]!.siteKey,
+        line: rows[0]!.line,
         fields: siteOfRows,
         aps: rows.map((r) => ({ ...apFieldsOf(r), sourceRef: r.key })),
       });
@@ -260,6 +264,7 @@ export function planImport({
       continue;
     }
     const { site, own } = match;
+    plan.matched.push(site);
     const siteBefore = siteFieldsOfRow(site);
     const siteAfter = keep(siteOfRows, siteBefore, keptSite);
     const siteChanged = differs(siteBefore, siteAfter, SITE_FIELDS);
@@ -296,4 +301,71 @@ export function planImport({
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   plan.newSites.sort((a, b) => a.municipalityId - b.municipalityId || cmp(a.siteKey, b.siteKey));
   return plan;
+}
+
+// ── editions ────────────────────────────────────────────────────────────────
+
+/** A zone as editions compare them: where it is and what it is called. */
+export type EditionZone = { id: number; municipalityId: number; name: string; address: string | null; lat: number | null; lng: number | null };
+/** A zone of this file that may stand for one the previous edition had: by the same name, or close by. */
+export type Successor = { name: string; siteId: number | null; line: number | null; sameName: boolean; distanceM: number | null };
+/** A zone of the previous edition the file no longer lists, with its likely successors (closest first). */
+export type Vanished = EditionZone & { successors: Successor[] };
+
+/** How close a zone of the new edition must be to stand for a vanished one. */
+export const SUCCESSOR_WITHIN_M = 30;
+
+/**
+ * The zones of a previous edition that this file no longer lists, each with the zones of the file
+ * that likely replace it: the same name (without spaces or case) in the same municipality, or a
+ * position within `withinM` metres. Found through a name index and a grid of about 100 m, so a
+ * national file compares each zone with its neighbours only.
+ */
+export function vanishedOf(
+  previous: readonly EditionZone[],
+  current: readonly { municipalityId: number; name: string; lat: number | null; lng: number | null; siteId: number | null; line: number | null }[],
+  withinM = SUCCESSOR_WITHIN_M,
+): Vanished[] {
+  const cell = (lat: number, lng: number) => `${Math.floor(lat * 1000)}|${Math.floor(lng * 1000)}`;
+  const byName = new Map<string, (typeof current)[number][]>();
+  const byCell = new Map<string, (typeof current)[number][]>();
+  const push = <K>(m: Map<K, (typeof current)[number][]>, k: K, v: (typeof current)[number]) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const c of current) {
+    push(byName, `${c.municipalityId}|${identityText(c.name)}`, c);
+    if (c.lat !== null && c.lng !== null) push(byCell, cell(c.lat, c.lng), c);
+  }
+  return previous.map((z) => {
+    const found = new Map<(typeof current)[number], Successor>();
+    const distance = (c: (typeof current)[number]) =>
+      z.lat !== null && z.lng !== null && c.lat !== null && c.lng !== null ? distanceM({ lat: z.lat, lng: z.lng }, { lat: c.lat, lng: c.lng }) : null;
+    for (const c of byName.get(`${z.municipalityId}|${identityText(z.name)}`) ?? []) {
+      const d = distance(c);
+      found.set(c, { name: c.name, siteId: c.siteId, line: c.line, sameName: true, distanceM: d === null ? null : Math.round(d) });
+    }
+    if (z.lat !== null && z.lng !== null) {
+      const [i, j] = [Math.floor(z.lat * 1000), Math.floor(z.lng * 1000)];
+      for (let di = -1; di <= 1; di++)
+        for (let dj = -1; dj <= 1; dj++)
+          for (const c of byCell.get(`${i + di}|${j + dj}`) ?? []) {
+            if (found.has(c) || c.municipalityId !== z.municipalityId) continue;
+            const d = distance(c);
+            if (d !== null && d <= withinM) found.set(c, { name: c.name, siteId: c.siteId, line: c.line, sameName: false, distanceM: Math.round(d) });
+          }
+    }
+    const successors = [...found.values()].sort((a, b) => Number(b.sameName) - Number(a.sameName) || (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity));
+    return { ...z, successors };
+  });
+}
+
+/** Which vanished zones to retire, as a form or the command line says it: "all", ids separated by commas, or nothing. Null when neither. */
+export function parseRetire(value: string): "all" | number[] | null {
+  const v = value.trim();
+  if (v === "" || v === "none") return [];
+  if (v === "all") return "all";
+  const ids = v.split(",").map((x) => x.trim());
+  return ids.every((x) => /^\d{1,9}$/.test(x)) ? ids.map(Number) : null;
 }

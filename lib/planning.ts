@@ -13,6 +13,8 @@ export const SITE_TRANSITIONS: Record<SiteStatus, readonly SiteStatus[]> = {
   active: ["decommissioned"],
   decommissioned: [],
   rejected: ["candidate"],
+  // Only an import retires a zone, when the admin says a newer edition supersedes it.
+  retired: [],
 };
 
 export function allowedNext(from: SiteStatus): readonly SiteStatus[] {

@@ -18,11 +18,18 @@ export async function importFile(
     bytes,
     dryRun,
     columnMap,
+    retire,
     onProgress,
-  }: { bytes: Uint8Array; dryRun: boolean; columnMap?: Record<string, string>; onProgress?: (progress: ImportProgress) => void },
+  }: {
+    bytes: Uint8Array;
+    dryRun: boolean;
+    columnMap?: Record<string, string>;
+    retire?: "all" | number[];
+    onProgress?: (progress: ImportProgress) => void;
+  },
 ): Promise<ImportSummary> {
   authorize(ctx.viewer, ctx.municipality.id, "importData");
   const code = ctx.municipality.code;
   if (!code) throw new AppError("unprocessable", "This municipality has no code to import into.");
-  return importStandardData(ctx.db, { bytes, columnMap, municipalityCode: code, dryRun, actor: ctx.actor.label, requestId: ctx.requestId, onProgress });
+  return importStandardData(ctx.db, { bytes, columnMap, retire, municipalityCode: code, dryRun, actor: ctx.actor.label, requestId: ctx.requestId, onProgress });
 }

@@ -5,6 +5,7 @@ import { localName } from "@/lib/format";
 import { EXPECTED_COLUMNS, STANDARD_COLUMN_NAMES, importMaxBytes } from "@/lib/standard-data";
 import { guardPage } from "../_components/require-role";
 import { ImportFlow } from "./_components/import-flow";
+import { SUCCESSOR_WITHIN_M } from "@/lib/import-plan";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export default async function ImportPage() {
     <article>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro", { municipality: localName(locale, municipality) })}</p>
-      <ImportFlow limitLabel={limit} expectedColumns={EXPECTED_COLUMNS} standardColumns={STANDARD_COLUMN_NAMES} />
+      <ImportFlow limitLabel={limit} expectedColumns={EXPECTED_COLUMNS} standardColumns={STANDARD_COLUMN_NAMES} successorWithinM={SUCCESSOR_WITHIN_M} />
     </article>
   );
 }

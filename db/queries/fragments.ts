@@ -1,5 +1,5 @@
 // SQL fragments several query modules share; free of the server-only marker so the CLIs can use them.
-import { and, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import type { SiteSource } from "../../lib/domain";
 import * as s from "../schema";
 
@@ -7,7 +7,11 @@ import * as s from "../schema";
  * "id" would bind to the inner table. */
 export const siteApCount = sql<number>`(select count(*)::int from access_points ap where ap.site_id = "sites"."id")`;
 
+/** Zones still in the inventory: a zone retired because a newer edition of its file superseded it is kept with its history, and counted nowhere. */
+export const siteInInventory = ne(s.sites.status, "retired");
+
 /** The one rule of where a zone belongs: a zone is the program's when it carries the program, else it is the rest of the inventory. */
+
 export const siteSourceIs = (source: SiteSource | undefined) =>
   source === "program" ? isNotNull(s.sites.programId) : source === "other" ? isNull(s.sites.programId) : undefined;
 

@@ -20,8 +20,8 @@ async function counts() {
   const [munis] = await db.select({ n: count() }).from(s.municipalities);
   return { sites: sites!.n, aps: aps!.n, munis: munis!.n };
 }
-const run = async (bytes: Uint8Array, opts: { dryRun?: boolean; municipalityCode?: string } = {}) =>
-  importStandardData((await getDb()).db, { bytes, dryRun: opts.dryRun ?? false, municipalityCode: opts.municipalityCode, actor: "test" });
+const run = async (bytes: Uint8Array, opts: { dryRun?: boolean; municipalityCode?: string; retire?: "all" | number[] } = {}) =>
+  importStandardData((await getDb()).db, { bytes, dryRun: opts.dryRun ?? false, municipalityCode: opts.municipalityCode, retire: opts.retire, actor: "test" });
 
 describe(`importing the national standard data on ${testEngine()}`, () => {
   it("previews and imports the Jinju file as 55 sites with one AP each, the broken terminal rows without a position", async () => {
@@ -295,6 +295,73 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     // And back: the same records, nothing changed.
     const back = await run(new Uint8Array(Buffer.from(out)), { dryRun: true });
     expect(back.counts).toMatchObject({ new: 0, updated: 0 });
+  });
+
+  it("lists the previous edition's zones a new edition no longer has, with their successors, and retires those the admin chooses", async () => {
+    // Two editions of 순천시's file from its own office: one place moved and re-addressed, one renamed, one gone.
+    const row = (n: number, name: string, address: string, lat: string, lng: string, manager = "순천시청") =>
+      `${n},${name},1층,전라남도,순천시,관공서,KT,SC-WIFI,2019-01,${address},,${manager},,${lat},${lng},2020-01-01`;
+    const first = [
+      row(1, "순천 시청", "전라남도 순천시 장명로 30", "34.9506", "127.4872"),
+      row(2, "순천 도서관", "전라남도 순천시 도서관길 1", "34.9600", "127.4900"),
+      row(3, "순천 체육관", "전라남도 순천시 체육관길 5", "34.9700", "127.5000"),
+      row(4, "순천 경로당", "전라남도 순천시 경로당길 9", "34.9800", "127.5100"),
+    ];
+    const second = [
+      row(1, "순천 시청", "전라남도 순천시 장명로 30", "34.9506", "127.4872"),
+      row(2, "순천 도서관", "전라남도 순천시 도서관길 3", "34.9601", "127.4900"),
+      row(3, "순천 종합체육관", "전라남도 순천시 체육관길 5", "34.9700", "127.5001"),
+      row(4, "순천 새 공원", "전라남도 순천시 공원길 2", "34.9900", "127.5200"),
+    ];
+    const csv = (rows: string[]) => new Uint8Array(Buffer.from(`${NEWER_HEADER}\n${rows.join("\n")}\n`));
+    await run(csv(first));
+    const { db } = await getDb();
+    const idOf = async (name: string) => (await db.select({ id: s.sites.id }).from(s.sites).where(eq(s.sites.name, name)))[0]!.id;
+    const [library, gym, hall] = [await idOf("순천 도서관"), await idOf("순천 체육관"), await idOf("순천 경로당")];
+
+    // Another publisher's file for the same city is not an edition of this one.
+    const other = await run(csv([row(9, "순천 역", "전라남도 순천시 역전길 1", "34.945", "127.503", "전라남도청")]), { dryRun: true });
+    expect(other.edition.vanishedCount).toBe(0);
+
+    // (순천만국가정원, which an earlier test imported from the same office, is not in this edition either.)
+    const garden = await idOf("순천만국가정원");
+    const preview = await run(csv(second), { dryRun: true });
+    expect(preview.edition).toMatchObject({ vanishedCount: 4, retired: 0, kept: 4 });
+    // In the order the zones were made (a first import writes its places in key order).
+    expect(preview.edition.vanished.map((v) => [v.id, v.successors.map((n) => [n.name, n.sameName, n.distanceM, n.line])])).toEqual(
+      [
+        [garden, []],
+        [library, [["순천 도서관", true, 11, 3]]],
+        [gym, [["순천 종합체육관", false, 9, 4]]],
+        [hall, []],
+      ].sort((a, b) => (a[0] as number) - (b[0] as number)),
+    );
+
+    const done = await run(csv(second), { retire: [library, gym] });
+    expect(done.edition).toMatchObject({ vanishedCount: 4, retired: 2, kept: 2 });
+    const statuses = await db
+      .select({ id: s.sites.id, status: s.sites.status, reason: s.sites.statusReason })
+      .from(s.sites)
+      .where(inArray(s.sites.id, [library, gym, hall]));
+    expect(statuses.sort((a, b) => a.id - b.id)).toEqual(
+      [
+        { id: library, status: "retired", reason: "표준데이터 새 판에 없음" },
+        { id: gym, status: "retired", reason: "표준데이터 새 판에 없음" },
+        { id: hall, status: "active", reason: null },
+      ].sort((a, b) => a.id - b.id),
+    );
+    const retiredAps = await db
+      .select({ status: s.accessPoints.status })
+      .from(s.accessPoints)
+      .where(inArray(s.accessPoints.siteId, [library, gym]));
+    expect(retiredAps.map((a) => a.status)).toEqual(["retired", "retired"]);
+    const trail = await db
+      .select()
+      .from(s.auditEntries)
+      .where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.entityId, String(library)), eq(s.auditEntries.action, "update")));
+    expect(trail.at(-1)).toMatchObject({ before: { status: "active" }, after: { status: "retired", accessPointsRetired: 2 } });
+    // The next edition sees only the zone that was kept.
+    expect((await run(csv(second), { dryRun: true })).edition.vanished.map((v) => v.id)).toEqual([garden, hall].sort((a, b) => a - b));
   });
 
   it("neutralises formula-like values on the way out, keeps them as text on the way in", async () => {

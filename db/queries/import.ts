@@ -3,7 +3,7 @@
 // the plan in one transaction with set-based statements. A dry run is the plan: nothing is written.
 // Used by the command line and the seed as well as the server, so it does not carry the server-only marker.
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { containsPoint, type Area } from "../../lib/geo";
 import { directoryOf } from "../../lib/municipality-directory";
 import { AppError } from "../../lib/errors";
@@ -19,8 +19,10 @@ import {
   type MunicipalityCounts,
   type NewSite,
   type SiteFields,
+  type Vanished,
+  vanishedOf,
 } from "../../lib/import-plan";
-import { readStandardData, type ImportProgress, type Issue, type StandardDataReport, type StandardRecord } from "../../lib/standard-data";
+import { identityText, readStandardData, type ImportProgress, type Issue, type StandardDataReport, type StandardRecord } from "../../lib/standard-data";
 import type { Conn, Db, Tx } from "../client";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
@@ -37,6 +39,11 @@ export type ImportSummary = {
   sites: { new: number; updated: number };
   /** The same counts per municipality (as matched, or as written when it matched none), largest first. */
   perMunicipality: MunicipalityRows[];
+  /**
+   * The file as a new edition: the imported zones of its municipalities it no longer lists (the first
+   * SHOWN_VANISHED, with their likely successors), and how many were retired and kept.
+   */
+  edition: { vanished: Vanished[]; vanishedCount: number; retired: number; kept: number };
   /** Where the rows landed, and the 시도 and 시군구 the directory does not know (their rows refused). */
   municipalities: { attached: string[]; unmatched: string[] };
   issues: Issue[];
@@ -468,6 +475,72 @@ function perMunicipalityOf(planned: Map<number, MunicipalityCounts>, tally: Stan
   return [...rows.values()].sort((a, b) => b.rows - a.rows || (a.municipality < b.municipality ? -1 : 1));
 }
 
+// ── editions ────────────────────────────────────────────────────────────────
+
+/** Vanished zones an answer lists in full (the rest are counted). */
+const SHOWN_VANISHED = 2_000;
+/** Why a retired zone left the inventory, as its status reason says. */
+export const RETIRED_REASON = "표준데이터 새 판에 없음";
+
+/**
+ * The previous edition: the active imported zones of the file's municipalities from the same publisher
+ * (an AP of theirs has a 관리기관명 the file's rows give there, compared without spaces or case).
+ * Those no row of the file names are listed with their likely successors among the file's zones.
+ */
+async function previousEditionOf(conn: Conn, plan: ImportPlan, records: StandardRecord[], resolution: Resolution): Promise<Vanished[]> {
+  const publishers = new Map(records.map((r) => [`${resolution.ids.get(r.line)}|${identityText(r.managerName)}`, r] as const));
+  if (publishers.size === 0) return [];
+  const pairs = [...publishers.values()].map((r) => [resolution.ids.get(r.line)!, identityText(r.managerName)] as const);
+  const matched = new Set(plan.matched.map((z) => z.id));
+  const previous = (
+    await conn
+      .select({ id: s.sites.id, municipalityId: s.sites.municipalityId, name: s.sites.name, address: s.sites.address, lat: s.sites.lat, lng: s.sites.lng })
+      .from(s.sites)
+      .where(
+        and(
+          isNotNull(s.sites.sourceKey),
+          eq(s.sites.status, "active"),
+          eq(s.sites.provenance, "import"),
+          sql`exists (select 1 from access_points a where a.site_id = ${s.sites.id} and a.source_ref is not null
+                and (a.municipality_id, lower(regexp_replace(coalesce(a.manager_name, ''), '\\s+', '', 'g')))
+                    in (select * from unnest(${arr(
+                      pairs.map((p) => p[0]),
+                      "int",
+                    )}, ${arr(
+                      pairs.map((p) => p[1]),
+                      "text",
+                    )})))`,
+        ),
+      )
+      .orderBy(asc(s.sites.id))
+  ).filter((z) => !matched.has(z.id));
+  if (previous.length === 0) return [];
+  const current = [
+    ...plan.newSites.map((n) => ({ municipalityId: n.municipalityId, name: n.fields.name, lat: n.fields.lat, lng: n.fields.lng, siteId: null, line: n.line })),
+    ...plan.matched.map((z) => ({ municipalityId: z.municipalityId, name: z.name, lat: z.lat, lng: z.lng, siteId: z.id, line: null })),
+  ];
+  return vanishedOf(previous, current);
+}
+
+/** Retires zones a newer edition superseded, with their active APs: kept with their history, one audit entry each. */
+async function retireZones(tx: Tx, ids: number[], author: Author) {
+  if (ids.length === 0) return;
+  await tx.execute(sql`
+    with z as (
+      update sites set status = 'retired', status_reason = ${RETIRED_REASON}, version = version + 1, updated_at = now()
+      where id = any(${arr(ids, "int")}) and status = 'active'
+      returning id, municipality_id, status, status_reason
+    ), a as (
+      update access_points set status = 'retired', version = version + 1, updated_at = now()
+      where site_id in (select id from z) and status = 'active'
+      returning id
+    )
+    insert into audit_entries (actor, action, entity_type, entity_id, municipality_id, before, after, request_id)
+    select ${author.label}, 'update', 'site', z.id::text, z.municipality_id, jsonb_build_object('status', 'active'),
+           jsonb_build_object('status', z.status, 'statusReason', z.status_reason, 'accessPointsRetired', (select count(*) from a)), ${author.requestId}
+    from z`);
+}
+
 // ── the run ─────────────────────────────────────────────────────────────────
 
 /**
@@ -479,6 +552,7 @@ export async function importStandardData(
   {
     bytes,
     columnMap,
+    retire = [],
     municipalityCode,
     dryRun,
     actor,
@@ -489,6 +563,8 @@ export async function importStandardData(
     bytes: Uint8Array;
     /** What a column the standard does not know stands for (see lib/standard-data's parseColumnMap). */
     columnMap?: Record<string, string>;
+    /** Zones of the previous edition the file no longer lists that the admin retires: all of them, or these ids. */
+    retire?: "all" | number[];
     municipalityCode?: string;
     dryRun: boolean;
     actor: string;
@@ -506,7 +582,7 @@ export async function importStandardData(
   const file = readStandardData(bytes, { columnMap });
   await onProgress({ step: "read", done: file.rows, total: file.rows });
 
-  const run = async (conn: Conn, apply: ((plan: ImportPlan, resolution: Resolution) => Promise<void>) | null) => {
+  const run = async (conn: Conn, apply: ((plan: ImportPlan, resolution: Resolution, retiring: number[]) => Promise<void>) | null) => {
     const resolution = await resolveMunicipalities(conn, file.records, municipalityCode);
     const records = file.records.filter((r) => !resolution.rejected.has(r.line));
     const municipalityIdOf = (r: StandardRecord) => resolution.ids.get(r.line)!;
@@ -529,7 +605,9 @@ export async function importStandardData(
       fileCounts: { duplicate: file.duplicates, invalid: file.invalid + resolution.rejected.size },
       absent: file.absent,
     });
-    if (apply) await apply(plan, resolution);
+    const vanished = await previousEditionOf(conn, plan, records, resolution);
+    const retiring = retire === "all" ? vanished.map((v) => v.id) : vanished.flatMap((v) => (retire.includes(v.id) ? [v.id] : []));
+    if (apply) await apply(plan, resolution, retiring);
     await onProgress({ step: "write", done: total, total });
     const summary: ImportSummary = {
       file: { encoding: file.encoding, variant: file.variant, rows: file.rows, blankInstallDates: file.blankInstallDates },
@@ -537,6 +615,12 @@ export async function importStandardData(
       sites: plan.sites,
       perMunicipality: perMunicipalityOf(plan.perMunicipality, file.tally, resolution),
       municipalities: { attached: resolution.attached, unmatched: resolution.unmatched },
+      edition: {
+        vanished: vanished.slice(0, SHOWN_VANISHED),
+        vanishedCount: vanished.length,
+        retired: retiring.length,
+        kept: vanished.length - retiring.length,
+      },
       issues: [...file.issues, ...resolution.issues, ...plan.issues],
       committed: apply !== null,
     };
@@ -545,15 +629,17 @@ export async function importStandardData(
 
   if (dryRun) return run(db, null);
   return db.transaction((tx) =>
-    run(tx, (plan, resolution) =>
-      applyPlan(tx, {
+    run(tx, async (plan, resolution, retiring) => {
+      const author = { label: actor, requestId };
+      await applyPlan(tx, {
         plan,
         resolution,
-        author: { label: actor, requestId },
+        author,
         gridRebuildFrom,
         progress: (done) => onProgress({ step: "write", done, total: plan.counts.new + plan.counts.updated + plan.counts.unchanged }),
         grid: () => onProgress({ step: "grid", done: 0, total: 1 }),
-      }),
-    ),
+      });
+      await retireZones(tx, retiring, author);
+    }),
   );
 }

@@ -8,7 +8,7 @@ import { PLANNING_STATUSES } from "../../lib/map-style";
 import type { BBox, MapFeaturesQuery } from "../../lib/query-params";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { apSource, apSourceIs, siteApCount, siteSourceIs } from "./fragments";
+import { apSource, apSourceIs, siteApCount, siteInInventory, siteSourceIs } from "./fragments";
 import { withinBBox } from "./common";
 
 /** `municipalityId`: only that municipality's APs; absent, the whole inventory. */
@@ -195,6 +195,7 @@ export async function listZonesInView(
     .where(
       and(
         isNotNull(s.sites.lat),
+        siteInInventory,
         withinBBox(s.sites.lat, s.sites.lng, bbox),
         municipalityId !== undefined ? eq(s.sites.municipalityId, municipalityId) : undefined,
         year !== undefined ? eq(s.sites.planYear, year) : undefined,
@@ -237,7 +238,7 @@ export async function countUnplaced(db: Db, { municipalityId }: { municipalityId
         otherAps: sql<number>`coalesce(sum(${siteApCount}) filter (where ${s.sites.programId} is null), 0)::int`,
       })
       .from(s.sites)
-      .where(and(eq(s.sites.municipalityId, municipalityId), isNull(s.sites.lat))),
+      .where(and(eq(s.sites.municipalityId, municipalityId), isNull(s.sites.lat), siteInInventory)),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(s.accessPoints)

@@ -3,6 +3,7 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
+import { siteInInventory } from "./fragments";
 
 export async function listDirectory(db: Db, { sidoCode }: { sidoCode?: string }) {
   return db
@@ -17,8 +18,8 @@ export async function listDirectory(db: Db, { sidoCode }: { sidoCode?: string })
       nameEn: s.municipalities.nameEn,
       registeredVoters2022: s.municipalities.registeredVoters2022,
       boundary: s.municipalities.boundary,
-      accessPoints: sql<number>`(select count(*)::int from access_points a where a.municipality_id = "municipalities"."id")`,
-      sites: sql<number>`(select count(*)::int from sites z where z.municipality_id = "municipalities"."id")`,
+      accessPoints: sql<number>`(select count(*)::int from access_points a where a.municipality_id = "municipalities"."id" and a.status <> 'retired')`,
+      sites: sql<number>`(select count(*)::int from sites z where z.municipality_id = "municipalities"."id" and z.status <> 'retired')`,
       firstYear: sql<number | null>`(select min(a.install_year) from access_points a where a.municipality_id = "municipalities"."id")`,
       lastYear: sql<number | null>`(select max(a.install_year) from access_points a where a.municipality_id = "municipalities"."id")`,
       /** The provider with the most APs and how many it has (APs with a known provider only). */
@@ -42,7 +43,7 @@ export async function inventoryOf(db: Db, { municipalityId }: { municipalityId: 
         other: sql<number>`(count(*) filter (where ${s.sites.programId} is null))::int`,
       })
       .from(s.sites)
-      .where(eq(s.sites.municipalityId, municipalityId))
+      .where(and(eq(s.sites.municipalityId, municipalityId), siteInInventory))
       .groupBy(s.sites.category)
       .orderBy(asc(s.sites.category)),
     db

@@ -5,7 +5,7 @@ import type { SiteSource } from "../../lib/domain";
 import type { SiteQuery } from "../../lib/query-params";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { siteApCount, siteSourceIs } from "./fragments";
+import { siteApCount, siteInInventory, siteSourceIs } from "./fragments";
 import { listAccessPointsByOwner } from "./access-points";
 import { offsetOf, paged, withinBBox, workItemColumns, type Page } from "./common";
 
@@ -66,7 +66,7 @@ export async function countSitesBySource(db: Db, { municipalityId }: { municipal
       other: sql<number>`(count(*) filter (where ${siteSourceIs("other")}))::int`,
     })
     .from(s.sites)
-    .where(eq(s.sites.municipalityId, municipalityId));
+    .where(and(eq(s.sites.municipalityId, municipalityId), siteInInventory));
   return { program: row?.program ?? 0, other: row?.other ?? 0 };
 }
 

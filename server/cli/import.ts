@@ -1,5 +1,6 @@
 // `npm run import -- <file> [--municipality <code>] [--map <given>=<standard>]… [--dry-run] [--json] [--locale ko|en]`:
-// imports national standard data; `--map` says what a column the standard does not know stands for. It speaks Korean unless `--locale en`; the JSON report keeps the codes.
+// imports national standard data; `--map` says what a column the standard does not know stands for;
+// `--retire all|<id,…>` retires the zones of the previous edition the file no longer lists. It speaks Korean unless `--locale en`; the JSON report keeps the codes.
 // Exit codes: 0 imported (or previewed), 2 the file was refused, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { EXPECTED_COLUMNS, importMaxBytes, parseColumnMap, StandardDataError, ty
 import { withCliDb } from "../../db/script";
 import { readCliArgs } from "./args";
 import { importStandardData, type ImportSummary } from "../../db/queries/import";
+import { parseRetire } from "../../lib/import-plan";
 import { seed } from "../../db/seed";
 
 const MAX_BYTES = importMaxBytes();
@@ -17,12 +19,13 @@ const args = readCliArgs(
   {
     municipality: { type: "string" },
     map: { type: "string", multiple: true },
+    retire: { type: "string" },
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
   { positionals: true },
 );
-const values = args.values as { municipality?: string; map?: string[]; "dry-run"?: boolean; json?: boolean };
+const values = args.values as { municipality?: string; map?: string[]; retire?: string; "dry-run"?: boolean; json?: boolean };
 const { positionals, t } = args;
 const json = values.json === true || process.argv.includes("--json");
 
@@ -46,6 +49,18 @@ function print(file: string, summary: ImportSummary) {
   if (summary.perMunicipality.length > 1) {
     for (const m of summary.perMunicipality) console.log(`    ${m.municipality}: ${t("import.rowsAddUp", m)}`);
   }
+  const { edition } = summary;
+  if (edition.vanishedCount) {
+    const successors = edition.vanished.filter((v) => v.successors.length > 0).length;
+    console.log(`  ${t("cli.import.vanished", { count: edition.vanishedCount, successors, retired: edition.retired, kept: edition.kept })}`);
+    for (const v of edition.vanished.slice(0, 5)) {
+      const next = v.successors[0];
+      console.log(
+        `    #${v.id} ${v.name}${next ? ` → ${next.name}${next.distanceM !== null ? ` (${t("cli.import.metres", { m: next.distanceM })})` : ""}` : ""}`,
+      );
+    }
+    if (edition.vanishedCount > 5) console.log(`    ${t("cli.import.groupMore", { more: edition.vanishedCount - 5 })}`);
+  }
   const { unmatched } = summary.municipalities;
   if (unmatched.length) console.log(`  ${t("cli.import.unmatched", { count: unmatched.length, names: shortList(t, unmatched) })}`);
   // Findings by kind, each with its count and first rows; --json gives every row.
@@ -68,6 +83,8 @@ const municipality = values.municipality;
 if (municipality !== undefined && !/^\d{5}$/.test(municipality)) refuse(t("cli.badMunicipality", { value: municipality }), "municipality");
 const columns = parseColumnMap(values.map ?? []);
 if ("wrong" in columns) refuse(t("cli.import.badMap", { value: columns.wrong }), "usage");
+const retire = parseRetire(values.retire ?? "");
+if (retire === null) refuse(t("cli.import.badRetire", { value: values.retire ?? "" }), "usage");
 let stat: fs.Stats;
 try {
   stat = fs.statSync(file);
@@ -96,6 +113,7 @@ await withCliDb(async (handle) => {
     const summary = await importStandardData(handle.db, {
       bytes,
       columnMap: columns.map,
+      retire,
       municipalityCode: municipality,
       dryRun: values["dry-run"] === true,
       actor: `cli:${process.env.USER ?? "unknown"}`,

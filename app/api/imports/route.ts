@@ -4,6 +4,7 @@ import { importFile } from "@/server/import";
 import { AppError } from "@/lib/errors";
 import { progressStream } from "@/lib/http";
 import { importMaxBytes, parseColumnMap, StandardDataError, type ImportProgress } from "@/lib/standard-data";
+import { parseRetire } from "@/lib/import-plan";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +21,17 @@ export const POST = route({ write: true, form: { maxBytes: importMaxBytes } }, a
     });
   }
   const columnMap = parsed.map;
+  // `retire`: zones of the previous edition the file no longer lists to retire, "all" or their ids.
+  const retire = parseRetire(form.fields.get("retire") ?? "");
+  if (retire === null) {
+    throw new AppError("bad_request", 'retire: say "all" or the zone ids, separated by commas.', {
+      issues: [{ code: "invalid", path: "retire", params: { value: form.fields.get("retire") ?? "" } }],
+    });
+  }
   const bytes = file.bytes;
   const run = async (onProgress?: (p: ImportProgress) => void) => {
     try {
-      const summary = await importFile(ctx, { bytes, dryRun, columnMap, onProgress });
+      const summary = await importFile(ctx, { bytes, dryRun, columnMap, retire, onProgress });
       return { result: { fileName: file.name, ...summary }, status: dryRun ? 200 : 201 };
     } catch (err) {
       if (err instanceof StandardDataError) {

@@ -20,10 +20,12 @@ export function ImportFlow({
   limitLabel,
   expectedColumns,
   standardColumns,
+  successorWithinM,
 }: {
   limitLabel: string;
   expectedColumns: { older: string; newer: string };
   standardColumns: readonly string[];
+  successorWithinM: number;
 }) {
   const t = useTranslations();
   const format = useFormatter();
@@ -36,6 +38,8 @@ export function ImportFlow({
   // Columns the standard does not know, and what the user says each stands for ("" leaves it out).
   const [columnMap, setColumnMap] = useState<Record<string, string>>({});
   const [unknownColumn, setUnknownColumn] = useState<string | null>(null);
+  // Zones of the previous edition the file no longer lists that the admin chooses to retire.
+  const [retiring, setRetiring] = useState<ReadonlySet<number>>(new Set());
 
   async function send(commit: boolean, map: Record<string, string> = columnMap) {
     const file = fileRef.current?.files?.[0];
@@ -49,6 +53,7 @@ export function ImportFlow({
     if (!commit) form.set("dryRun", "1");
     const pairs = Object.entries(map).map(([given, standard]) => `${given}=${standard}`);
     if (pairs.length) form.set("columns", pairs.join("\n"));
+    if (commit && retiring.size) form.set("retire", [...retiring].join(","));
     setPhase({ kind: "uploading", fraction: 0, commit });
     try {
       const summary = await uploadForm<Summary, ImportProgress>(
@@ -57,8 +62,12 @@ export function ImportFlow({
         (fraction) => setPhase(fraction >= 1 ? { kind: "processing", commit } : { kind: "uploading", fraction, commit }),
         (progress) => setPhase({ kind: "processing", commit, progress }),
       );
-      if (commit) setResult(summary);
-      else setPreview(summary);
+      if (commit) {
+        setResult(summary);
+      } else {
+        setPreview(summary);
+        setRetiring(new Set());
+      }
     } catch (err) {
       setError(t("import.failed", { message: refusal(err, file.name) }));
     } finally {
@@ -118,7 +127,7 @@ export function ImportFlow({
             <button
               type="button"
               onClick={() => void send(true)}
-              disabled={busy || preview.counts.new + preview.counts.updated === 0}
+              disabled={busy || preview.counts.new + preview.counts.updated + retiring.size === 0}
               data-testid="import-commit"
             >
               {t("import.commit")}
@@ -240,6 +249,87 @@ export function ImportFlow({
                 </tbody>
               </table>
             </div>
+          ) : null}
+          {shown.edition.vanishedCount > 0 ? (
+            <section aria-labelledby="import-edition-h" data-testid="import-edition">
+              <h2 id="import-edition-h">{t("import.edition.title", { count: shown.edition.vanishedCount })}</h2>
+              {result ? (
+                <p data-testid="import-edition-done">{t("import.edition.done", { retired: result.edition.retired, kept: result.edition.kept })}</p>
+              ) : (
+                <>
+                  <p className="muted">{t("import.edition.intro", { metres: successorWithinM })}</p>
+                  <p className="import-actions">
+                    <button type="button" className="button-secondary" onClick={() => setRetiring(new Set(shown.edition.vanished.map((v) => v.id)))}>
+                      {t("import.edition.all")}
+                    </button>
+                    <button type="button" className="button-secondary" onClick={() => setRetiring(new Set())}>
+                      {t("import.edition.noneSelected")}
+                    </button>
+                  </p>
+                  <div className="table-wrap">
+                    <table className="data" data-testid="import-vanished">
+                      <thead>
+                        <tr>
+                          <th>{t("import.edition.retire")}</th>
+                          <th>{t("import.edition.zone")}</th>
+                          <th>{t("import.edition.successor")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {shown.edition.vanished.map((v) => (
+                          <tr key={v.id}>
+                            <td>
+                              <input
+                                type="checkbox"
+                                aria-label={`${t("import.edition.retire")}: ${v.name}`}
+                                checked={retiring.has(v.id)}
+                                onChange={(e) =>
+                                  setRetiring((ids) => {
+                                    const next = new Set(ids);
+                                    if (e.target.checked) next.add(v.id);
+                                    else next.delete(v.id);
+                                    return next;
+                                  })
+                                }
+                              />
+                            </td>
+                            <td>
+                              <Link href={`/sites/${v.id}`}>{v.name}</Link>
+                              {v.address ? <span className="muted"> · {v.address}</span> : null}
+                            </td>
+                            <td>
+                              {v.successors.length === 0
+                                ? t("import.edition.none")
+                                : v.successors
+                                    .slice(0, 2)
+                                    .map((n) =>
+                                      [
+                                        n.name,
+                                        n.sameName ? t("import.edition.sameName") : null,
+                                        n.distanceM !== null ? t("import.edition.distance", { m: n.distanceM }) : null,
+                                        n.line !== null ? t("import.edition.line", { line: n.line }) : null,
+                                      ]
+                                        .filter(Boolean)
+                                        .join(" · "),
+                                    )
+                                    .join("; ")}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                  {shown.edition.vanishedCount > shown.edition.vanished.length ? (
+                    <p className="muted">
+                      {t("import.edition.more", { shown: shown.edition.vanished.length, more: shown.edition.vanishedCount - shown.edition.vanished.length })}
+                    </p>
+                  ) : null}
+                  <p data-testid="import-edition-chosen">
+                    {t("import.edition.chosen", { retired: retiring.size, kept: shown.edition.vanishedCount - retiring.size })}
+                  </p>
+                </>
+              )}
+            </section>
           ) : null}
           <h2>{t("import.groups", { count: shown.issues.length, groups: groups.length })}</h2>
           {shown.issues.length === 0 ? (

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."site_status" ADD VALUE 'retired';
