@@ -38,6 +38,16 @@ test("the zone list exports what its filters show, and the standard file for the
   expect(header).toBe(
     "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자",
   );
+  // What goes to the portal is what was published: the program's estimated zones only from the other link, marked.
+  const published = Papa.parse<Record<string, string>>(standard.bytes.toString("utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+  expect(published.filter((r) => r["설치장소명"] === "2019년 구역 1")).toEqual([]);
+  const withEstimates = await download(page, () =>
+    page.getByTestId("export-standard-whatStandardWithEstimates").getByRole("link", { name: "CSV", exact: true }).click(),
+  );
+  const all = Papa.parse<Record<string, string>>(withEstimates.bytes.toString("utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+  expect(all.length - published.length).toBe(13);
+  expect(all.find((r) => r["설치장소명"] === "2019년 구역 1")).toMatchObject({ 추정: "추정", 번호: expect.stringMatching(/^WA-\d+$/) });
+  expect(all.filter((r) => r["추정"] === "추정")).toHaveLength(13);
 });
 
 test("the overview exports the rollout summary as XLSX and as a Korean PDF", async ({ page }) => {

@@ -5,7 +5,9 @@ test("the zone list sorts by a column and keeps the order on reload", async ({ p
   await page.goto("/sites");
   await page.getByTestId("sort-apCount").click();
   await expect(page).toHaveURL(/sort=apCount&dir=asc/);
-  const counts = async () => (await page.locator("[data-testid=sites-table] tbody tr td:nth-child(6)").allTextContents()).map(Number);
+  // The count, without the "추정" mark a zone whose AP split is an estimate carries beside it.
+  const counts = async () =>
+    (await page.locator("[data-testid=sites-table] tbody tr td:nth-child(6)").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
   const asc = await counts();
   expect(asc).toEqual([...asc].sort((a, b) => a - b));
   await page.getByTestId("sort-apCount").click();
@@ -15,6 +17,16 @@ test("the zone list sorts by a column and keeps the order on reload", async ({ p
   expect(desc[0]!).toBeGreaterThan(asc[0]!);
   await page.reload();
   expect(await counts()).toEqual(desc);
+});
+
+test("the zone list marks what is an estimate: the 2019 zones themselves, the 2020 zones' AP split", async ({ page }) => {
+  await page.goto("/sites?source=program&sort=planYear");
+  const rows = page.getByTestId("sites-table").locator("tbody tr");
+  await expect(rows.filter({ hasText: "2019년 구역 1" })).toContainText("추정");
+  const zone2020 = rows.filter({ hasText: "공원구역" });
+  await expect(zone2020.locator("td").nth(6)).toHaveText("보도자료");
+  await expect(zone2020.locator("td").nth(5)).toContainText("추정");
+  await screenshot(page, "sites-estimates");
 });
 
 test("the bus list pages through 247 buses and filters by year and operator", async ({ page }) => {
@@ -27,6 +39,8 @@ test("the bus list pages through 247 buses and filters by year and operator", as
   await page.getByLabel("연도").selectOption("2020");
   await page.getByRole("button", { name: "적용" }).click();
   await expect(page.getByTestId("result-count")).toHaveText("15건 중 1–15");
+  // The city published how many buses, not which: every bus row says it is an estimate.
+  await expect(page.getByTestId("buses-table").locator("tbody tr").filter({ hasText: "추정" })).toHaveCount(15);
   await screenshot(page, "buses-2020");
 
   await page.getByRole("link", { name: "임시-2020-001" }).click();
@@ -46,6 +60,8 @@ test("a partner's page lists what it still owes for a year", async ({ page }) =>
   await expect(rows.nth(0)).toContainText("회선 제공");
   await expect(rows.nth(0)).toContainText("2021년 전체");
   await expect(rows.nth(0)).toContainText("미착수");
+  // The work items' split and due dates are estimates from the agreement's roles, and say so.
+  await expect(rows.nth(0)).toContainText("추정");
   await screenshot(page, "partner-2021");
 });
 

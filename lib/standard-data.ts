@@ -8,6 +8,9 @@ import type { SiteCategory } from "./domain";
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16" | "cp949";
 export type Variant = "older" | "newer";
 
+/** The column an export that includes estimated records marks them in. */
+export const ESTIMATE_COLUMN = "추정";
+
 /** Canonical field → the column names it goes by in the releases of the standard. */
 const COLUMNS = {
   ref: ["번호", "관리번호"],
@@ -27,6 +30,8 @@ const COLUMNS = {
   lng: ["경도", "WGS84경도"],
   dataDate: ["데이터기준일자"],
   orgCode: ["개방자치단체코드"],
+  /** Not the standard's: the column this app adds when an export includes estimates ("추정" on those rows). */
+  estimate: [ESTIMATE_COLUMN],
 } as const;
 export type Field = keyof typeof COLUMNS;
 /** Every column name of the standard, in either release. */
@@ -35,7 +40,7 @@ const STANDARD_NAMES: string[] = Object.values(COLUMNS).flat();
 /** Rows without these cannot be placed: refused row by row. */
 const REQUIRED: Field[] = ["placeName", "provinceName", "municipalityName", "lat", "lng"];
 /** Columns a file of either release must have: without one, a re-import would wipe what it holds. */
-const RELEASE_FIELDS: Field[] = (Object.keys(COLUMNS) as Field[]).filter((f) => !["ref", "orgCode"].includes(f));
+const RELEASE_FIELDS: Field[] = (Object.keys(COLUMNS) as Field[]).filter((f) => !["ref", "orgCode", "estimate"].includes(f));
 export const EXPECTED_COLUMNS = {
   older:
     "설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치년월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, 위도, 경도, 데이터기준일자",
@@ -678,10 +683,17 @@ export const STANDARD_CATEGORY_LABEL: Record<SiteCategory, string> = {
 };
 
 /** A record as the export writes it: the same fields the reader produces. */
-export type StandardExportRow = Omit<StandardRecord, "line" | "categoryRaw" | "key" | "siteKey">;
+export type StandardExportRow = Omit<StandardRecord, "line" | "categoryRaw" | "key" | "siteKey"> & { estimate?: boolean };
 
-/** The rows in the standard's column order: the newer release (with 번호) or the older one (trailing empty column). */
-export function standardTable(rows: StandardExportRow[], variant: Variant): { header: string[]; rows: (string | number | null)[][] } {
+/**
+ * The rows in the standard's column order: the newer release (with 번호) or the older one (trailing empty
+ * column). With `estimates`, a last column (추정) says which rows hold estimates rather than published facts.
+ */
+export function standardTable(
+  rows: StandardExportRow[],
+  variant: Variant,
+  { estimates = false }: { estimates?: boolean } = {},
+): { header: string[]; rows: (string | number | null)[][] } {
   const installed = (r: StandardExportRow) =>
     r.installYear ? (r.installMonth ? `${r.installYear}-${String(r.installMonth).padStart(2, "0")}` : String(r.installYear)) : "";
   const common = (r: StandardExportRow) => [
@@ -701,7 +713,8 @@ export function standardTable(rows: StandardExportRow[], variant: Variant): { he
     r.lng,
     r.dataDate,
   ];
-  const header = EXPECTED_COLUMNS[variant].split(", ");
-  if (variant === "newer") return { header, rows: rows.map((r) => [r.ref, ...common(r)]) };
-  return { header: [...header, ""], rows: rows.map((r) => [...common(r), ""]) };
+  const header = [...EXPECTED_COLUMNS[variant].split(", "), ...(estimates ? [ESTIMATE_COLUMN] : [])];
+  const marked = (r: StandardExportRow) => (estimates ? [r.estimate ? ESTIMATE_COLUMN : ""] : []);
+  if (variant === "newer") return { header, rows: rows.map((r) => [r.ref, ...common(r), ...marked(r)]) };
+  return { header: [...header, ""], rows: rows.map((r) => [...common(r), ...marked(r), ""]) };
 }

@@ -213,27 +213,42 @@ describe(`exports on ${testEngine()}`, () => {
     expect(fc.features[0]!.geometry.coordinates).toEqual([128.085, 35.19]);
   });
 
-  it("writes the national standard format, and importing it back changes nothing", async () => {
+  it("writes the national standard format without estimates, and importing it back changes nothing", async () => {
     const out = await build({ what: "standard", format: "csv" });
     const report = readStandardData(out.bytes);
     expect(report).toMatchObject({ encoding: "utf-8-bom", variant: "newer", invalid: 0 });
-    // The 55 places of the 2016 file (the two terminal rows are one place) and the 13 program zones.
-    expect(report.rows).toBe(68);
+    // The 55 places of the 2016 file as published; the program's 13 zones, whose APs (and 2019 names) are
+    // estimates, are not sent to the portal unless asked.
+    expect(report.rows).toBe(55);
+    expect(report.records.some((r) => r.ref?.startsWith("WA-"))).toBe(false);
     const { db } = await getDb();
     const again = await importStandardData(db, { bytes: out.bytes, municipalityCode: "48170", dryRun: false, actor: "test" });
-    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 68, duplicate: 0, invalid: 0 });
+    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 55, duplicate: 0, invalid: 0 });
 
     const older = await build({ what: "standard", format: "csv-cp949" });
     expect(older.contentType).toBe("text/csv; charset=euc-kr");
     expect(iconv.decode(Buffer.from(older.bytes), "cp949").split("\r\n")[0]).toBe(
       "설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치년월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,위도,경도,데이터기준일자,",
     );
-    expect(readStandardData(older.bytes)).toMatchObject({ encoding: "cp949", variant: "older", rows: 68 });
-    // The older release has no 번호: the program's zones are found again by their place, not made twice.
+    expect(readStandardData(older.bytes)).toMatchObject({ encoding: "cp949", variant: "older", rows: 55 });
+  });
+
+  it("writes the estimates when asked, marked in a 추정 column, and both releases come back unchanged, 번호 included", async () => {
+    const { db } = await getDb();
     const zonesBefore = await db.select({ id: s.sites.id }).from(s.sites);
-    const back = await importStandardData(db, { bytes: older.bytes, municipalityCode: "48170", dryRun: false, actor: "test" });
-    expect(back.counts).toEqual({ new: 0, updated: 0, unchanged: 68, duplicate: 0, invalid: 0 });
-    expect(await db.select({ id: s.sites.id }).from(s.sites)).toHaveLength(zonesBefore.length);
+    for (const format of ["csv", "csv-cp949"] as const) {
+      const out = await build({ what: "standard", format, filters: { estimates: "include" } });
+      const written = format === "csv" ? text(out.bytes) : iconv.decode(Buffer.from(out.bytes), "cp949");
+      const rows = Papa.parse<Record<string, string>>(written.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+      expect(rows).toHaveLength(68);
+      // The program's 13 zones are marked, the 55 published places are not.
+      expect(rows.filter((r) => r["추정"] === "추정").map((r) => r["설치장소명"])).toHaveLength(13);
+      expect(rows.filter((r) => r["추정"] === "추정").every((r) => format === "csv-cp949" || r["번호"]!.startsWith("WA-"))).toBe(true);
+      const back = await importStandardData(db, { bytes: out.bytes, municipalityCode: "48170", dryRun: false, actor: "test" });
+      expect(back.counts).toEqual({ new: 0, updated: 0, unchanged: 68, duplicate: 0, invalid: 0 });
+      // The older release has no 번호: the program's zones are found again by their place, not made twice.
+      expect(await db.select({ id: s.sites.id }).from(s.sites)).toHaveLength(zonesBefore.length);
+    }
   });
 
   it("refuses a format the export does not come in", async () => {

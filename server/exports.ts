@@ -32,7 +32,8 @@ export const EXPORT_FORMATS = {
 } as const;
 export type ExportWhat = keyof typeof EXPORT_FORMATS;
 export type ExportFormat = (typeof EXPORT_FORMATS)[ExportWhat][number];
-export type ExportFilters = { year?: number; status?: string; category?: SiteCategory; source?: SiteSource };
+/** `estimates: "include"`: the standard export also writes estimated records, marked (it leaves them out otherwise). */
+export type ExportFilters = { year?: number; status?: string; category?: SiteCategory; source?: SiteSource; estimates?: "include" };
 
 export type ExportRequest = {
   what: ExportWhat;
@@ -198,7 +199,9 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   }
 
   if (req.what === "standard") {
-    const rows = await listStandardRecords(db, { municipalityId: m.id });
+    // What goes to the public data portal is what was published: estimated records only when asked, and marked.
+    const estimates = f.estimates === "include";
+    const rows = (await listStandardRecords(db, { municipalityId: m.id })).filter((r) => estimates || !r.estimate);
     // 번호 numbers the rows, as the portal's files do; a zone this app made keeps WA-<id>, which finds it again.
     const refOf = (r: (typeof rows)[number], i: number) => (r.sourceKey === null ? ownZoneRef(r.siteId) : String(i + 1));
     const variant = req.format === "csv" ? "newer" : "older";
@@ -222,8 +225,10 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         lat: r.lat,
         lng: r.lng,
         dataDate: r.dataDate,
+        estimate: r.estimate,
       })),
       variant,
+      { estimates },
     );
     const csv = toCsv(table.header, table.rows);
     // The older release is CP949 without a BOM, as the portal published it.

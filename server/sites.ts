@@ -35,7 +35,7 @@ export const siteModel = readModel<Site>()({
 
 /** A work item as a zone's page lists it: what and who for everyone, costs and notes for members. */
 export const siteWorkItemModel = readModel<SiteWorkItem>()({
-  public: ["id", "planYear", "kind", "status", "dueDate", "partnerId", "partnerNameKo", "partnerNameEn", "paidByPartnerId"],
+  public: ["id", "planYear", "kind", "status", "dueDate", "provenance", "partnerId", "partnerNameKo", "partnerNameEn", "paidByPartnerId"],
   readCosts: ["plannedCostKrw", "actualCostKrw", "funds", "notes"],
 });
 
@@ -56,6 +56,7 @@ export const siteListModel = readModel<SiteRow>()({
     "provenance",
     "version",
     "apCount",
+    "estimatedApCount",
   ],
 });
 

@@ -15,16 +15,19 @@ export async function ExportLinks({
   what,
   formats,
   filters = {},
+  label,
 }: {
   what: ExportWhat;
   formats: readonly ("csv" | "geojson" | "xlsx" | "pdf" | "csv-cp949")[];
   filters?: Record<string, string | number | undefined>;
+  /** Another name for these links than the export's own (the standard file with its estimates). */
+  label?: "whatStandardWithEstimates";
 }) {
   const t = await getTranslations("downloads");
   const locale = await getLocale();
   return (
-    <p className="export-links small" data-testid={`export-${what}`}>
-      {t("download")} · {t(WHAT_LABEL[what])}:{" "}
+    <p className="export-links small" data-testid={label ? `export-${what}-${label}` : `export-${what}`}>
+      {t("download")} · {t(label ?? WHAT_LABEL[what])}:{" "}
       {formats.map((format, i) => (
         <span key={format}>
           {i > 0 ? " · " : ""}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { WorkKind, WorkStatus } from "@/lib/domain";
+import type { Provenance, WorkKind, WorkStatus } from "@/lib/domain";
 import { localName } from "@/lib/format";
 import { moneySumText, moneyText } from "@/lib/money";
 import type { Funded } from "@/lib/cost-shares";
@@ -14,6 +14,8 @@ export type WorkItemView = {
   kind: WorkKind;
   status: WorkStatus;
   dueDate: string | null;
+  /** Where the item comes from: an estimate is marked as one. */
+  provenance?: Provenance;
   /** Absent for callers who may not read costs. */
   plannedCostKrw?: number | null;
   actualCostKrw?: number | null;
@@ -47,7 +49,15 @@ export async function WorkItemTable({ items, show }: { items: WorkItemView[]; sh
           {items.map((w) => (
             <tr key={w.id}>
               <td className="num">{w.planYear}</td>
-              <td>{t(`workKind.${w.kind}`)}</td>
+              <td>
+                {t(`workKind.${w.kind}`)}
+                {w.provenance === "estimate" ? (
+                  <>
+                    {" "}
+                    <Badge tone="estimate">{t("provenance.estimate")}</Badge>
+                  </>
+                ) : null}
+              </td>
               <td>
                 {show === "partner" && w.partner ? (
                   <Link href={`/partners/${w.partner.id}`}>{localName(locale, w.partner)}</Link>

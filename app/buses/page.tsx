@@ -64,6 +64,7 @@ export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
                 <th scope="col">{t("buses.installed")}</th>
                 {header("status", t("buses.status"))}
                 <th scope="col">{t("buses.apCount")}</th>
+                <th scope="col">{t("sites.provenance")}</th>
               </tr>
             </thead>
             <tbody>
@@ -80,6 +81,9 @@ export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
                     <Badge tone={bus.status}>{t(`busStatus.${bus.status}`)}</Badge>
                   </td>
                   <td className="num">{format.number(bus.apCount)}</td>
+                  <td>
+                    <Badge tone={bus.provenance}>{t(`provenance.${bus.provenance}`)}</Badge>
+                  </td>
                 </tr>
               ))}
             </tbody>

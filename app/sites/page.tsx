@@ -64,6 +64,7 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
         filters={{ year: query.year, status: query.status, category: query.category, source: query.source }}
       />
       <ExportLinks what="standard" formats={["csv", "csv-cp949"]} />
+      <ExportLinks what="standard" formats={["csv", "csv-cp949"]} filters={{ estimates: "include" }} label="whatStandardWithEstimates" />
       {result.items.length === 0 ? (
         <Notice>{t("sites.empty")}</Notice>
       ) : (
@@ -96,7 +97,15 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
                     <Badge tone={site.status}>{t(`siteStatus.${site.status}`)}</Badge>
                   </td>
                   <td className="num">{site.planYear ?? "—"}</td>
-                  <td className="num">{format.number(site.apCount)}</td>
+                  <td className="num">
+                    {format.number(site.apCount)}
+                    {site.estimatedApCount > 0 ? (
+                      <>
+                        {" "}
+                        <Badge tone="estimate">{t("provenance.estimate")}</Badge>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     <Badge tone={site.provenance}>{t(`provenance.${site.provenance}`)}</Badge>
                   </td>

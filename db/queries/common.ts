@@ -51,6 +51,7 @@ export const workItemColumns = {
   kind: workItems.kind,
   status: workItems.status,
   dueDate: workItems.dueDate,
+  provenance: workItems.provenance,
   plannedCostKrw: workItems.plannedCostKrw,
   actualCostKrw: workItems.actualCostKrw,
   paidByPartnerId: workItems.paidByPartnerId,

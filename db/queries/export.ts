@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { SiteSource } from "../../lib/domain";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { apSourceIs, siteApCount, siteSourceIs } from "./fragments";
+import { apSourceIs, siteApCount, siteEstimatedApCount, siteSourceIs } from "./fragments";
 
 export async function listAccessPointsForExport(db: Db, { municipalityId: mId, source }: { municipalityId: number; source?: SiteSource }) {
   return db
@@ -45,6 +45,7 @@ export async function listSitesForExport(db: Db, { municipalityId: mId, source }
       lng: s.sites.lng,
       provenance: s.sites.provenance,
       apCount: siteApCount,
+      estimatedApCount: siteEstimatedApCount,
     })
     .from(s.sites)
     .where(and(eq(s.sites.municipalityId, mId), siteSourceIs(source)))
@@ -67,6 +68,8 @@ export async function listStandardRecords(db: Db, { municipalityId: mId }: { mun
       address: s.sites.address,
       lat: s.sites.lat,
       lng: s.sites.lng,
+      /** An estimate when the zone or the AP the row shows is one. */
+      estimate: sql<boolean>`(${s.sites.provenance} = 'estimate' or ${s.accessPoints.provenance} = 'estimate')`,
       provinceKo: s.municipalities.provinceKo,
       municipalityKo: s.municipalities.nameKo,
       ssid: s.accessPoints.ssid,

@@ -6,6 +6,8 @@ import * as s from "../schema";
 /** The number of APs of the row's site. Table-qualified by hand: inside a subquery an unqualified
  * "id" would bind to the inner table. */
 export const siteApCount = sql<number>`(select count(*)::int from access_points ap where ap.site_id = "sites"."id")`;
+/** How many of them are estimates (a press release's total split over its zones), so a list can say the count is one. */
+export const siteEstimatedApCount = sql<number>`(select count(*)::int from access_points ap where ap.site_id = "sites"."id" and ap.provenance = 'estimate')`;
 
 /** Zones still in the inventory: a zone retired because a newer edition of its file superseded it is kept with its history, and counted nowhere. */
 export const siteInInventory = ne(s.sites.status, "retired");

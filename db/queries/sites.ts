@@ -5,14 +5,14 @@ import type { SiteSource } from "../../lib/domain";
 import type { SiteQuery } from "../../lib/query-params";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { siteApCount, siteInInventory, siteSourceIs } from "./fragments";
+import { siteApCount, siteEstimatedApCount, siteInInventory, siteSourceIs } from "./fragments";
 import { listAccessPointsByOwner } from "./access-points";
 import { offsetOf, paged, withinBBox, workItemColumns, type Page } from "./common";
 
 export type SiteRow = Pick<
   s.Site,
   "id" | "name" | "category" | "categoryGiven" | "dong" | "address" | "lat" | "lng" | "status" | "planYear" | "plannedApCount" | "provenance" | "version"
-> & { apCount: number };
+> & { apCount: number; estimatedApCount: number };
 
 const siteColumns = {
   id: s.sites.id,
@@ -29,6 +29,7 @@ const siteColumns = {
   provenance: s.sites.provenance,
   version: s.sites.version,
   apCount: siteApCount,
+  estimatedApCount: siteEstimatedApCount,
 };
 
 const SORT_COLUMNS: Record<SiteQuery["sort"], SQL | typeof s.sites.name> = {

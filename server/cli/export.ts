@@ -1,5 +1,6 @@
 // `npm run export -- <summary|access-points|sites|candidates|standard> --format <fmt> --out <file>
-//   [--municipality <code>] [--locale ko|en] [--year <y>] [--status <s>] [--category <c>] [--source program|other]`
+//   [--municipality <code>] [--locale ko|en] [--year <y>] [--status <s>] [--category <c>] [--source program|other]
+//   [--include-estimates]` (the standard file leaves estimated records out unless asked, and marks them when in).
 // It speaks Korean unless `--locale en`, which also sets the language of the file.
 // Exit codes: 0 written, 2 bad arguments, 3 the embedded database is in use, 1 other.
 import fs from "node:fs";
@@ -23,10 +24,20 @@ const args = readCliArgs(
     status: { type: "string" },
     category: { type: "string" },
     source: { type: "string" },
+    "include-estimates": { type: "boolean", default: false },
   },
   { positionals: true },
 );
-const values = args.values as { format?: string; out?: string; municipality?: string; year?: string; status?: string; category?: string; source?: string };
+const values = args.values as {
+  format?: string;
+  out?: string;
+  municipality?: string;
+  year?: string;
+  status?: string;
+  category?: string;
+  source?: string;
+  "include-estimates"?: boolean;
+};
 const { t } = args;
 if (args.wrong === "locale") fail(t("cli.badLocale", { value: args.locale }));
 const what = args.positionals[0] as ExportWhat | undefined;
@@ -61,6 +72,7 @@ await withCliDb(async (handle) => {
       status: values.status,
       category: values.category as SiteCategory | undefined,
       source: values.source as SiteSource | undefined,
+      estimates: values["include-estimates"] ? "include" : undefined,
     },
   });
   fs.writeFileSync(values.out!, out.bytes);

@@ -18,6 +18,8 @@ const query = z.strictObject({
     .optional(),
   category: z.enum(SITE_CATEGORIES).optional(),
   source: z.enum(SITE_SOURCES).optional(),
+  /** The standard file: also the estimated records, marked in a 추정 column. */
+  estimates: z.enum(["include"]).optional(),
   municipality: z
     .string()
     .regex(/^\d{5}$/, "expected a 5-digit municipality code")
@@ -31,7 +33,7 @@ export const GET = route({ params: whatParam, query }, async (ctx, { params, que
     locale: q.locale,
     municipalityCode: ctx.municipality.code ?? undefined,
     grants: ctx.grants,
-    filters: { year: q.year, status: q.status, category: q.category, source: q.source },
+    filters: { year: q.year, status: q.status, category: q.category, source: q.source, estimates: q.estimates },
   });
   return new Response(Buffer.from(out.bytes), {
     headers: {
