@@ -8,6 +8,7 @@ import {
   normaliseInstalled,
   normaliseProvider,
   readStandardData,
+  STANDARD_CATEGORY_LABEL,
   StandardDataError,
   tableFromGeoJson,
   type StandardRecord,
@@ -226,6 +227,12 @@ describe("normalisers", () => {
     ["2014-13", null],
     ["soon", null],
   ])("install date %s", (raw, expected) => expect(normaliseInstalled(raw)).toEqual(expected));
+});
+
+describe("every category of the standard", () => {
+  it("is written as a label the reader takes back to the same category", () => {
+    for (const [code, label] of Object.entries(STANDARD_CATEGORY_LABEL)) expect([label, normaliseCategory(label)]).toEqual([label, code]);
+  });
 });
 
 describe("rows of one place", () => {

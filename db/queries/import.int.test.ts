@@ -401,11 +401,23 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     expect(await total()).toBe(positioned!.n);
   });
 
-  it("refuses a binary or unknown file before touching the database", async () => {
+  it("refuses a binary, unknown, cut-off or renamed-column file before touching the database", async () => {
     const before = await counts();
+    const dates = async () => (await (await getDb()).db.select({ n: count() }).from(s.accessPoints).where(isNotNull(s.accessPoints.installYear)))[0]!.n;
+    const datesBefore = await dates();
     await expect(run(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))).rejects.toBeInstanceOf(StandardDataError);
     await expect(run(new Uint8Array(Buffer.from("a,b\n1,2\n")))).rejects.toThrow("Not the national free Wi-Fi standard format");
+    // The seeded Jinju file cut off in the middle of a row, and again with its 설치년월 column renamed.
+    const jinju = iconv.decode(Buffer.from(JINJU), "cp949");
+    const cut = jinju.slice(0, jinju.indexOf("\n", jinju.length / 2) + 40);
+    await expect(run(new Uint8Array(iconv.encode(cut, "cp949")))).rejects.toMatchObject({ code: "truncated" });
+    await expect(run(new Uint8Array(iconv.encode(jinju.replace("설치년월", "설치일"), "cp949")))).rejects.toMatchObject({
+      code: "unknown_column",
+      column: "설치일",
+    });
     expect(await counts()).toEqual(before);
+    // Nothing was wiped: every install date is still there.
+    expect(await dates()).toBe(datesBefore);
     const { db } = await getDb();
     expect((await db.select({ n: count() }).from(s.accessPoints).where(isNotNull(s.accessPoints.lat)))[0]!.n).toBeGreaterThan(0);
   });
