@@ -40,6 +40,7 @@ describe(`migrations on ${testEngine()}`, () => {
         "bus_routes",
         "buses",
         "dongs",
+        "import_findings",
         "memberships",
         "municipalities",
         "partners",

@@ -588,3 +588,23 @@ export const planningSettings = pgTable("planning_settings", {
   version: integer().notNull().default(1),
   updatedAt: updatedAt(),
 });
+
+/**
+ * What each committed import found per municipality it wrote to: rows, positions outside the
+ * municipality's outline, blank install dates. The national view shows the latest import's findings.
+ */
+export const importFindings = pgTable(
+  "import_findings",
+  {
+    id: serial().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    requestId: text().notNull(),
+    rows: integer().notNull(),
+    outsideBoundary: integer().notNull(),
+    blankInstallDates: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("import_findings_municipality_idx").on(t.municipalityId, t.createdAt)],
+);

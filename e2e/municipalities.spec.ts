@@ -77,6 +77,20 @@ test("the national view compares 시도, then one 시도's 시군구, on a choro
   await expect(page.getByRole("button", { name: /^진주시 ▾/ })).toBeVisible();
   await expect(page.getByTestId("national-legend")).toContainText("415");
   await screenshot(page, "national-gyeongnam");
+  // Years are years, not amounts: no "2,021" in the legend.
+  await page.getByLabel("지표").selectOption("latestInstallYear");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page.getByTestId("national-legend")).toContainText(/20\d\d/);
+  await expect(page.getByTestId("national-legend")).not.toContainText(/\d,\d{3}/);
+  // What the latest import found in each 시군구: unknown where nothing was imported.
+  await page.getByLabel("지표").selectOption("qualityFindings");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page.getByTestId("national-legend")).toContainText("최근 표준데이터 가져오기에서 찾은 것");
+  const jinjuRow = table.locator("tbody tr").filter({ has: page.getByRole("link", { name: "진주시", exact: true }) });
+  await expect(jinjuRow.getByTestId("findings-cell")).toHaveAttribute("title", /경계 밖 \d+ · 설치연월 없음 \d+ \(최근 가져오기 [\d,]+건 중\)/);
+  const gimhae = table.locator("tbody tr").filter({ has: page.getByRole("link", { name: "김해시", exact: true }) });
+  await expect(gimhae.getByTestId("findings-cell")).toHaveText("자료 없음");
+  await screenshot(page, "national-findings");
 
   // One click into a municipality.
   await table.getByRole("link", { name: "진주시" }).click();

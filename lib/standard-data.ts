@@ -131,6 +131,8 @@ export type StandardDataReport = {
   records: StandardRecord[];
   /** Records whose 설치년월 is blank: imported with an unknown install date, counted once rather than row by row. */
   blankInstallDates: number;
+  /** Their lines (a record's line is its first row's). */
+  blankInstallLines: ReadonlySet<number>;
   duplicates: number;
   invalid: number;
   /** Duplicate and refused rows by the 시도 and 시군구 they name, as written: for the counts per municipality. */
@@ -644,8 +646,20 @@ export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions =
     records.push(record);
   }
 
-  const blankInstallDates = records.filter((r) => blankInstall.has(r.line)).length;
-  return { encoding, variant, rows: rows.length, records, blankInstallDates, duplicates, invalid, tally, absent, issues };
+  const blankInstallLines = new Set(records.filter((r) => blankInstall.has(r.line)).map((r) => r.line));
+  return {
+    encoding,
+    variant,
+    rows: rows.length,
+    records,
+    blankInstallDates: blankInstallLines.size,
+    blankInstallLines,
+    duplicates,
+    invalid,
+    tally,
+    absent,
+    issues,
+  };
 }
 
 /**

@@ -47,7 +47,22 @@ export type MunicipalityListing = {
   installYears: { first: number; last: number } | null;
   /** The provider with the most APs and its share of the APs whose provider is known (percent, one decimal). */
   topProvider: { name: string; share: number } | null;
+  /** The top provider's share alone, as the national view's figure; and the latest install year. */
+  topProviderShare: number | null;
+  latestInstallYear: number | null;
+  /** APs by provider (known providers only), most first. */
+  providers: { name: string; n: number }[];
+  /** What the latest import here found (null: nothing imported), and its two findings summed as the national view's figure. */
+  findings: { rows: number; outsideBoundary: number; blankInstallDates: number; at: string } | null;
+  qualityFindings: number | null;
 };
+
+/** The most common provider and its share (percent, one decimal) of APs whose provider is known. */
+function topOf(providers: readonly { name: string; n: number }[]): { name: string; share: number } | null {
+  const known = providers.reduce((n, p) => n + p.n, 0);
+  const top = [...providers].sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : 1))[0];
+  return top && known ? { name: top.name, share: Math.round((top.n / known) * 1000) / 10 } : null;
+}
 
 const ratio = (n: number, d: number | null, scale = 1) => (d ? Math.round(((n * scale) / d) * 100) / 100 : null);
 
@@ -73,7 +88,12 @@ export async function listMunicipalities(
       apsPer10kVoters: ratio(r.accessPoints, r.registeredVoters2022, 10_000),
       apsPerKm2: ratio(r.accessPoints, area),
       installYears: r.firstYear !== null && r.lastYear !== null ? { first: r.firstYear, last: r.lastYear } : null,
-      topProvider: r.topProvider ? { name: r.topProvider.name, share: Math.round((r.topProvider.n / r.topProvider.known) * 1000) / 10 } : null,
+      topProvider: topOf(r.providers ?? []),
+      topProviderShare: topOf(r.providers ?? [])?.share ?? null,
+      latestInstallYear: r.lastYear,
+      findings: r.findings,
+      qualityFindings: r.findings ? r.findings.outsideBoundary + r.findings.blankInstallDates : null,
+      providers: r.providers ?? [],
     };
   });
   const key: Record<(typeof MUNICIPALITY_SORTS)[number], (m: MunicipalityListing) => string | number | null> = {
@@ -92,7 +112,7 @@ export async function listMunicipalities(
 }
 
 /** A 시도's figures: the sums of its 시군구, and the same ratios over the sums. */
-export type ProvinceListing = Omit<MunicipalityListing, "code" | "nameKo" | "nameEn" | "topProvider"> & { municipalities: number };
+export type ProvinceListing = Omit<MunicipalityListing, "code" | "nameKo" | "nameEn" | "findings"> & { municipalities: number };
 
 export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
   const by = new Map<string, MunicipalityListing[]>();
@@ -120,6 +140,16 @@ export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
             last: Math.max(...list.flatMap((m) => (m.installYears ? [m.installYears.last] : []))),
           }
         : null,
+      ...(() => {
+        // The 시도's providers are its 시군구's summed, so its top share is over all of them.
+        const byName = new Map<string, number>();
+        for (const m of list) for (const p of m.providers) byName.set(p.name, (byName.get(p.name) ?? 0) + p.n);
+        const top = topOf([...byName].map(([name, n]) => ({ name, n })));
+        return { topProvider: top, topProviderShare: top?.share ?? null, providers: [] };
+      })(),
+      latestInstallYear: list.some((m) => m.latestInstallYear !== null) ? Math.max(...list.flatMap((m) => m.latestInstallYear ?? [])) : null,
+      // Summed over the 시군구 with an import; unknown when none had one.
+      qualityFindings: list.some((m) => m.qualityFindings !== null) ? list.reduce((n, m) => n + (m.qualityFindings ?? 0), 0) : null,
     };
   });
 }

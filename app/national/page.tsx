@@ -15,7 +15,10 @@ import { NationalMap } from "./_components/national-map";
 
 export const dynamic = "force-dynamic";
 
-const METRICS = ["accessPoints", "apsPer10kVoters", "apsPerKm2", "sites", "registeredVoters2022"] as const;
+/** The figures the table shows as columns; the map can colour by these and by the three after. */
+const TABLE_METRICS = ["accessPoints", "apsPer10kVoters", "apsPerKm2", "sites", "registeredVoters2022"] as const;
+const METRICS = [...TABLE_METRICS, "topProviderShare", "latestInstallYear", "qualityFindings"] as const;
+type Metric = (typeof METRICS)[number];
 const COLUMNS = ["name", ...METRICS, "areaKm2"] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -66,12 +69,24 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
     breaks,
   );
   const figure = (v: number | null, c: Column) =>
-    v === null ? t("national.unknown") : format.number(v, { maximumFractionDigits: c === "apsPer10kVoters" || c === "apsPerKm2" || c === "areaKm2" ? 2 : 0 });
+    v === null
+      ? t("national.unknown")
+      : c === "latestInstallYear"
+        ? String(v)
+        : c === "topProviderShare"
+          ? format.number(v / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })
+          : format.number(v, { maximumFractionDigits: c === "apsPer10kVoters" || c === "apsPerKm2" || c === "areaKm2" ? 2 : 0 });
+  /** The figure with what stands behind it: the provider, the install years, the two findings. */
+  const detail = (r: Row, m: Metric) => {
+    if (m === "topProviderShare" && r.topProvider) return `${r.topProvider.name} ${figure(r[m], m)}`;
+    if (m === "latestInstallYear" && r.installYears) return `${r.installYears.first}–${r.installYears.last}`;
+    if (m === "qualityFindings" && "findings" in r && r.findings)
+      return t("national.findings", { outside: r.findings.outsideBoundary, blank: r.findings.blankInstallDates, rows: r.findings.rows });
+    return figure(r[m], m);
+  };
   const areas = Object.fromEntries(
     rows.flatMap((r) =>
-      r.boundaryCode
-        ? [[r.boundaryCode, { value: r[metric], text: `${r.label} · ${t(`national.metric.${metric}`)} ${figure(r[metric], metric)}`, href: r.href }]]
-        : [],
+      r.boundaryCode ? [[r.boundaryCode, { value: r[metric], text: `${r.label} · ${t(`national.metric.${metric}`)} ${detail(r, metric)}`, href: r.href }]] : [],
     ),
   );
   const href = (change: Record<string, string | undefined>) => {
@@ -131,13 +146,14 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
             </li>
           </ul>
           {metric === "apsPer10kVoters" || metric === "registeredVoters2022" ? <p className="muted small">{t("national.votersNote")}</p> : null}
+          {metric === "qualityFindings" ? <p className="muted small">{t("national.findingsNote")}</p> : null}
         </div>
       </div>
       <div className="table-wrap">
         <table className="data" data-testid="national-table">
           <thead>
             <tr>
-              {COLUMNS.map((c) => (
+              {COLUMNS.filter((c) => c !== "topProviderShare" && c !== "latestInstallYear").map((c) => (
                 <th
                   key={c}
                   scope="col"
@@ -150,8 +166,18 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                   </Link>
                 </th>
               ))}
-              <th scope="col">{t("national.installYears")}</th>
-              {sido ? <th scope="col">{t("national.topProvider")}</th> : null}
+              <th scope="col" aria-sort={sort === "latestInstallYear" ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                <Link href={href({ sort: "latestInstallYear", dir: sort === "latestInstallYear" && dir === "desc" ? "asc" : "desc" })}>
+                  {t("national.installYears")}
+                  {sort === "latestInstallYear" ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                </Link>
+              </th>
+              <th scope="col" aria-sort={sort === "topProviderShare" ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                <Link href={href({ sort: "topProviderShare", dir: sort === "topProviderShare" && dir === "desc" ? "asc" : "desc" })}>
+                  {t("national.topProvider")}
+                  {sort === "topProviderShare" ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                </Link>
+              </th>
               <th scope="col">{t("national.class")}</th>
             </tr>
           </thead>
@@ -172,11 +198,14 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                     </>
                   ) : null}
                 </th>
-                {METRICS.map((m) => (
+                {TABLE_METRICS.map((m) => (
                   <td key={m} className="num">
                     {figure(r[m], m)}
                   </td>
                 ))}
+                <td className="num" data-testid="findings-cell" title={detail(r, "qualityFindings")}>
+                  {figure(r.qualityFindings, "qualityFindings")}
+                </td>
                 <td className="num">{figure(r.areaKm2, "areaKm2")}</td>
                 <td className="num">
                   {r.installYears
@@ -185,16 +214,14 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                       : `${r.installYears.first}–${r.installYears.last}`
                     : "—"}
                 </td>
-                {sido ? (
-                  <td>
-                    {"topProvider" in r && r.topProvider
-                      ? t("national.providerShare", {
-                          name: r.topProvider.name,
-                          share: format.number(r.topProvider.share / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-                        })
-                      : "—"}
-                  </td>
-                ) : null}
+                <td>
+                  {r.topProvider
+                    ? t("national.providerShare", {
+                        name: r.topProvider.name,
+                        share: format.number(r.topProvider.share / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                      })
+                    : "—"}
+                </td>
                 <td>
                   <span className="swatch swatch-square" style={{ background: colourOf(classOf(r[metric], breaks), breaks.length), borderColor: "#475569" }} />
                 </td>

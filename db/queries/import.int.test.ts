@@ -193,6 +193,15 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     ]);
     // The Jinju file's own points all lie inside the city.
     expect((await run(JINJU, { dryRun: true })).issues.filter((i) => i.reason.startsWith("outside the boundary"))).toEqual([]);
+    // Committed, the import keeps what it found in each municipality for the national view (a preview keeps nothing).
+    const { db } = await getDb();
+    const jinju = (await db.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.code, "48170")))[0]!.id;
+    const findings = () => db.select().from(s.importFindings).where(eq(s.importFindings.municipalityId, jinju)).orderBy(s.importFindings.id);
+    const kept = (await findings()).length;
+    const blank = "9,진주역 2,대합실,경상남도,진주시,교통시설,KT,x,,,,,,35.1788,128.1114,2023-01-01";
+    await run(new Uint8Array(Buffer.from(`${csv}\n${blank}\n`, "utf8")));
+    const latest = (await findings()).slice(kept);
+    expect(latest).toMatchObject([{ rows: 2, outsideBoundary: 1, blankInstallDates: 1 }]);
   });
 
   it("checks a national file's rows against the national outline of each 시군구 it lands in", async () => {

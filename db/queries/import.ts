@@ -541,6 +541,22 @@ async function retireZones(tx: Tx, ids: number[], author: Author) {
     from z`);
 }
 
+/** What an import found in one municipality, kept for the national view's quality figure. */
+type Finding = { municipalityId: number; rows: number; outsideBoundary: number; blankInstallDates: number };
+
+function findingsOf(plan: ImportPlan, file: StandardDataReport, resolution: Resolution): Finding[] {
+  const by = new Map<number, Finding>();
+  const of = (id: number) => {
+    let f = by.get(id);
+    if (!f) by.set(id, (f = { municipalityId: id, rows: 0, outsideBoundary: 0, blankInstallDates: 0 }));
+    return f;
+  };
+  for (const [id, c] of plan.perMunicipality) of(id).rows = c.new + c.updated + c.unchanged;
+  for (const i of plan.issues) if (i.code === "outside_boundary" && resolution.ids.has(i.line)) of(resolution.ids.get(i.line)!).outsideBoundary++;
+  for (const line of file.blankInstallLines) if (resolution.ids.has(line)) of(resolution.ids.get(line)!).blankInstallDates++;
+  return [...by.values()];
+}
+
 // ── the run ─────────────────────────────────────────────────────────────────
 
 /**
@@ -582,7 +598,7 @@ export async function importStandardData(
   const file = readStandardData(bytes, { columnMap });
   await onProgress({ step: "read", done: file.rows, total: file.rows });
 
-  const run = async (conn: Conn, apply: ((plan: ImportPlan, resolution: Resolution, retiring: number[]) => Promise<void>) | null) => {
+  const run = async (conn: Conn, apply: ((plan: ImportPlan, resolution: Resolution, retiring: number[], findings: Finding[]) => Promise<void>) | null) => {
     const resolution = await resolveMunicipalities(conn, file.records, municipalityCode);
     const records = file.records.filter((r) => !resolution.rejected.has(r.line));
     const municipalityIdOf = (r: StandardRecord) => resolution.ids.get(r.line)!;
@@ -607,7 +623,7 @@ export async function importStandardData(
     });
     const vanished = await previousEditionOf(conn, plan, records, resolution);
     const retiring = retire === "all" ? vanished.map((v) => v.id) : vanished.flatMap((v) => (retire.includes(v.id) ? [v.id] : []));
-    if (apply) await apply(plan, resolution, retiring);
+    if (apply) await apply(plan, resolution, retiring, findingsOf(plan, file, resolution));
     await onProgress({ step: "write", done: total, total });
     const summary: ImportSummary = {
       file: { encoding: file.encoding, variant: file.variant, rows: file.rows, blankInstallDates: file.blankInstallDates },
@@ -629,7 +645,7 @@ export async function importStandardData(
 
   if (dryRun) return run(db, null);
   return db.transaction((tx) =>
-    run(tx, async (plan, resolution, retiring) => {
+    run(tx, async (plan, resolution, retiring, findings) => {
       const author = { label: actor, requestId };
       await applyPlan(tx, {
         plan,
@@ -640,6 +656,7 @@ export async function importStandardData(
         grid: () => onProgress({ step: "grid", done: 0, total: 1 }),
       });
       await retireZones(tx, retiring, author);
+      if (findings.length) await tx.insert(s.importFindings).values(findings.map((f) => ({ ...f, requestId })));
     }),
   );
 }

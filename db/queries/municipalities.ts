@@ -20,12 +20,20 @@ export async function listDirectory(db: Db, { sidoCode }: { sidoCode?: string })
       boundary: s.municipalities.boundary,
       accessPoints: sql<number>`(select count(*)::int from access_points a where a.municipality_id = "municipalities"."id" and a.status <> 'retired')`,
       sites: sql<number>`(select count(*)::int from sites z where z.municipality_id = "municipalities"."id" and z.status <> 'retired')`,
-      firstYear: sql<number | null>`(select min(a.install_year) from access_points a where a.municipality_id = "municipalities"."id")`,
-      lastYear: sql<number | null>`(select max(a.install_year) from access_points a where a.municipality_id = "municipalities"."id")`,
-      /** The provider with the most APs and how many it has (APs with a known provider only). */
-      topProvider: sql<{ name: string; n: number; known: number } | null>`(select json_build_object('name', p.provider_name, 'n', p.n, 'known', p.known)
-        from (select a.provider_name, count(*)::int as n, sum(count(*)) over ()::int as known from access_points a
-              where a.municipality_id = "municipalities"."id" and a.provider_name is not null group by a.provider_name order by 2 desc, 1 limit 1) p)`,
+      firstYear: sql<
+        number | null
+      >`(select min(a.install_year) from access_points a where a.municipality_id = "municipalities"."id" and a.status <> 'retired')`,
+      lastYear: sql<number | null>`(select max(a.install_year) from access_points a where a.municipality_id = "municipalities"."id" and a.status <> 'retired')`,
+      /** APs by provider (those whose provider is known), for the top provider's share here and in its 시도. */
+      providers: sql<
+        { name: string; n: number }[] | null
+      >`(select json_agg(json_build_object('name', p.provider_name, 'n', p.n) order by p.n desc, p.provider_name)
+        from (select a.provider_name, count(*)::int as n from access_points a
+              where a.municipality_id = "municipalities"."id" and a.provider_name is not null and a.status <> 'retired' group by a.provider_name) p)`,
+      /** What the latest import here found. */
+      findings: sql<{ rows: number; outsideBoundary: number; blankInstallDates: number; at: string } | null>`(select json_build_object(
+          'rows', f.rows, 'outsideBoundary', f.outside_boundary, 'blankInstallDates', f.blank_install_dates, 'at', f.created_at)
+        from import_findings f where f.municipality_id = "municipalities"."id" order by f.created_at desc, f.id desc limit 1)`,
     })
     .from(s.municipalities)
     .where(sidoCode ? eq(s.municipalities.sidoCode, sidoCode) : isNotNull(s.municipalities.code))
