@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/database";
 import { createUser } from "@/db/queries/users";
@@ -11,6 +13,7 @@ import { GET as getPlan } from "./plan/route";
 import { POST as postProgram } from "./programs/route";
 import { PATCH as patchSite } from "./sites/[id]/route";
 import { GET as listWorkItems } from "./work-items/route";
+import { GET as getExport } from "./exports/[what]/route";
 
 type Json = Record<string, unknown> & { items?: Record<string, unknown>[]; error?: { code: string; issues?: { code: string; path: string }[] } };
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Json });
@@ -102,5 +105,25 @@ describe(`programs anywhere, on ${testEngine()}`, () => {
     // Jinju's own plan is untouched.
     const jinjuPlan = await json(await getPlan(request("/api/plan", { cookie: jinjuPlanner })));
     expect((jinjuPlan.body.years as { year: number }[])[0]!.year).toBe(2019);
+
+    // The new program's rollout summary, as a planner of 김해 downloads it: its years, its zone, its partners.
+    const download = (format: string) =>
+      getExport(request(at(`/api/exports/summary?format=${format}`), { cookie: planner }), { params: Promise.resolve({ what: "summary" }) });
+    const csvRes = await download("csv");
+    expect(csvRes.status).toBe(200);
+    expect(decodeURIComponent(csvRes.headers.get("content-disposition") ?? "")).toContain("김해시_공공와이파이_추진현황_");
+    const csv = (await csvRes.text()).replace(/^\uFEFF/, "");
+    expect(csv).toContain("2027");
+    expect(csv).toContain("2028");
+    expect(csv).not.toContain("2019");
+    for (const partner of ["김해시", "KT", "가야케이블"]) expect(csv).toContain(partner);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await download("xlsx")).arrayBuffer()) as unknown as ArrayBuffer);
+    const years = book.getWorksheet("연도별")!;
+    expect([years.getRow(3).getCell(1).value, years.getRow(4).getCell(1).value]).toEqual([2027, 2028]);
+    const pdf = new Uint8Array(await (await download("pdf")).arrayBuffer());
+    const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    expect(text).toContain("김해시 공공와이파이 구축 사업");
+    expect(text).toContain("가야케이블");
   });
 });
