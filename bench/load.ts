@@ -11,6 +11,8 @@ const count = Number(process.argv[2] ?? 1_000_000);
 const BATCH = 5_000;
 /** APs go in as arrays (unnest): a handful of parameters per statement, whatever the row count. */
 const APS_BATCH = 50_000;
+/** Each installing partner's provider name, so the directory's provider shares have something to count. */
+const PROVIDERS = ["KT", "LG U+", "SK텔레콤"];
 
 await withCliDb(async ({ db, engine, migrate }) => {
   await migrate();
@@ -20,10 +22,22 @@ await withCliDb(async ({ db, engine, migrate }) => {
   const munis = municipalities();
   const { sites, aps } = generate(count, munis);
 
-  const muniIds = await db
-    .insert(s.municipalities)
-    .values(munis.map((m) => ({ code: m.code, nameKo: m.name, provinceKo: `synthetic ${m.code.slice(1, 3)}` })))
-    .returning({ id: s.municipalities.id });
+  // The APs land in the directory's municipalities (by the boundaries' KOSTAT code); an outline the
+  // directory has no 시군구 for gets a municipality of its own, as before the directory.
+  const directory = new Map(
+    (await db.select({ id: s.municipalities.id, kostat: s.municipalities.kostatCode }).from(s.municipalities)).flatMap((m) =>
+      m.kostat ? [[m.kostat, m.id] as const] : [],
+    ),
+  );
+  const missing = munis.filter((m) => !directory.has(m.code.slice(1)));
+  const made = missing.length
+    ? await db
+        .insert(s.municipalities)
+        .values(missing.map((m) => ({ code: m.code, nameKo: m.name, provinceKo: `synthetic ${m.code.slice(1, 3)}` })))
+        .returning({ id: s.municipalities.id, code: s.municipalities.code })
+    : [];
+  const madeIds = new Map(made.map((m) => [m.code!, m.id]));
+  const muniIds = munis.map((m) => ({ id: directory.get(m.code.slice(1)) ?? madeIds.get(m.code)! }));
   const partnerIds = await db
     .insert(s.partners)
     .values(["bench-telecom-a", "bench-telecom-b", "bench-telecom-c"].map((nameKo) => ({ nameKo, kind: "telecom" as const })))
@@ -55,16 +69,19 @@ await withCliDb(async ({ db, engine, migrate }) => {
     for (let i = 0; i < aps.length; i += APS_BATCH) {
       const part = aps.slice(i, i + APS_BATCH);
       await tx.execute(sql`
-        insert into access_points (municipality_id, site_id, lat, lng, status, provenance, installing_partner_id)
-        select m, si, la, ln, st::ap_status, pr::provenance, pa from unnest(
+        insert into access_points (municipality_id, site_id, lat, lng, status, provenance, installing_partner_id, provider_name, install_year)
+        select m, si, la, ln, st::ap_status, pr::provenance, pa, pn, iy from unnest(
           ${sql.param(part.map((a) => muniIds[a.municipality]!.id))}::int[], ${sql.param(part.map((a) => siteIds[a.site]!))}::int[],
           ${sql.param(part.map((a) => a.lat))}::float8[], ${sql.param(part.map((a) => a.lng))}::float8[],
           ${sql.param(part.map((a) => a.status))}::text[], ${sql.param(part.map((a) => a.provenance))}::text[],
-          ${sql.param(part.map((a) => partnerIds[a.partner]!.id))}::int[]) as t(m, si, la, ln, st, pr, pa)`);
+          ${sql.param(part.map((a) => partnerIds[a.partner]!.id))}::int[],
+          ${sql.param(part.map((a) => PROVIDERS[a.partner]!))}::text[], ${sql.param(part.map((a) => sites[a.site]!.planYear))}::int[])
+          as t(m, si, la, ln, st, pr, pa, pn, iy)`);
       if ((i / APS_BATCH) % 5 === 0) process.stderr.write(`\r${engine}: ${(i + part.length).toLocaleString()} / ${count.toLocaleString()} APs`);
     }
     await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
     await tx.execute(sql`select ap_cells_rebuild()`);
+    await tx.execute(sql`select inventory_tallies_rebuild()`);
   });
   const done = performance.now();
   const [cells] = await db.select({ n: sql<number>`count(*)::int` }).from(s.apCells);

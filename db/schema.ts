@@ -17,6 +17,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
@@ -474,6 +475,27 @@ export const apCells = pgTable(
   },
   (t) => [primaryKey({ columns: [t.level, t.dim, t.value, t.cx, t.cy] })],
 );
+
+/**
+ * The directory's figures kept in step with the inventory, so the national view sums a few thousand
+ * rows instead of counting a million APs per request: APs (not retired) by municipality, provider and
+ * install year, and zones (not retired) by municipality. Statement-level triggers keep them (see the
+ * migrations); a bulk load rebuilds them once with inventory_tallies_rebuild(). Rows that reach zero stay.
+ */
+export const apTallies = pgTable(
+  "ap_tallies",
+  {
+    municipalityId: integer().notNull(),
+    providerName: text(),
+    installYear: integer(),
+    n: integer().notNull(),
+  },
+  (t) => [unique("ap_tallies_key").on(t.municipalityId, t.providerName, t.installYear).nullsNotDistinct()],
+);
+export const siteTallies = pgTable("site_tallies", {
+  municipalityId: integer().primaryKey(),
+  n: integer().notNull(),
+});
 
 // Accounts. The four tables below are the auth library's (users, sessions, accounts with the
 // password hash, verification tokens) plus its rate-limit counters, kept in the database so

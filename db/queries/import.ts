@@ -434,6 +434,7 @@ async function applyPlan(
     await grid();
     await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
     await tx.execute(sql`select ap_cells_rebuild()`);
+    await tx.execute(sql`select inventory_tallies_rebuild()`);
     // Fresh statistics, so the next queries over the grown tables are planned for their new size.
     await tx.execute(sql`analyze sites, access_points, ap_cells`);
   }

@@ -18,18 +18,17 @@ export async function listDirectory(db: Db, { sidoCode }: { sidoCode?: string })
       nameEn: s.municipalities.nameEn,
       registeredVoters2022: s.municipalities.registeredVoters2022,
       boundary: s.municipalities.boundary,
-      accessPoints: sql<number>`(select count(*)::int from access_points a where a.municipality_id = "municipalities"."id" and a.status <> 'retired')`,
-      sites: sql<number>`(select count(*)::int from sites z where z.municipality_id = "municipalities"."id" and z.status <> 'retired')`,
-      firstYear: sql<
-        number | null
-      >`(select min(a.install_year) from access_points a where a.municipality_id = "municipalities"."id" and a.status <> 'retired')`,
-      lastYear: sql<number | null>`(select max(a.install_year) from access_points a where a.municipality_id = "municipalities"."id" and a.status <> 'retired')`,
+      // From the kept tallies (ap_tallies, site_tallies): a few rows per municipality, not its APs.
+      accessPoints: sql<number>`(select coalesce(sum(t.n), 0)::int from ap_tallies t where t.municipality_id = "municipalities"."id")`,
+      sites: sql<number>`coalesce((select t.n from site_tallies t where t.municipality_id = "municipalities"."id"), 0)`,
+      firstYear: sql<number | null>`(select min(t.install_year) from ap_tallies t where t.municipality_id = "municipalities"."id" and t.n > 0)`,
+      lastYear: sql<number | null>`(select max(t.install_year) from ap_tallies t where t.municipality_id = "municipalities"."id" and t.n > 0)`,
       /** APs by provider (those whose provider is known), for the top provider's share here and in its 시도. */
       providers: sql<
         { name: string; n: number }[] | null
       >`(select json_agg(json_build_object('name', p.provider_name, 'n', p.n) order by p.n desc, p.provider_name)
-        from (select a.provider_name, count(*)::int as n from access_points a
-              where a.municipality_id = "municipalities"."id" and a.provider_name is not null and a.status <> 'retired' group by a.provider_name) p)`,
+        from (select t.provider_name, sum(t.n)::int as n from ap_tallies t
+              where t.municipality_id = "municipalities"."id" and t.provider_name is not null group by t.provider_name having sum(t.n) > 0) p)`,
       /** What the latest import here found. */
       findings: sql<{ rows: number; outsideBoundary: number; blankInstallDates: number; at: string } | null>`(select json_build_object(
           'rows', f.rows, 'outsideBoundary', f.outside_boundary, 'blankInstallDates', f.blank_install_dates, 'at', f.created_at)
