@@ -182,3 +182,49 @@ test("unit costs are labelled as planning assumptions and read back as won while
   await expect(settings.getByTestId("amount-equipmentPerAp")).toHaveText("₩1,234,567");
   await screenshot(page, "unit-costs");
 });
+
+test("a planner asks for next year's proposal with a budget, pins a zone out, compares, accepts, and finds the zones in the matrix", async ({ page }) => {
+  await signInAs(page, "planner@jinju.example", "planner-pass-2026", "/plan");
+  // Three candidates for 2021: two at one market (they cover the same place and people), one at another.
+  const gaps = (await (await page.request.get("/api/gaps?kind=traditional_market")).json()) as { items: { name: string; lat: number; lng: number }[] };
+  const [m1, m2] = gaps.items;
+  const names = [`${m1!.name} 제안 동문`, `${m1!.name} 제안 서문`, `${m2!.name} 제안 입구`];
+  const at = [m1!, { ...m1!, lat: m1!.lat + 0.0001 }, m2!];
+  for (const [i, name] of names.entries()) {
+    const res = await page.request.post("/api/candidates", {
+      data: { name, category: "traditional_market", planYear: 2021, plannedApCount: 2, lat: at[i]!.lat, lng: at[i]!.lng },
+    });
+    expect(res.status()).toBe(201);
+  }
+  await page.getByTestId("open-proposal").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("다음 해 구역 제안");
+  const form = page.getByTestId("proposal-form");
+  await form.getByLabel("계획 연도").selectOption("2021");
+  // Two zones of 2 APs at the default unit costs: ₩3,800,000 each.
+  await form.getByLabel("예산(원)").fill("7600000");
+  await form.getByRole("button", { name: "제안 받기" }).click();
+  const chosen = page.getByTestId("proposal-chosen").locator("tbody tr");
+  await expect(page.getByTestId("proposal")).toContainText("2021년 제안 · 예산 ₩7,600,000");
+  await expect(page.getByTestId("proposal-totals")).toContainText("₩7,600,000");
+  // The twin at the same market is not chosen beside its sibling: the other market is.
+  await expect(chosen.filter({ hasText: names[2]! })).toHaveCount(1);
+  await expect(chosen.filter({ hasText: m1!.name })).toHaveCount(1);
+  await expect(page.getByTestId("proposal-curve").locator("path")).toBeVisible();
+  await screenshot(page, "proposal");
+
+  // Leave the other market's zone out and ask again: it is listed as pinned out, and the two proposals compared.
+  await chosen.filter({ hasText: names[2]! }).getByRole("button", { name: "빼고 다시" }).click();
+  await expect(page.getByTestId("proposal-left").locator("tbody tr").filter({ hasText: names[2]! })).toContainText("빼도록 고정했습니다");
+  await expect(page.getByTestId("proposal-compare")).toContainText("이전 제안과 비교");
+  const picked = await page.getByTestId("proposal-chosen").locator("tbody tr td:nth-child(2) a").allInnerTexts();
+  expect(picked).not.toContain(names[2]);
+  await screenshot(page, "proposal-pinned");
+
+  await page.getByTestId("proposal-accept").click();
+  await expect(page.getByTestId("proposal-accepted")).toContainText("2021년 구역으로 승인하고 작업 항목을 만들었습니다");
+  await page.getByTestId("proposal-accepted").getByRole("link", { name: "분담표에서 보기" }).click();
+  await expect(page).toHaveURL(/\/work-items\?year=2021$/);
+  // Each accepted zone is a row of the matrix, with work for its partners.
+  for (const name of picked) await expect(page.getByTestId("matrix").locator("tbody tr").filter({ hasText: name })).toHaveCount(1);
+  await screenshot(page, "proposal-matrix");
+});

@@ -212,6 +212,20 @@ export const candidateInput = z.strictObject({
 });
 export type CandidateInput = z.infer<typeof candidateInput>;
 
+const siteIds = z.array(z.number().int().positive(), { error: "expected zone ids" }).max(10_000);
+
+/** `POST /api/plan/proposals`: the year, the budget, and optionally each installer's capacity (APs, by partner id) and pins. */
+export const proposalInput = z.strictObject({
+  planYear: z.number({ error: "expected a year" }).int("expected a year"),
+  budgetKrw: krw(),
+  partnerCapacity: z.record(z.string().regex(/^\d+$/, "expected a partner id"), z.number().int().min(0).max(1_000_000)).optional(),
+  pinnedIn: siteIds.optional(),
+  pinnedOut: siteIds.optional(),
+});
+
+/** `POST /api/plan/proposals/accept`: the year and the zones of the proposal accepted. */
+export const acceptProposalInput = z.strictObject({ planYear: z.number({ error: "expected a year" }).int("expected a year"), siteIds: siteIds.min(1) });
+
 /** The zone category a candidate proposed from a place of each kind starts with. */
 export const GAP_CATEGORY: Record<PoiKind, SiteCategory> = {
   traditional_market: "traditional_market",

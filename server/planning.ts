@@ -19,7 +19,7 @@ import { siteModel } from "./sites";
 type CandidateRow = Awaited<ReturnType<typeof q.scoredCandidates>>["items"][number];
 
 /** The municipality's current program (the latest); planning happens in it. */
-async function currentProgram(conn: Parameters<typeof q.findCurrentProgram>[0], municipalityId: number) {
+export async function currentProgram(conn: Parameters<typeof q.findCurrentProgram>[0], municipalityId: number) {
   const program = await q.findCurrentProgram(conn, { municipalityId });
   if (!program) throw new AppError("unprocessable", "This municipality has no program to plan in.");
   return program;
@@ -112,7 +112,7 @@ async function checkPlace(tx: Tx, municipalityId: number, p: LatLng) {
 }
 
 /** A year new work may be planned in: the program's open years and the next. */
-async function checkYear(tx: Tx, program: { id: number; startYear: number; endYear: number }, year: number) {
+export async function checkYear(tx: Tx, program: { id: number; startYear: number; endYear: number }, year: number) {
   const closed = await q.listClosedYears(tx, { programId: program.id });
   if (closed.includes(year)) throw fieldError("planYear", "closed_year", `The results of ${year} are published: nothing new is planned in it.`);
   const years = plannableYears(program, closed);
@@ -224,7 +224,7 @@ export async function updateSite(ctx: RequestContext, { id, patch, today }: { id
   return siteModel.one(after, ctx.grants);
 }
 
-async function approve(tx: Tx, actor: Actor, site: s.Site, { programId, dueDate }: { programId: number; dueDate: string }) {
+export async function approve(tx: Tx, actor: Actor, site: s.Site, { programId, dueDate }: { programId: number; dueDate: string }) {
   const settings = await q.getPlanningSettings(tx, { municipalityId: site.municipalityId });
   const roles = await q.listProgramRoles(tx, { programId });
   const partnerFor = new Map(roles.map((r) => [r.role, r.partnerId]));

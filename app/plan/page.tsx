@@ -121,8 +121,11 @@ export default async function PlanPage() {
         ))}
       </div>
       {canEdit ? (
-        <p>
+        <p className="import-actions">
           <AddYearButton next={summary.program.endYear + 1} />
+          <Link href="/plan/proposal" data-testid="open-proposal">
+            {t("proposal.open")}
+          </Link>
         </p>
       ) : null}
       <div className="plan-charts">

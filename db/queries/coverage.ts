@@ -2,7 +2,7 @@
 // candidates' scores. Used by the app and the export command, so no server-only marker.
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PoiKind, SiteCategory, SiteStatus } from "../../lib/domain";
-import { containsPoint, type LatLng } from "../../lib/geo";
+import { containsPoint, distanceM, type LatLng } from "../../lib/geo";
 import {
   coveredPois,
   DEFAULT_PLANNING_SETTINGS,
@@ -53,6 +53,31 @@ async function poisOf(db: Db, { municipalityId }: { municipalityId: number }): P
     .where(and(eq(s.pointsOfInterest.municipalityId, municipalityId), isNotNull(s.pointsOfInterest.lat)));
 }
 
+/** What scoring and proposing start from: the settings, the places, which are covered, and the 읍면동 with their active APs. */
+async function coverageOf(db: Db, { municipalityId, dongs }: { municipalityId: number; dongs?: readonly Omit<DemandArea, "activeAps">[] }) {
+  const [{ version: _v, ...settings }, pois, coverage] = await Promise.all([
+    getPlanningSettings(db, { municipalityId }),
+    poisOf(db, { municipalityId }),
+    coveragePoints(db, { municipalityId }),
+  ]);
+  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
+  const demand = dongs?.map((d) => ({ ...d, activeAps: coverage.active.filter((p) => containsPoint(d.area, p)).length }));
+  return { settings, pois, coverage, covered, demand };
+}
+
+/** A candidate's own fields, as the list and a proposal read them. */
+const candidateColumns = {
+  id: s.sites.id,
+  name: s.sites.name,
+  category: s.sites.category,
+  status: s.sites.status,
+  planYear: s.sites.planYear,
+  plannedApCount: s.sites.plannedApCount,
+  lat: s.sites.lat,
+  lng: s.sites.lng,
+  version: s.sites.version,
+};
+
 export type CandidateFilters = { status?: "candidate" | "surveyed" | "approved" | "rejected"; year?: number; category?: SiteCategory };
 export type CandidateRow = {
   id: number;
@@ -88,35 +113,20 @@ export async function scoredCandidates(
     filters.year !== undefined ? eq(s.sites.planYear, filters.year) : undefined,
     filters.category ? eq(s.sites.category, filters.category) : undefined,
   ];
-  const [rows, { version: _v, ...settings }, pois, coverage, years] = await Promise.all([
+  const [rows, { settings, pois, coverage, covered, demand }, years] = await Promise.all([
     db
-      .select({
-        id: s.sites.id,
-        name: s.sites.name,
-        category: s.sites.category,
-        status: s.sites.status,
-        planYear: s.sites.planYear,
-        plannedApCount: s.sites.plannedApCount,
-        lat: s.sites.lat,
-        lng: s.sites.lng,
-        notes: s.sites.notes,
-        version: s.sites.version,
-      })
+      .select({ ...candidateColumns, notes: s.sites.notes })
       .from(s.sites)
       .where(and(...where))
       .orderBy(asc(s.sites.id)),
-    getPlanningSettings(db, { municipalityId }),
-    poisOf(db, { municipalityId }),
-    coveragePoints(db, { municipalityId }),
+    coverageOf(db, { municipalityId, dongs }),
     db
       .select({ year: s.planYears.year, categories: s.planYears.targetCategories })
       .from(s.planYears)
       .innerJoin(s.programs, eq(s.planYears.programId, s.programs.id))
       .where(eq(s.programs.municipalityId, municipalityId)),
   ]);
-  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
   const priorities = new Map(years.map((y) => [y.year, y.categories]));
-  const demand = dongs?.map((d) => ({ ...d, activeAps: coverage.active.filter((p) => containsPoint(d.area, p)).length }));
   const items = rows.map((r) => ({
     ...r,
     score:
@@ -139,12 +149,7 @@ export async function scoredCandidates(
 
 /** Points of interest no active AP or approved zone covers, by kind: where Wi-Fi is still missing. */
 export async function coverageGaps(db: Db, { municipalityId, kind }: { municipalityId: number; kind?: PoiKind }) {
-  const [settings, pois, coverage] = await Promise.all([
-    getPlanningSettings(db, { municipalityId }),
-    poisOf(db, { municipalityId }),
-    coveragePoints(db, { municipalityId }),
-  ]);
-  const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
+  const { settings, pois, covered } = await coverageOf(db, { municipalityId });
   const gaps = pois.filter((p) => !covered.has(p.id) && (!kind || p.kind === kind));
   const byKind = Object.fromEntries(
     [...new Set(pois.map((p) => p.kind))].map((k) => [
@@ -153,4 +158,47 @@ export async function coverageGaps(db: Db, { municipalityId, kind }: { municipal
     ]),
   );
   return { radiusM: settings.coverageRadiusM, byKind, items: gaps.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "ko")) };
+}
+
+/**
+ * What a proposal for `year` chooses from: the undecided candidates of that year (or of none) with a
+ * position, each with the uncovered places of interest within the coverage radius, its 읍면동 (voters
+ * and active APs) and whether its category is a target of the year; and the settings that weigh them.
+ */
+export async function proposalCandidates(
+  db: Db,
+  { municipalityId, year, dongs }: { municipalityId: number; year: number; dongs?: readonly Omit<DemandArea, "activeAps">[] },
+) {
+  const [rows, { settings, pois, covered, demand }, years] = await Promise.all([
+    db
+      .select({ ...candidateColumns, lat: sql<number>`${s.sites.lat}`, lng: sql<number>`${s.sites.lng}` })
+      .from(s.sites)
+      .where(
+        and(
+          eq(s.sites.municipalityId, municipalityId),
+          inArray(s.sites.status, ["candidate", "surveyed"]),
+          sql`(${s.sites.planYear} = ${year} or ${s.sites.planYear} is null)`,
+          isNotNull(s.sites.lat),
+        ),
+      )
+      .orderBy(asc(s.sites.id)),
+    coverageOf(db, { municipalityId, dongs }),
+    db
+      .select({ categories: s.planYears.targetCategories })
+      .from(s.planYears)
+      .innerJoin(s.programs, eq(s.planYears.programId, s.programs.id))
+      .where(and(eq(s.programs.municipalityId, municipalityId), eq(s.planYears.year, year))),
+  ]);
+  const uncovered = pois.filter((p) => !covered.has(p.id));
+  const targets = years[0]?.categories ?? [];
+  return {
+    settings,
+    targets,
+    candidates: rows.map((r) => ({
+      ...r,
+      pois: uncovered.filter((p) => distanceM(r, p) <= settings.coverageRadiusM),
+      dong: demand?.find((d) => containsPoint(d.area, r)) ?? null,
+      target: targets.includes(r.category),
+    })),
+  };
 }

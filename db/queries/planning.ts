@@ -7,7 +7,7 @@ import type { Conn, Db, Tx } from "../client";
 import * as s from "../schema";
 import { selectWorkItems } from "./common";
 export { countZonesByCategory, getPartnerTotals } from "./rollout";
-export { coverageGaps as listCoverageGaps, getPlanningSettings, scoredCandidates } from "./coverage";
+export { coverageGaps as listCoverageGaps, getPlanningSettings, proposalCandidates, scoredCandidates } from "./coverage";
 
 /** The municipality's current program (the latest), or undefined when it has none. */
 export async function findCurrentProgram(conn: Conn, { municipalityId }: { municipalityId: number }) {
@@ -97,6 +97,15 @@ export async function insertAccessPoints(tx: Tx, { rows }: { rows: (typeof s.acc
 
 export async function listProgramRoles(conn: Conn, { programId }: { programId: number }) {
   return conn.select().from(s.programPartnerRoles).where(eq(s.programPartnerRoles.programId, programId));
+}
+
+/** The program's partners with their names, one row per role. */
+export async function listProgramPartners(conn: Conn, { programId }: { programId: number }) {
+  return conn
+    .select({ partnerId: s.partners.id, nameKo: s.partners.nameKo, nameEn: s.partners.nameEn, role: s.programPartnerRoles.role })
+    .from(s.programPartnerRoles)
+    .innerJoin(s.partners, eq(s.programPartnerRoles.partnerId, s.partners.id))
+    .where(eq(s.programPartnerRoles.programId, programId));
 }
 
 // ── work items ──────────────────────────────────────────────────────────────
