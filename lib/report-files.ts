@@ -58,10 +58,19 @@ let fontBytes: Buffer | undefined;
 /** Read once per process: the file is 6 MB, and every report needs it. */
 const pdfFont = () => (fontBytes ??= fs.readFileSync(PDF_FONT));
 
+/** A drawing of its own (a map, a curve): given the box it may fill, below its title. */
+export type PdfFigure = {
+  title: string;
+  height: number;
+  draw: (doc: PDFKit.PDFDocument, box: { x: number; y: number; width: number; height: number }) => void;
+};
+
 export type PdfReport = {
   title: string;
   subtitle: string;
-  chart: {
+  /** Drawn after the chart (or in its place), before the tables. */
+  figures?: PdfFigure[];
+  chart?: {
     title: string;
     targetLabel: string;
     actualLabel: string;
@@ -91,50 +100,15 @@ export function toPdf(report: PdfReport): Promise<Uint8Array> {
   doc.moveDown(0.2).fontSize(10).fillColor("#555").text(report.subtitle, { width }).fillColor("#000");
   doc.moveDown(1);
 
-  // Chart: grey target bars beside green actual bars, one pair per label.
-  const { bars } = report.chart;
-  const chartH = 130;
-  const top = doc.y + 30;
-  doc.fontSize(11).text(report.chart.title, left, doc.y);
-  const max = Math.max(1, ...bars.map((b) => Math.max(b.target ?? 0, b.actual)));
-  const slot = Math.min(90, width / Math.max(1, bars.length));
-  bars.forEach((b, i) => {
-    const x = left + i * slot + 10;
-    const ah = (b.actual / max) * chartH;
-    if (b.target == null) {
-      doc
-        .fillColor("#64748b")
-        .fontSize(7)
-        .text(report.chart.noTargetLabel, x - 4, top + chartH - 11, { width: slot * 0.36, align: "center", lineBreak: false });
-    } else {
-      const th = (b.target / max) * chartH;
-      doc.rect(x, top + chartH - th, slot * 0.3, th).fill("#cbd5e1");
-      doc
-        .fillColor("#475569")
-        .fontSize(8)
-        .text(report.chart.value(b.target), x, top + chartH - th - 11, { width: slot * 0.3, align: "center", lineBreak: false });
-    }
-    doc.rect(x + slot * 0.32, top + chartH - ah, slot * 0.3, ah).fill("#0f766e");
-    doc
-      .fillColor("#000")
-      .fontSize(8)
-      .text(report.chart.value(b.actual), x + slot * 0.32, top + chartH - ah - 11, { width: slot * 0.3, align: "center", lineBreak: false });
-    doc.fontSize(8).text(b.label, x - 4, top + chartH + 4, { width: slot * 0.7, align: "center" });
-  });
-  doc
-    .moveTo(left, top + chartH)
-    .lineTo(left + width, top + chartH)
-    .strokeColor("#94a3b8")
-    .stroke();
-  doc.rect(left, top + chartH + 22, 8, 8).fill("#cbd5e1");
-  doc
-    .fillColor("#000")
-    .fontSize(8)
-    .text(report.chart.targetLabel, left + 12, top + chartH + 21);
-  doc.rect(left + 90, top + chartH + 22, 8, 8).fill("#0f766e");
-  doc.fillColor("#000").text(report.chart.actualLabel, left + 102, top + chartH + 21);
-  doc.x = left;
-  doc.y = top + chartH + 44;
+  if (report.chart) drawChart(doc, report.chart, left, width);
+  for (const figure of report.figures ?? []) {
+    if (doc.y + figure.height + 30 > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
+    doc.fontSize(11).fillColor("#000").text(figure.title, left, doc.y, { width });
+    const y = doc.y + 6;
+    figure.draw(doc, { x: left, y, width, height: figure.height });
+    doc.x = left;
+    doc.y = y + figure.height + 16;
+  }
 
   for (const table of report.tables) drawTable(doc, table, report.format, left, width);
 
@@ -151,6 +125,54 @@ export function toPdf(report: PdfReport): Promise<Uint8Array> {
   }
   doc.end();
   return done;
+}
+
+/** Grey target bars beside green actual bars, one pair per label, with a legend. */
+function drawChart(doc: PDFKit.PDFDocument, chart: NonNullable<PdfReport["chart"]>, left: number, width: number) {
+  // Chart: grey target bars beside green actual bars, one pair per label.
+  const { bars } = chart;
+  const chartH = 130;
+  const top = doc.y + 30;
+  doc.fontSize(11).text(chart.title, left, doc.y);
+  const max = Math.max(1, ...bars.map((b) => Math.max(b.target ?? 0, b.actual)));
+  const slot = Math.min(90, width / Math.max(1, bars.length));
+  bars.forEach((b, i) => {
+    const x = left + i * slot + 10;
+    const ah = (b.actual / max) * chartH;
+    if (b.target == null) {
+      doc
+        .fillColor("#64748b")
+        .fontSize(7)
+        .text(chart.noTargetLabel, x - 4, top + chartH - 11, { width: slot * 0.36, align: "center", lineBreak: false });
+    } else {
+      const th = (b.target / max) * chartH;
+      doc.rect(x, top + chartH - th, slot * 0.3, th).fill("#cbd5e1");
+      doc
+        .fillColor("#475569")
+        .fontSize(8)
+        .text(chart.value(b.target), x, top + chartH - th - 11, { width: slot * 0.3, align: "center", lineBreak: false });
+    }
+    doc.rect(x + slot * 0.32, top + chartH - ah, slot * 0.3, ah).fill("#0f766e");
+    doc
+      .fillColor("#000")
+      .fontSize(8)
+      .text(chart.value(b.actual), x + slot * 0.32, top + chartH - ah - 11, { width: slot * 0.3, align: "center", lineBreak: false });
+    doc.fontSize(8).text(b.label, x - 4, top + chartH + 4, { width: slot * 0.7, align: "center" });
+  });
+  doc
+    .moveTo(left, top + chartH)
+    .lineTo(left + width, top + chartH)
+    .strokeColor("#94a3b8")
+    .stroke();
+  doc.rect(left, top + chartH + 22, 8, 8).fill("#cbd5e1");
+  doc
+    .fillColor("#000")
+    .fontSize(8)
+    .text(chart.targetLabel, left + 12, top + chartH + 21);
+  doc.rect(left + 90, top + chartH + 22, 8, 8).fill("#0f766e");
+  doc.fillColor("#000").text(chart.actualLabel, left + 102, top + chartH + 21);
+  doc.x = left;
+  doc.y = top + chartH + 44;
 }
 
 /** Relative column widths: names widest, amounts wide enough for "₩12,345,678", years and shares narrow. */

@@ -9,6 +9,10 @@ import { dueDateFor, plannedWorkFor, type UnitCosts } from "../lib/planning";
 import { GUARANTEE, propose, ProposalError, type LeftReason, type ProposalCandidate } from "../lib/proposal";
 import type { RequestContext } from "./context";
 import { demandAreasOf } from "./municipalities";
+import { nationalOutline } from "../db/national-outlines";
+import { translatorFor } from "../lib/catalogue";
+import type { Area } from "../lib/geo";
+import { toPdf, toXlsx, type Table } from "../lib/report-files";
 import { approve, checkYear, currentProgram } from "./planning";
 
 export type ProposalRequest = {
@@ -160,4 +164,176 @@ export async function listInstallers(ctx: RequestContext) {
   const program = await currentProgram(ctx.db, ctx.municipality.id);
   const partners = await q.listProgramPartners(ctx.db, { programId: program.id });
   return partners.filter((p) => p.role === "installation").map((p) => ({ id: p.partnerId, nameKo: p.nameKo, nameEn: p.nameEn }));
+}
+
+// ── files ───────────────────────────────────────────────────────────────────
+
+/**
+ * A proposal as a file to hand round: PDF (A4, the chosen zones on the municipality's outline, the curve,
+ * then the tables) or XLSX (the same tables, typed, and the curve's points), in the caller's language.
+ */
+export async function proposalFile(
+  ctx: RequestContext,
+  req: ProposalRequest,
+  { format, locale, today }: { format: "pdf" | "xlsx"; locale: "ko" | "en"; today: string },
+) {
+  const p = await proposeForYear(ctx, req, today);
+  const t = translatorFor(locale);
+  const place = locale === "en" && ctx.municipality.nameEn ? ctx.municipality.nameEn : ctx.municipality.nameKo;
+  const title = t("proposal.fileTitle", { place, year: p.planYear });
+  const left = (why: string) => t(`proposal.left.${why}`);
+  const places = (ps: { kind: string; count: number }[]) => ps.map((x) => `${t(`poiKind.${x.kind}`)} ${x.count}`).join(", ");
+  const tables: Table[] = [
+    {
+      name: t("proposal.sheetChosen"),
+      title: t("proposal.chosenTitle", { count: p.chosen.length }),
+      columns: [
+        { header: t("proposal.order"), kind: "number" },
+        { header: t("proposal.zone"), kind: "text" },
+        { header: t("proposal.dong"), kind: "text" },
+        { header: t("proposal.places"), kind: "text" },
+        { header: t("proposal.zoneCost"), kind: "krw" },
+        { header: t("proposal.zoneGain"), kind: "number" },
+      ],
+      rows: p.chosen.map((c) => [c.order, c.name, c.why.dong ?? "", places(c.why.places), c.costKrw, c.gain]),
+      total: [null, t("proposal.total"), "", "", p.totals.costKrw, p.totals.gain],
+    },
+    {
+      name: t("proposal.sheetLeft"),
+      title: t("proposal.leftTitle", { count: p.left.length }),
+      columns: [
+        { header: t("proposal.zone"), kind: "text" },
+        { header: t("proposal.why"), kind: "text" },
+        { header: t("proposal.zoneCost"), kind: "krw" },
+        { header: t("proposal.zoneGain"), kind: "number" },
+      ],
+      rows: p.left.map((l) => [l.name, left(l.why), l.costKrw, l.gain]),
+    },
+    {
+      name: t("proposal.sheetPartners"),
+      title: t("proposal.partnersTitle"),
+      columns: [
+        { header: t("proposal.partner"), kind: "text" },
+        { header: t("proposal.cost"), kind: "krw" },
+        { header: t("proposal.apsInstalled"), kind: "number" },
+      ],
+      rows: [
+        ...p.totals.costByPayer.map((x) => [x.partner?.nameKo ?? "—", x.costKrw, null] as (string | number | null)[]),
+        ...p.totals.apsByInstaller.map((x) => [x.partner?.nameKo ?? "—", null, x.aps] as (string | number | null)[]),
+      ],
+    },
+    {
+      name: t("proposal.sheetCurve"),
+      title: t("proposal.curve"),
+      columns: [
+        { header: t("proposal.budget"), kind: "krw" },
+        { header: t("proposal.gain"), kind: "number" },
+      ],
+      rows: p.curve.map((c) => [c.budgetKrw, c.gain]),
+    },
+  ];
+  if (format === "xlsx") return { bytes: await toXlsx(tables), title, proposal: p };
+
+  const krw = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" });
+  const num = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", { maximumFractionDigits: 1 });
+  const outline = await q.findMunicipalityOutline(ctx.db, { municipalityId: ctx.municipality.id });
+  const area = (outline?.boundary as Area | null) ?? (outline ? nationalOutline(outline.provinceKo, outline.nameKo) : null);
+  const bytes = await toPdf({
+    title,
+    subtitle: [
+      t("proposal.fileSubtitle", {
+        budget: krw.format(p.budgetKrw),
+        cost: krw.format(p.totals.costKrw),
+        zones: p.chosen.length,
+        residents: num.format(p.totals.residentsCovered),
+        date: today,
+      }),
+      t(`proposal.rule.${p.rule}`),
+      t("proposal.assumptions", {
+        equipment: krw.format(p.unitCosts.equipmentPerAp),
+        installation: krw.format(p.unitCosts.installationPerAp),
+        provision: krw.format(p.unitCosts.lineProvisionPerSite),
+        construction: krw.format(p.unitCosts.lineConstructionPerSite),
+      }),
+    ].join(" "),
+    figures: [
+      { title: t("proposal.mapTitle"), height: 240, draw: (doc, box) => drawZones(doc, box, area, p) },
+      { title: t("proposal.curve"), height: 150, draw: (doc, box) => drawCurve(doc, box, p, (n) => krw.format(n)) },
+    ],
+    tables,
+    format: (c, v) => (v === null ? "" : c.kind === "krw" && typeof v === "number" ? krw.format(v) : typeof v === "number" ? num.format(v) : v),
+    footer: `${t("proposal.fileTitle", { place, year: p.planYear })} · ${today}`,
+  });
+  return { bytes, title, proposal: p };
+}
+
+/** The chosen zones, numbered, and the candidates left (hollow) on the municipality's outline. */
+function drawZones(doc: PDFKit.PDFDocument, box: { x: number; y: number; width: number; height: number }, area: Area | null, p: ProposalView) {
+  const points = [...p.chosen, ...p.left].map((z) => [z.lng, z.lat] as [number, number]);
+  const rings = area ? (area.type === "Polygon" ? [area.coordinates] : area.coordinates).flatMap((poly) => poly.map((ring) => ring as [number, number][])) : [];
+  const all = [...points, ...rings.flat()];
+  if (all.length === 0) return;
+  const [minX, maxX] = [Math.min(...all.map((c) => c[0])), Math.max(...all.map((c) => c[0]))];
+  const [minY, maxY] = [Math.min(...all.map((c) => c[1])), Math.max(...all.map((c) => c[1]))];
+  // Degrees of longitude are shorter than of latitude here: scale them by cos(latitude).
+  const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
+  const scale = Math.min(box.width / Math.max((maxX - minX) * k, 1e-6), box.height / Math.max(maxY - minY, 1e-6)) * 0.95;
+  const ox = box.x + (box.width - (maxX - minX) * k * scale) / 2;
+  const oy = box.y + (box.height - (maxY - minY) * scale) / 2;
+  const at = ([lng, lat]: [number, number]) => [ox + (lng - minX) * k * scale, oy + (maxY - lat) * scale] as const;
+  doc.rect(box.x, box.y, box.width, box.height).strokeColor("#e2e8f0").lineWidth(0.5).stroke();
+  for (const ring of rings) {
+    ring.forEach((c, i) => (i === 0 ? doc.moveTo(...at(c)) : doc.lineTo(...at(c))));
+    doc.closePath().strokeColor("#64748b").lineWidth(0.8).stroke();
+  }
+  for (const z of p.left)
+    doc
+      .circle(...at([z.lng, z.lat]), 2.5)
+      .lineWidth(0.8)
+      .strokeColor("#64748b")
+      .stroke();
+  for (const z of p.chosen) {
+    const [x, y] = at([z.lng, z.lat]);
+    doc.circle(x, y, 4).fill("#0f766e");
+    doc
+      .fillColor("#000")
+      .fontSize(7)
+      .text(String(z.order), x + 5, y - 4, { lineBreak: false });
+  }
+  doc.fillColor("#000").lineWidth(1);
+}
+
+/** Coverage gained against the budget, with the chosen budget marked. */
+function drawCurve(doc: PDFKit.PDFDocument, box: { x: number; y: number; width: number; height: number }, p: ProposalView, krw: (n: number) => string) {
+  const pad = { l: 36, b: 16 };
+  const w = Math.min(box.width, 420) - pad.l;
+  const h = box.height - pad.b;
+  const maxX = Math.max(1, p.curve.at(-1)?.budgetKrw ?? 1);
+  const maxY = Math.max(1, p.totals.gain, ...p.curve.map((c) => c.gain));
+  const x = (v: number) => box.x + pad.l + (v / maxX) * w;
+  const y = (v: number) => box.y + h - (v / maxY) * h;
+  doc
+    .moveTo(box.x + pad.l, box.y)
+    .lineTo(box.x + pad.l, box.y + h)
+    .lineTo(box.x + pad.l + w, box.y + h)
+    .strokeColor("#94a3b8")
+    .lineWidth(0.8)
+    .stroke();
+  p.curve.forEach((c, i) => (i === 0 ? doc.moveTo(x(c.budgetKrw), y(c.gain)) : doc.lineTo(x(c.budgetKrw), y(c.gain))));
+  doc.strokeColor("#0f766e").lineWidth(1.5).stroke();
+  doc
+    .moveTo(x(p.budgetKrw), box.y)
+    .lineTo(x(p.budgetKrw), box.y + h)
+    .dash(3, { space: 2 })
+    .strokeColor("#b45309")
+    .lineWidth(0.8)
+    .stroke()
+    .undash();
+  doc.circle(x(p.budgetKrw), y(p.totals.gain), 3).fill("#b45309");
+  doc.fillColor("#000").fontSize(7);
+  doc.text("₩0", box.x + pad.l - 4, box.y + h + 4, { lineBreak: false });
+  doc.text(krw(maxX), box.x + pad.l + w - 60, box.y + h + 4, { width: 60, align: "right", lineBreak: false });
+  doc.text(krw(p.budgetKrw), x(p.budgetKrw) - 40, box.y + h + 4, { width: 80, align: "center", lineBreak: false });
+  doc.text(String(Math.round(maxY)), box.x, box.y - 2, { width: pad.l - 4, align: "right", lineBreak: false });
+  doc.lineWidth(1);
 }

@@ -1,4 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/database";
 import * as s from "@/db/schema";
@@ -9,6 +11,7 @@ import { POST as postCandidate } from "./candidates/route";
 import { GET as getGaps } from "./gaps/route";
 import { POST as postProposal } from "./plan/proposals/route";
 import { POST as acceptProposal } from "./plan/proposals/accept/route";
+import { GET as getExport } from "./plan/proposals/export/route";
 
 type Json = Record<string, unknown> & { error?: { code: string; issues?: { code: string; path: string }[] } };
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Json });
@@ -73,6 +76,32 @@ describe(`proposals for an open year on ${testEngine()}`, () => {
     expect(p.curve.at(-1)!.budgetKrw).toBe(4 * ZONE);
     for (let i = 1; i < p.curve.length; i++) expect(p.curve[i]!.gain).toBeGreaterThanOrEqual(p.curve[i - 1]!.gain);
     expect(p.unitCosts).toMatchObject({ equipmentPerAp: 800_000 });
+  });
+
+  it("writes the proposal as a PDF with its map and curve and as an XLSX, with the same zones as on screen", async () => {
+    const onScreen = (await json(await propose({ planYear: 2021, budgetKrw: 2 * ZONE }))).body as unknown as View & { chosen: { name: string }[] };
+    const download = (format: string) =>
+      getExport(request(`/api/plan/proposals/export?format=${format}&planYear=2021&budgetKrw=${2 * ZONE}`, { cookie: cookie.planner }));
+    const pdfRes = await download("pdf");
+    expect(pdfRes.status).toBe(200);
+    expect(pdfRes.headers.get("content-type")).toBe("application/pdf");
+    expect(decodeURIComponent(pdfRes.headers.get("content-disposition") ?? "")).toContain("진주시_2021년_구역_제안_");
+    const pdf = new Uint8Array(await pdfRes.arrayBuffer());
+    const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    expect(text).toContain("진주시 2021년 구역 제안");
+    expect(text).toContain("고른 구역(번호는 고른 순서)");
+    expect(text).toContain("예산에 따른 새로 덮는 점수");
+    for (const c of onScreen.chosen) expect(text).toContain(c.name);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await download("xlsx")).arrayBuffer()) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["고른 구역", "고르지 않은 후보", "협력사", "예산 곡선"]);
+    const chosenSheet = book.getWorksheet("고른 구역")!;
+    // Title, header, then one row per zone (and the total).
+    expect(chosenSheet.getRow(3).getCell(2).value).toBe(onScreen.chosen[0]!.name);
+    expect(chosenSheet.getRow(3).getCell(5).value).toBe(ZONE);
+    expect(book.getWorksheet("예산 곡선")!.rowCount).toBe(2 + onScreen.curve.length);
+    // Planners only, as the proposal itself.
+    expect((await getExport(request(`/api/plan/proposals/export?format=pdf&planYear=2021&budgetKrw=1`, { cookie: cookie.viewer }))).status).toBe(403);
   });
 
   it("honours a zone pinned out, then accepts: zones approved for the year with their work items, in one go", async () => {

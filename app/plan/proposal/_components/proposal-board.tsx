@@ -2,12 +2,13 @@
 // Ask for a proposal (year, budget, installers' capacity), read why each zone is in or out, pin zones
 // in or out and ask again, compare with the proposal before, and accept.
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { sendJson } from "@/lib/fetcher";
 import type { Json } from "@/lib/contract";
 import type { ProposalView } from "@/server/proposals";
 import { useErrorText } from "../../../_components/use-error-text";
+import { ProposalMapLoader } from "./proposal-map-loader";
 
 type Proposal = Json<ProposalView>;
 
@@ -15,6 +16,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
   const t = useTranslations("proposal");
   const tc = useTranslations();
   const format = useFormatter();
+  const locale = useLocale();
   const errorText = useErrorText();
   const [year, setYear] = useState(years[0]!);
   const [budget, setBudget] = useState("20000000");
@@ -25,6 +27,8 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [accepted, setAccepted] = useState<number[] | null>(null);
+  // What the proposal on screen was asked with, for its download links.
+  const [asked, setAsked] = useState<Record<string, string>>({});
   const krw = (n: number) => format.number(n, { style: "currency", currency: "KRW" });
 
   async function run(nextPins = pins) {
@@ -46,6 +50,19 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
       });
       setPrevious(proposal);
       setProposal(next);
+      setAsked({
+        planYear: String(year),
+        budgetKrw: String(Number(budget)),
+        ...(nextPins.in.length ? { pinnedIn: nextPins.in.join(",") } : {}),
+        ...(nextPins.out.length ? { pinnedOut: nextPins.out.join(",") } : {}),
+        ...(Object.keys(partnerCapacity).length
+          ? {
+              capacity: Object.entries(partnerCapacity)
+                .map(([k, v]) => `${k}:${v}`)
+                .join(","),
+            }
+          : {}),
+      });
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -170,6 +187,20 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
               </li>
             ))}
           </ul>
+          <ProposalMapLoader
+            attribution={tc("map.boundaryAttribution")}
+            markers={[
+              ...proposal.chosen.map((c) => ({ siteId: c.siteId, name: c.name, lat: c.lat, lng: c.lng, order: c.order, label: `${c.order}. ${c.name}` })),
+              ...proposal.left.map((l) => ({
+                siteId: l.siteId,
+                name: l.name,
+                lat: l.lat,
+                lng: l.lng,
+                order: null,
+                label: `${l.name} · ${t(`left.${l.why}`)}`,
+              })),
+            ]}
+          />
           <CurveChart curve={proposal.curve} budget={proposal.budgetKrw} gain={proposal.totals.gain} title={t("curve")} krw={krw} />
           <h3>{t("chosenTitle", { count: proposal.chosen.length })}</h3>
           {proposal.chosen.length === 0 ? (
@@ -250,6 +281,17 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
             </div>
           )}
           {previous ? <Compare before={previous} after={proposal} krw={krw} /> : null}
+          <p className="export-links small" data-testid="proposal-downloads">
+            {t("download")}:{" "}
+            {(["pdf", "xlsx"] as const).map((format, i) => (
+              <span key={format}>
+                {i > 0 ? " · " : ""}
+                <a href={`/api/plan/proposals/export?${new URLSearchParams({ format, locale, ...asked })}`} download>
+                  {tc(`downloads.${format}`)}
+                </a>
+              </span>
+            ))}
+          </p>
           <p>
             <button
               type="button"
