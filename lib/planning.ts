@@ -212,7 +212,16 @@ export const candidateInput = z.strictObject({
 });
 export type CandidateInput = z.infer<typeof candidateInput>;
 
-const siteIds = z.array(z.number().int().positive(), { error: "expected zone ids" }).max(10_000);
+/** Zone ids; a place without Wi-Fi proposed as a new zone goes by its place's id made negative. */
+const siteIds = z
+  .array(
+    z
+      .number()
+      .int()
+      .refine((n) => n !== 0, "expected a zone id"),
+    { error: "expected zone ids" },
+  )
+  .max(10_000);
 
 /** `POST /api/plan/proposals`: the year, the budget, and optionally each installer's capacity (APs, by partner id) and pins. */
 export const proposalInput = z.strictObject({
@@ -221,6 +230,7 @@ export const proposalInput = z.strictObject({
   partnerCapacity: z.record(z.string().regex(/^\d+$/, "expected a partner id"), z.number().int().min(0).max(1_000_000)).optional(),
   pinnedIn: siteIds.optional(),
   pinnedOut: siteIds.optional(),
+  includePlaces: z.boolean().optional(),
 });
 
 /** `POST /api/plan/proposals/accept`: the year and the zones of the proposal accepted. */

@@ -5,7 +5,8 @@ import { recordChange } from "../db/queries/audit";
 import { authorize } from "../lib/authz";
 import type { PoiKind, SiteCategory } from "../lib/domain";
 import { AppError, fieldError } from "../lib/errors";
-import { dueDateFor, plannedWorkFor, type UnitCosts } from "../lib/planning";
+import { dueDateFor, GAP_CATEGORY, plannedWorkFor, type UnitCosts } from "../lib/planning";
+import type { Tx } from "../db/client";
 import { GUARANTEE, propose, ProposalError, type LeftReason, type ProposalCandidate } from "../lib/proposal";
 import type { RequestContext } from "./context";
 import { demandAreasOf } from "./municipalities";
@@ -22,10 +23,22 @@ export type ProposalRequest = {
   partnerCapacity?: Record<string, number>;
   pinnedIn?: number[];
   pinnedOut?: number[];
+  /** Also places without Wi-Fi (and no candidate near them), as new zones of PLACE_APS APs. */
+  includePlaces?: boolean;
 };
 
 /** What a chosen zone brings: its 읍면동's residents (if it is the first there), places by kind, its target category. */
-export type Covers = { dong: string | null; voters: number | null; places: { kind: PoiKind; count: number }[]; target: boolean };
+export type Covers = {
+  dong: string | null;
+  voters: number | null;
+  places: { kind: PoiKind; count: number }[];
+  target: boolean;
+  /** A place without Wi-Fi proposed as a new zone (its id is the place's, negative). */
+  fromPlace: boolean;
+};
+
+/** The APs a zone proposed at a place without Wi-Fi plans for: an assumption, said as such. */
+export const PLACE_APS = 2;
 
 /** A planner's proposal for the year, with everything a screen or a file shows of it. */
 export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, today: string) {
@@ -43,8 +56,27 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
   const payer = partnerFor.get("funding") ?? installer;
   const costOf = (aps: number) => zoneCost(aps, inputs.settings.unitCosts, partnerFor);
 
+  // A place without Wi-Fi, if asked for, is a candidate too: a zone of PLACE_APS APs there, known by
+  // the place's id made negative until accepted (when it becomes a zone).
+  const pool = [
+    ...inputs.candidates.map((c) => ({ ...c, place: false })),
+    ...(req.includePlaces
+      ? inputs.places.map((p) => ({
+          id: -p.poi.id,
+          name: p.poi.name,
+          category: p.category,
+          plannedApCount: PLACE_APS,
+          lat: p.poi.lat,
+          lng: p.poi.lng,
+          pois: p.pois,
+          dong: p.dong,
+          target: p.target,
+          place: true,
+        }))
+      : []),
+  ];
   const covers = new Map<number, Covers>();
-  const candidates: ProposalCandidate[] = inputs.candidates.map((c) => {
+  const candidates: ProposalCandidate[] = pool.map((c) => {
     // The residents part as the score has it for a first zone in its 읍면동; a second zone there adds nothing.
     const residents = c.dong ? Math.round(weights.residents * Math.min(1, c.dong.voters / (c.dong.activeAps + 1) / weights.residentsCap) * 10) / 10 : 0;
     const kinds = new Map<PoiKind, number>();
@@ -54,6 +86,7 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
       voters: c.dong?.voters ?? null,
       places: [...kinds].map(([kind, count]) => ({ kind, count })),
       target: c.target,
+      fromPlace: c.place,
     });
     return {
       siteId: c.id,
@@ -82,7 +115,7 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
     }
     throw err;
   }
-  const byId = new Map(inputs.candidates.map((c) => [c.id, c]));
+  const byId = new Map(pool.map((c) => [c.id, c]));
   const zone = (id: number) => ({ name: byId.get(id)!.name, category: byId.get(id)!.category as SiteCategory, lat: byId.get(id)!.lat, lng: byId.get(id)!.lng });
   return {
     planYear: req.planYear,
@@ -94,6 +127,7 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
     rule: proposal.rule,
     guarantee: Math.round(GUARANTEE * 1000) / 1000,
     candidates: candidates.length,
+    placeAps: PLACE_APS,
     chosen: proposal.chosen.map((c) => ({ ...c, ...zone(c.siteId), aps: byId.get(c.siteId)!.plannedApCount, why: covers.get(c.siteId)! })),
     left: proposal.left.map((l) => ({ ...l, ...zone(l.siteId), why: l.why as LeftReason })),
     totals: {
@@ -112,6 +146,37 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
   };
 }
 export type ProposalView = Awaited<ReturnType<typeof proposeForYear>>;
+
+/** Makes a candidate zone of PLACE_APS APs at a place without Wi-Fi, with its audit entry; its id. */
+async function zoneFromPlace(tx: Tx, ctx: RequestContext, { poiId, planYear, programId }: { poiId: number; planYear: number; programId: number }) {
+  const poi = await q.findPoiById(tx, { id: poiId });
+  if (!poi || poi.municipalityId !== ctx.municipality.id || poi.lat === null || poi.lng === null) {
+    throw new AppError("not_found", `No place ${poiId} in this municipality.`, { path: "siteIds" });
+  }
+  const site = await q.insertSite(tx, {
+    values: {
+      municipalityId: poi.municipalityId,
+      programId,
+      name: poi.name,
+      category: GAP_CATEGORY[poi.kind],
+      planYear,
+      plannedApCount: PLACE_APS,
+      lat: poi.lat,
+      lng: poi.lng,
+      status: "candidate",
+      provenance: "manual",
+      notes: null,
+    },
+  });
+  await recordChange(tx, ctx.actor, {
+    action: "create",
+    entityType: "site",
+    entityId: site.id,
+    municipalityId: poi.municipalityId,
+    after: { ...site, from: "proposal" },
+  });
+  return site.id;
+}
 
 /** A zone's planned cost: its work (equipment, installation, lines) at the unit costs, for the kinds the program has a partner for. */
 function zoneCost(aps: number, costs: UnitCosts, partnerFor: ReadonlyMap<string, number>): number {
@@ -132,7 +197,9 @@ export async function acceptProposal(ctx: RequestContext, { planYear, siteIds }:
     await checkYear(tx, program, planYear);
     const dueDate = dueDateFor(planYear, today);
     const approved: number[] = [];
-    for (const id of siteIds) {
+    for (const given of siteIds) {
+      // A place without Wi-Fi in the proposal becomes a candidate zone first.
+      const id = given < 0 ? await zoneFromPlace(tx, ctx, { poiId: -given, planYear, programId: program.id }) : given;
       const current = await q.lockSiteById(tx, { id });
       if (!current || current.municipalityId !== ctx.municipality.id)
         throw new AppError("not_found", `No zone ${id} in this municipality.`, { path: "siteIds" });

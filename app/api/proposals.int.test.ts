@@ -104,6 +104,26 @@ describe(`proposals for an open year on ${testEngine()}`, () => {
     expect((await getExport(request(`/api/plan/proposals/export?format=pdf&planYear=2021&budgetKrw=1`, { cookie: cookie.viewer }))).status).toBe(403);
   });
 
+  it("with places without Wi-Fi asked for, proposes new zones at them, and accepting one makes it a zone with its work", async () => {
+    const { db } = await getDb();
+    const p = (await json(await propose({ planYear: 2021, budgetKrw: 3 * ZONE, includePlaces: true }))).body as unknown as View & {
+      chosen: { siteId: number; name: string; why: { fromPlace: boolean } }[];
+      placeAps: number;
+    };
+    const place = p.chosen.find((c) => c.why.fromPlace);
+    expect(place, "a place among the chosen").toBeDefined();
+    expect(place!.siteId).toBeLessThan(0);
+    expect(p.placeAps).toBe(2);
+    const accepted = await json(
+      await acceptProposal(request("/api/plan/proposals/accept", { body: { planYear: 2021, siteIds: [place!.siteId] }, cookie: cookie.planner })),
+    );
+    expect(accepted.status).toBe(200);
+    const [zoneId] = (accepted.body as { approved: number[] }).approved;
+    const [zone] = await db.select().from(s.sites).where(eq(s.sites.id, zoneId!));
+    expect(zone).toMatchObject({ name: place!.name, status: "approved", planYear: 2021, plannedApCount: 2, provenance: "manual" });
+    expect(await db.select().from(s.workItems).where(eq(s.workItems.siteId, zoneId!))).toHaveLength(5);
+  });
+
   it("honours a zone pinned out, then accepts: zones approved for the year with their work items, in one go", async () => {
     const { db } = await getDb();
     const p = (await json(await propose({ planYear: 2021, budgetKrw: 2 * ZONE, pinnedOut: [ids.a] }))).body as unknown as View;

@@ -6,6 +6,7 @@ import { containsPoint, distanceM, type LatLng } from "../../lib/geo";
 import {
   coveredPois,
   DEFAULT_PLANNING_SETTINGS,
+  GAP_CATEGORY,
   planningSettings as settingsSchema,
   scoreCandidate,
   type DemandArea,
@@ -191,14 +192,19 @@ export async function proposalCandidates(
   ]);
   const uncovered = pois.filter((p) => !covered.has(p.id));
   const targets = years[0]?.categories ?? [];
+  /** What a zone at `at` would cover: the uncovered places within the radius, and its 읍면동. */
+  const around = (at: LatLng) => ({
+    pois: uncovered.filter((p) => distanceM(at, p) <= settings.coverageRadiusM),
+    dong: demand?.find((d) => containsPoint(d.area, at)) ?? null,
+  });
+  const candidates = rows.map((r) => ({ ...r, ...around(r), target: targets.includes(r.category) }));
   return {
     settings,
     targets,
-    candidates: rows.map((r) => ({
-      ...r,
-      pois: uncovered.filter((p) => distanceM(r, p) <= settings.coverageRadiusM),
-      dong: demand?.find((d) => containsPoint(d.area, r)) ?? null,
-      target: targets.includes(r.category),
-    })),
+    candidates,
+    /** Places without Wi-Fi and with no candidate near them yet, each as a zone there would cover. */
+    places: uncovered
+      .filter((p) => !candidates.some((c) => distanceM(c, p) <= settings.coverageRadiusM))
+      .map((p) => ({ poi: p, category: GAP_CATEGORY[p.kind], ...around(p), target: targets.includes(GAP_CATEGORY[p.kind]) })),
   };
 }

@@ -99,6 +99,12 @@ export async function listProgramRoles(conn: Conn, { programId }: { programId: n
   return conn.select().from(s.programPartnerRoles).where(eq(s.programPartnerRoles.programId, programId));
 }
 
+/** One place of interest (for a zone proposed at it). */
+export async function findPoiById(conn: Conn, { id }: { id: number }) {
+  const [poi] = await conn.select().from(s.pointsOfInterest).where(eq(s.pointsOfInterest.id, id));
+  return poi;
+}
+
 /** The program's partners with their names, one row per role. */
 export async function listProgramPartners(conn: Conn, { programId }: { programId: number }) {
   return conn

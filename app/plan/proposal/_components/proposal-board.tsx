@@ -22,6 +22,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
   const [budget, setBudget] = useState("20000000");
   const [capacity, setCapacity] = useState<Record<number, string>>({});
   const [pins, setPins] = useState<{ in: number[]; out: number[] }>({ in: [], out: [] });
+  const [withPlaces, setWithPlaces] = useState(false);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [previous, setPrevious] = useState<Proposal | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,6 +48,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
         ...(Object.keys(partnerCapacity).length ? { partnerCapacity } : {}),
         ...(nextPins.in.length ? { pinnedIn: nextPins.in } : {}),
         ...(nextPins.out.length ? { pinnedOut: nextPins.out } : {}),
+        ...(withPlaces ? { includePlaces: true } : {}),
       });
       setPrevious(proposal);
       setProposal(next);
@@ -131,6 +133,10 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
             />
           </label>
         ))}
+        <label className="checkbox">
+          <input type="checkbox" checked={withPlaces} onChange={(e) => setWithPlaces(e.target.checked)} />
+          <span>{t("withPlaces")}</span>
+        </label>
         <button type="submit" disabled={busy}>
           {t("run")}
         </button>
@@ -224,7 +230,8 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
                     <tr key={c.siteId}>
                       <td className="num">{c.order}</td>
                       <td>
-                        <Link href={`/sites/${c.siteId}`}>{c.name}</Link> {c.pinned ? <span className="badge">{t("pinned")}</span> : null}
+                        <ZoneName id={c.siteId} name={c.name} /> {c.pinned ? <span className="badge">{t("pinned")}</span> : null}
+                        {c.why.fromPlace ? <span className="badge badge-estimate">{t("newPlace", { aps: proposal.placeAps })}</span> : null}
                         {c.why.target ? <span className="badge badge-active">{t("target")}</span> : null}
                       </td>
                       <td>{c.why.dong ? t("dongVoters", { dong: c.why.dong, voters: c.why.voters ?? 0 }) : "—"}</td>
@@ -259,7 +266,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
                   {proposal.left.map((l) => (
                     <tr key={l.siteId}>
                       <td>
-                        <Link href={`/sites/${l.siteId}`}>{l.name}</Link>
+                        <ZoneName id={l.siteId} name={l.name} />
                       </td>
                       <td>{t(`left.${l.why}`)}</td>
                       <td className="num">{krw(l.costKrw)}</td>
@@ -311,6 +318,11 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
       ) : null}
     </>
   );
+}
+
+/** A zone's name, linked to its page; a place proposed as a new zone has none yet. */
+function ZoneName({ id, name }: { id: number; name: string }) {
+  return id > 0 ? <Link href={`/sites/${id}`}>{name}</Link> : <span>{name}</span>;
 }
 
 /** This proposal beside the one before it: totals, and which zones came in and went out. */

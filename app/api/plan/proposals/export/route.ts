@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const ids = z
   .string()
-  .regex(/^\d+(,\d+)*$/, "expected zone ids separated by commas")
+  .regex(/^-?\d+(,-?\d+)*$/, "expected zone ids separated by commas")
   .transform((v) => v.split(",").map(Number))
   .optional();
 const query = z.strictObject({
@@ -31,6 +31,8 @@ const query = z.strictObject({
       ),
     )
     .optional(),
+  /** 1: places without Wi-Fi are candidates too. */
+  places: z.enum(["1"]).optional(),
   municipality: z
     .string()
     .regex(/^\d{5}$/)
@@ -43,7 +45,14 @@ export const GET = route({ query }, async (ctx, { query: q }) => {
   const today = todayInSeoul();
   const { bytes, title } = await proposalFile(
     ctx,
-    { planYear: q.planYear, budgetKrw: q.budgetKrw, pinnedIn: q.pinnedIn, pinnedOut: q.pinnedOut, partnerCapacity: q.capacity },
+    {
+      planYear: q.planYear,
+      budgetKrw: q.budgetKrw,
+      pinnedIn: q.pinnedIn,
+      pinnedOut: q.pinnedOut,
+      partnerCapacity: q.capacity,
+      includePlaces: q.places === "1",
+    },
     { format: q.format, locale: q.locale, today },
   );
   const name = `${title.replace(/[\\/:*?"<>|\s]+/g, "_")}_${today}.${q.format}`;
