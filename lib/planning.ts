@@ -231,6 +231,7 @@ export const proposalInput = z.strictObject({
   pinnedIn: siteIds.optional(),
   pinnedOut: siteIds.optional(),
   includePlaces: z.boolean().optional(),
+  minTargetShare: z.number().min(0).max(1).optional(),
 });
 
 /** `POST /api/plan/proposals/accept`: the year and the zones of the proposal accepted. */

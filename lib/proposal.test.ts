@@ -106,6 +106,28 @@ describe("a proposal for next year's zones", () => {
     }
   });
 
+  it("meets a least share of target-category zones by swapping them in, and says when it cannot", () => {
+    const zones = [
+      zone(1, 1_000_000, [["a", 10]]),
+      zone(2, 1_000_000, [["b", 9]]),
+      zone(3, 1_000_000, [["c", 3]], { target: true }),
+      zone(4, 1_000_000, [["d", 2]], { target: true }),
+    ];
+    const free = propose({ candidates: zones, budgetKrw: 2_000_000 });
+    expect(free.chosen.map((c) => c.siteId)).toEqual([1, 2]);
+    expect(free.targetShare).toEqual({ share: 0, min: null, met: true, swapped: 0 });
+    // Half the zones in target categories: the zone that costs least coverage gives way to the best target zone.
+    const half = propose({ candidates: zones, budgetKrw: 2_000_000, minTargetShare: 0.5 });
+    expect(half.chosen.map((c) => c.siteId).sort()).toEqual([1, 3]);
+    expect(half.targetShare).toMatchObject({ share: 0.5, met: true, swapped: 1 });
+    expect(half.totals.costKrw).toBeLessThanOrEqual(2_000_000);
+    // Two thirds: a second swap.
+    expect(propose({ candidates: zones, budgetKrw: 3_000_000, minTargetShare: 0.6 }).chosen.map((c) => c.siteId).sort()).toEqual([1, 3, 4]);
+    // Without target candidates enough, it says so rather than pretending.
+    const none = propose({ candidates: zones.slice(0, 2), budgetKrw: 2_000_000, minTargetShare: 0.5 });
+    expect(none.targetShare).toMatchObject({ share: 0, met: false });
+  });
+
   it("draws the gain against the budget from ₩0 to twice it: never falling, and the proposal at or above it", () => {
     const candidates = instance(7, 40);
     const p = propose({ candidates, budgetKrw: 20_000_000 });

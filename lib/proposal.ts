@@ -25,6 +25,8 @@ export type ProposalCandidate = {
   elements: Element[];
   /** The 읍면동 it serves and the registered voters there, for the residents newly covered. */
   dong: { name: string; voters: number } | null;
+  /** Whether its category is one of the year's target categories. */
+  target?: boolean;
 };
 
 export type LeftReason = "over_budget" | "over_capacity" | "already_covered" | "nothing_to_cover" | "pinned_out";
@@ -46,6 +48,8 @@ export type Proposal = {
   };
   /** Which rule gave the answer: the greedy, the best single zone, or the greedy's path up to the budget. */
   rule: "greedy" | "best_single" | "path";
+  /** The share of the chosen zones in target categories, against the minimum asked (null: none asked); `met` false when no swap could reach it. */
+  targetShare: { share: number; min: number | null; met: boolean; swapped: number };
   curve: CurvePoint[];
 };
 
@@ -56,6 +60,8 @@ export type ProposalInput = {
   capacity?: Readonly<Record<number, number>>;
   pinnedIn?: readonly number[];
   pinnedOut?: readonly number[];
+  /** At least this share (0–1) of the chosen zones in the year's target categories, swapping zones in if needed. */
+  minTargetShare?: number;
   /** The curve runs from ₩0 to this (twice the budget unless given), in `curveSteps` steps. */
   curveToKrw?: number;
   curveSteps?: number;
@@ -239,6 +245,8 @@ export function propose(input: ProposalInput): Proposal {
     { rule: "path", ids: prefixAt(input.budgetKrw).map((c) => c.siteId) },
   ];
   const best = options.reduce((a, b) => (value(b.ids) > value(a.ids) + 1e-9 ? b : a));
+  const share = withTargetShare(best.ids, { byId, pool, pinnedIds, budget: input.budgetKrw, capacity, min: input.minTargetShare });
+  best.ids = share.ids;
 
   // The answer again as a state, for the marginal gains in order and the totals.
   const final = new State(capacity);
@@ -283,6 +291,7 @@ export function propose(input: ProposalInput): Proposal {
     chosen,
     left,
     rule: best.rule,
+    targetShare: { share: share.share, min: input.minTargetShare ?? null, met: share.met, swapped: share.swapped },
     totals: {
       costKrw: final.cost,
       gain: round1(value(best.ids)),
@@ -298,6 +307,74 @@ export function propose(input: ProposalInput): Proposal {
     },
     curve,
   };
+}
+
+/**
+ * Meets a minimum share of target-category zones by swapping: while the share is short, the chosen
+ * zone outside the targets whose removal costs least coverage gives way to the target candidate that
+ * adds most per won and fits (budget and capacity after the removal); or, when the budget allows, the
+ * target candidate is simply added. Stops when met or when no target candidate fits.
+ */
+function withTargetShare(
+  ids: number[],
+  {
+    byId,
+    pool,
+    pinnedIds,
+    budget,
+    capacity,
+    min,
+  }: {
+    byId: ReadonlyMap<number, ProposalCandidate>;
+    pool: readonly ProposalCandidate[];
+    pinnedIds: ReadonlySet<number>;
+    budget: number;
+    capacity: Readonly<Record<number, number>>;
+    min: number | undefined;
+  },
+): { ids: number[]; share: number; met: boolean; swapped: number } {
+  const shareOf = (list: number[]) => (list.length ? list.filter((id) => byId.get(id)!.target).length / list.length : 0);
+  let current = [...ids];
+  let swapped = 0;
+  const fits = (list: number[]) => {
+    const st = new State(capacity);
+    for (const id of list) {
+      const c = byId.get(id)!;
+      if (st.fits(c, budget) !== "ok") return false;
+      st.add(c, false);
+    }
+    return true;
+  };
+  while (min !== undefined && current.length && shareOf(current) + 1e-9 < min) {
+    const chosen = new Set(current);
+    const targets = pool.filter((c) => c.target && !chosen.has(c.siteId));
+    const ratio = (c: ProposalCandidate, list: number[]) =>
+      (gainOf([...list.map((id) => byId.get(id)!), c]) - gainOf(list.map((id) => byId.get(id)!))) / Math.max(c.costKrw, 1);
+    // Adding a target zone, if it fits beside the others.
+    const addable = targets.filter((c) => fits([...current, c.siteId])).sort((a, b) => ratio(b, current) - ratio(a, current))[0];
+    if (addable) {
+      current = [...current, addable.siteId];
+      swapped++;
+      continue;
+    }
+    // Else swapping out the non-target zone whose loss costs least.
+    const loss = (id: number) => gainOf(current.map((x) => byId.get(x)!)) - gainOf(current.filter((x) => x !== id).map((x) => byId.get(x)!));
+    const outs = current.filter((id) => !byId.get(id)!.target && !pinnedIds.has(id)).sort((a, b) => loss(a) - loss(b));
+    let done = false;
+    for (const out of outs) {
+      const rest = current.filter((id) => id !== out);
+      const swapIn = targets.filter((c) => fits([...rest, c.siteId])).sort((a, b) => ratio(b, rest) - ratio(a, rest))[0];
+      if (swapIn) {
+        current = [...rest, swapIn.siteId];
+        swapped++;
+        done = true;
+        break;
+      }
+    }
+    if (!done) break;
+  }
+  const share = Math.round(shareOf(current) * 1000) / 1000;
+  return { ids: current, share, met: min === undefined || share + 1e-9 >= min, swapped };
 }
 
 /**

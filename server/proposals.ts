@@ -25,6 +25,8 @@ export type ProposalRequest = {
   pinnedOut?: number[];
   /** Also places without Wi-Fi (and no candidate near them), as new zones of PLACE_APS APs. */
   includePlaces?: boolean;
+  /** At least this share (0–1) of the chosen zones in the year's target categories. */
+  minTargetShare?: number;
 };
 
 /** What a chosen zone brings: its 읍면동's residents (if it is the first there), places by kind, its target category. */
@@ -45,9 +47,10 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
   authorize(ctx.viewer, ctx.municipality.id, "editPlan");
   const program = await currentProgram(ctx.db, ctx.municipality.id);
   await ctx.db.transaction((tx) => checkYear(tx, program, req.planYear));
-  const [inputs, roles] = await Promise.all([
+  const [inputs, roles, year] = await Promise.all([
     q.proposalCandidates(ctx.db, { municipalityId: ctx.municipality.id, year: req.planYear, dongs: await demandAreasOf(ctx.db, ctx.municipality) }),
     q.listProgramPartners(ctx.db, { programId: program.id }),
+    q.yearTargetsOf(ctx.db, { municipalityId: ctx.municipality.id, year: req.planYear }),
   ]);
   const partnerFor = new Map(roles.map((r) => [r.role, r.partnerId]));
   const partners = new Map(roles.map((r) => [r.partnerId, { id: r.partnerId, nameKo: r.nameKo, nameEn: r.nameEn }]));
@@ -101,13 +104,21 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
         ...(c.target ? [{ key: `target:${c.id}`, weight: weights.priority }] : []),
       ],
       dong: c.dong ? { name: c.dong.name, voters: c.dong.voters } : null,
+      target: c.target,
     };
   });
 
   const capacity = Object.fromEntries(Object.entries(req.partnerCapacity ?? {}).map(([k, v]) => [Number(k), v]));
   let proposal;
   try {
-    proposal = propose({ candidates, budgetKrw: req.budgetKrw, capacity, pinnedIn: req.pinnedIn, pinnedOut: req.pinnedOut });
+    proposal = propose({
+      candidates,
+      budgetKrw: req.budgetKrw,
+      capacity,
+      pinnedIn: req.pinnedIn,
+      pinnedOut: req.pinnedOut,
+      minTargetShare: req.minTargetShare,
+    });
   } catch (err) {
     if (err instanceof ProposalError) {
       const path = err.code === "unknown_pin" ? "pinnedIn" : err.code === "pins_over_capacity" ? "partnerCapacity" : "budgetKrw";
@@ -125,6 +136,7 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
     unitCosts: inputs.settings.unitCosts,
     targets: inputs.targets,
     rule: proposal.rule,
+    targetShare: proposal.targetShare,
     guarantee: Math.round(GUARANTEE * 1000) / 1000,
     candidates: candidates.length,
     placeAps: PLACE_APS,
@@ -142,6 +154,16 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
       inTargets: proposal.chosen.filter((c) => byId.get(c.siteId)!.target).length,
     },
     curve: proposal.curve,
+    /** The year's targets, what is already approved for it, and what it would reach with this proposal (null target: none set). */
+    yearTargets: {
+      zones: { target: year.targets.zones, planned: year.planned.zones, proposed: proposal.chosen.length },
+      accessPoints: {
+        target: year.targets.accessPoints,
+        planned: year.planned.accessPoints,
+        proposed: proposal.chosen.reduce((n, c) => n + byId.get(c.siteId)!.plannedApCount, 0),
+      },
+      budgetKrw: { target: year.targets.budgetKrw, proposed: proposal.totals.costKrw },
+    },
     installers: [...new Set([installer].filter((x): x is number => x !== null))].map((id) => partners.get(id)!),
   };
 }

@@ -17,7 +17,15 @@ type Json = Record<string, unknown> & { error?: { code: string; issues?: { code:
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Json });
 const cookie = {} as Record<string, string>;
 type View = {
-  chosen: { siteId: number; costKrw: number; gain: number; why: { dong: string | null; places: { kind: string; count: number }[] } }[];
+  chosen: {
+    siteId: number;
+    name: string;
+    costKrw: number;
+    gain: number;
+    why: { dong: string | null; places: { kind: string; count: number }[]; fromPlace: boolean };
+  }[];
+  placeAps: number;
+  targetShare: { share: number; min: number | null; met: boolean; swapped: number };
   left: { siteId: number; why: string }[];
   totals: { costKrw: number; gain: number; residentsCovered: number };
   curve: { budgetKrw: number; gain: number }[];
@@ -76,10 +84,17 @@ describe(`proposals for an open year on ${testEngine()}`, () => {
     expect(p.curve.at(-1)!.budgetKrw).toBe(4 * ZONE);
     for (let i = 1; i < p.curve.length; i++) expect(p.curve[i]!.gain).toBeGreaterThanOrEqual(p.curve[i - 1]!.gain);
     expect(p.unitCosts).toMatchObject({ equipmentPerAp: 800_000 });
+    // What the year would reach: the zones already approved for 2021 plus these, against its target.
+    const reach = (res.body as { yearTargets: { zones: { target: number | null; planned: number; proposed: number } } }).yearTargets;
+    expect(reach.zones.proposed).toBe(p.chosen.length);
+    expect(reach.zones.planned).toBeGreaterThanOrEqual(0);
+    // 2021 aims at markets: every zone here is in a target category, so a least share of all of them holds.
+    const share = (await json(await propose({ planYear: 2021, budgetKrw: 2 * ZONE, minTargetShare: 1 }))).body as unknown as View;
+    expect(share.targetShare).toMatchObject({ share: 1, min: 1, met: true });
   });
 
   it("writes the proposal as a PDF with its map and curve and as an XLSX, with the same zones as on screen", async () => {
-    const onScreen = (await json(await propose({ planYear: 2021, budgetKrw: 2 * ZONE }))).body as unknown as View & { chosen: { name: string }[] };
+    const onScreen = (await json(await propose({ planYear: 2021, budgetKrw: 2 * ZONE }))).body as unknown as View;
     const download = (format: string) =>
       getExport(request(`/api/plan/proposals/export?format=${format}&planYear=2021&budgetKrw=${2 * ZONE}`, { cookie: cookie.planner }));
     const pdfRes = await download("pdf");
@@ -106,10 +121,7 @@ describe(`proposals for an open year on ${testEngine()}`, () => {
 
   it("with places without Wi-Fi asked for, proposes new zones at them, and accepting one makes it a zone with its work", async () => {
     const { db } = await getDb();
-    const p = (await json(await propose({ planYear: 2021, budgetKrw: 3 * ZONE, includePlaces: true }))).body as unknown as View & {
-      chosen: { siteId: number; name: string; why: { fromPlace: boolean } }[];
-      placeAps: number;
-    };
+    const p = (await json(await propose({ planYear: 2021, budgetKrw: 3 * ZONE, includePlaces: true }))).body as unknown as View;
     const place = p.chosen.find((c) => c.why.fromPlace);
     expect(place, "a place among the chosen").toBeDefined();
     expect(place!.siteId).toBeLessThan(0);

@@ -208,3 +208,17 @@ export async function proposalCandidates(
       .map((p) => ({ poi: p, category: GAP_CATEGORY[p.kind], ...around(p), target: targets.includes(GAP_CATEGORY[p.kind]) })),
   };
 }
+
+/** A plan year's targets, and the zones (with their planned APs) already approved or further for it. */
+export async function yearTargetsOf(db: Db, { municipalityId, year }: { municipalityId: number; year: number }) {
+  const [targets] = await db
+    .select({ zones: s.planYears.targetZones, accessPoints: s.planYears.targetAccessPoints, budgetKrw: s.planYears.targetBudgetKrw })
+    .from(s.planYears)
+    .innerJoin(s.programs, eq(s.planYears.programId, s.programs.id))
+    .where(and(eq(s.programs.municipalityId, municipalityId), eq(s.planYears.year, year)));
+  const [planned] = await db
+    .select({ zones: sql<number>`count(*)::int`, accessPoints: sql<number>`coalesce(sum(${s.sites.plannedApCount}), 0)::int` })
+    .from(s.sites)
+    .where(and(eq(s.sites.municipalityId, municipalityId), eq(s.sites.planYear, year), inArray(s.sites.status, ["approved", "installing", "active"])));
+  return { targets: targets ?? { zones: null, accessPoints: null, budgetKrw: null }, planned: planned ?? { zones: 0, accessPoints: 0 } };
+}

@@ -7,7 +7,7 @@ import type { Conn, Db, Tx } from "../client";
 import * as s from "../schema";
 import { selectWorkItems } from "./common";
 export { countZonesByCategory, getPartnerTotals } from "./rollout";
-export { coverageGaps as listCoverageGaps, getPlanningSettings, proposalCandidates, scoredCandidates } from "./coverage";
+export { coverageGaps as listCoverageGaps, getPlanningSettings, proposalCandidates, scoredCandidates, yearTargetsOf } from "./coverage";
 
 /** The municipality's current program (the latest), or undefined when it has none. */
 export async function findCurrentProgram(conn: Conn, { municipalityId }: { municipalityId: number }) {

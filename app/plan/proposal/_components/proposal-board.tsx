@@ -23,6 +23,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
   const [capacity, setCapacity] = useState<Record<number, string>>({});
   const [pins, setPins] = useState<{ in: number[]; out: number[] }>({ in: [], out: [] });
   const [withPlaces, setWithPlaces] = useState(false);
+  const [minShare, setMinShare] = useState("");
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [previous, setPrevious] = useState<Proposal | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,6 +50,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
         ...(nextPins.in.length ? { pinnedIn: nextPins.in } : {}),
         ...(nextPins.out.length ? { pinnedOut: nextPins.out } : {}),
         ...(withPlaces ? { includePlaces: true } : {}),
+        ...(minShare.trim() !== "" ? { minTargetShare: Number(minShare) / 100 } : {}),
       });
       setPrevious(proposal);
       setProposal(next);
@@ -133,6 +135,10 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
             />
           </label>
         ))}
+        <label>
+          <span>{t("minShare")}</span>
+          <input type="number" min={0} max={100} placeholder={t("noMinimum")} value={minShare} onChange={(e) => setMinShare(e.target.value)} />
+        </label>
         <label className="checkbox">
           <input type="checkbox" checked={withPlaces} onChange={(e) => setWithPlaces(e.target.checked)} />
           <span>{t("withPlaces")}</span>
@@ -169,7 +175,9 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
             </div>
             <div>
               <dt>{t("inTargets")}</dt>
-              <dd>{format.number(proposal.totals.inTargets)}</dd>
+              <dd>
+                {format.number(proposal.totals.inTargets)} ({format.number(proposal.targetShare.share, { style: "percent", maximumFractionDigits: 0 })})
+              </dd>
             </div>
           </dl>
           <p className="muted small">
@@ -181,6 +189,30 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
               construction: krw(proposal.unitCosts.lineConstructionPerSite),
             })}
           </p>
+          <p className="small" data-testid="proposal-year-targets">
+            {t("reachZones", {
+              planned: proposal.yearTargets.zones.planned,
+              proposed: proposal.yearTargets.zones.proposed,
+              total: proposal.yearTargets.zones.planned + proposal.yearTargets.zones.proposed,
+              target: proposal.yearTargets.zones.target === null ? t("noTarget") : format.number(proposal.yearTargets.zones.target),
+            })}{" "}
+            {t("reachAps", {
+              planned: proposal.yearTargets.accessPoints.planned,
+              proposed: proposal.yearTargets.accessPoints.proposed,
+              total: proposal.yearTargets.accessPoints.planned + proposal.yearTargets.accessPoints.proposed,
+              target: proposal.yearTargets.accessPoints.target === null ? t("noTarget") : format.number(proposal.yearTargets.accessPoints.target),
+            })}
+          </p>
+          {proposal.targetShare.min !== null ? (
+            <p className={proposal.targetShare.met ? "small" : "notice notice-error"} data-testid="proposal-target-share">
+              {proposal.targetShare.met
+                ? t("shareMet", {
+                    min: format.number(proposal.targetShare.min, { style: "percent", maximumFractionDigits: 0 }),
+                    swapped: proposal.targetShare.swapped,
+                  })
+                : t("shareUnmet", { min: format.number(proposal.targetShare.min, { style: "percent", maximumFractionDigits: 0 }) })}
+            </p>
+          ) : null}
           <ul className="small" data-testid="proposal-partners">
             {proposal.totals.costByPayer.map((p) => (
               <li key={`pay-${p.partnerId}`}>{t("pays", { partner: p.partner?.nameKo ?? "—", amount: krw(p.costKrw) })}</li>

@@ -33,6 +33,8 @@ const query = z.strictObject({
     .optional(),
   /** 1: places without Wi-Fi are candidates too. */
   places: z.enum(["1"]).optional(),
+  /** The least share (0–1) of zones in the year's target categories. */
+  minTargetShare: z.coerce.number().min(0).max(1).optional(),
   municipality: z
     .string()
     .regex(/^\d{5}$/)
@@ -52,6 +54,7 @@ export const GET = route({ query }, async (ctx, { query: q }) => {
       pinnedOut: q.pinnedOut,
       partnerCapacity: q.capacity,
       includePlaces: q.places === "1",
+      minTargetShare: q.minTargetShare,
     },
     { format: q.format, locale: q.locale, today },
   );
