@@ -1,0 +1,1 @@
+CREATE INDEX "ap_cells_zero_idx" ON "ap_cells" USING btree ("level","cx","cy") WHERE "ap_cells"."n" = 0;
