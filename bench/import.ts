@@ -213,7 +213,9 @@ try {
 
   // A new edition in which every row changed (each 설치연월 a month later): every AP an update, as a
   // city re-publishing its corrected file is. Set-based like the first import; measured beside it.
-  const changed = new TextEncoder().encode(text.replace(/,20(\d\d)-(\d\d),/g, (_, y: string, m: string) => `,20${y}-${m === "12" ? "01" : String(Number(m) + 1).padStart(2, "0")},`));
+  const changed = new TextEncoder().encode(
+    text.replace(/,20(\d\d)-(\d\d),/g, (_, y: string, m: string) => `,20${y}-${m === "12" ? "01" : String(Number(m) + 1).padStart(2, "0")},`),
+  );
   const reStart = performance.now();
   const again = await importStandardData(handle.db, { bytes: changed, dryRun: false, actor: "bench" });
   const reimportSeconds = (performance.now() - reStart) / 1000;

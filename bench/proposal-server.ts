@@ -21,9 +21,20 @@ await withCliDb(async (handle) => {
   await handle.migrate();
   await seed(handle.db);
   const db = handle.db;
-  const [jinju] = await db.select().from(s.municipalities).where(sql`${s.municipalities.code} = '48170'`);
-  const [program] = await db.select().from(s.programs).where(sql`${s.programs.municipalityId} = ${jinju!.id}`);
-  const viewer: Viewer = { userId: "bench", email: "bench@example", name: "bench", memberships: [{ municipalityId: jinju!.id, role: "planner", partnerId: null }] };
+  const [jinju] = await db
+    .select()
+    .from(s.municipalities)
+    .where(sql`${s.municipalities.code} = '48170'`);
+  const [program] = await db
+    .select()
+    .from(s.programs)
+    .where(sql`${s.programs.municipalityId} = ${jinju!.id}`);
+  const viewer: Viewer = {
+    userId: "bench",
+    email: "bench@example",
+    name: "bench",
+    memberships: [{ municipalityId: jinju!.id, role: "planner", partnerId: null }],
+  };
   const ctx = {
     db,
     engine: handle.engine,

@@ -210,11 +210,12 @@ test("a planner asks for next year's proposal with a budget, pins a zone out, co
   await expect(chosen.filter({ hasText: names[2]! })).toHaveCount(1);
   await expect(chosen.filter({ hasText: m1!.name })).toHaveCount(1);
   await expect(page.getByTestId("proposal-curve").locator("path")).toBeVisible();
-  // On the map: the chosen zones numbered (their labels always shown), the one left out hollow.
+  // On the map: the chosen zones numbered (their labels always shown), and every candidate left out too.
   const map = page.locator(".proposal-map");
-  await expect(map.locator(".leaflet-tooltip")).toHaveCount(2);
+  const [nChosen, nLeft] = [await chosen.count(), await page.getByTestId("proposal-left").locator("tbody tr").count()];
+  await expect(map.locator(".leaflet-tooltip")).toHaveCount(nChosen);
   await expect(map.locator(".leaflet-tooltip").first()).toHaveText(/^1\. /);
-  await expect(map.locator("path.leaflet-interactive")).toHaveCount(3);
+  await expect(map.locator("path.leaflet-interactive")).toHaveCount(nChosen + nLeft);
   await screenshot(page, "proposal");
 
   // Leave the other market's zone out and ask again: it is listed as pinned out, and the two proposals compared.

@@ -122,7 +122,11 @@ describe("a proposal for next year's zones", () => {
     expect(half.targetShare).toMatchObject({ share: 0.5, met: true, swapped: 1 });
     expect(half.totals.costKrw).toBeLessThanOrEqual(2_000_000);
     // Two thirds: a second swap.
-    expect(propose({ candidates: zones, budgetKrw: 3_000_000, minTargetShare: 0.6 }).chosen.map((c) => c.siteId).sort()).toEqual([1, 3, 4]);
+    expect(
+      propose({ candidates: zones, budgetKrw: 3_000_000, minTargetShare: 0.6 })
+        .chosen.map((c) => c.siteId)
+        .sort(),
+    ).toEqual([1, 3, 4]);
     // Without target candidates enough, it says so rather than pretending.
     const none = propose({ candidates: zones.slice(0, 2), budgetKrw: 2_000_000, minTargetShare: 0.5 });
     expect(none.targetShare).toMatchObject({ share: 0, met: false });

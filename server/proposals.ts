@@ -12,7 +12,7 @@ import type { RequestContext } from "./context";
 import { demandAreasOf } from "./municipalities";
 import { nationalOutline } from "../db/national-outlines";
 import { translatorFor } from "../lib/catalogue";
-import type { Area } from "../lib/geo";
+import { asArea, type Area } from "../lib/geo";
 import { toPdf, toXlsx, type Table } from "../lib/report-files";
 import { approve, checkYear, currentProgram } from "./planning";
 
@@ -326,7 +326,7 @@ export async function proposalFile(
   const krw = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" });
   const num = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", { maximumFractionDigits: 1 });
   const outline = await q.findMunicipalityOutline(ctx.db, { municipalityId: ctx.municipality.id });
-  const area = (outline?.boundary as Area | null) ?? (outline ? nationalOutline(outline.provinceKo, outline.nameKo) : null);
+  const area = asArea(outline?.boundary) ?? (outline ? nationalOutline(outline.provinceKo, outline.nameKo) : null);
   const bytes = await toPdf({
     title,
     subtitle: [
@@ -358,8 +358,9 @@ export async function proposalFile(
 
 /** The chosen zones, numbered, and the candidates left (hollow) on the municipality's outline. */
 function drawZones(doc: PDFKit.PDFDocument, box: { x: number; y: number; width: number; height: number }, area: Area | null, p: ProposalView) {
-  const points = [...p.chosen, ...p.left].map((z) => [z.lng, z.lat] as [number, number]);
-  const rings = area ? (area.type === "Polygon" ? [area.coordinates] : area.coordinates).flatMap((poly) => poly.map((ring) => ring as [number, number][])) : [];
+  const pt = (c: readonly number[]): [number, number] => [c[0]!, c[1]!];
+  const points = [...p.chosen, ...p.left].map((z) => pt([z.lng, z.lat]));
+  const rings = area ? (area.type === "Polygon" ? [area.coordinates] : area.coordinates).flatMap((poly) => poly.map((ring) => ring.map(pt))) : [];
   const all = [...points, ...rings.flat()];
   if (all.length === 0) return;
   const [minX, maxX] = [Math.min(...all.map((c) => c[0])), Math.max(...all.map((c) => c[0]))];

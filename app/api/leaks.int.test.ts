@@ -95,6 +95,8 @@ const EXAMPLES: Record<string, (ids: Ids) => { url: string; params?: Record<stri
   "/api/partners": () => [{ url: "/api/partners" }],
   "/api/partners/[id]": (i) => [{ url: `/api/partners/${i.partner}`, params: { id: String(i.partner) } }],
   "/api/plan": () => [{ url: "/api/plan" }],
+  // Planners and admins only (it carries costs); everyone else is refused.
+  "/api/plan/proposals/export": () => [{ url: "/api/plan/proposals/export?format=xlsx&planYear=2021&budgetKrw=10000000" }],
   "/api/settings/planning": () => [{ url: "/api/settings/planning" }],
   "/api/sites": () => [{ url: "/api/sites?pageSize=500" }],
   "/api/sites/[id]": (i) => [
