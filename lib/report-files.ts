@@ -7,7 +7,8 @@ import PDFDocument from "pdfkit";
 import { neutraliseCell } from "./export-formats";
 
 /** `year` is a plain integer (2019, never 2,019); `percent` a fraction shown with one decimal. */
-export type Column = { header: string; kind: "text" | "year" | "number" | "krw" | "percent"; width?: number };
+/** `decimal`: a figure with one decimal (a coverage gain); `coordinate`: a latitude or longitude, six decimals. */
+export type Column = { header: string; kind: "text" | "year" | "number" | "decimal" | "coordinate" | "krw" | "percent"; width?: number };
 type Cell = string | number | null;
 /** `total`: the totals row, computed by the caller by the rule of each figure; a spreadsheet writes a number there as a SUM formula over the column. */
 export type Table = { name: string; title: string; columns: Column[]; rows: Cell[][]; total?: Cell[] };
@@ -45,6 +46,8 @@ export async function toXlsx(tables: Table[]): Promise<Uint8Array> {
       const col = sheet.getColumn(i + 1);
       if (c.kind === "krw") col.numFmt = KRW_FORMAT;
       if (c.kind === "number") col.numFmt = "#,##0";
+      if (c.kind === "decimal") col.numFmt = "#,##0.0";
+      if (c.kind === "coordinate") col.numFmt = "0.000000";
       if (c.kind === "year") col.numFmt = "0";
       if (c.kind === "percent") col.numFmt = "0.0%";
     });
@@ -176,7 +179,7 @@ function drawChart(doc: PDFKit.PDFDocument, chart: NonNullable<PdfReport["chart"
 }
 
 /** Relative column widths: names widest, amounts wide enough for "₩12,345,678", years and shares narrow. */
-const COLUMN_WEIGHT: Record<Column["kind"], number> = { text: 2, krw: 1.5, number: 1, year: 0.8, percent: 1.15 };
+const COLUMN_WEIGHT: Record<Column["kind"], number> = { text: 2, krw: 1.5, number: 1, decimal: 1, coordinate: 1.2, year: 0.8, percent: 1.15 };
 
 function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["format"], left: number, width: number) {
   const minRowH = 16;

@@ -152,6 +152,8 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
       })),
       /** The chosen zones by the year's target categories, beside the others. */
       inTargets: proposal.chosen.filter((c) => byId.get(c.siteId)!.target).length,
+      /** The places of interest the chosen zones newly cover, each once, by kind. */
+      places: placesCovered(proposal.chosen.map((c) => byId.get(c.siteId)!.pois)),
     },
     curve: proposal.curve,
     /** The year's targets, what is already approved for it, and what it would reach with this proposal (null target: none set). */
@@ -198,6 +200,15 @@ async function zoneFromPlace(tx: Tx, ctx: RequestContext, { poiId, planYear, pro
     after: { ...site, from: "proposal" },
   });
   return site.id;
+}
+
+/** Places covered by a set of zones, each counted once, by kind. */
+function placesCovered(lists: readonly (readonly { id: number; kind: PoiKind }[])[]): { kind: PoiKind; count: number }[] {
+  const seen = new Map<number, PoiKind>();
+  for (const list of lists) for (const p of list) seen.set(p.id, p.kind);
+  const byKind = new Map<PoiKind, number>();
+  for (const kind of seen.values()) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  return [...byKind].map(([kind, count]) => ({ kind, count }));
 }
 
 /** A zone's planned cost: its work (equipment, installation, lines) at the unit costs, for the kinds the program has a partner for. */
@@ -282,10 +293,12 @@ export async function proposalFile(
         { header: t("proposal.dong"), kind: "text" },
         { header: t("proposal.places"), kind: "text" },
         { header: t("proposal.zoneCost"), kind: "krw" },
-        { header: t("proposal.zoneGain"), kind: "number" },
+        { header: t("proposal.zoneGain"), kind: "decimal" },
+        { header: t("proposal.lat"), kind: "coordinate" },
+        { header: t("proposal.lng"), kind: "coordinate" },
       ],
-      rows: p.chosen.map((c) => [c.order, c.name, c.why.dong ?? "", places(c.why.places), c.costKrw, c.gain]),
-      total: [null, t("proposal.total"), "", "", p.totals.costKrw, p.totals.gain],
+      rows: p.chosen.map((c) => [c.order, c.name, c.why.dong ?? "", places(c.why.places), c.costKrw, c.gain, c.lat, c.lng]),
+      total: [null, t("proposal.total"), "", places(p.totals.places), p.totals.costKrw, p.totals.gain, null, null],
     },
     {
       name: t("proposal.sheetLeft"),
@@ -294,7 +307,7 @@ export async function proposalFile(
         { header: t("proposal.zone"), kind: "text" },
         { header: t("proposal.why"), kind: "text" },
         { header: t("proposal.zoneCost"), kind: "krw" },
-        { header: t("proposal.zoneGain"), kind: "number" },
+        { header: t("proposal.zoneGain"), kind: "decimal" },
       ],
       rows: p.left.map((l) => [l.name, left(l.why), l.costKrw, l.gain]),
     },
@@ -316,7 +329,7 @@ export async function proposalFile(
       title: t("proposal.curve"),
       columns: [
         { header: t("proposal.budget"), kind: "krw" },
-        { header: t("proposal.gain"), kind: "number" },
+        { header: t("proposal.gain"), kind: "decimal" },
       ],
       rows: p.curve.map((c) => [c.budgetKrw, c.gain]),
     },
@@ -350,7 +363,7 @@ export async function proposalFile(
       { title: t("proposal.curve"), height: 150, draw: (doc, box) => drawCurve(doc, box, p, (n) => krw.format(n)) },
     ],
     tables,
-    format: (c, v) => (v === null ? "" : c.kind === "krw" && typeof v === "number" ? krw.format(v) : typeof v === "number" ? num.format(v) : v),
+    format: (c, v) => (v === null ? "" : typeof v !== "number" ? v : c.kind === "krw" ? krw.format(v) : c.kind === "coordinate" ? v.toFixed(6) : num.format(v)),
     footer: `${t("proposal.fileTitle", { place, year: p.planYear })} · ${today}`,
   });
   return { bytes, title, proposal: p };

@@ -84,6 +84,9 @@ describe(`proposals for an open year on ${testEngine()}`, () => {
     expect(p.curve.at(-1)!.budgetKrw).toBe(4 * ZONE);
     for (let i = 1; i < p.curve.length; i++) expect(p.curve[i]!.gain).toBeGreaterThanOrEqual(p.curve[i - 1]!.gain);
     expect(p.unitCosts).toMatchObject({ equipmentPerAp: 800_000 });
+    // The places newly covered, each once: the two markets at least (the twins share one).
+    const places = (res.body as { totals: { places: { kind: string; count: number }[] } }).totals.places;
+    expect(places.find((x) => x.kind === "traditional_market")!.count).toBeGreaterThanOrEqual(2);
     // What the year would reach: the zones already approved for 2021 plus these, against its target.
     const reach = (res.body as { yearTargets: { zones: { target: number | null; planned: number; proposed: number } } }).yearTargets;
     expect(reach.zones.proposed).toBe(p.chosen.length);
@@ -114,6 +117,11 @@ describe(`proposals for an open year on ${testEngine()}`, () => {
     // Title, header, then one row per zone (and the total).
     expect(chosenSheet.getRow(3).getCell(2).value).toBe(onScreen.chosen[0]!.name);
     expect(chosenSheet.getRow(3).getCell(5).value).toBe(ZONE);
+    // With each zone's position, to put it on a map of one's own.
+    expect(typeof chosenSheet.getRow(3).getCell(7).value).toBe("number");
+    expect(chosenSheet.getRow(2).getCell(8).value).toBe("경도");
+    // Gains keep their decimal and positions their six, not rounded to whole numbers by the format.
+    expect([chosenSheet.getColumn(6).numFmt, chosenSheet.getColumn(7).numFmt]).toEqual(["#,##0.0", "0.000000"]);
     expect(book.getWorksheet("예산 곡선")!.rowCount).toBe(2 + onScreen.curve.length);
     // Planners only, as the proposal itself.
     expect((await getExport(request(`/api/plan/proposals/export?format=pdf&planYear=2021&budgetKrw=1`, { cookie: cookie.viewer }))).status).toBe(403);

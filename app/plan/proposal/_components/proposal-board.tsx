@@ -170,6 +170,10 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
               <dd>{format.number(proposal.totals.residentsCovered)}</dd>
             </div>
             <div>
+              <dt>{t("placesCovered")}</dt>
+              <dd>{format.number(proposal.totals.places.reduce((n, p) => n + p.count, 0))}</dd>
+            </div>
+            <div>
               <dt>{t("gain")}</dt>
               <dd>{format.number(proposal.totals.gain)}</dd>
             </div>
