@@ -82,3 +82,17 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     }
   };
 }
+
+/** A file to download: its type, and its name in the caller's language with a plain one for clients that cannot read it (RFC 6266). */
+export function fileResponse(
+  bytes: Uint8Array,
+  { contentType, fileName, asciiFileName }: { contentType: string; fileName: string; asciiFileName: string },
+): Response {
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${asciiFileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "cache-control": "no-store",
+    },
+  });
+}

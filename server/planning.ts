@@ -112,8 +112,8 @@ async function checkPlace(tx: Tx, municipalityId: number, p: LatLng) {
 }
 
 /** A year new work may be planned in: the program's open years and the next. */
-export async function checkYear(tx: Tx, program: { id: number; startYear: number; endYear: number }, year: number) {
-  const closed = await q.listClosedYears(tx, { programId: program.id });
+export async function checkYear(conn: Parameters<typeof q.listClosedYears>[0], program: { id: number; startYear: number; endYear: number }, year: number) {
+  const closed = await q.listClosedYears(conn, { programId: program.id });
   if (closed.includes(year)) throw fieldError("planYear", "closed_year", `The results of ${year} are published: nothing new is planned in it.`);
   const years = plannableYears(program, closed);
   if (!years.includes(year)) throw fieldError("planYear", "outside_program", `Plan year ${year} is outside the program (${years[0]}–${years.at(-1)}).`);

@@ -46,7 +46,7 @@ export const PLACE_APS = 2;
 export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, today: string) {
   authorize(ctx.viewer, ctx.municipality.id, "editPlan");
   const program = await currentProgram(ctx.db, ctx.municipality.id);
-  await ctx.db.transaction((tx) => checkYear(tx, program, req.planYear));
+  await checkYear(ctx.db, program, req.planYear);
   const [inputs, roles, year] = await Promise.all([
     q.proposalCandidates(ctx.db, { municipalityId: ctx.municipality.id, year: req.planYear, dongs: await demandAreasOf(ctx.db, ctx.municipality) }),
     q.listProgramPartners(ctx.db, { programId: program.id }),
@@ -55,7 +55,7 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
   const partnerFor = new Map(roles.map((r) => [r.role, r.partnerId]));
   const partners = new Map(roles.map((r) => [r.partnerId, { id: r.partnerId, nameKo: r.nameKo, nameEn: r.nameEn }]));
   const { weights } = inputs.settings;
-  const installer = partnerFor.get("installation") ?? partnerFor.get("equipment_purchase") ?? null;
+  const installer = installerOf(partnerFor);
   const payer = partnerFor.get("funding") ?? installer;
   const costOf = (aps: number) => zoneCost(aps, inputs.settings.unitCosts, partnerFor);
 
@@ -166,7 +166,6 @@ export async function proposeForYear(ctx: RequestContext, req: ProposalRequest, 
       },
       budgetKrw: { target: year.targets.budgetKrw, proposed: proposal.totals.costKrw },
     },
-    installers: [...new Set([installer].filter((x): x is number => x !== null))].map((id) => partners.get(id)!),
   };
 }
 export type ProposalView = Awaited<ReturnType<typeof proposeForYear>>;
@@ -263,7 +262,14 @@ export async function listInstallers(ctx: RequestContext) {
   authorize(ctx.viewer, ctx.municipality.id, "editPlan");
   const program = await currentProgram(ctx.db, ctx.municipality.id);
   const partners = await q.listProgramPartners(ctx.db, { programId: program.id });
-  return partners.filter((p) => p.role === "installation").map((p) => ({ id: p.partnerId, nameKo: p.nameKo, nameEn: p.nameEn }));
+  const installer = installerOf(new Map(partners.map((p) => [p.role, p.partnerId])));
+  const found = partners.find((p) => p.partnerId === installer);
+  return found ? [{ id: found.partnerId, nameKo: found.nameKo, nameEn: found.nameEn }] : [];
+}
+
+/** The partner whose AP capacity a proposal's zones use: the one that installs, else the one that supplies the equipment. */
+function installerOf(partnerFor: ReadonlyMap<string, number>): number | null {
+  return partnerFor.get("installation") ?? partnerFor.get("equipment_purchase") ?? null;
 }
 
 // ── files ───────────────────────────────────────────────────────────────────
@@ -434,7 +440,7 @@ function drawCurve(doc: PDFKit.PDFDocument, box: { x: number; y: number; width: 
     .undash();
   doc.circle(x(p.budgetKrw), y(p.totals.gain), 3).fill("#b45309");
   doc.fillColor("#000").fontSize(7);
-  doc.text("₩0", box.x + pad.l - 4, box.y + h + 4, { lineBreak: false });
+  doc.text(krw(0), box.x + pad.l - 4, box.y + h + 4, { lineBreak: false });
   doc.text(krw(maxX), box.x + pad.l + w - 60, box.y + h + 4, { width: 60, align: "right", lineBreak: false });
   doc.text(krw(p.budgetKrw), x(p.budgetKrw) - 40, box.y + h + 4, { width: 80, align: "center", lineBreak: false });
   doc.text(String(Math.round(maxY)), box.x, box.y - 2, { width: pad.l - 4, align: "right", lineBreak: false });

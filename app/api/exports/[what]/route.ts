@@ -2,6 +2,7 @@
 // list's filters (year, status, category, source) and the language; costs and notes follow the caller's role.
 import { z } from "zod";
 import { route } from "@/server/context";
+import { fileResponse } from "@/lib/http";
 import { buildExport, EXPORT_FORMATS, type ExportWhat } from "@/server/exports";
 import { SITE_CATEGORIES, SITE_SOURCES } from "@/lib/domain";
 
@@ -35,12 +36,5 @@ export const GET = route({ params: whatParam, query }, async (ctx, { params, que
     grants: ctx.grants,
     filters: { year: q.year, status: q.status, category: q.category, source: q.source, estimates: q.estimates },
   });
-  return new Response(Buffer.from(out.bytes), {
-    headers: {
-      "content-type": out.contentType,
-      // The name in the caller's language, with a plain one for clients that cannot read it (RFC 6266).
-      "content-disposition": `attachment; filename="${out.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,
-      "cache-control": "no-store",
-    },
-  });
+  return fileResponse(out.bytes, out);
 });

@@ -433,7 +433,7 @@ function CurveChart({
         <line x1={x(budget)} y1={pad.t} x2={x(budget)} y2={h - pad.b} stroke="#b45309" strokeDasharray="4 3" />
         <circle cx={x(budget)} cy={y(gain)} r={4} fill="#b45309" />
         <text x={pad.l} y={h - 8} className="small">
-          ₩0
+          {krw(0)}
         </text>
         <text x={w - pad.r} y={h - 8} textAnchor="end" className="small">
           {krw(maxX)}

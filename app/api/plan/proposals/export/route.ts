@@ -2,6 +2,7 @@
 // same pins and capacities as the proposal on screen (`pinnedIn=1,2`, `pinnedOut=3`, `capacity=7:40`).
 import { z } from "zod";
 import { route } from "@/server/context";
+import { fileResponse } from "@/lib/http";
 import { proposalFile } from "@/server/proposals";
 import { todayInSeoul } from "@/lib/format";
 
@@ -58,13 +59,9 @@ export const GET = route({ query }, async (ctx, { query: q }) => {
     },
     { format: q.format, locale: q.locale, today },
   );
-  const name = `${title.replace(/[\\/:*?"<>|\s]+/g, "_")}_${today}.${q.format}`;
-  const ascii = `proposal-${ctx.municipality.code ?? "x"}-${q.planYear}-${today}.${q.format}`;
-  return new Response(Buffer.from(bytes), {
-    headers: {
-      "content-type": TYPES[q.format],
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "no-store",
-    },
+  return fileResponse(bytes, {
+    contentType: TYPES[q.format],
+    fileName: `${title.replace(/[\\/:*?"<>|\s]+/g, "_")}_${today}.${q.format}`,
+    asciiFileName: `proposal-${ctx.municipality.code ?? "x"}-${q.planYear}-${today}.${q.format}`,
   });
 });
