@@ -29,6 +29,18 @@ test("places without Wi-Fi are listed by kind, drawn on the map, and proposed as
   await screenshot(page, "gaps-on-map");
 
   await page.goBack();
+  // Every kind together is more than a page: the list says how many and pages through them.
+  await page.goto("/gaps");
+  const count = page.getByTestId("result-count");
+  await expect(count).toHaveText(/^\d+건 중 1–50$/);
+  await expect(page.getByTestId("gaps-table").locator("tbody tr")).toHaveCount(50);
+  const firstOfAll = await page.getByTestId("gaps-table").locator("tbody tr td").first().innerText();
+  await page.getByRole("link", { name: "다음" }).click();
+  await expect(count).toHaveText(/^\d+건 중 51–\d+$/);
+  await expect(page.getByTestId("gaps-table").locator("tbody tr td").first()).not.toHaveText(firstOfAll);
+  await screenshot(page, "gaps-page-2");
+
+  await page.goto("/gaps?kind=traditional_market");
   await page.getByTestId("gaps-table").locator("tbody tr").first().getByRole("link", { name: "후보로 제안" }).click();
   const form = page.getByTestId("candidate-form");
   await expect(form.getByLabel("이름")).toHaveValue(name);

@@ -1,6 +1,6 @@
 // Request bodies of the state-changing endpoints, validated with zod; a bad field names itself.
 import { z } from "zod";
-import { PARTNER_KINDS, POI_KINDS, ROLES, SITE_CATEGORIES, SITE_STATUSES, WORK_KINDS, WORK_STATUSES } from "./domain";
+import { PARTNER_KINDS, ROLES, SITE_CATEGORIES, SITE_STATUSES, WORK_KINDS, WORK_STATUSES } from "./domain";
 import { AppError } from "./errors";
 import { krw, MAX_COUNT_TARGET, MAX_ID, MAX_PLANNED_APS, text } from "./limits";
 import { issuesOf } from "./validation";
@@ -115,8 +115,6 @@ export const workItemsQuery = z.strictObject({
   open: z.enum(["1"]).optional(),
   municipality,
 });
-
-export const gapsQuery = z.strictObject({ kind: z.enum(POI_KINDS).optional(), municipality });
 
 /** A new program as a planner or admin starts it: its years and the partners with their MOU roles. */
 export const programInput = z

@@ -1,7 +1,8 @@
 // Planning rules: the site lifecycle, the candidate score from coverage analysis, and the work items an approval creates.
 import { z } from "zod";
 import { POI_KINDS, SITE_CATEGORIES, type PoiKind, type SiteCategory, type SiteStatus, type WorkKind } from "./domain";
-import { containsPoint, distanceM, type Area, type LatLng } from "./geo";
+import type { Area, LatLng } from "./geo";
+import { areaIndex, pointIndex, type PointIndex } from "./spatial";
 import { krw, MAX_PLANNED_APS, MAX_UNIT_COST_KRW, text } from "./limits";
 
 /** Where a site may go from each status. Rejected sites can be reopened as candidates. */
@@ -95,32 +96,46 @@ export type DemandArea = { name: string; area: Area; voters: number; activeAps: 
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/**
- * The score of a candidate position: how far it is from the nearest active AP (capped), how many
- * points of interest it would newly cover by kind, and whether its category is a priority of its year.
- */
-export function scoreCandidate(args: {
-  at: LatLng;
-  category: SiteCategory;
-  /** Active APs near the candidate (within the distance cap is enough). */
-  activeAps: LatLng[];
-  /** Points of interest near the candidate, and which of them are already covered. */
-  pois: Poi[];
+/** What a candidate is scored against, indexed once for every candidate of a request. */
+export type ScoringGround = {
+  /** Active APs. */
+  activeAps: PointIndex<LatLng>;
+  /** Points of interest, and which of them are already covered. */
+  pois: PointIndex<Poi>;
   coveredPoiIds: ReadonlySet<number>;
-  priorityCategories: readonly SiteCategory[];
-  /** The municipality's 읍면동 with voters, where the app knows their outlines. */
+  /** The 읍면동 holding a point, with voters, where the app knows their outlines. */
+  dongAt?: (p: LatLng) => DemandArea | undefined;
+  settings: PlanningSettings;
+};
+
+export function scoringGround(args: {
+  activeAps: readonly LatLng[];
+  pois: readonly Poi[];
+  coveredPoiIds: ReadonlySet<number>;
   demand?: readonly DemandArea[];
   settings: PlanningSettings;
-}): ScoreParts {
-  const { weights, coverageRadiusM } = args.settings;
-  const nearest = args.activeAps.reduce<number | null>((best, p) => {
-    const d = distanceM(args.at, p);
-    return best === null || d < best ? d : best;
-  }, null);
+}): ScoringGround {
+  return {
+    activeAps: pointIndex(args.activeAps),
+    pois: pointIndex(args.pois),
+    coveredPoiIds: args.coveredPoiIds,
+    dongAt: args.demand ? areaIndex(args.demand) : undefined,
+    settings: args.settings,
+  };
+}
+
+/**
+ * The score of a candidate position: how far it is from the nearest active AP (capped), how many
+ * points of interest it would newly cover by kind, whether its category is a priority of its year,
+ * and the residents of its 읍면동 per AP.
+ */
+export function scoreOn(ground: ScoringGround, c: { at: LatLng; category: SiteCategory; priorityCategories: readonly SiteCategory[] }): ScoreParts {
+  const { weights, coverageRadiusM } = ground.settings;
+  const nearest = ground.activeAps.nearest(c.at)?.distanceM ?? null;
   const distancePoints = round1(weights.distance * Math.min(1, (nearest ?? weights.distanceCapM) / weights.distanceCapM));
   const counts = new Map<PoiKind, number>();
-  for (const poi of args.pois) {
-    if (args.coveredPoiIds.has(poi.id) || distanceM(args.at, poi) > coverageRadiusM) continue;
+  for (const poi of ground.pois.within(c.at, coverageRadiusM)) {
+    if (ground.coveredPoiIds.has(poi.id)) continue;
     counts.set(poi.kind, (counts.get(poi.kind) ?? 0) + 1);
   }
   const uncovered = POI_KINDS.filter((k) => counts.has(k)).map((kind) => ({
@@ -129,10 +144,10 @@ export function scoreCandidate(args: {
     points: round1(counts.get(kind)! * weights.poi[kind]),
   }));
   const poiPoints = round1(uncovered.reduce((s, u) => s + u.points, 0));
-  const priority = args.priorityCategories.includes(args.category);
+  const priority = c.priorityCategories.includes(c.category);
   const priorityPoints = priority ? weights.priority : 0;
   // The voters of its 읍면동, shared by the APs there and the new zone: one person counted once.
-  const dong = args.demand?.find((d) => containsPoint(d.area, args.at));
+  const dong = ground.dongAt?.(c.at);
   const residents = dong ? { dong: dong.name, voters: dong.voters, activeAps: dong.activeAps, share: Math.round(dong.voters / (dong.activeAps + 1)) } : null;
   const residentsPoints = residents ? round1(weights.residents * Math.min(1, residents.share / weights.residentsCap)) : 0;
   return {
@@ -148,35 +163,17 @@ export function scoreCandidate(args: {
   };
 }
 
+/** One candidate's score, its ground indexed for it alone. */
+export function scoreCandidate(
+  args: Parameters<typeof scoringGround>[0] & { at: LatLng; category: SiteCategory; priorityCategories: readonly SiteCategory[] },
+): ScoreParts {
+  return scoreOn(scoringGround(args), args);
+}
+
 /** Which points of interest lie within `radiusM` of any coverage point (active APs, approved sites). */
-export function coveredPois(pois: Poi[], coverage: LatLng[], radiusM: number): Set<number> {
-  // A grid of ~radius cells keeps this linear for a national inventory.
-  const cell = radiusM / 111_000;
-  const key = (lat: number, lng: number) => `${Math.floor(lat / cell)}:${Math.floor(lng / cell)}`;
-  const grid = new Map<string, LatLng[]>();
-  for (const p of coverage) {
-    const k = key(p.lat, p.lng);
-    const list = grid.get(k);
-    if (list) list.push(p);
-    else grid.set(k, [p]);
-  }
-  const covered = new Set<number>();
-  for (const poi of pois) {
-    const cy = Math.floor(poi.lat / cell);
-    // Longitude cells are narrower than latitude cells away from the equator: look two cells wide.
-    const cx = Math.floor(poi.lng / cell);
-    search: for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -2; dx <= 2; dx++) {
-        for (const p of grid.get(`${cy + dy}:${cx + dx}`) ?? []) {
-          if (distanceM(poi, p) <= radiusM) {
-            covered.add(poi.id);
-            break search;
-          }
-        }
-      }
-    }
-  }
-  return covered;
+export function coveredPois(pois: readonly Poi[], coverage: readonly LatLng[], radiusM: number): Set<number> {
+  const index = pointIndex(coverage);
+  return new Set(pois.filter((poi) => index.anyWithin(poi, radiusM)).map((poi) => poi.id));
 }
 
 // ── approval ────────────────────────────────────────────────────────────────

@@ -39,6 +39,9 @@ const municipality = z
 
 const common = { year: year.optional(), bbox: bboxParam.optional(), page, pageSize, dir, q, municipality };
 
+/** The gap view: places no AP covers, of one kind or all, a page at a time. */
+export const gapsQuery = z.strictObject({ kind: z.enum(POI_KINDS).optional(), page, pageSize, municipality });
+
 export const MUNICIPALITY_SORTS = ["code", "name", "accessPoints", "sites", "voters", "apsPer10kVoters", "areaKm2", "apsPerKm2"] as const;
 export const municipalitiesQuery = z.strictObject({
   /** A 시도 by the first two digits of its MOIS code (48 for 경상남도). */

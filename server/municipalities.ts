@@ -7,7 +7,8 @@ import { activeApPositions, inventoryOf, listDirectory, listDongs, type Director
 import type { Db } from "../db/client";
 import { AppError } from "../lib/errors";
 import type { DemandArea } from "../lib/planning";
-import { areaKm2, asArea, containsPoint, type Area } from "../lib/geo";
+import { areaKm2, asArea, type Area } from "../lib/geo";
+import { areaIndex } from "../lib/spatial";
 import { compareNullsLast } from "../lib/sort";
 import type { MUNICIPALITY_SORTS } from "../lib/query-params";
 import type { NationalContext, RequestContext } from "./context";
@@ -228,8 +229,9 @@ export async function residentsByDong(db: Db, m: { id: number; code: string | nu
   const outlines = shippedDongs(m.code);
   const areaOf = new Map(outlines?.map((o) => [o.code, o.area]));
   const apsIn = new Map<string, number>();
+  const dongAt = areaIndex(outlines ?? []);
   for (const p of outlines ? positions : []) {
-    const dong = outlines!.find((x) => containsPoint(x.area, p))?.code;
+    const dong = dongAt(p)?.code;
     if (dong) apsIn.set(dong, (apsIn.get(dong) ?? 0) + 1);
   }
   const dongs = rows.map((d) => {

@@ -330,6 +330,6 @@ export async function listResponsibilityColumns(ctx: RequestContext) {
 // ── gaps ────────────────────────────────────────────────────────────────────
 
 /** Places of interest no active AP or approved zone covers (public reference data). */
-export async function listCoverageGaps(ctx: RequestContext, { kind }: { kind?: PoiKind }) {
-  return q.listCoverageGaps(ctx.db, { municipalityId: ctx.municipality.id, kind });
+export async function listCoverageGaps(ctx: RequestContext, query: { kind?: PoiKind; page?: number; pageSize?: number }) {
+  return q.listCoverageGaps(ctx.db, { municipalityId: ctx.municipality.id, ...query });
 }

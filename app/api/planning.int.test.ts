@@ -53,6 +53,24 @@ describe(`planning on ${testEngine()}`, () => {
     expect(byKind.traditional_market!.uncovered).toBeLessThanOrEqual(14);
   });
 
+  it("pages the places without Wi-Fi: every one once, the counts of every kind on each page", async () => {
+    const all = await json(await getGaps(request("/api/gaps?pageSize=500")));
+    const byKind = all.body.byKind as Record<string, { total: number; uncovered: number }>;
+    const total = Object.values(byKind).reduce((n, k) => n + k.uncovered, 0);
+    expect(all.body.total).toBe(total);
+    expect(total).toBeGreaterThan(50);
+    const names: string[] = [];
+    for (let page = 1; page <= Math.ceil(total / 50); page++) {
+      const one = await json(await getGaps(request(`/api/gaps?page=${page}`)));
+      expect(one.body.total).toBe(total);
+      expect(one.body.byKind).toEqual(byKind);
+      expect(one.body.items!.length).toBe(Math.min(50, total - (page - 1) * 50));
+      names.push(...one.body.items!.map((p) => `${p.id}`));
+    }
+    expect(names).toEqual(all.body.items!.map((p) => `${p.id}`));
+    expect((await getGaps(request("/api/gaps?pageSize=501"))).status).toBe(400);
+  });
+
   it("validates a new candidate field by field, on the server too", async () => {
     const post = (body: unknown, who = "planner") => postCandidate(request("/api/candidates", { body, cookie: cookie[who] }));
     expect((await postCandidate(request("/api/candidates", { body: candidate() }))).status).toBe(401);

@@ -1,6 +1,6 @@
 // `/gaps`: points of interest no active or approved AP covers, by kind, each with one click to propose it as a candidate.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
@@ -8,10 +8,9 @@ import { listCoverageGaps } from "@/server/planning";
 import { roleCan } from "@/lib/authz";
 import { POI_KINDS } from "@/lib/domain";
 import { GAP_CATEGORY } from "@/lib/planning";
-import { gapsQuery } from "@/lib/inputs";
-import { tryParseParams } from "@/lib/query-params";
+import { gapsQuery, tryParseParams } from "@/lib/query-params";
 import { hrefWith } from "@/lib/url";
-import { BadFilter, filterLabels } from "../_components/list-chrome";
+import { BadFilter, filterLabels, ListPagination } from "../_components/list-chrome";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +21,12 @@ export async function generateMetadata() {
 export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
   const params = await searchParams;
   const t = await getTranslations();
+  const format = await getFormatter();
   const parsed = tryParseParams(gapsQuery, params);
   if (!parsed.ok) return <BadFilter param={parsed.param} value={parsed.value} resetHref="/gaps" />;
   const ctx = await pageContext(parsed.data.municipality);
-  const gaps = await listCoverageGaps(ctx, { kind: parsed.data.kind });
+  const { kind, page, pageSize } = parsed.data;
+  const gaps = await listCoverageGaps(ctx, { kind, page, pageSize });
   const canPropose = roleCan(ctx.role, "editPlan");
   return (
     <article>
@@ -35,7 +36,7 @@ export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
         {POI_KINDS.filter((k) => gaps.byKind[k]).map((k) => (
           <div key={k} data-testid={`gap-${k}`}>
             <dt>{t(`poiKind.${k}`)}</dt>
-            <dd>{gaps.byKind[k]!.uncovered}</dd>
+            <dd>{format.number(gaps.byKind[k]!.uncovered)}</dd>
             <dd className="small muted">{t("gaps.covered", gaps.byKind[k]!)}</dd>
           </div>
         ))}
@@ -45,7 +46,7 @@ export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
         labels={await filterLabels()}
         fields={[{ name: "kind", label: t("gaps.kind"), value: parsed.data.kind, options: POI_KINDS.map((k) => ({ value: k, label: t(`poiKind.${k}`) })) }]}
       />
-      {gaps.items.length === 0 ? (
+      {gaps.total === 0 ? (
         <Notice>{t("gaps.empty")}</Notice>
       ) : (
         <div className="table-wrap">
@@ -82,6 +83,7 @@ export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
           </table>
         </div>
       )}
+      <ListPagination pathname="/gaps" params={params} page={page} pageSize={pageSize} total={gaps.total} />
     </article>
   );
 }

@@ -2,13 +2,15 @@
 // candidates' scores. Used by the app and the export command, so no server-only marker.
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PoiKind, SiteCategory, SiteStatus } from "../../lib/domain";
-import { containsPoint, distanceM, type LatLng } from "../../lib/geo";
+import type { LatLng } from "../../lib/geo";
+import { areaIndex, pointIndex } from "../../lib/spatial";
 import {
   coveredPois,
   DEFAULT_PLANNING_SETTINGS,
   GAP_CATEGORY,
   planningSettings as settingsSchema,
-  scoreCandidate,
+  scoreOn,
+  scoringGround,
   type DemandArea,
   type PlanningSettings,
   type Poi,
@@ -62,7 +64,15 @@ async function coverageOf(db: Db, { municipalityId, dongs }: { municipalityId: n
     coveragePoints(db, { municipalityId }),
   ]);
   const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
-  const demand = dongs?.map((d) => ({ ...d, activeAps: coverage.active.filter((p) => containsPoint(d.area, p)).length }));
+  // Each active AP is placed in its 읍면동 once (a box test first), not tested against every outline.
+  const demand = dongs?.map((d) => ({ ...d, activeAps: 0 }));
+  if (demand) {
+    const dongAt = areaIndex(demand);
+    for (const p of coverage.active) {
+      const d = dongAt(p);
+      if (d) d.activeAps++;
+    }
+  }
   return { settings, pois, coverage, covered, demand };
 }
 
@@ -128,37 +138,38 @@ export async function scoredCandidates(
       .where(eq(s.programs.municipalityId, municipalityId)),
   ]);
   const priorities = new Map(years.map((y) => [y.year, y.categories]));
+  const ground = scoringGround({ activeAps: coverage.active, pois, coveredPoiIds: covered, demand, settings });
   const items = rows.map((r) => ({
     ...r,
     score:
       r.lat === null || r.lng === null
         ? null
-        : scoreCandidate({
-            at: { lat: r.lat, lng: r.lng },
-            category: r.category,
-            activeAps: coverage.active,
-            pois,
-            coveredPoiIds: covered,
-            priorityCategories: priorities.get(r.planYear ?? -1) ?? [],
-            demand,
-            settings,
-          }),
+        : scoreOn(ground, { at: { lat: r.lat, lng: r.lng }, category: r.category, priorityCategories: priorities.get(r.planYear ?? -1) ?? [] }),
   }));
   items.sort((a, b) => (b.score?.total ?? -1) - (a.score?.total ?? -1) || a.id - b.id);
   return { items, settings };
 }
 
-/** Points of interest no active AP or approved zone covers, by kind: where Wi-Fi is still missing. */
-export async function coverageGaps(db: Db, { municipalityId, kind }: { municipalityId: number; kind?: PoiKind }) {
+/**
+ * Points of interest no active AP or approved zone covers: the count by kind (every kind, whatever
+ * the filter) and one page of the places of the kind asked for, by kind and then name.
+ */
+export async function coverageGaps(
+  db: Db,
+  { municipalityId, kind, page = 1, pageSize = 50 }: { municipalityId: number; kind?: PoiKind; page?: number; pageSize?: number },
+) {
   const { settings, pois, covered } = await coverageOf(db, { municipalityId });
-  const gaps = pois.filter((p) => !covered.has(p.id) && (!kind || p.kind === kind));
-  const byKind = Object.fromEntries(
-    [...new Set(pois.map((p) => p.kind))].map((k) => [
-      k,
-      { total: pois.filter((p) => p.kind === k).length, uncovered: gaps.filter((p) => p.kind === k).length },
-    ]),
-  );
-  return { radiusM: settings.coverageRadiusM, byKind, items: gaps.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "ko")) };
+  const byKind: Partial<Record<PoiKind, { total: number; uncovered: number }>> = {};
+  for (const p of pois) {
+    const k = (byKind[p.kind] ??= { total: 0, uncovered: 0 });
+    k.total++;
+    if (!covered.has(p.id)) k.uncovered++;
+  }
+  const byName = new Intl.Collator("ko");
+  const gaps = pois
+    .filter((p) => !covered.has(p.id) && (!kind || p.kind === kind))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || byName.compare(a.name, b.name) || a.id - b.id);
+  return { radiusM: settings.coverageRadiusM, byKind, total: gaps.length, page, pageSize, items: gaps.slice((page - 1) * pageSize, page * pageSize) };
 }
 
 /**
@@ -192,19 +203,22 @@ export async function proposalCandidates(
   ]);
   const uncovered = pois.filter((p) => !covered.has(p.id));
   const targets = years[0]?.categories ?? [];
+  const uncoveredNear = pointIndex(uncovered);
+  const dongAt = demand ? areaIndex(demand) : undefined;
   /** What a zone at `at` would cover: the uncovered places within the radius, and its 읍면동. */
   const around = (at: LatLng) => ({
-    pois: uncovered.filter((p) => distanceM(at, p) <= settings.coverageRadiusM),
-    dong: demand?.find((d) => containsPoint(d.area, at)) ?? null,
+    pois: uncoveredNear.within(at, settings.coverageRadiusM).sort((a, b) => a.id - b.id),
+    dong: dongAt?.(at) ?? null,
   });
   const candidates = rows.map((r) => ({ ...r, ...around(r), target: targets.includes(r.category) }));
+  const candidatesNear = pointIndex(candidates);
   return {
     settings,
     targets,
     candidates,
     /** Places without Wi-Fi and with no candidate near them yet, each as a zone there would cover. */
     places: uncovered
-      .filter((p) => !candidates.some((c) => distanceM(c, p) <= settings.coverageRadiusM))
+      .filter((p) => !candidatesNear.anyWithin(p, settings.coverageRadiusM))
       .map((p) => ({ poi: p, category: GAP_CATEGORY[p.kind], ...around(p), target: targets.includes(GAP_CATEGORY[p.kind]) })),
   };
 }
