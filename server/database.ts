@@ -1,6 +1,7 @@
 // The app's database, opened once per process. The embedded one is migrated and seeded on first open.
 import "server-only";
 import { openPglite, openPostgres, type DbHandle } from "../db/client";
+import { seedPending } from "../db/seed/steps";
 import { readEnv } from "../lib/env";
 
 declare global {
@@ -15,9 +16,15 @@ async function open(): Promise<DbHandle> {
   const handle = await openPglite(env.pgliteDir);
   try {
     await handle.migrate();
-    // Loaded only here: a server on Postgres never loads the seed and the importer it uses.
-    const { seed } = await import("../db/seed");
-    await seed(handle.db);
+    // The seed (the importer, the CSV parser, Jinju's files) is loaded only when a step of it has not
+    // run yet; a server restarting on a seeded folder, or on Postgres, never loads it.
+    if (await seedPending(handle.db)) {
+      const { seed } = await import("../db/seed");
+      await seed(handle.db);
+    } else {
+      const { seedUsers } = await import("../db/seed/users");
+      await seedUsers(handle.db);
+    }
   } catch (err) {
     await handle.close();
     throw err;

@@ -9,13 +9,14 @@ import { parsePoiCsv, POI_SOURCES } from "../../lib/poi";
 import type { Db } from "../client";
 import { importStandardData } from "../queries/import";
 import * as s from "../schema";
+import type { SeedStepName } from "./steps";
 import { seedUsers } from "./users";
 import { BUS_FACTS, JINJU, PARTNERS, PROGRAM, splitEvenly, YEAR_2021, YEARS, ZONES_2020, type PartnerKey, type ZoneFact } from "./jinju-facts";
 
 export const SEED_DATA_DIR = path.resolve(process.cwd(), "db/seed/data");
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type Step = { name: string; run: (tx: Tx) => Promise<void> };
+type Step = { name: SeedStepName; run: (tx: Tx) => Promise<void> };
 
 function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(path.join(SEED_DATA_DIR, file), "utf8")) as T;
