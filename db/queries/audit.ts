@@ -3,6 +3,7 @@ import { and, desc, eq, gte, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "../../lib/authz";
 import type { Conn, Db } from "../client";
 import * as s from "../schema";
+import { arr } from "./common";
 
 /** Who is making a change, and the id that groups one request's changes. */
 export type Actor = { viewer: Viewer | null; label: string; requestId: string };
@@ -21,7 +22,6 @@ export type Author = Pick<Actor, "label" | "requestId">;
 
 /** Rows per statement when recording many changes at once. */
 const CHANGES_PER_STATEMENT = 20_000;
-const arr = <T>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /**

@@ -10,6 +10,16 @@ import { municipalities, workItems, type Municipality } from "../schema";
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
+/**
+ * Values as one typed array parameter (`unnest` of many rows in one statement). Booleans travel as
+ * text: postgres.js types a boolean array by its element until the connection has read the server's
+ * array types, and the server then refuses to cast `boolean` to `boolean[]`.
+ */
+export function arr<T>(values: T[], type: string): SQL {
+  if (type === "bool") return sql`${sql.param(values.map((v) => (v === null || v === undefined ? null : String(v))))}::text[]::bool[]`;
+  return sql`${sql.param(values)}::${sql.raw(type)}[]`;
+}
+
 export async function findMunicipalityByCode(db: Db, { code }: { code: string }): Promise<Municipality> {
   const [row] = await db.select().from(municipalities).where(eq(municipalities.code, code));
   if (!row) throw new AppError("not_found", `No municipality with code ${code}`, { path: "municipality", params: { value: code } });

@@ -27,6 +27,7 @@ import type { Conn, Db, Tx } from "../client";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
 import { recordChanges, recordCreatesOf, type Author, type Change } from "./audit";
+import { arr } from "./common";
 
 /** One municipality's rows: they add up to its rows read. */
 export type MunicipalityRows = ImportCounts & { municipality: string; rows: number };
@@ -57,7 +58,6 @@ const BULK = 20_000;
 /** From this many new records on, the grid is rebuilt once instead of kept by its triggers. */
 const BULK_GRID_THRESHOLD = 50_000;
 
-const arr = <T>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 const nameOf = (r: { provinceName: string; municipalityName: string }) => `${r.provinceName} ${r.municipalityName}`;
 
 // ── municipalities ──────────────────────────────────────────────────────────
