@@ -369,6 +369,15 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
       .from(s.auditEntries)
       .where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.entityId, String(library)), eq(s.auditEntries.action, "update")));
     expect(trail.at(-1)).toMatchObject({ before: { status: "active" }, after: { status: "retired", accessPointsRetired: 2 } });
+    // The zones list leaves them out, as every count does, and shows them when asked for by status.
+    const { listSites, countSitesBySource } = await import("./sites");
+    const [sunchon] = await db.select().from(s.sites).where(eq(s.sites.id, hall));
+    const list = { page: 1, pageSize: 500, dir: "asc" as const, sort: "name" as const, municipalityId: sunchon!.municipalityId };
+    const listed = await listSites(db, list);
+    const counted = await countSitesBySource(db, { municipalityId: sunchon!.municipalityId });
+    expect(listed.items.map((z) => z.id)).not.toContain(library);
+    expect(listed.total).toBe(counted.program + counted.other);
+    expect((await listSites(db, { ...list, status: "retired" })).items.map((z) => z.id).sort((a, b) => a - b)).toEqual([library, gym].sort((a, b) => a - b));
     // The next edition sees only the zone that was kept.
     expect((await run(csv(second), { dryRun: true })).edition.vanished.map((v) => v.id)).toEqual([garden, hall].sort((a, b) => a - b));
   });
