@@ -26,6 +26,8 @@ test("places without Wi-Fi are listed by kind, drawn on the map, and proposed as
   await first.getByRole("link", { name: "지도" }).click();
   await expect(page.getByTestId("map-ready")).toBeAttached({ timeout: 15_000 });
   await expect(page.locator("path.gap-marker").first()).toBeAttached();
+  // The layer draws every place without Wi-Fi, not the list's first page of 50.
+  await expect.poll(() => page.locator("path.gap-marker").count()).toBeGreaterThan(50);
   await screenshot(page, "gaps-on-map");
 
   await page.goBack();

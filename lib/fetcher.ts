@@ -46,6 +46,17 @@ export async function fetchJson<T>(url: string): Promise<T> {
   return readJson<T>(await fetch(url, { headers: { accept: "application/json" } }));
 }
 
+/** The most a list endpoint gives in one page. */
+const LARGEST_PAGE = 500;
+
+/** Every page of a list endpoint (`{ items, total }`): for a layer that draws all of them, not a page. */
+export async function fetchAllPages<T>(url: string): Promise<{ items: T[]; total: number }> {
+  const pageOf = (page: number) => fetchJson<{ items: T[]; total: number }>(`${url}${url.includes("?") ? "&" : "?"}pageSize=${LARGEST_PAGE}&page=${page}`);
+  const first = await pageOf(1);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, Math.ceil(first.total / LARGEST_PAGE) - 1) }, (_, i) => pageOf(i + 2)));
+  return { ...first, items: [...first.items, ...rest.flatMap((r) => r.items)] };
+}
+
 /** A change: JSON in, JSON out; failures throw FetchError with the fields the server named. */
 export async function sendJson<T>(url: string, method: "POST" | "PUT" | "PATCH" | "DELETE", body: unknown): Promise<T> {
   return readJson<T>(await fetch(url, { method, headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(body) }));

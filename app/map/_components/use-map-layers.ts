@@ -5,7 +5,7 @@ import { useCallback, useMemo } from "react";
 import useSWR, { preload } from "swr";
 import type { MapView } from "@/components/map/atlas-map";
 import type { GapMarker } from "@/components/map/gap-layer";
-import { fetchJson } from "@/lib/fetcher";
+import { fetchAllPages, fetchJson } from "@/lib/fetcher";
 import { formatBBox } from "@/lib/map-grid";
 import { filterParams, type MapState } from "@/lib/map-state";
 import { isPlanning } from "@/lib/map-style";
@@ -64,7 +64,8 @@ export function useMapLayers(state: MapState, view: MapView | null) {
   const pois = useSWR<{ items: PoiMarker[] }>(layersBbox && on("pois") ? hrefWith("/api/map/pois", {}, { bbox: layersBbox }) : null, fetchJson, {
     keepPreviousData: true,
   });
-  const gaps = useSWR<{ items: GapMarker[] }>(on("gaps") ? "/api/gaps" : null, fetchJson);
+  // Every place without Wi-Fi, not the list's first page.
+  const gaps = useSWR<{ items: GapMarker[] }>(on("gaps") ? "/api/gaps" : null, fetchAllPages<GapMarker>);
   const operators = useSWR<{ items: OperatorSummary[] }>(on("buses") ? "/api/map/operators" : null, fetchJson);
   const routes = useSWR<{ items: RouteLine[] }>(on("buses") ? "/api/map/routes" : null, fetchJson);
   const residents = useSWR<{ items: DongDemand[] }>(on("residents") ? "/api/map/residents" : null, fetchJson);
