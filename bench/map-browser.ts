@@ -1,5 +1,6 @@
-// Map readiness in headless Chromium against a loaded database, beside the usual approaches measured
-// in the same run: all points of the view drawn with leaflet.markercluster, and with canvas circle markers.
+// Map readiness in headless Chromium against a loaded database, beside a floor measured in the same
+// run (bare Leaflet drawing the same outline and first-view clusters from files) and the usual
+// approaches: all points of the view drawn with leaflet.markercluster, and with canvas circle markers.
 //   DATABASE_URL=postgres://… npx tsx bench/map-browser.ts   (after `npm run build`)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -49,8 +50,9 @@ const app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(APP_PORT)],
   stdio: "ignore",
 });
 
-// Baseline server: Leaflet, markercluster and the points of the national view.
+// Baseline server: Leaflet, markercluster and the points of the national view; the floor's outline and clusters.
 const sqlc = postgres(url, { max: 2 });
+const floorFeatures = new Map<string, string>();
 const vendor: Record<string, string> = {
   "/vendor/leaflet.js": "node_modules/leaflet/dist/leaflet.js",
   "/vendor/leaflet.css": "node_modules/leaflet/dist/leaflet.css",
@@ -58,6 +60,7 @@ const vendor: Record<string, string> = {
   "/vendor/MarkerCluster.css": "node_modules/leaflet.markercluster/dist/MarkerCluster.css",
   "/vendor/MarkerCluster.Default.css": "node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css",
   "/baseline.html": "bench/baseline.html",
+  "/app.css": "app/globals.css",
 };
 // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a failed request ends the bench, which is what it should do
 const base = http.createServer(async (req, res) => {
@@ -67,6 +70,24 @@ const base = http.createServer(async (req, res) => {
     const rows = await sqlc`select lat, lng from access_points where lat is not null order by id limit ${n}`;
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify(rows.map((r) => [r.lat, r.lng])));
+    return;
+  }
+  if (u.pathname === "/floor-outline") {
+    const [m] = await sqlc`select boundary from municipalities where code = ${process.env.DEFAULT_MUNICIPALITY ?? "48170"}`;
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify(m?.boundary ?? { type: "FeatureCollection", features: [] }));
+    return;
+  }
+  if (u.pathname === "/floor-features") {
+    // The app's own answer for that view, asked once and then served as a file.
+    const key = u.search;
+    let body = floorFeatures.get(key);
+    if (!body) {
+      body = await (await fetch(`http://localhost:${APP_PORT}/api/map/features${u.search}`)).text();
+      floorFeatures.set(key, body);
+    }
+    res.setHeader("content-type", "application/json");
+    res.end(body);
     return;
   }
   const file = vendor[u.pathname];
@@ -111,6 +132,17 @@ try {
     const zoomAfterAnimation: number[] = [];
     const zoomFromClick: number[] = [];
     const centre = zoom === 7 ? "36.2,127.9" : "37.55,126.98";
+    // The floor, in the same run: bare Leaflet drawing the outline and the same first-view clusters
+    // from files (the first run asks the app for them and is not counted).
+    const floor: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const ms = await timeToReady(page, `http://localhost:${BASE_PORT}/baseline.html?mode=floor&c=${centre}&z=${zoom}`, 30_000);
+      if (ms === null) throw new Error("the floor page did not get ready");
+      if (run > 0) floor.push(ms);
+      if (run === 1) await page.screenshot({ path: `test-results/bench-floor-z${zoom}.png` });
+      await page.close();
+    }
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const ms = await timeToReady(page, `http://localhost:${APP_PORT}/map?c=${centre}&z=${zoom}&l=${LAYERS}`, 30_000);
@@ -161,6 +193,11 @@ try {
       aps: total,
       zoom,
       readyMs: { median: Math.round(median(ready)), max: Math.round(Math.max(...ready)) },
+      floorReadyMs: { median: Math.round(median(floor)), max: Math.round(Math.max(...floor)) },
+      floorClusters: [...floorFeatures]
+        .filter(([k]) => k.includes(`zoom=${zoom}&`))
+        .map(([, body]) => (JSON.parse(body) as { features: unknown[] }).features.length),
+      readyOverFloor: { median: +(median(ready) / median(floor)).toFixed(2), max: +(Math.max(...ready) / Math.max(...floor)).toFixed(2) },
       redrawAfterPanMs: { median: Math.round(median(redraw)), p95: Math.round(p95(redraw)) },
       redrawAfterZoomMs: { median: Math.round(median(zoomAfterAnimation)), p95: Math.round(p95(zoomAfterAnimation)), samples: zoomAfterAnimation.length },
       zoomClickToDrawnMs: { median: Math.round(median(zoomFromClick)), p95: Math.round(p95(zoomFromClick)) },
