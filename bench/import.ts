@@ -6,73 +6,18 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openPostgres } from "../db/client";
 import { buildExport, OPERATOR_GRANTS } from "../server/exports";
-import { provinceNameOf } from "../db/national-outlines";
 import { importStandardData } from "../db/queries/import";
 import * as s from "../db/schema";
 import { seed } from "../db/seed";
 import { EXPECTED_COLUMNS, readStandardData } from "../lib/standard-data";
-import { generate, municipalities } from "./synthetic";
+import { scratchDatabase } from "./scratch-db";
+import { standardFile } from "./synthetic";
 
 const count = Number(process.argv[2] ?? 1_000_000);
-const server = process.env.DATABASE_URL;
-if (!server) throw new Error("set DATABASE_URL to a Postgres server");
-const name = `wifi_atlas_bench_import_${process.pid}`;
-const dbUrl = (() => {
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return u.toString();
-})();
-
-const admin = postgres(server, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database "${name}"`);
+const { url: dbUrl, drop } = await scratchDatabase("import");
 
 try {
-  // The file: `count` rows of the newer release, spread over every 시군구 like a national file, with
-  // their real 시도 and 시군구 names, so every row is checked against its 시군구's outline.
-  const munis = municipalities();
-  const { sites } = generate(count, munis, 7);
-  const CATEGORIES = [
-    "관공서",
-    "서민·복지시설",
-    "편의시설",
-    "교통시설",
-    "버스정류장",
-    "문화·관광시설",
-    "전통시장",
-    "공원",
-    "교육시설",
-    "보건시설",
-    "체육시설",
-    "기타",
-  ];
-  const PROVIDERS = ["KT", "LGU+", "SKT", "SK브로드밴드"];
-  const lines: string[] = [EXPECTED_COLUMNS.newer.split(", ").join(",")];
-  for (let i = 0; i < count; i++) {
-    const site = sites[i % sites.length]!;
-    const m = munis[site.municipality]!;
-    const province = provinceNameOf(m.code.slice(1))!;
-    lines.push(
-      [
-        `B-${i}`,
-        `벤치 장소 ${i}`,
-        `${1 + (i % 5)}층`,
-        province,
-        m.name,
-        CATEGORIES[i % CATEGORIES.length],
-        PROVIDERS[i % 4],
-        `BENCH-${i % 97}`,
-        `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, "0")}`,
-        `${m.name} 벤치로 ${i}`,
-        "",
-        `${m.name}청`,
-        "055-000-0000",
-        (site.lat + (i % 7) * 1e-4).toFixed(6),
-        (site.lng + (i % 5) * 1e-4).toFixed(6),
-        "2026-11-01",
-      ].join(","),
-    );
-  }
-  const text = `\uFEFF${lines.join("\n")}\n`;
+  const { text, munis, sites } = standardFile(count);
   const bytes = new TextEncoder().encode(text);
 
   const handle = openPostgres(dbUrl, { max: 4 });
@@ -251,6 +196,5 @@ try {
   console.log(JSON.stringify({ bench: "summary-export", aps: aps!.n, medianMs: timings }));
   await handle.close();
 } finally {
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.end();
+  await drop();
 }

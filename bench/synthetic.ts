@@ -6,6 +6,8 @@ import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import { centroidOf, seededRandom, type Area } from "../lib/geo";
 import type { ApStatus, Provenance, SiteCategory } from "../lib/domain";
+import { EXPECTED_COLUMNS } from "../lib/standard-data";
+import { provinceNameOf } from "../db/national-outlines";
 
 export type Municipality = { code: string; name: string; lat: number; lng: number };
 
@@ -89,4 +91,59 @@ export function generate(count: number, munis: Municipality[], seed = 1): { site
     }
   }
   return { sites, aps };
+}
+
+/**
+ * A national file of the newer standard release: `count` rows spread over every 시군구 with their real
+ * 시도 and 시군구 names (so every row is checked against its 시군구's outline), and provider, category
+ * and date spellings to normalise. UTF-8 with a BOM, as the portal publishes it; with the
+ * municipalities and places it was drawn from.
+ */
+export function standardFile(count: number): { text: string; munis: Municipality[]; sites: SyntheticSite[] } {
+  // The file: `count` rows of the newer release, spread over every 시군구 like a national file, with
+  // their real 시도 and 시군구 names, so every row is checked against its 시군구's outline.
+  const munis = municipalities();
+  const { sites } = generate(count, munis, 7);
+  const CATEGORIES = [
+    "관공서",
+    "서민·복지시설",
+    "편의시설",
+    "교통시설",
+    "버스정류장",
+    "문화·관광시설",
+    "전통시장",
+    "공원",
+    "교육시설",
+    "보건시설",
+    "체육시설",
+    "기타",
+  ];
+  const PROVIDERS = ["KT", "LGU+", "SKT", "SK브로드밴드"];
+  const lines: string[] = [EXPECTED_COLUMNS.newer.split(", ").join(",")];
+  for (let i = 0; i < count; i++) {
+    const site = sites[i % sites.length]!;
+    const m = munis[site.municipality]!;
+    const province = provinceNameOf(m.code.slice(1))!;
+    lines.push(
+      [
+        `B-${i}`,
+        `벤치 장소 ${i}`,
+        `${1 + (i % 5)}층`,
+        province,
+        m.name,
+        CATEGORIES[i % CATEGORIES.length],
+        PROVIDERS[i % 4],
+        `BENCH-${i % 97}`,
+        `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, "0")}`,
+        `${m.name} 벤치로 ${i}`,
+        "",
+        `${m.name}청`,
+        "055-000-0000",
+        (site.lat + (i % 7) * 1e-4).toFixed(6),
+        (site.lng + (i % 5) * 1e-4).toFixed(6),
+        "2026-11-01",
+      ].join(","),
+    );
+  }
+  return { text: `\uFEFF${lines.join("\n")}\n`, munis, sites };
 }
