@@ -53,8 +53,12 @@ export type ImportSummary = {
 
 /** Records matched against the database per statement. */
 const MATCH = 50_000;
-/** Rows per statement when writing records as arrays. */
-const BULK = 20_000;
+/**
+ * Rows per statement when writing records as arrays. Building a statement's arrays holds the
+ * server's thread: at 20,000 rows other requests waited up to a few hundred milliseconds each time
+ * (health p95 223 ms during a million-row import), at 5,000 they wait a quarter of that (70 ms).
+ */
+const BULK = 5_000;
 /** From this many new records on, the grid is rebuilt once instead of kept by its triggers. */
 const BULK_GRID_THRESHOLD = 50_000;
 
