@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import { GET } from "../app/api/map/features/route";
 import { getDb } from "../server/database";
+import { rowsOf } from "../db/client";
 import { LEVEL_SIZES, levelForZoom } from "../lib/map-grid";
 
 const ZOOMS = [7, 11, 15];
@@ -16,9 +17,6 @@ const WARMUP = 20;
 /** The baselines are slow at national zoom (a million rows per request): fewer runs of them. */
 const BASELINE_RUNS = Number(process.env.BASELINE_RUNS ?? 20);
 const VIEW_PX = { w: 1280, h: 800 };
-
-type Rows = Record<string, unknown>[];
-const rowsOf = (r: unknown): Rows => (Array.isArray(r) ? r : (r as { rows: Rows }).rows);
 
 function viewport(lat: number, lng: number, zoom: number) {
   const degPerPx = 360 / (256 * 2 ** zoom);

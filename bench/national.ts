@@ -8,14 +8,12 @@
 import { sql } from "drizzle-orm";
 import { GET } from "../app/api/municipalities/route";
 import { getDb } from "../server/database";
+import { rowsOf } from "../db/client";
 
 const RUNS = Number(process.env.RUNS ?? 100);
 const WARMUP = 10;
 /** The live baseline reads the whole inventory per request: fewer runs of it. */
 const LIVE_RUNS = Number(process.env.LIVE_RUNS ?? 10);
-
-type Rows = Record<string, unknown>[];
-const rowsOf = (r: unknown): Rows => (Array.isArray(r) ? r : (r as { rows: Rows }).rows);
 
 function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);

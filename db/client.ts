@@ -18,6 +18,11 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Where a query runs: the database, or a transaction in progress. */
 export type Conn = Db | Tx;
 
+/** The rows of `db.execute`: postgres.js answers an array of them, PGlite `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export type DbHandle = {
   db: Db;
   engine: Engine;

@@ -1,17 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../server/database";
+import { rowsOf } from "./client";
 import { testEngine } from "./testing/engines";
 import { importStandardData } from "./queries/import";
 import * as s from "./schema";
 
-/** db.execute answers an array on postgres.js and `{ rows }` on PGlite. */
-const rows = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-
 /** Every non-empty cell of the map grid, with its count and position sums, as text to compare. */
 async function gridCells() {
   const { db } = await getDb();
-  return rows(
+  return rowsOf(
     await db.execute(sql`select level, dim, value, cx, cy, n, round(sum_lat::numeric, 6) as lat, round(sum_lng::numeric, 6) as lng
                          from ap_cells where n <> 0 order by 1, 2, 3, 4, 5`),
   ).map((c) => `${c.level}/${c.dim}/${c.value}/${c.cx}/${c.cy} n=${c.n} ${c.lat} ${c.lng}`);
@@ -21,7 +19,7 @@ async function gridCells() {
 async function expectGridAsRebuilt() {
   const { db } = await getDb();
   const kept = await gridCells();
-  const zeros = rows(await db.execute(sql`select count(*)::int as n from ap_cells where n = 0`))[0]!.n;
+  const zeros = rowsOf(await db.execute(sql`select count(*)::int as n from ap_cells where n = 0`))[0]!.n;
   await db.execute(sql`select ap_cells_rebuild()`);
   const rebuilt = await gridCells();
   expect(kept).toEqual(rebuilt);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR, openMemoryPglite, openPostgres, type DbHandle } from "./client";
+import { MIGRATIONS_DIR, openMemoryPglite, openPostgres, rowsOf, type DbHandle } from "./client";
 import { adminSql, serverUrl, testEngine, withDatabase } from "./testing/engines";
 
 async function emptyDatabase(): Promise<DbHandle & { drop: () => Promise<void> }> {
@@ -213,5 +213,5 @@ function migrationsBefore(tag: string): string {
 async function rawRows(handle: DbHandle, text: string): Promise<{ rows: Record<string, unknown>[] }> {
   const { sql } = await import("drizzle-orm");
   const result = (await handle.db.execute(sql.raw(text))) as unknown;
-  return { rows: (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[] };
+  return { rows: rowsOf(result) };
 }

@@ -1,27 +1,27 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../server/database";
+import { rowsOf } from "./client";
 import { testEngine } from "./testing/engines";
 import { importStandardData } from "./queries/import";
 import * as s from "./schema";
 
-/** db.execute answers an array on postgres.js and `{ rows }` on PGlite. */
-const rows = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-
 /** The tallies as kept, and as counted from the tables now: they must be the same. */
 async function keptAndCounted() {
   const { db } = await getDb();
-  const kept = rows(
+  const kept = rowsOf(
     await db.execute(
       sql`select municipality_id as m, provider_name as p, install_year as y, n from ap_tallies where n <> 0 order by 1, 2 nulls first, 3 nulls first`,
     ),
   );
-  const counted = rows(
+  const counted = rowsOf(
     await db.execute(sql`select municipality_id as m, provider_name as p, install_year as y, count(*)::int as n from access_points
                          where status <> 'retired' group by 1, 2, 3 order by 1, 2 nulls first, 3 nulls first`),
   );
-  const keptSites = rows(await db.execute(sql`select municipality_id as m, n from site_tallies where n <> 0 order by 1`));
-  const countedSites = rows(await db.execute(sql`select municipality_id as m, count(*)::int as n from sites where status <> 'retired' group by 1 order by 1`));
+  const keptSites = rowsOf(await db.execute(sql`select municipality_id as m, n from site_tallies where n <> 0 order by 1`));
+  const countedSites = rowsOf(
+    await db.execute(sql`select municipality_id as m, count(*)::int as n from sites where status <> 'retired' group by 1 order by 1`),
+  );
   return { kept, counted, keptSites, countedSites };
 }
 

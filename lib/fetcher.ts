@@ -1,6 +1,7 @@
 // The one fetcher SWR uses: JSON from our API; a failure keeps the server's error as sent
 // (`{ code, path?, params?, issues? }`), for the screen to word from the catalogue.
 import type { ErrorBody, Issue } from "./errors";
+import { MAX_PAGE_SIZE } from "./limits";
 
 type WireError = Partial<ErrorBody["error"]>;
 
@@ -46,14 +47,11 @@ export async function fetchJson<T>(url: string): Promise<T> {
   return readJson<T>(await fetch(url, { headers: { accept: "application/json" } }));
 }
 
-/** The most a list endpoint gives in one page. */
-const LARGEST_PAGE = 500;
-
 /** Every page of a list endpoint (`{ items, total }`): for a layer that draws all of them, not a page. */
 export async function fetchAllPages<T>(url: string): Promise<{ items: T[]; total: number }> {
-  const pageOf = (page: number) => fetchJson<{ items: T[]; total: number }>(`${url}${url.includes("?") ? "&" : "?"}pageSize=${LARGEST_PAGE}&page=${page}`);
+  const pageOf = (page: number) => fetchJson<{ items: T[]; total: number }>(`${url}${url.includes("?") ? "&" : "?"}pageSize=${MAX_PAGE_SIZE}&page=${page}`);
   const first = await pageOf(1);
-  const rest = await Promise.all(Array.from({ length: Math.max(0, Math.ceil(first.total / LARGEST_PAGE) - 1) }, (_, i) => pageOf(i + 2)));
+  const rest = await Promise.all(Array.from({ length: Math.max(0, Math.ceil(first.total / MAX_PAGE_SIZE) - 1) }, (_, i) => pageOf(i + 2)));
   return { ...first, items: [...first.items, ...rest.flatMap((r) => r.items)] };
 }
 

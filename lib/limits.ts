@@ -14,6 +14,9 @@ export const MAX_PLANNED_APS = 200;
 /** Largest count target of a plan year (buses, zones, APs). */
 export const MAX_COUNT_TARGET = 1_000_000;
 
+/** The most rows a list endpoint answers in one page. */
+export const MAX_PAGE_SIZE = 500;
+
 // Control characters (NUL among them) never belong in text a person typed; line breaks and tabs
 // may stand in longer text. Matching them is the point of these patterns.
 // eslint-disable-next-line no-control-regex

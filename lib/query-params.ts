@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { AP_STATUSES, BUS_STATUSES, POI_KINDS, PROVENANCES, SITE_CATEGORIES, SITE_SOURCES, SITE_STATUSES } from "./domain";
 import { AppError } from "./errors";
-import { MAX_ID, text } from "./limits";
+import { MAX_ID, MAX_PAGE_SIZE, text } from "./limits";
 import { issuesOf } from "./validation";
 
 export type BBox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
@@ -28,7 +28,7 @@ export const bboxParam = z.string().transform((raw, ctx): BBox => {
 
 const year = z.coerce.number({ error: "expected a year" }).int("expected a whole year").min(1990).max(2100);
 const page = z.coerce.number({ error: "expected a page number" }).int().min(1).default(1);
-const pageSize = z.coerce.number({ error: "expected a page size" }).int().min(1).max(500).default(50);
+const pageSize = z.coerce.number({ error: "expected a page size" }).int().min(1).max(MAX_PAGE_SIZE).default(50);
 const dir = z.enum(["asc", "desc"]).default("asc");
 const q = text({ max: 100 }).optional();
 const id = z.coerce.number().int().positive().max(MAX_ID);

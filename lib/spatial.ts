@@ -45,3 +45,14 @@ export function areaIndex<T extends { area: Area }>(areas: readonly T[]): (p: La
   const boxes = areas.map((a) => ({ item: a, box: bboxOf(a.area) }));
   return (p) => boxes.find(({ item, box: [w, s, e, n] }) => p.lng >= w && p.lng <= e && p.lat >= s && p.lat <= n && containsPoint(item.area, p))?.item;
 }
+
+/** How many of the points each area holds, each point placed once; a point in no area counts nowhere. */
+export function countWithin<T extends { area: Area }>(areas: readonly T[], points: readonly LatLng[]): Map<T, number> {
+  const at = areaIndex(areas);
+  const counts = new Map<T, number>(areas.map((a) => [a, 0]));
+  for (const p of points) {
+    const a = at(p);
+    if (a) counts.set(a, counts.get(a)! + 1);
+  }
+  return counts;
+}

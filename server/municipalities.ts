@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../lib/errors";
 import type { DemandArea } from "../lib/planning";
 import { areaKm2, asArea, type Area } from "../lib/geo";
-import { areaIndex } from "../lib/spatial";
+import { countWithin } from "../lib/spatial";
 import { compareNullsLast } from "../lib/sort";
 import type { MUNICIPALITY_SORTS } from "../lib/query-params";
 import type { NationalContext, RequestContext } from "./context";
@@ -228,12 +228,7 @@ export async function residentsByDong(db: Db, m: { id: number; code: string | nu
   const [rows, positions] = await Promise.all([listDongs(db, { municipalityCode: m.code }), activeApPositions(db, { municipalityId: m.id })]);
   const outlines = shippedDongs(m.code);
   const areaOf = new Map(outlines?.map((o) => [o.code, o.area]));
-  const apsIn = new Map<string, number>();
-  const dongAt = areaIndex(outlines ?? []);
-  for (const p of outlines ? positions : []) {
-    const dong = dongAt(p)?.code;
-    if (dong) apsIn.set(dong, (apsIn.get(dong) ?? 0) + 1);
-  }
+  const apsIn = new Map([...countWithin(outlines ?? [], positions)].map(([o, n]) => [o.code, n]));
   const dongs = rows.map((d) => {
     const aps = outlines ? (apsIn.get(d.code) ?? 0) : null;
     return {

@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PoiKind, SiteCategory, SiteStatus } from "../../lib/domain";
 import type { LatLng } from "../../lib/geo";
-import { areaIndex, pointIndex } from "../../lib/spatial";
+import { areaIndex, countWithin, pointIndex } from "../../lib/spatial";
 import {
   coveredPois,
   DEFAULT_PLANNING_SETTINGS,
@@ -64,15 +64,8 @@ async function coverageOf(db: Db, { municipalityId, dongs }: { municipalityId: n
     coveragePoints(db, { municipalityId }),
   ]);
   const covered = coveredPois(pois, [...coverage.active, ...coverage.planned], settings.coverageRadiusM);
-  // Each active AP is placed in its 읍면동 once (a box test first), not tested against every outline.
-  const demand = dongs?.map((d) => ({ ...d, activeAps: 0 }));
-  if (demand) {
-    const dongAt = areaIndex(demand);
-    for (const p of coverage.active) {
-      const d = dongAt(p);
-      if (d) d.activeAps++;
-    }
-  }
+  const apsIn = dongs ? countWithin(dongs, coverage.active) : undefined;
+  const demand = dongs?.map((d) => ({ ...d, activeAps: apsIn!.get(d)! }));
   return { settings, pois, coverage, covered, demand };
 }
 
