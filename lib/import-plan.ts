@@ -50,7 +50,25 @@ export type ImportCounts = { new: number; updated: number; unchanged: number; du
 export type MunicipalityCounts = Pick<ImportCounts, "new" | "updated" | "unchanged">;
 
 /** A place the file names that has no zone yet: the zone, and its rows as its access points. */
-export type NewSite = { municipalityId: number; siteKey: string; line: number; fields: SiteFields; aps: (ApFields & { sourceRef: string })[] };
+export type NewSite = {
+  municipalityId: number;
+  siteKey: string;
+  line: number;
+  fields: SiteFields;
+  /** Its access points in this plan; `apCount` counts those of the whole file (a file planned in batches may have more to come). */
+  aps: (ApFields & { sourceRef: string })[];
+  apCount: number;
+};
+
+/**
+ * What a plan of one batch of a file needs from the rest of it: the places earlier batches began
+ * (a national file keeps them as digests), and what the whole file says of a place — its rows, and
+ * the first position its rows give.
+ */
+export type PlanCarry = {
+  started: { has: (groupKey: string) => boolean; add: (groupKey: string) => void };
+  placeOf: (municipalityId: number, siteKey: string) => { rows: number; lat: number | null; lng: number | null } | undefined;
+};
 
 export type ImportPlan = {
   /** Places with no zone yet, in municipality then key order (each index grows at its end). */
@@ -190,6 +208,7 @@ export function planImport({
   outlines,
   fileCounts,
   absent = [],
+  carry,
 }: {
   records: readonly StandardRecord[];
   municipalityIdOf: (r: StandardRecord) => number;
@@ -200,6 +219,8 @@ export function planImport({
   fileCounts: { duplicate: number; invalid: number };
   /** Columns the file does not give: their stored values stay. */
   absent?: readonly Field[];
+  /** When `records` are one batch of a file: the places earlier batches began, and the file's word on each place. */
+  carry?: PlanCarry;
 }): ImportPlan {
   const keptAp = absent.flatMap((f) => AP_FIELDS_OF[f] ?? []);
   const keptSite: (keyof SiteFields)[] = [
@@ -223,6 +244,23 @@ export function planImport({
     if (!c) plan.perMunicipality.set(mId, (c = { new: 0, updated: 0, unchanged: 0 }));
     c[k] += n;
     plan.counts[k] += n;
+  };
+
+  /** A row of a zone that exists: a new AP of it, a changed one, or unchanged (or counted with its zone's change). */
+  const planAp = (mId: number, site: ExistingSite, r: StandardRecord, siteChanged: boolean) => {
+    const ap = apOf(site.id, r.key);
+    if (!ap) {
+      plan.apInserts.push({ ...apFieldsOf(r), municipalityId: mId, siteId: site.id, sourceRef: r.key });
+      return tally(mId, "new");
+    }
+    const before = apFieldsOfRow(ap);
+    const apAfter = keep(apFieldsOf(r), before, keptAp);
+    if (differs(before, apAfter, AP_FIELDS)) {
+      plan.apUpdates.push({ ...apAfter, id: ap.id, version: ap.version + 1, sourceRef: r.key });
+      plan.changes.push({ action: "update", entityType: "access_point", entityId: ap.id, municipalityId: mId, before, after: apAfter });
+      return tally(mId, "updated");
+    }
+    tally(mId, siteChanged ? "updated" : "unchanged");
   };
 
   // The rows of each place, in file order, with the zone they belong to (if any).
@@ -249,8 +287,19 @@ export function planImport({
     else groups.set(key, { mId, match, rows: [r] });
   }
 
-  for (const { mId, match, rows } of groups.values()) {
+  for (const [groupKey, { mId, match, rows }] of groups) {
+    // A place an earlier batch began: its zone was planned there; its rows here are more of its access points.
+    if (carry?.started.has(groupKey)) {
+      if (!match) tally(mId, "new", rows.length);
+      else if (match.own) tally(mId, "unchanged", rows.length);
+      else for (const r of rows) planAp(mId, match.site, r, false);
+      continue;
+    }
+    carry?.started.add(groupKey);
     const siteOfRows = siteFieldsOfGroup(rows);
+    // The position is the first any row of the place gives, in this batch or a later one.
+    const whole = match?.own ? undefined : carry?.placeOf(mId, rows[0]!.siteKey);
+    if (whole && siteOfRows.lat === null) Object.assign(siteOfRows, { lat: whole.lat, lng: whole.lng });
     if (!match) {
       plan.newSites.push({
         municipalityId: mId,
@@ -258,6 +307,7 @@ export function planImport({
         line: rows[0]!.line,
         fields: siteOfRows,
         aps: rows.map((r) => ({ ...apFieldsOf(r), sourceRef: r.key })),
+        apCount: whole?.rows ?? rows.length,
       });
       plan.sites.new++;
       tally(mId, "new", rows.length);
@@ -282,20 +332,7 @@ export function planImport({
     rows.forEach((r, i) => {
       // A zone this app made is compared by its own fields only: its first row carries them.
       if (own) return tally(mId, i === 0 && siteChanged ? "updated" : "unchanged");
-      const ap = apOf(site.id, r.key);
-      if (!ap) {
-        const apAfter = apFieldsOf(r);
-        plan.apInserts.push({ ...apAfter, municipalityId: mId, siteId: site.id, sourceRef: r.key });
-        return tally(mId, "new");
-      }
-      const before = apFieldsOfRow(ap);
-      const apAfter = keep(apFieldsOf(r), before, keptAp);
-      if (differs(before, apAfter, AP_FIELDS)) {
-        plan.apUpdates.push({ ...apAfter, id: ap.id, version: ap.version + 1, sourceRef: r.key });
-        plan.changes.push({ action: "update", entityType: "access_point", entityId: ap.id, municipalityId: mId, before, after: apAfter });
-        return tally(mId, "updated");
-      }
-      tally(mId, i === 0 && siteChanged ? "updated" : "unchanged");
+      planAp(mId, site, r, i === 0 && siteChanged);
     });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -66,3 +66,8 @@ export function shortList(t: Translate, names: readonly string[], shown = 10): s
   if (names.length <= shown) return names.join(", ");
   return t("import.andMore", { list: names.slice(0, shown).join(", "), more: names.length - shown });
 }
+
+/** The values a progress line's message takes: how many of how many, and the share done (0 to 1). */
+export function progressValues(p: { done: number; total: number }): { done: number; total: number; share: number } {
+  return { done: p.done, total: p.total, share: p.total > 0 ? Math.min(1, p.done / p.total) : 0 };
+}

@@ -111,6 +111,8 @@ export type StandardRecord = {
   ssid: string | null;
   installYear: number | null;
   installMonth: number | null;
+  /** 설치년월 was blank: the install date is unknown (counted once rather than row by row). */
+  installBlank: boolean;
   roadAddress: string | null;
   lotAddress: string | null;
   managerName: string | null;
@@ -166,6 +168,8 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } 
 
 /** The file line on which Papa's row `row` (0 = the header) starts, counting quoted line breaks. */
 function lineOfRow(text: string, row: number): number {
+  // (Papa reads a preview of 0 rows as no preview at all.)
+  if (row === 0) return 1;
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", preview: row });
   let line = 1;
   for (const cells of parsed.data) line += 1 + cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
@@ -434,127 +438,150 @@ export const STANDARD_COLUMN_NAMES: readonly string[] = STANDARD_NAMES;
 export type ReadOptions = { columnMap?: Readonly<Record<string, string>> };
 
 /**
- * Reads a whole file: every row an access point, normalised and checked, duplicates counted, every
- * problem listed. A file that is cut off (inside a quoted field, or in its last row) is refused whole.
+ * What finding duplicates remembers of the rows read so far. `raw`: the line of an earlier row with
+ * the same cells, or undefined (and this one is remembered). `keyed`: under an access point's
+ * identity, the line of an earlier record with the same fingerprint, or how many different records
+ * came before (and this one is remembered).
  */
-export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions = {}): StandardDataReport {
-  const { text, encoding } = decode(bytes);
-  if (!text.trim()) throw new StandardDataError("empty", "The file is empty.");
-  let table: string[][];
-  const csv = !/^\s*[{[]/.test(text);
-  if (!csv) {
-    table = tableFromGeoJson(text);
-  } else {
-    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
-    const fatal = parsed.errors.find((e) => e.type === "Quotes");
-    if (fatal) {
-      // Papa counts rows from 0 with the header as row 0; the line is where the broken row starts.
-      const line = lineOfRow(text, fatal.row ?? 0);
-      if (fatal.code === "MissingQuotes") {
-        throw new StandardDataError("truncated", `The file ends inside a quoted field opened on line ${line}: it looks cut off.`, line);
-      }
-      throw new StandardDataError("unparseable", `The CSV cannot be read: line ${line}: ${fatal.message}.`, line);
-    }
-    table = parsed.data;
-  }
-  const [header, ...rows] = table;
-  if (!header) throw new StandardDataError("empty", "The file is empty.");
-  const { fields, variant, absent } = mapHeader(header, columnMap, { table: csv });
-  const columnOf = (f: Field) => {
-    for (const [i, g] of fields) if (g === f) return header[i]!.replace(/^\uFEFF/, "").trim();
-    return f;
+export type SeenRows = {
+  raw: (text: string, line: number) => number | undefined;
+  keyed: (key: string, fingerprint: string, line: number) => { sameAs: number } | { before: number };
+};
+
+/** SeenRows that keep the texts themselves: for a file held whole anyway. */
+export function seenInMemory(): SeenRows {
+  const rawSeen = new Map<string, number>();
+  const byKey = new Map<string, { line: number; fingerprint: string }[]>();
+  return {
+    raw: (text, line) => {
+      const at = rawSeen.get(text);
+      if (at === undefined) rawSeen.set(text, line);
+      return at;
+    },
+    keyed: (key, fingerprint, line) => {
+      const seen = byKey.get(key);
+      const same = seen?.find((x) => x.fingerprint === fingerprint);
+      if (same) return { sameAs: same.line };
+      if (seen) seen.push({ line, fingerprint });
+      else byKey.set(key, [{ line, fingerprint }]);
+      return { before: seen ? seen.length - 1 : 0 };
+    },
   };
-  // How many fields a row has: the header's, or without the older release's trailing empty column.
-  const width = header.length;
-  let minWidth = width;
-  while (minWidth > 0 && headerName(header[minWidth - 1]!) === "") minWidth--;
-  const fitting = (cells: string[]) => cells.length >= minWidth && (cells.length <= width || cells.slice(width).every((c) => c.trim() === ""));
-  const last = rows.at(-1);
-  if (csv && last && !fitting(last)) {
-    const line = rows.length + 1;
+}
+
+/**
+ * Checks a file's rows one at a time: every row an access point, normalised and checked, duplicates
+ * counted, every problem listed. Holds no row once it is read, only what `seen` keeps to find
+ * duplicates (an import that streams a national file keeps digests; see lib/standard-stream).
+ */
+export class RecordReader {
+  readonly variant: Variant;
+  readonly absent: Field[];
+  readonly issues: Issue[] = [];
+  /** Rows read, duplicates and refused rows among them. */
+  rows = 0;
+  duplicates = 0;
+  invalid = 0;
+  /** Records whose 설치년월 is blank. */
+  blankInstallDates = 0;
+  /** Rows counted as duplicate or refused, by the 시도 and 시군구 they name (as written). */
+  readonly tally = { duplicate: new Map<string, number>(), invalid: new Map<string, number>() };
+
+  private readonly csv: boolean;
+  private readonly width: number;
+  private readonly minWidth: number;
+  private readonly at: Record<Field, number>;
+  private readonly columnOf: (f: Field) => string;
+  private readonly seen: SeenRows;
+  // The same raw values recur across a file (providers, categories, dates): normalise each once.
+  private readonly provider = memo(normaliseProvider);
+  private readonly categoryOf = memo(normaliseCategory);
+  private readonly installedOf = memo(normaliseInstalled);
+
+  /** Maps the header (refusing a file that is not of the standard) and starts counting. */
+  constructor(header: string[], { columnMap, csv = true, seen = seenInMemory() }: ReadOptions & { csv?: boolean; seen?: SeenRows } = {}) {
+    const { fields, variant, absent } = mapHeader(header, columnMap, { table: csv });
+    this.variant = variant;
+    this.absent = absent;
+    this.csv = csv;
+    this.seen = seen;
+    this.columnOf = (f: Field) => {
+      for (const [i, g] of fields) if (g === f) return header[i]!.replace(/^\uFEFF/, "").trim();
+      return f;
+    };
+    // How many fields a row has: the header's, or without the older release's trailing empty column.
+    this.width = header.length;
+    let minWidth = header.length;
+    while (minWidth > 0 && headerName(header[minWidth - 1]!) === "") minWidth--;
+    this.minWidth = minWidth;
+    // Where each field sits, looked up once rather than per cell (-1: not in this file).
+    const indexOf = new Map<Field, number>();
+    for (const [i, g] of fields) if (!indexOf.has(g)) indexOf.set(g, i);
+    this.at = Object.fromEntries((Object.keys(COLUMNS) as Field[]).map((f) => [f, indexOf.get(f) ?? -1])) as Record<Field, number>;
+  }
+
+  private fitting(cells: string[]): boolean {
+    return cells.length >= this.minWidth && (cells.length <= this.width || cells.slice(this.width).every((c) => c.trim() === ""));
+  }
+
+  /** A CSV whose last row is short was cut off: refused whole. `cells` is the file's last row, `line` its line. */
+  checkLast(cells: string[] | undefined, line: number): void {
+    if (!this.csv || !cells || this.fitting(cells)) return;
     throw new StandardDataError(
       "truncated",
-      `The last row (line ${line}) has ${last.length} fields where the header has ${minWidth}: the file looks cut off.`,
+      `The last row (line ${line}) has ${cells.length} fields where the header has ${this.minWidth}: the file looks cut off.`,
       line,
     );
   }
 
-  const issues: Issue[] = [];
-  const records: StandardRecord[] = [];
-  /** Every distinct row by its access point's identity; the raw rows already seen, for exact duplicates. */
-  const byKey = new Map<string, { line: number; fingerprint: string }[]>();
-  const rawSeen = new Map<string, number>();
-  let duplicates = 0;
-  let invalid = 0;
-  /** Rows counted as duplicate or refused, by the 시도 and 시군구 they name (as written). */
-  const tally = { duplicate: new Map<string, number>(), invalid: new Map<string, number>() };
-  const count = (m: Map<string, number>, place: string) => m.set(place, (m.get(place) ?? 0) + 1);
+  private issue(line: number, f: Field, value: string, code: IssueCode, reason: string, severity: Issue["severity"], ref?: string) {
+    this.issues.push({ line, column: this.columnOf(f), value, code, reason, severity, ...(ref ? { ref } : {}) });
+  }
 
-  // Where each field sits, looked up once rather than per cell (-1: not in this file).
-  const indexOf = new Map<Field, number>();
-  for (const [i, g] of fields) if (!indexOf.has(g)) indexOf.set(g, i);
-  const at = Object.fromEntries((Object.keys(COLUMNS) as Field[]).map((f) => [f, indexOf.get(f) ?? -1])) as Record<Field, number>;
-  // The same raw values recur across a file (providers, categories, dates): normalise each once.
-  const memo = <T>(fn: (raw: string) => T) => {
-    const cache = new Map<string, T>();
-    return (raw: string) => {
-      let v = cache.get(raw);
-      if (v === undefined && !cache.has(raw)) {
-        v = fn(raw);
-        if (cache.size < 10_000) cache.set(raw, v);
-      }
-      return v as T;
-    };
-  };
-  const provider = memo(normaliseProvider);
-  const categoryOf = memo(normaliseCategory);
-  const installedOf = memo(normaliseInstalled);
-  const issue = (line: number, f: Field, value: string, code: IssueCode, reason: string, severity: Issue["severity"], ref?: string) =>
-    issues.push({ line, column: columnOf(f), value, code, reason, severity, ...(ref ? { ref } : {}) });
+  private count(m: Map<string, number>, place: string) {
+    m.set(place, (m.get(place) ?? 0) + 1);
+  }
 
-  /** Lines whose 설치년월 is blank. */
-  const blankInstall = new Set<number>();
-  for (let index = 0; index < rows.length; index++) {
-    const cells = rows[index]!;
-    const line = index + 2;
+  /** The row on `line` as a record, or null when it is a duplicate or refused (counted and listed). */
+  read(cells: string[], line: number): StandardRecord | null {
+    this.rows++;
+    const at = this.at;
     const get = (f: Field) => (at[f] < 0 ? "" : clean(cells[at[f]]));
     const placeName = get("placeName");
     const provinceName = get("provinceName");
     const municipalityName = get("municipalityName");
     const place = `${provinceName} ${municipalityName}`.trim();
-    if (csv && !fitting(cells)) {
-      issues.push({
+    if (this.csv && !this.fitting(cells)) {
+      this.issues.push({
         line,
         column: "",
         value: String(cells.length),
         code: "field_count",
-        ref: String(minWidth),
-        reason: `${cells.length} fields where the header has ${minWidth}: the row is not imported`,
+        ref: String(this.minWidth),
+        reason: `${cells.length} fields where the header has ${this.minWidth}: the row is not imported`,
         severity: "error",
       });
-      invalid++;
-      count(tally.invalid, place);
-      continue;
+      this.invalid++;
+      this.count(this.tally.invalid, place);
+      return null;
     }
     // The same row, cell for cell, as an earlier one: a duplicate, counted and named.
-    const raw = cells.join("\u0001");
-    const sameAs = rawSeen.get(raw);
+    const sameAs = this.seen.raw(cells.join("\u0001"), line);
     if (sameAs !== undefined) {
-      issue(line, "placeName", placeName, "duplicate_row", `the same row as line ${sameAs}: counted once`, "warning", String(sameAs));
-      duplicates++;
-      count(tally.duplicate, place);
-      continue;
+      this.issue(line, "placeName", placeName, "duplicate_row", `the same row as line ${sameAs}: counted once`, "warning", String(sameAs));
+      this.duplicates++;
+      this.count(this.tally.duplicate, place);
+      return null;
     }
-    rawSeen.set(raw, line);
     // 세종, a single-tier city, is published with a blank 시군구: its 시도 names it.
     const singleTier = /^세종/.test(provinceName);
     if (!placeName || !provinceName || (!municipalityName && !singleTier)) {
-      if (!placeName) issue(line, "placeName", placeName, "required", "required field is empty", "error");
-      if (!provinceName) issue(line, "provinceName", provinceName, "required", "required field is empty", "error");
-      if (!municipalityName && !singleTier) issue(line, "municipalityName", municipalityName, "required", "required field is empty", "error");
-      invalid++;
-      count(tally.invalid, place);
-      continue;
+      if (!placeName) this.issue(line, "placeName", placeName, "required", "required field is empty", "error");
+      if (!provinceName) this.issue(line, "provinceName", provinceName, "required", "required field is empty", "error");
+      if (!municipalityName && !singleTier) this.issue(line, "municipalityName", municipalityName, "required", "required field is empty", "error");
+      this.invalid++;
+      this.count(this.tally.invalid, place);
+      return null;
     }
 
     const latRaw = get("lat");
@@ -563,10 +590,10 @@ export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions =
     let lng: number | null = Number(lngRaw);
     if (!latRaw || !lngRaw || !Number.isFinite(lat) || !Number.isFinite(lng)) {
       const bad: Field = !latRaw || !Number.isFinite(lat) ? "lat" : "lng";
-      issue(line, bad, bad === "lat" ? latRaw : lngRaw, "not_number", "not a number: the site is kept without a position", "position");
+      this.issue(line, bad, bad === "lat" ? latRaw : lngRaw, "not_number", "not a number: the site is kept without a position", "position");
       lat = lng = null;
     } else if (lat === lng) {
-      issue(
+      this.issue(
         line,
         "lng",
         lngRaw,
@@ -576,23 +603,23 @@ export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions =
       );
       lat = lng = null;
     } else if (!inKorea(lat, lng) && inKorea(lng, lat)) {
-      issue(line, "lat", `${lat}, ${lng}`, "swapped", `latitude and longitude look swapped (${lat}, ${lng}): kept without a position`, "position");
+      this.issue(line, "lat", `${lat}, ${lng}`, "swapped", `latitude and longitude look swapped (${lat}, ${lng}): kept without a position`, "position");
       lat = lng = null;
     } else if (!inKorea(lat, lng)) {
-      issue(line, "lat", `${lat}, ${lng}`, "outside_korea", "outside Korea: kept without a position", "position");
+      this.issue(line, "lat", `${lat}, ${lng}`, "outside_korea", "outside Korea: kept without a position", "position");
       lat = lng = null;
     }
 
     const categoryRaw = get("category");
-    let category = categoryOf(categoryRaw);
+    let category = this.categoryOf(categoryRaw);
     if (!category) {
-      if (categoryRaw) issue(line, "category", categoryRaw, "unknown_category", "not a category of the standard: kept as written, counted as 기타", "warning");
+      if (categoryRaw)
+        this.issue(line, "category", categoryRaw, "unknown_category", "not a category of the standard: kept as written, counted as 기타", "warning");
       category = "other";
     }
     const installedRaw = get("installed");
-    if (!installedRaw) blankInstall.add(line);
-    const installed = installedOf(installedRaw);
-    if (!installed) issue(line, "installed", installedRaw, "bad_date", "not a date: install date left unknown", "warning");
+    const installed = this.installedOf(installedRaw);
+    if (!installed) this.issue(line, "installed", installedRaw, "bad_date", "not a date: install date left unknown", "warning");
 
     const record: StandardRecord = {
       line,
@@ -603,11 +630,12 @@ export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions =
       municipalityName,
       category,
       categoryRaw: orNull(categoryRaw),
-      categoryGiven: categoryOf(categoryRaw) ? null : orNull(categoryRaw),
-      provider: provider(get("provider")),
+      categoryGiven: this.categoryOf(categoryRaw) ? null : orNull(categoryRaw),
+      provider: this.provider(get("provider")),
       ssid: orNull(get("ssid")),
       installYear: installed?.year ?? null,
       installMonth: installed?.month ?? null,
+      installBlank: !installedRaw,
       roadAddress: orNull(get("roadAddress")),
       lotAddress: orNull(get("lotAddress")),
       managerName: orNull(get("managerName")),
@@ -623,42 +651,91 @@ export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions =
     // Rows of one place with a different 설치장소상세 or SSID are its access points; rows that agree on
     // those but differ elsewhere (another position, another date) are further access points of the
     // same spot, told apart by their order. Rows identical once normalised are one access point.
-    const fingerprint = fingerprintOf(record);
-    const seen = byKey.get(key);
-    const same = seen?.find((x) => x.fingerprint === fingerprint);
-    if (same) {
-      issue(
+    const seen = this.seen.keyed(key, fingerprintOf(record), line);
+    if ("sameAs" in seen) {
+      this.issue(
         line,
         "placeName",
         placeName,
         "same_after_normalising",
-        `the same as line ${same.line} once normalised: counted once`,
+        `the same as line ${seen.sameAs} once normalised: counted once`,
         "warning",
-        String(same.line),
+        String(seen.sameAs),
       );
-      duplicates++;
-      count(tally.duplicate, place);
-      continue;
+      this.duplicates++;
+      this.count(this.tally.duplicate, place);
+      return null;
     }
-    record.key = seen ? `${key}#${seen.length + 1}` : key;
-    if (seen) seen.push({ line, fingerprint });
-    else byKey.set(key, [{ line, fingerprint }]);
-    records.push(record);
+    record.key = seen.before > 0 ? `${key}#${seen.before + 1}` : key;
+    if (record.installBlank) this.blankInstallDates++;
+    return record;
   }
+}
 
-  const blankInstallLines = new Set(records.filter((r) => blankInstall.has(r.line)).map((r) => r.line));
+/** A normaliser that remembers the answers for the values it has seen (up to 10,000 of them). */
+function memo<T>(fn: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw: string) => {
+    let v = cache.get(raw);
+    if (v === undefined && !cache.has(raw)) {
+      v = fn(raw);
+      if (cache.size < 10_000) cache.set(raw, v);
+    }
+    return v as T;
+  };
+}
+
+/** The error of a CSV that Papa could not read, naming the line `row` (0 = the first row of `text`) starts on. */
+export function csvQuotesError(text: string, error: Papa.ParseError, linesBefore = 0): StandardDataError {
+  const line = linesBefore + lineOfRow(text, error.row ?? 0);
+  if (error.code === "MissingQuotes") {
+    return new StandardDataError("truncated", `The file ends inside a quoted field opened on line ${line}: it looks cut off.`, line);
+  }
+  return new StandardDataError("unparseable", `The CSV cannot be read: line ${line}: ${error.message}.`, line);
+}
+
+/** Whether decoded text is GeoJSON rather than CSV: it opens with an object or an array. */
+export const looksLikeJson = (text: string): boolean => /^\s*[{[]/.test(text);
+
+/**
+ * Reads a whole file held in memory (see db/queries/import for files read as a stream). A file that
+ * is cut off (inside a quoted field, or in its last row) is refused whole.
+ */
+export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions = {}): StandardDataReport {
+  const { text, encoding } = decode(bytes);
+  if (!text.trim()) throw new StandardDataError("empty", "The file is empty.");
+  let table: string[][];
+  const csv = !looksLikeJson(text);
+  if (!csv) {
+    table = tableFromGeoJson(text);
+  } else {
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+    // Papa counts rows from 0 with the header as row 0; the line is where the broken row starts.
+    const fatal = parsed.errors.find((e) => e.type === "Quotes");
+    if (fatal) throw csvQuotesError(text, fatal);
+    table = parsed.data;
+  }
+  const [header, ...rows] = table;
+  if (!header) throw new StandardDataError("empty", "The file is empty.");
+  const reader = new RecordReader(header, { columnMap, csv });
+  reader.checkLast(rows.at(-1), rows.length + 1);
+  const records: StandardRecord[] = [];
+  rows.forEach((cells, index) => {
+    const record = reader.read(cells, index + 2);
+    if (record) records.push(record);
+  });
   return {
     encoding,
-    variant,
+    variant: reader.variant,
     rows: rows.length,
     records,
-    blankInstallDates: blankInstallLines.size,
-    blankInstallLines,
-    duplicates,
-    invalid,
-    tally,
-    absent,
-    issues,
+    blankInstallDates: reader.blankInstallDates,
+    blankInstallLines: new Set(records.filter((r) => r.installBlank).map((r) => r.line)),
+    duplicates: reader.duplicates,
+    invalid: reader.invalid,
+    tally: reader.tally,
+    absent: reader.absent,
+    issues: reader.issues,
   };
 }
 
@@ -697,7 +774,7 @@ export const STANDARD_CATEGORY_LABEL: Record<SiteCategory, string> = {
 };
 
 /** A record as the export writes it: the same fields the reader produces. */
-export type StandardExportRow = Omit<StandardRecord, "line" | "categoryRaw" | "key" | "siteKey"> & { estimate?: boolean };
+export type StandardExportRow = Omit<StandardRecord, "line" | "categoryRaw" | "key" | "siteKey" | "installBlank"> & { estimate?: boolean };
 
 /**
  * The rows in the standard's column order: the newer release (with 번호) or the older one (trailing empty

@@ -118,36 +118,42 @@ export function makeRoute(deps: ContextDeps) {
       const query = spec.query ? parseParams(spec.query, url.searchParams) : undefined;
       const body = spec.body ? await parseBody(spec.body, req) : undefined;
       const form = spec.form ? await readUpload(req, spec.form.maxBytes()) : undefined;
-      const fromForm = form?.fields.get("municipality");
-      const fromBody = namesMunicipality.safeParse(body).data?.municipality;
-      const named = fromBody ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
-      // A route about one municipality that names none answers for the one the caller chose on the
-      // pages (the cookie), so a screen and the data it loads agree; national layers stay national.
-      const chosen = named ?? (spec.national ? undefined : chosenInCookie(req.headers.get("cookie")));
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each part was parsed by the spec's own schema just above
-      const input = { query, body, params, form, req } as RouteInput<S>;
-      const ctx: RequestContext | NationalContext =
-        spec.national && named === undefined
-          ? { ...baseOf(handle, viewer), municipality: null }
-          : contextOf(
-              handle,
-              viewer,
-              await deps.municipalityOf(handle.db, chosen).catch((err: unknown) => {
-                // A remembered code no longer known falls back to the default; a named one is a 404.
-                if (named === undefined && chosen !== undefined && err instanceof AppError && err.code === "not_found")
-                  return deps.municipalityOf(handle.db, undefined);
-                throw err;
-              }),
-            );
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a national spec gets the national context built just above, any other the full one
-      const out = await run(ctx as ContextFor<S>, input);
-      const res = out instanceof Response ? out : Response.json(out, { status: spec.status ?? 200 });
-      // What a signed-in caller is sent depends on who they are: no shared cache may keep it.
-      res.headers.append("vary", "Cookie");
-      if (viewer) res.headers.set("cache-control", "private, no-store");
-      // An upload route is not passed through the proxy (it would buffer the body): its headers are set here.
-      if (spec.form) for (const [name, value] of securityHeaders(process.env)) res.headers.set(name, value);
-      return res;
+      // The route removes an uploaded file when it is done with it; a request that fails first removes it here.
+      try {
+        const fromForm = form?.fields.get("municipality");
+        const fromBody = namesMunicipality.safeParse(body).data?.municipality;
+        const named = fromBody ?? (typeof fromForm === "string" && fromForm ? fromForm : undefined) ?? url.searchParams.get("municipality") ?? undefined;
+        // A route about one municipality that names none answers for the one the caller chose on the
+        // pages (the cookie), so a screen and the data it loads agree; national layers stay national.
+        const chosen = named ?? (spec.national ? undefined : chosenInCookie(req.headers.get("cookie")));
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each part was parsed by the spec's own schema just above
+        const input = { query, body, params, form, req } as RouteInput<S>;
+        const ctx: RequestContext | NationalContext =
+          spec.national && named === undefined
+            ? { ...baseOf(handle, viewer), municipality: null }
+            : contextOf(
+                handle,
+                viewer,
+                await deps.municipalityOf(handle.db, chosen).catch((err: unknown) => {
+                  // A remembered code no longer known falls back to the default; a named one is a 404.
+                  if (named === undefined && chosen !== undefined && err instanceof AppError && err.code === "not_found")
+                    return deps.municipalityOf(handle.db, undefined);
+                  throw err;
+                }),
+              );
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a national spec gets the national context built just above, any other the full one
+        const out = await run(ctx as ContextFor<S>, input);
+        const res = out instanceof Response ? out : Response.json(out, { status: spec.status ?? 200 });
+        // What a signed-in caller is sent depends on who they are: no shared cache may keep it.
+        res.headers.append("vary", "Cookie");
+        if (viewer) res.headers.set("cache-control", "private, no-store");
+        // An upload route is not passed through the proxy (it would buffer the body): its headers are set here.
+        if (spec.form) for (const [name, value] of securityHeaders(process.env)) res.headers.set(name, value);
+        return res;
+      } catch (err) {
+        form?.file?.dispose();
+        throw err;
+      }
     });
   };
 }

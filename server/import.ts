@@ -3,6 +3,7 @@ import { importStandardData, type ImportSummary } from "../db/queries/import";
 import { authorize } from "../lib/authz";
 import { AppError } from "../lib/errors";
 import type { ImportProgress } from "../lib/standard-data";
+import type { FileSource } from "../lib/standard-stream";
 import type { RequestContext } from "./context";
 
 /** What an upload answers: the import's report, with the name of the file it read. */
@@ -15,13 +16,13 @@ export type ImportResult = ImportSummary & { fileName: string };
 export async function importFile(
   ctx: RequestContext,
   {
-    bytes,
+    source,
     dryRun,
     columnMap,
     retire,
     onProgress,
   }: {
-    bytes: Uint8Array;
+    source: FileSource;
     dryRun: boolean;
     columnMap?: Record<string, string>;
     retire?: "all" | number[];
@@ -31,5 +32,14 @@ export async function importFile(
   authorize(ctx.viewer, ctx.municipality.id, "importData");
   const code = ctx.municipality.code;
   if (!code) throw new AppError("unprocessable", "This municipality has no code to import into.");
-  return importStandardData(ctx.db, { bytes, columnMap, retire, municipalityCode: code, dryRun, actor: ctx.actor.label, requestId: ctx.requestId, onProgress });
+  return importStandardData(ctx.db, {
+    source,
+    columnMap,
+    retire,
+    municipalityCode: code,
+    dryRun,
+    actor: ctx.actor.label,
+    requestId: ctx.requestId,
+    onProgress,
+  });
 }

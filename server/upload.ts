@@ -1,6 +1,7 @@
 // A file upload read as a stream (busboy, the multipart parser Node's frameworks use): the file goes to
 // a temporary file as it arrives, counted, and an upload over the limit is refused (413) as soon as it
-// passes it, instead of being held in memory or cut short by a body buffer.
+// passes it, instead of being held in memory or cut short by a body buffer. The route reads it from
+// there as a stream too, and removes it when done.
 import "server-only";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,12 +10,16 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "../lib/errors";
+import { fileSource, type FileSource } from "../lib/standard-stream";
 
 export type Upload = {
   /** The form's text fields. */
   fields: Map<string, string>;
-  /** The file of the field `file`, read back once whole, or null when none was sent. */
-  file: { name: string; bytes: Uint8Array } | null;
+  /**
+   * The file of the field `file` as a source to stream (as often as needed), or null when none was
+   * sent. `dispose` removes it: the route calls it when it is done with the file.
+   */
+  file: { name: string; source: FileSource; dispose: () => void } | null;
 };
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -30,6 +35,7 @@ export async function readUpload(req: Request, maxBytes: number): Promise<Upload
     throw new AppError("bad_request", "Send the file as multipart/form-data in the field “file”.", { issues: [{ code: "missing", path: "file" }] });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-upload-"));
+  const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
     const fields = new Map<string, string>();
     const received: { file: { name: string; at: string } | null } = { file: null };
@@ -64,8 +70,10 @@ export async function readUpload(req: Request, maxBytes: number): Promise<Upload
       Readable.fromWeb(req.body as WebReadableStream<Uint8Array>).pipe(parser);
     });
     const { file } = received;
-    return { fields, file: file ? { name: file.name, bytes: new Uint8Array(fs.readFileSync(file.at)) } : null };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!file) dispose();
+    return { fields, file: file ? { name: file.name, source: fileSource(file.at), dispose } : null };
+  } catch (err) {
+    dispose();
+    throw err;
   }
 }

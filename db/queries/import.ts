@@ -1,7 +1,9 @@
-// Imports national standard data in three steps: read the file (lib/standard-data), plan against what
-// the database holds (reads only; lib/import-plan decides what is new, changed or unchanged), then apply
-// the plan in one transaction with set-based statements. A dry run is the plan: nothing is written.
-// Used by the command line and the seed as well as the server, so it does not carry the server-only marker.
+// Imports national standard data. The file is streamed twice: a first pass reads and checks all of it
+// (lib/standard-data, lib/standard-stream) and places each row in its municipality; the second reads it
+// again in batches, and each batch is matched against the database, planned (lib/import-plan decides
+// what is new, changed or unchanged) and written with set-based statements, all in one transaction.
+// A dry run makes the same plans and writes nothing. Used by the command line and the seed as well as
+// the server, so it does not carry the server-only marker.
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { containsPoint, type Area } from "../../lib/geo";
@@ -17,16 +19,30 @@ import {
   type ImportCounts,
   type ImportPlan,
   type MunicipalityCounts,
+  type EditionZone,
   type NewSite,
+  type PlanCarry,
   type SiteFields,
   type Vanished,
   vanishedOf,
 } from "../../lib/import-plan";
-import { identityText, readStandardData, type ImportProgress, type Issue, type StandardDataReport, type StandardRecord } from "../../lib/standard-data";
+import {
+  identityText,
+  StandardDataError,
+  type Encoding,
+  type ImportProgress,
+  type Issue,
+  type ReadOptions,
+  type RecordReader,
+  type StandardDataReport,
+  type StandardRecord,
+  type Variant,
+} from "../../lib/standard-data";
+import { bytesSource, DigestTable, digestSet, isNotUtf8, streamRecords, type FileSource } from "../../lib/standard-stream";
 import type { Conn, Db, Tx } from "../client";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
-import { recordChanges, recordCreatesOf, type Author, type Change } from "./audit";
+import { recordChanges, recordCreatesOf, type Author } from "./audit";
 import { arr } from "./common";
 
 /** One municipality's rows: they add up to its rows read. */
@@ -66,84 +82,86 @@ const nameOf = (r: { provinceName: string; municipalityName: string }) => `${r.p
 
 // ── municipalities ──────────────────────────────────────────────────────────
 
+type MunicipalityRow = typeof s.municipalities.$inferSelect;
+
 /**
  * Which municipality each record lands in: its 시도 and 시군구 matched to the municipality directory
  * (lib/municipality-directory: short, old and misspelt names, spaces, "…청", 세종's blank 시군구; a city
  * divided into 구 written without its 구 is placed by the row's position). A row whose municipality
- * cannot be matched is refused and reported; no municipality is made up for it. Read only: an outline
- * for a municipality that had none is stored when the plan is applied.
+ * cannot be matched is refused and reported; no municipality is made up for it. Reads the municipalities
+ * once; each pass over the file takes a fresh `resolver()`. An outline for a municipality that had none
+ * is stored when the first rows there are written.
  */
-type Resolution = {
-  /** By record line. */
-  ids: Map<number, number>;
-  outlines: Map<number, Area>;
-  attached: string[];
-  /** The 시도 and 시군구 that matched no municipality (their rows refused). */
-  unmatched: string[];
-  outlinesToStore: { id: number; boundary: Area }[];
-  rejected: Set<number>;
-  /** Refused rows by municipality label (as matched, or as written). */
-  refusedBy: Map<string, number>;
-  /** A municipality's label by the 시도 and 시군구 as written, for those the directory matched; and by id. */
-  labelOfWritten: Map<string, string>;
-  labelOfId: Map<number, string>;
-  issues: Issue[];
-};
-
-type MunicipalityRow = typeof s.municipalities.$inferSelect;
-
-async function resolveMunicipalities(conn: Conn, records: StandardRecord[], municipalityCode: string | undefined): Promise<Resolution> {
-  const res: Resolution = {
-    ids: new Map(),
-    outlines: new Map(),
-    attached: [],
-    unmatched: [],
-    outlinesToStore: [],
-    rejected: new Set(),
-    refusedBy: new Map(),
-    labelOfWritten: new Map(),
-    labelOfId: new Map(),
-    issues: [],
-  };
+async function loadMunicipalities(conn: Conn, municipalityCode: string | undefined) {
   const all = await conn.select().from(s.municipalities);
   const directory = directoryOf(all.flatMap((m) => (m.code && m.sidoCode ? [{ code: m.code, sidoCode: m.sidoCode, sido: m.provinceKo, name: m.nameKo }] : [])));
   const byCode = new Map(all.flatMap((m) => (m.code ? [[m.code, m] as const] : [])));
-  const label = (m: MunicipalityRow) => `${m.provinceKo} ${m.nameKo}`;
-  const outlineOf = (m: MunicipalityRow) => (m.boundary as Area | null) ?? nationalOutline(m.provinceKo, m.nameKo);
-  const refuse = (r: StandardRecord, code: Issue["code"], reason: string, ref?: string, as = nameOf(r)) => {
-    res.rejected.add(r.line);
-    res.refusedBy.set(as, (res.refusedBy.get(as) ?? 0) + 1);
-    res.issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code, ...(ref ? { ref } : {}), reason, severity: "error" });
-  };
-
-  /** The municipality a record names, by the directory; else one of the same name made before it. */
-  const found = new Map<string, MunicipalityRow[] | null>();
-  const candidatesOf = (r: StandardRecord): MunicipalityRow[] | null => {
-    const key = nameOf(r);
-    if (!found.has(key)) {
-      const m = directory.match(r.provinceName, r.municipalityName);
-      const rows =
-        m.kind === "match"
-          ? [byCode.get(m.entry.code)!]
-          : m.kind === "choose"
-            ? m.among.map((e) => byCode.get(e.code)!)
-            : all.filter((x) => x.provinceKo === r.provinceName && x.nameKo === r.municipalityName);
-      found.set(key, rows.length ? rows : null);
-    }
-    return found.get(key)!;
-  };
-
   const chosen = municipalityCode ? byCode.get(municipalityCode) : undefined;
   if (municipalityCode && !chosen) {
     throw new AppError("not_found", `No municipality with code ${municipalityCode}`, { path: "municipality", params: { value: municipalityCode } });
   }
-  const used = new Map<number, MunicipalityRow>();
-  for (const r of records) {
-    const candidates = candidatesOf(r);
+  return () => new Resolver({ all, directory, byCode, chosen, municipalityCode });
+}
+
+const labelOf = (m: MunicipalityRow) => `${m.provinceKo} ${m.nameKo}`;
+const outlineOf = (m: MunicipalityRow) => (m.boundary as Area | null) ?? nationalOutline(m.provinceKo, m.nameKo);
+
+class Resolver {
+  /** Outlines of the municipalities rows landed in, by id. */
+  readonly outlines = new Map<number, Area>();
+  readonly attached: string[] = [];
+  /** The 시도 and 시군구 that matched no municipality (their rows refused). */
+  readonly unmatched: string[] = [];
+  /** Outlines not stored yet, for municipalities that had none. */
+  outlinesToStore: { id: number; boundary: Area }[] = [];
+  /** Rows refused, and by municipality label (as matched, or as written). */
+  refused = 0;
+  readonly refusedBy = new Map<string, number>();
+  /** A municipality's label by the 시도 and 시군구 as written, for those the directory matched; and by id. */
+  readonly labelOfWritten = new Map<string, string>();
+  readonly labelOfId = new Map<number, string>();
+  readonly issues: Issue[] = [];
+  private readonly found = new Map<string, MunicipalityRow[] | null>();
+
+  constructor(
+    private readonly m: {
+      all: MunicipalityRow[];
+      directory: ReturnType<typeof directoryOf>;
+      byCode: Map<string, MunicipalityRow>;
+      chosen: MunicipalityRow | undefined;
+      municipalityCode: string | undefined;
+    },
+  ) {}
+
+  private refuse(r: StandardRecord, code: Issue["code"], reason: string, ref?: string, as = nameOf(r)) {
+    this.refused++;
+    this.refusedBy.set(as, (this.refusedBy.get(as) ?? 0) + 1);
+    this.issues.push({ line: r.line, column: "설치시군구명", value: nameOf(r), code, ...(ref ? { ref } : {}), reason, severity: "error" });
+  }
+
+  /** The municipality a record names, by the directory; else one of the same name made before it. */
+  private candidatesOf(r: StandardRecord): MunicipalityRow[] | null {
+    const key = nameOf(r);
+    if (!this.found.has(key)) {
+      const m = this.m.directory.match(r.provinceName, r.municipalityName);
+      const rows =
+        m.kind === "match"
+          ? [this.m.byCode.get(m.entry.code)!]
+          : m.kind === "choose"
+            ? m.among.map((e) => this.m.byCode.get(e.code)!)
+            : this.m.all.filter((x) => x.provinceKo === r.provinceName && x.nameKo === r.municipalityName);
+      this.found.set(key, rows.length ? rows : null);
+    }
+    return this.found.get(key)!;
+  }
+
+  /** The id of the municipality `r` lands in, or undefined when the row is refused (counted and listed). */
+  resolve(r: StandardRecord): number | undefined {
+    const candidates = this.candidatesOf(r);
     if (!candidates) {
-      if (!res.unmatched.includes(nameOf(r))) res.unmatched.push(nameOf(r));
-      refuse(r, "unknown_municipality", `no municipality in the directory is called ${nameOf(r)}`);
-      continue;
+      if (!this.unmatched.includes(nameOf(r))) this.unmatched.push(nameOf(r));
+      this.refuse(r, "unknown_municipality", `no municipality in the directory is called ${nameOf(r)}`);
+      return undefined;
     }
     // A city divided into 구, written without its 구: the 구 whose outline holds the row's position.
     const m =
@@ -156,26 +174,31 @@ async function resolveMunicipalities(conn: Conn, records: StandardRecord[], muni
             })
           : undefined;
     if (!m) {
-      refuse(r, "ambiguous_municipality", `${nameOf(r)} is divided into 구 and the row has no position inside one of them`, candidates.map(label).join(", "));
-      continue;
+      this.refuse(
+        r,
+        "ambiguous_municipality",
+        `${nameOf(r)} is divided into 구 and the row has no position inside one of them`,
+        candidates.map(labelOf).join(", "),
+      );
+      return undefined;
     }
-    res.labelOfWritten.set(nameOf(r), label(m));
+    this.labelOfWritten.set(nameOf(r), labelOf(m));
+    const { chosen } = this.m;
     if (chosen && m.id !== chosen.id) {
-      refuse(r, "other_municipality", `row belongs to ${label(m)}, not ${label(chosen)} (${municipalityCode})`, label(chosen), label(m));
-      continue;
+      this.refuse(r, "other_municipality", `row belongs to ${labelOf(m)}, not ${labelOf(chosen)} (${this.m.municipalityCode})`, labelOf(chosen), labelOf(m));
+      return undefined;
     }
-    res.ids.set(r.line, m.id);
-    used.set(m.id, m);
+    if (!this.labelOfId.has(m.id)) {
+      this.attached.push(labelOf(m));
+      this.labelOfId.set(m.id, labelOf(m));
+      const outline = outlineOf(m);
+      if (outline) {
+        this.outlines.set(m.id, outline);
+        if (!m.boundary) this.outlinesToStore.push({ id: m.id, boundary: outline });
+      }
+    }
+    return m.id;
   }
-  for (const m of used.values()) {
-    res.attached.push(label(m));
-    res.labelOfId.set(m.id, label(m));
-    const outline = outlineOf(m);
-    if (!outline) continue;
-    res.outlines.set(m.id, outline);
-    if (!m.boundary) res.outlinesToStore.push({ id: m.id, boundary: outline });
-  }
-  return res;
 }
 
 // ── what exists ─────────────────────────────────────────────────────────────
@@ -197,12 +220,11 @@ const existingSiteColumns = {
 };
 
 /** The zones of these (municipality, place) pairs, their imported APs, and the zones this app made that rows name by 번호. */
-async function findExisting(conn: Conn, records: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number, report: (done: number) => Promise<void>) {
+async function findExisting(conn: Conn, records: StandardRecord[], municipalityIdOf: (r: StandardRecord) => number) {
   const sites = new Map<string, ExistingSite>();
   const aps = new Map<string, ExistingAp>();
   // Keys go to the database as arrays, MATCH rows per statement: a few round trips for a national file.
   for (let i = 0; i < records.length; i += MATCH) {
-    await report(i);
     const part = records.slice(i, i + MATCH);
     const found = await conn
       .select(existingSiteColumns)
@@ -281,7 +303,7 @@ async function insertNewSites(tx: Tx, part: NewSite[], author: Author) {
           part.map((n) => n.siteKey),
           "text",
         )}, ${arr(
-          part.map((n) => n.aps.length),
+          part.map((n) => n.apCount),
           "int",
         )}
       ) as t(municipality_id, name, category, category_given, address, lat, lng, source_key, ap_count)
@@ -392,74 +414,27 @@ async function insertAccessPoints(tx: Tx, rows: ImportPlan["apInserts"], author:
   }
 }
 
-/** Writes a plan: outlines municipalities lacked first, then changes, then new records, then the trail. */
-async function applyPlan(
-  tx: Tx,
-  {
-    plan,
-    resolution,
-    author,
-    gridRebuildFrom,
-    progress,
-    grid,
-  }: {
-    plan: ImportPlan;
-    resolution: Resolution;
-    author: Author;
-    gridRebuildFrom: number;
-    progress: (done: number) => Promise<void>;
-    grid: () => Promise<void>;
-  },
-) {
-  for (const o of resolution.outlinesToStore) await tx.update(s.municipalities).set({ boundary: o.boundary }).where(eq(s.municipalities.id, o.id));
-
+/** Writes one batch's plan: outlines municipalities lacked first, then changes, then new records, then their trail. */
+async function applyBatch(tx: Tx, plan: ImportPlan, resolver: Resolver, author: Author) {
+  for (const o of resolver.outlinesToStore) await tx.update(s.municipalities).set({ boundary: o.boundary }).where(eq(s.municipalities.id, o.id));
+  resolver.outlinesToStore = [];
   await updateSites(tx, plan.siteUpdates);
   await updateAccessPoints(tx, plan.apUpdates);
   await insertAccessPoints(tx, plan.apInserts, author);
-  const changed = plan.counts.updated + plan.counts.unchanged + plan.apInserts.length;
-  await progress(changed);
-
-  // New records in large batches, each one statement. A large import keeps the map grid's triggers
-  // aside and rebuilds the grid once at the end: cheaper than statement by statement once the file is big.
-  const bulk = plan.counts.new >= gridRebuildFrom;
-  if (bulk) await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
-  let written = changed;
+  // New places in statements of about BULK access points, whole places at a time.
   for (let i = 0; i < plan.newSites.length;) {
-    // Batches of about BULK access points, whole places at a time.
     let j = i;
     let size = 0;
     while (j < plan.newSites.length && (j === i || size + plan.newSites[j]!.aps.length <= BULK)) size += plan.newSites[j++]!.aps.length;
-    await progress(written);
     await insertNewSites(tx, plan.newSites.slice(i, j), author);
-    written += size;
     i = j;
   }
-  if (bulk) {
-    await grid();
-    await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
-    await tx.execute(sql`select ap_cells_rebuild()`);
-    await tx.execute(sql`select inventory_tallies_rebuild()`);
-    // Fresh statistics, so the next queries over the grown tables are planned for their new size.
-    await tx.execute(sql`analyze sites, access_points, ap_cells`);
-  }
-
-  // One audit entry per zone changed (those created have theirs), and one for the import as a whole.
-  const municipalityIds = [...new Set(resolution.ids.values())];
-  const changes: Change[] = [
-    ...plan.changes,
-    {
-      action: "import",
-      entityType: "standard_data_import",
-      entityId: author.requestId,
-      municipalityId: municipalityIds.length === 1 ? municipalityIds[0]! : null,
-      after: { counts: plan.counts, sites: plan.sites, municipalities: { attached: resolution.attached, unmatched: resolution.unmatched } },
-    },
-  ];
-  await recordChanges(tx, author, changes);
+  // One audit entry per zone and AP changed (those created have theirs).
+  await recordChanges(tx, author, plan.changes);
 }
 
 /** The counts per municipality: the plan's by id, the file's duplicates and refusals by the names written. */
-function perMunicipalityOf(planned: Map<number, MunicipalityCounts>, tally: StandardDataReport["tally"], resolution: Resolution): MunicipalityRows[] {
+function perMunicipalityOf(planned: Map<number, MunicipalityCounts>, tally: RecordReader["tally"], resolver: Resolver): MunicipalityRows[] {
   const rows = new Map<string, MunicipalityRows>();
   const of = (municipality: string) => {
     let r = rows.get(municipality);
@@ -467,15 +442,15 @@ function perMunicipalityOf(planned: Map<number, MunicipalityCounts>, tally: Stan
     return r;
   };
   for (const [id, c] of planned) {
-    const r = of(resolution.labelOfId.get(id) ?? String(id));
+    const r = of(resolver.labelOfId.get(id) ?? String(id));
     r.new += c.new;
     r.updated += c.updated;
     r.unchanged += c.unchanged;
   }
-  const written = (name: string) => resolution.labelOfWritten.get(name) ?? name;
+  const written = (name: string) => resolver.labelOfWritten.get(name) ?? name;
   for (const [name, n] of tally.duplicate) of(written(name)).duplicate += n;
   for (const [name, n] of tally.invalid) of(written(name)).invalid += n;
-  for (const [name, n] of resolution.refusedBy) of(name).invalid += n;
+  for (const [name, n] of resolver.refusedBy) of(name).invalid += n;
   for (const r of rows.values()) r.rows = r.new + r.updated + r.unchanged + r.duplicate + r.invalid;
   return [...rows.values()].sort((a, b) => b.rows - a.rows || (a.municipality < b.municipality ? -1 : 1));
 }
@@ -489,42 +464,32 @@ export const RETIRED_REASON = "표준데이터 새 판에 없음";
 
 /**
  * The previous edition: the active imported zones of the file's municipalities from the same publisher
- * (an AP of theirs has a 관리기관명 the file's rows give there, compared without spaces or case).
- * Those no row of the file names are listed with their likely successors among the file's zones.
+ * (an AP of theirs has a 관리기관명 the file's rows give there, compared without spaces or case). Read
+ * before anything is written; those no row of the file names are the vanished ones.
  */
-async function previousEditionOf(conn: Conn, plan: ImportPlan, records: StandardRecord[], resolution: Resolution): Promise<Vanished[]> {
-  const publishers = new Map(records.map((r) => [`${resolution.ids.get(r.line)}|${identityText(r.managerName)}`, r] as const));
+async function previousEditionOf(conn: Conn, publishers: Map<string, readonly [number, string]>): Promise<EditionZone[]> {
   if (publishers.size === 0) return [];
-  const pairs = [...publishers.values()].map((r) => [resolution.ids.get(r.line)!, identityText(r.managerName)] as const);
-  const matched = new Set(plan.matched.map((z) => z.id));
-  const previous = (
-    await conn
-      .select({ id: s.sites.id, municipalityId: s.sites.municipalityId, name: s.sites.name, address: s.sites.address, lat: s.sites.lat, lng: s.sites.lng })
-      .from(s.sites)
-      .where(
-        and(
-          isNotNull(s.sites.sourceKey),
-          eq(s.sites.status, "active"),
-          eq(s.sites.provenance, "import"),
-          sql`exists (select 1 from access_points a where a.site_id = ${s.sites.id} and a.source_ref is not null
-                and (a.municipality_id, lower(regexp_replace(coalesce(a.manager_name, ''), '\\s+', '', 'g')))
-                    in (select * from unnest(${arr(
-                      pairs.map((p) => p[0]),
-                      "int",
-                    )}, ${arr(
-                      pairs.map((p) => p[1]),
-                      "text",
-                    )})))`,
-        ),
-      )
-      .orderBy(asc(s.sites.id))
-  ).filter((z) => !matched.has(z.id));
-  if (previous.length === 0) return [];
-  const current = [
-    ...plan.newSites.map((n) => ({ municipalityId: n.municipalityId, name: n.fields.name, lat: n.fields.lat, lng: n.fields.lng, siteId: null, line: n.line })),
-    ...plan.matched.map((z) => ({ municipalityId: z.municipalityId, name: z.name, lat: z.lat, lng: z.lng, siteId: z.id, line: null })),
-  ];
-  return vanishedOf(previous, current);
+  const pairs = [...publishers.values()];
+  return conn
+    .select({ id: s.sites.id, municipalityId: s.sites.municipalityId, name: s.sites.name, address: s.sites.address, lat: s.sites.lat, lng: s.sites.lng })
+    .from(s.sites)
+    .where(
+      and(
+        isNotNull(s.sites.sourceKey),
+        eq(s.sites.status, "active"),
+        eq(s.sites.provenance, "import"),
+        sql`exists (select 1 from access_points a where a.site_id = ${s.sites.id} and a.source_ref is not null
+              and (a.municipality_id, lower(regexp_replace(coalesce(a.manager_name, ''), '\\s+', '', 'g')))
+                  in (select * from unnest(${arr(
+                    pairs.map((p) => p[0]),
+                    "int",
+                  )}, ${arr(
+                    pairs.map((p) => p[1]),
+                    "text",
+                  )})))`,
+      ),
+    )
+    .orderBy(asc(s.sites.id));
 }
 
 /** Retires zones a newer edition superseded, with their active APs: kept with their history, one audit entry each. */
@@ -549,29 +514,86 @@ async function retireZones(tx: Tx, ids: number[], author: Author) {
 /** What an import found in one municipality, kept for the national view's quality figure. */
 type Finding = { municipalityId: number; rows: number; outsideBoundary: number; blankInstallDates: number };
 
-function findingsOf(plan: ImportPlan, file: StandardDataReport, resolution: Resolution): Finding[] {
-  const by = new Map<number, Finding>();
-  const of = (id: number) => {
-    let f = by.get(id);
-    if (!f) by.set(id, (f = { municipalityId: id, rows: 0, outsideBoundary: 0, blankInstallDates: 0 }));
-    return f;
-  };
-  for (const [id, c] of plan.perMunicipality) of(id).rows = c.new + c.updated + c.unchanged;
-  for (const i of plan.issues) if (i.code === "outside_boundary" && resolution.ids.has(i.line)) of(resolution.ids.get(i.line)!).outsideBoundary++;
-  for (const line of file.blankInstallLines) if (resolution.ids.has(line)) of(resolution.ids.get(line)!).blankInstallDates++;
-  return [...by.values()];
-}
-
 // ── the run ─────────────────────────────────────────────────────────────────
 
+/** Records planned and written per batch: the file is never held whole. */
+const BATCH = 20_000;
+
+/** Where the file comes from: bytes in memory, or a source read as a stream (an upload, a file on disk). */
+export type ImportInput = { bytes: Uint8Array; source?: never } | { source: FileSource; bytes?: never };
+
+/** What the first pass learns of the whole file before anything is planned. */
+type FileScan = {
+  encoding: Encoding;
+  variant: Variant;
+  /** Records that land in a municipality. */
+  accepted: number;
+  /** Rows per place (municipality and place key, as digests); the first position of places whose first row has none. */
+  places: DigestTable;
+  positions: Map<string, { lat: number; lng: number } | null>;
+  /** (municipality, publisher) pairs the rows name: what the previous edition is looked up by. */
+  publishers: Map<string, readonly [number, string]>;
+};
+
+const placeId = (municipalityId: number, siteKey: string) => `${municipalityId}|${siteKey}`;
+
 /**
- * Reads `bytes` as standard data and imports it. Refusals of the whole file (binary, unknown format,
- * unparseable) throw StandardDataError before the database is asked anything; with `dryRun` nothing is written.
+ * The first pass: reads and checks the whole file as a stream and places each row in its
+ * municipality, keeping only what planning a batch needs from the rest of the file. A file that is
+ * refused whole (binary, cut off, not the standard) is refused here, before anything is written.
+ * Without a byte-order mark a file is read as UTF-8 and, when a byte proves it is not, again as CP949.
+ */
+async function scanFile(
+  source: FileSource,
+  {
+    columnMap,
+    batch,
+    resolverOf,
+    onProgress,
+  }: { columnMap: ReadOptions["columnMap"]; batch: number; resolverOf: () => Resolver; onProgress: (p: ImportProgress) => Promise<void> },
+): Promise<FileScan> {
+  const pass = async (encoding: Encoding | "auto"): Promise<FileScan> => {
+    const resolver = resolverOf();
+    const scan: FileScan = { encoding: "utf-8", variant: "newer", accepted: 0, places: new DigestTable(), positions: new Map(), publishers: new Map() };
+    for await (const { records, reader, bytesRead } of streamRecords(source, { encoding, columnMap, batch, found: (e) => (scan.encoding = e) })) {
+      scan.variant = reader.variant;
+      for (const r of records) {
+        const mId = resolver.resolve(r);
+        if (mId === undefined) continue;
+        scan.accepted++;
+        const id = placeId(mId, r.siteKey);
+        const d = DigestTable.of(id);
+        const placed = r.lat !== null && r.lng !== null;
+        const rows = scan.places.get(d);
+        scan.places.set(d, (rows ?? 0) + 1);
+        if (rows === undefined && !placed) scan.positions.set(id, null);
+        else if (placed && scan.positions.get(id) === null) scan.positions.set(id, { lat: r.lat!, lng: r.lng! });
+        const publisher = identityText(r.managerName);
+        const pair = `${mId}|${publisher}`;
+        if (!scan.publishers.has(pair)) scan.publishers.set(pair, [mId, publisher]);
+      }
+      await onProgress({ step: "read", done: bytesRead, total: source.size });
+    }
+    return scan;
+  };
+  try {
+    return await pass("auto");
+  } catch (err) {
+    if (isNotUtf8(err)) return pass("cp949");
+    throw err;
+  }
+}
+
+/**
+ * Imports standard data. The file is read twice as a stream: once to check it whole (a refusal of the
+ * whole file — binary, unknown format, unparseable, cut off — throws StandardDataError before anything
+ * is written), then batch by batch: each batch matched against the database, planned and written, all
+ * in one transaction, so a failure leaves the data as it was. Memory holds a batch and a digest per
+ * row and per place, not the file. With `dryRun` the same plan is made and nothing is written.
  */
 export async function importStandardData(
   db: Db,
   {
-    bytes,
     columnMap,
     retire = [],
     municipalityCode,
@@ -579,9 +601,10 @@ export async function importStandardData(
     actor,
     requestId = randomUUID(),
     gridRebuildFrom = BULK_GRID_THRESHOLD,
+    batch = BATCH,
     onProgress: report = () => {},
-  }: {
-    bytes: Uint8Array;
+    ...input
+  }: ImportInput & {
     /** What a column the standard does not know stands for (see lib/standard-data's parseColumnMap). */
     columnMap?: Record<string, string>;
     /** Zones of the previous edition the file no longer lists that the admin retires: all of them, or these ids. */
@@ -591,6 +614,8 @@ export async function importStandardData(
     actor: string;
     requestId?: string;
     gridRebuildFrom?: number;
+    /** Records planned and written together (tests make it small to cross batches often). */
+    batch?: number;
     onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<ImportSummary> {
@@ -600,68 +625,150 @@ export async function importStandardData(
     report(progress);
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
-  const file = readStandardData(bytes, { columnMap });
-  await onProgress({ step: "read", done: file.rows, total: file.rows });
+  const source = input.source ?? bytesSource(input.bytes);
+  const resolverOf = await loadMunicipalities(db, municipalityCode);
+  const scan = await scanFile(source, { columnMap, batch, resolverOf, onProgress });
+  const total = scan.accepted;
 
-  const run = async (conn: Conn, apply: ((plan: ImportPlan, resolution: Resolution, retiring: number[], findings: Finding[]) => Promise<void>) | null) => {
-    const resolution = await resolveMunicipalities(conn, file.records, municipalityCode);
-    const records = file.records.filter((r) => !resolution.rejected.has(r.line));
-    const municipalityIdOf = (r: StandardRecord) => resolution.ids.get(r.line)!;
-    const total = records.length;
-    const existing = await findExisting(conn, records, municipalityIdOf, (done) => onProgress({ step: "match", done, total }));
-    await onProgress({ step: "match", done: total, total });
-    const plan = planImport({
-      records,
-      municipalityIdOf,
-      siteOf: (r) => {
-        const own = existing.own.get(ownZoneId(r.ref) ?? -1);
-        if (own && own.municipalityId === municipalityIdOf(r)) return { site: own, own: true };
-        const site = existing.sites.get(`${municipalityIdOf(r)}|${r.siteKey}`);
-        if (site) return { site, own: false };
-        const ownPlace = existing.ownByPlace.get(`${municipalityIdOf(r)}|${r.siteKey}`);
-        return ownPlace ? { site: ownPlace, own: true } : undefined;
+  const run = async (conn: Conn, tx: Tx | null): Promise<ImportSummary> => {
+    const resolver = resolverOf();
+    const author = { label: actor, requestId };
+    const previous = await previousEditionOf(conn, scan.publishers);
+    const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, duplicate: 0, invalid: 0 };
+    const sites = { new: 0, updated: 0 };
+    const perMunicipality = new Map<number, MunicipalityCounts>();
+    const planIssues: Issue[] = [];
+    const findings = new Map<number, Finding>();
+    const findingOf = (id: number) => {
+      let f = findings.get(id);
+      if (!f) findings.set(id, (f = { municipalityId: id, rows: 0, outsideBoundary: 0, blankInstallDates: 0 }));
+      return f;
+    };
+    // The zones of the file, for finding the successors of vanished ones (kept only when some may vanish).
+    const matched = new Set<number>();
+    const current: Parameters<typeof vanishedOf>[1][number][] = [];
+    const carry: PlanCarry = {
+      started: digestSet(),
+      placeOf: (mId, siteKey) => {
+        const id = placeId(mId, siteKey);
+        const rows = scan.places.get(DigestTable.of(id));
+        const at = scan.positions.get(id);
+        return rows === undefined ? undefined : { rows, lat: at?.lat ?? null, lng: at?.lng ?? null };
       },
-      apOf: (siteId, key) => existing.aps.get(`${siteId}|${key}`),
-      outlines: resolution.outlines,
-      fileCounts: { duplicate: file.duplicates, invalid: file.invalid + resolution.rejected.size },
-      absent: file.absent,
-    });
-    const vanished = await previousEditionOf(conn, plan, records, resolution);
+    };
+    // A large import keeps the map grid's triggers aside and rebuilds the grid once at the end:
+    // cheaper than statement by statement once the file brings many new records.
+    let bulk = false;
+    let done = 0;
+    let reader: RecordReader | null = null;
+    const encoding = scan.encoding === "cp949" ? "cp949" : "auto";
+    for await (const part of streamRecords(source, { encoding, columnMap, batch })) {
+      reader = part.reader;
+      const mIds = new Map<number, number>();
+      const records = part.records.filter((r) => {
+        const mId = resolver.resolve(r);
+        if (mId !== undefined) mIds.set(r.line, mId);
+        return mId !== undefined;
+      });
+      const municipalityIdOf = (r: StandardRecord) => mIds.get(r.line)!;
+      const existing = await findExisting(conn, records, municipalityIdOf);
+      const plan = planImport({
+        records,
+        municipalityIdOf,
+        siteOf: (r) => {
+          const own = existing.own.get(ownZoneId(r.ref) ?? -1);
+          if (own && own.municipalityId === municipalityIdOf(r)) return { site: own, own: true };
+          const site = existing.sites.get(`${municipalityIdOf(r)}|${r.siteKey}`);
+          if (site) return { site, own: false };
+          const ownPlace = existing.ownByPlace.get(`${municipalityIdOf(r)}|${r.siteKey}`);
+          return ownPlace ? { site: ownPlace, own: true } : undefined;
+        },
+        apOf: (siteId, key) => existing.aps.get(`${siteId}|${key}`),
+        outlines: resolver.outlines,
+        fileCounts: { duplicate: 0, invalid: 0 },
+        absent: part.reader.absent,
+        carry,
+      });
+      for (const k of ["new", "updated", "unchanged"] as const) counts[k] += plan.counts[k];
+      sites.new += plan.sites.new;
+      sites.updated += plan.sites.updated;
+      for (const [id, c] of plan.perMunicipality) {
+        const into = perMunicipality.get(id) ?? { new: 0, updated: 0, unchanged: 0 };
+        for (const k of ["new", "updated", "unchanged"] as const) into[k] += c[k];
+        perMunicipality.set(id, into);
+        findingOf(id).rows += c.new + c.updated + c.unchanged;
+      }
+      planIssues.push(...plan.issues);
+      for (const i of plan.issues) if (i.code === "outside_boundary" && mIds.has(i.line)) findingOf(mIds.get(i.line)!).outsideBoundary++;
+      for (const r of records) if (r.installBlank) findingOf(municipalityIdOf(r)).blankInstallDates++;
+      for (const z of plan.matched) matched.add(z.id);
+      if (previous.length) {
+        for (const n of plan.newSites)
+          current.push({ municipalityId: n.municipalityId, name: n.fields.name, lat: n.fields.lat, lng: n.fields.lng, siteId: null, line: n.line });
+        for (const z of plan.matched) current.push({ municipalityId: z.municipalityId, name: z.name, lat: z.lat, lng: z.lng, siteId: z.id, line: null });
+      }
+      if (tx) {
+        // Judged on the first batch (its share of new records, for the whole file) or on the new records so far.
+        const expected = done === 0 && records.length ? (plan.counts.new / records.length) * total : counts.new;
+        if (!bulk && Math.max(expected, counts.new) >= gridRebuildFrom) {
+          bulk = true;
+          await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
+        }
+        await applyBatch(tx, plan, resolver, author);
+      }
+      done += records.length;
+      await onProgress({ step: tx ? "write" : "match", done, total });
+    }
+    if (!reader) throw new StandardDataError("empty", "The file is empty.");
+    counts.duplicate = reader.duplicates;
+    counts.invalid = reader.invalid + resolver.refused;
+
+    const vanished = vanishedOf(
+      previous.filter((z) => !matched.has(z.id)),
+      current,
+    );
     const retiring = retire === "all" ? vanished.map((v) => v.id) : vanished.flatMap((v) => (retire.includes(v.id) ? [v.id] : []));
-    if (apply) await apply(plan, resolution, retiring, findingsOf(plan, file, resolution));
+    if (tx) {
+      if (bulk) {
+        await onProgress({ step: "grid", done: 0, total: 1 });
+        await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'off', true)`);
+        await tx.execute(sql`select ap_cells_rebuild()`);
+        await tx.execute(sql`select inventory_tallies_rebuild()`);
+        // Fresh statistics, so the next queries over the grown tables are planned for their new size.
+        await tx.execute(sql`analyze sites, access_points, ap_cells`);
+      }
+      // One audit entry for the import as a whole.
+      const municipalityIds = [...resolver.labelOfId.keys()];
+      await recordChanges(tx, author, [
+        {
+          action: "import",
+          entityType: "standard_data_import",
+          entityId: requestId,
+          municipalityId: municipalityIds.length === 1 ? municipalityIds[0]! : null,
+          after: { counts, sites, municipalities: { attached: resolver.attached, unmatched: resolver.unmatched } },
+        },
+      ]);
+      await retireZones(tx, retiring, author);
+      if (findings.size) await tx.insert(s.importFindings).values([...findings.values()].map((f) => ({ ...f, requestId })));
+    }
     await onProgress({ step: "write", done: total, total });
-    const summary: ImportSummary = {
-      file: { encoding: file.encoding, variant: file.variant, rows: file.rows, blankInstallDates: file.blankInstallDates },
-      counts: plan.counts,
-      sites: plan.sites,
-      perMunicipality: perMunicipalityOf(plan.perMunicipality, file.tally, resolution),
-      municipalities: { attached: resolution.attached, unmatched: resolution.unmatched },
+    return {
+      file: { encoding: scan.encoding, variant: scan.variant, rows: reader.rows, blankInstallDates: reader.blankInstallDates },
+      counts,
+      sites,
+      perMunicipality: perMunicipalityOf(perMunicipality, reader.tally, resolver),
+      municipalities: { attached: resolver.attached, unmatched: resolver.unmatched },
       edition: {
         vanished: vanished.slice(0, SHOWN_VANISHED),
         vanishedCount: vanished.length,
         retired: retiring.length,
         kept: vanished.length - retiring.length,
       },
-      issues: [...file.issues, ...resolution.issues, ...plan.issues],
-      committed: apply !== null,
+      issues: [...reader.issues, ...resolver.issues, ...planIssues],
+      committed: tx !== null,
     };
-    return summary;
   };
 
   if (dryRun) return run(db, null);
-  return db.transaction((tx) =>
-    run(tx, async (plan, resolution, retiring, findings) => {
-      const author = { label: actor, requestId };
-      await applyPlan(tx, {
-        plan,
-        resolution,
-        author,
-        gridRebuildFrom,
-        progress: (done) => onProgress({ step: "write", done, total: plan.counts.new + plan.counts.updated + plan.counts.unchanged }),
-        grid: () => onProgress({ step: "grid", done: 0, total: 1 }),
-      });
-      await retireZones(tx, retiring, author);
-      if (findings.length) await tx.insert(s.importFindings).values(findings.map((f) => ({ ...f, requestId })));
-    }),
-  );
+  return db.transaction((tx) => run(tx, tx));
 }

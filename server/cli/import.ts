@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "../../lib/errors";
-import { groupIssues, issueReason, refusalText, shortList } from "../../lib/import-text";
+import { groupIssues, issueReason, progressValues, refusalText, shortList } from "../../lib/import-text";
+import { fileSource } from "../../lib/standard-stream";
 import { EXPECTED_COLUMNS, importMaxBytes, parseColumnMap, StandardDataError, type ImportProgress } from "../../lib/standard-data";
 import { withCliDb } from "../../db/script";
 import { readCliArgs } from "./args";
@@ -92,7 +93,6 @@ try {
   refuse(t("cli.import.noFile", { file }), "no_file");
 }
 if (stat.size > MAX_BYTES) refuse(t("cli.import.tooLarge", { file, size: stat.size, limit: MAX_BYTES }), "too_large");
-const bytes = new Uint8Array(fs.readFileSync(file));
 
 await withCliDb(async (handle) => {
   if (handle.engine === "pglite") {
@@ -106,12 +106,12 @@ await withCliDb(async (handle) => {
     ? (p: ImportProgress) => {
         if (Date.now() - shown < 200) return;
         shown = Date.now();
-        process.stderr.write(`\r${t(`import.step.${p.step}`, { done: p.done, total: p.total })}   `);
+        process.stderr.write(`\r${t(`import.step.${p.step}`, progressValues(p))}   `);
       }
     : undefined;
   try {
     const summary = await importStandardData(handle.db, {
-      bytes,
+      source: fileSource(file),
       columnMap: columns.map,
       retire,
       municipalityCode: municipality,

@@ -28,10 +28,9 @@ export const POST = route({ write: true, form: { maxBytes: importMaxBytes } }, a
       issues: [{ code: "invalid", path: "retire", params: { value: form.fields.get("retire") ?? "" } }],
     });
   }
-  const bytes = file.bytes;
   const run = async (onProgress?: (p: ImportProgress) => void) => {
     try {
-      const summary = await importFile(ctx, { bytes, dryRun, columnMap, retire, onProgress });
+      const summary = await importFile(ctx, { source: file.source, dryRun, columnMap, retire, onProgress });
       return { result: { fileName: file.name, ...summary }, status: dryRun ? 200 : 201 };
     } catch (err) {
       if (err instanceof StandardDataError) {
@@ -46,6 +45,9 @@ export const POST = route({ write: true, form: { maxBytes: importMaxBytes } }, a
         });
       }
       throw err;
+    } finally {
+      // The upload is read as a stream from its temporary file until here (an NDJSON answer runs after this handler returns).
+      file.dispose();
     }
   };
   // Asked for NDJSON (the app's upload screen does), the answer reports progress as it goes.

@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import type { ImportProgress, Issue } from "@/lib/standard-data";
 import { toCsv } from "@/lib/export-formats";
 import { FetchError, uploadForm } from "@/lib/fetcher";
-import { groupIssues, issueReason, REFUSAL_CODES, refusalText } from "@/lib/import-text";
+import { groupIssues, issueReason, progressValues, REFUSAL_CODES, refusalText } from "@/lib/import-text";
 import type { Json } from "@/lib/contract";
 import type { ImportResult } from "@/server/import";
 import { useErrorText } from "../../_components/use-error-text";
@@ -144,7 +144,7 @@ export function ImportFlow({
         <p role="status" data-testid="import-progress">
           {phase.progress ? <progress max={phase.progress.total || 1} value={phase.progress.done} /> : <progress />}{" "}
           {phase.commit ? t("import.committing") : t("import.processing")}
-          {phase.progress ? <> {t(`import.step.${phase.progress.step}`, { done: phase.progress.done, total: phase.progress.total })}</> : null}
+          {phase.progress ? <> {t(`import.step.${phase.progress.step}`, progressValues(phase.progress))}</> : null}
         </p>
       ) : null}
       {error ? (
