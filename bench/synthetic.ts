@@ -139,8 +139,10 @@ export function standardFile(count: number): { text: string; munis: Municipality
         "",
         `${m.name}청`,
         "055-000-0000",
-        (site.lat + (i % 7) * 1e-4).toFixed(6),
-        (site.lng + (i % 5) * 1e-4).toFixed(6),
+        // A quarter of the way out from the centre (σ ≈ 1 km), so that almost every row lies inside its
+        // 시군구, as a published file's rows do, rather than a third of them outside it.
+        (m.lat + (site.lat - m.lat) / 4 + (i % 7) * 1e-4).toFixed(6),
+        (m.lng + (site.lng - m.lng) / 4 + (i % 5) * 1e-4).toFixed(6),
         "2026-11-01",
       ].join(","),
     );

@@ -322,15 +322,20 @@ export const isNotUtf8 = (err: unknown): boolean => err instanceof NotUtf8;
 /** What a pass over the file yields: its records a batch at a time, with the reader that counts what it left out. */
 export type RecordBatch = { records: StandardRecord[]; reader: RecordReader; bytesRead: number };
 
+/** The most of the file's bytes one batch stands for: a file of wide rows comes in smaller batches. */
+const BATCH_BYTES = 4 << 20;
+
 /**
- * The file's records in batches of about `batch`, in file order, each checked by one RecordReader
- * (which keeps digests, not rows, to find duplicates). A CSV whose last row is cut off is refused
- * before that row is handed out. The encoding used is told to `found`.
+ * The file's records in batches of about `batch` (or of about 4 MB of the file, whichever is less),
+ * in file order, each checked by one RecordReader (which keeps digests, not rows, to find
+ * duplicates). A CSV whose last row is cut off is refused before that row is handed out. The
+ * encoding used is told to `found`.
  */
 export async function* streamRecords(
   source: FileSource,
   { encoding, columnMap, batch = 10_000, found = () => {} }: ReadOptions & { encoding: Encoding | "auto"; batch?: number; found?: (e: Encoding) => void },
 ): AsyncGenerator<RecordBatch> {
+  let batchFrom = 0;
   let reader: RecordReader | null = null;
   let records: StandardRecord[] = [];
   let held: string[] | null = null;
@@ -351,9 +356,10 @@ export async function* streamRecords(
     if (held) take(held);
     held = chunk.rows.pop() ?? null;
     for (const cells of chunk.rows) take(cells);
-    if (records.length >= batch) {
+    if (records.length >= batch || (records.length > 0 && bytesRead - batchFrom >= BATCH_BYTES)) {
       yield { records, reader: reader!, bytesRead };
       records = [];
+      batchFrom = bytesRead;
     }
   }
   if (!reader) throw new StandardDataError("empty", "The file is empty.");
@@ -362,10 +368,4 @@ export async function* streamRecords(
     take(held);
   }
   yield { records, reader, bytesRead: source.size };
-}
-
-/** A set of texts kept as digests (see DigestTable). */
-export function digestSet(): { has: (text: string) => boolean; add: (text: string) => void } {
-  const table = new DigestTable();
-  return { has: (text) => table.get(DigestTable.of(text)) !== undefined, add: (text) => table.set(DigestTable.of(text), 0) };
 }

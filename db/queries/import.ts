@@ -38,7 +38,7 @@ import {
   type StandardRecord,
   type Variant,
 } from "../../lib/standard-data";
-import { bytesSource, DigestTable, digestSet, isNotUtf8, streamRecords, type FileSource } from "../../lib/standard-stream";
+import { bytesSource, DigestTable, isNotUtf8, streamRecords, type FileSource } from "../../lib/standard-stream";
 import type { Conn, Db, Tx } from "../client";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
@@ -535,7 +535,10 @@ type FileScan = {
   publishers: Map<string, readonly [number, string]>;
 };
 
+/** A place's key, as planImport's groups name it (a zone this app made is `own:<id>` there). */
 const placeId = (municipalityId: number, siteKey: string) => `${municipalityId}|${siteKey}`;
+/** The bit of a place's row count that says the second pass has begun its group. */
+const STARTED = 2 ** 30;
 
 /**
  * The first pass: reads and checks the whole file as a stream and places each row in its
@@ -648,12 +651,20 @@ export async function importStandardData(
     const matched = new Set<number>();
     const current: Parameters<typeof vanishedOf>[1][number][] = [];
     const carry: PlanCarry = {
-      started: digestSet(),
+      // The places' table of the first pass says which groups began too (one bit of its count):
+      // a group is a place, or a zone this app made (own:<id>).
+      started: {
+        has: (key) => ((scan.places.get(DigestTable.of(key)) ?? 0) & STARTED) !== 0,
+        add: (key) => {
+          const d = DigestTable.of(key);
+          scan.places.set(d, (scan.places.get(d) ?? 0) | STARTED);
+        },
+      },
       placeOf: (mId, siteKey) => {
         const id = placeId(mId, siteKey);
         const rows = scan.places.get(DigestTable.of(id));
         const at = scan.positions.get(id);
-        return rows === undefined ? undefined : { rows, lat: at?.lat ?? null, lng: at?.lng ?? null };
+        return rows === undefined ? undefined : { rows: rows & ~STARTED, lat: at?.lat ?? null, lng: at?.lng ?? null };
       },
     };
     // A large import keeps the map grid's triggers aside and rebuilds the grid once at the end:

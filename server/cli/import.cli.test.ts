@@ -8,8 +8,11 @@ import { runCli } from "../../db/testing/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-import-"));
 
-const cli = (args: string[], env: Record<string, string> = {}) => runCli("server/cli/import.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env });
+const cli = (args: string[], env: Record<string, string> = {}, timeout?: number) =>
+  runCli("server/cli/import.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env }, timeout);
 const JINJU = "db/seed/data/jinju_free_wifi_2016_cp949.csv";
+const NEWER_HEADER =
+  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
 
 describe("npm run import", () => {
   it("seeds a fresh embedded database first, so the seeded Jinju file previews as unchanged, in one JSON report", () => {
@@ -102,4 +105,28 @@ describe("npm run import", () => {
       release();
     }
   }, 30_000);
+
+  it("imports a file larger than all the memory the process may hold, reading it as a stream", () => {
+    // Rows of 10 APs per place, each with a long 설치장소상세 (a floor plan note), about 1.6 KB a row.
+    const NOTE = "층별 안내: 민원실 옆 복도 천장 · 회의실 입구 위 · 계단 옆 기둥. ".repeat(12);
+    const rows = 72_000;
+    const file = path.join(tmp, "wide.csv");
+    const out = fs.openSync(file, "w");
+    fs.writeSync(out, `${NEWER_HEADER}\n`);
+    for (let i = 0; i < rows; i += 1000) {
+      const lines = Array.from({ length: 1000 }, (_, k) => {
+        const n = i + k;
+        const place = Math.floor(n / 10);
+        return `${n + 1},진주 넓은행 ${place},${n % 10}층 ${NOTE},경상남도,진주시,관공서,KT,JINJU-${n % 10},2020-01,경상남도 진주시 넓은로 ${place},,진주시청,055-000-0000,${(35.17 + (place % 300) * 1e-4).toFixed(6)},${(128.1 + (place % 200) * 1e-4).toFixed(6)},2026-11-01`;
+      });
+      fs.writeSync(out, `${lines.join("\n")}\n`);
+    }
+    fs.closeSync(out);
+    const capMb = 72;
+    expect(fs.statSync(file).size).toBeGreaterThan(capMb * 2 ** 20);
+    const r = cli([file, "--json"], { NODE_OPTIONS: `--max-old-space-size=${capMb}`, IMPORT_MAX_MB: "200" }, 600_000);
+    expect([r.status, r.stderr, r.status === 0 ? "" : r.stdout.slice(0, 500)]).toEqual([0, "", ""]);
+    const report = JSON.parse(r.stdout) as { committed: boolean; counts: Record<string, number>; sites: Record<string, number> };
+    expect(report).toMatchObject({ committed: true, counts: { new: rows, invalid: 0, duplicate: 0 }, sites: { new: rows / 10 } });
+  }, 600_000);
 });
