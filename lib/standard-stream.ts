@@ -297,6 +297,8 @@ export async function* streamTable(source: FileSource, encoding: Encoding | "aut
     scanned = pending.length;
     lines += countLines(block);
     yield* rowsOf(rows);
+    // A turn of the event loop between blocks: the server answers other requests while a file is read.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (csv === null) throw new StandardDataError("empty", "The file is empty.");
   if (!csv) {
