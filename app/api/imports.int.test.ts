@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/database";
@@ -98,6 +99,32 @@ describe(`importing from the app on ${testEngine()}`, () => {
     const none = await postImport(request("/api/imports", { body: new FormData(), cookie: cookie.admin }));
     expect(none.status).toBe(400);
     expect([await siteCount(), await auditCount()]).toEqual([sites, audit]);
+  });
+
+  it("leaves no uploaded file behind: after a preview, an import, a refused file, a refused option and a streamed answer", async () => {
+    const uploads = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("wifi-atlas-upload-")).length;
+    const before = uploads();
+    const text = `${header}\n${row(7001)}\n`;
+    expect((await upload(text, { dryRun: true, cookie: cookie.admin })).status).toBe(200);
+    expect((await upload(text, { cookie: cookie.admin })).status).toBe(201);
+    expect((await upload("이름,주소\n가,나\n", { cookie: cookie.admin })).status).toBe(422);
+    const form = new FormData();
+    form.set("file", new File([`${header}\n${row(7002)}\n`], "x.csv"));
+    form.set("retire", "some");
+    expect((await postImport(request("/api/imports", { body: form, cookie: cookie.admin }))).status).toBe(400);
+    const streamed = request("/api/imports", {
+      body: (() => {
+        const f = new FormData();
+        f.set("file", new File([`${header}\n${row(7003)}\n`], "y.csv"));
+        f.set("dryRun", "1");
+        return f;
+      })(),
+      cookie: cookie.admin,
+    });
+    streamed.headers.set("accept", "application/x-ndjson");
+    const answer = await postImport(streamed);
+    expect((await answer.text()).trim().split("\n").at(-1)).toContain('"status":200');
+    expect(uploads()).toBe(before);
   });
 
   it("reports progress line by line when asked for NDJSON, then the same outcome as the JSON answer", async () => {
