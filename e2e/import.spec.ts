@@ -171,6 +171,16 @@ test("a file over 10 MB reaches the import whole: previewed, not cut short by a 
   expect(res.status()).toBe(200);
   const preview = (await res.json()) as { committed: boolean; counts: { new: number }; file: { rows: number } };
   expect(preview).toMatchObject({ committed: false, counts: { new: 50_000 }, file: { rows: 50_000 } });
+
+  // The same file from the screen: the server's progress shows, first the share of the file read
+  // and checked, then the records matched of all of them, and the preview counts every row.
+  await page.getByTestId("import-file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: body });
+  await page.getByRole("button", { name: "미리보기" }).click();
+  const progress = page.getByTestId("import-progress");
+  await expect(progress).toContainText(/파일을 읽고 검사하는 중: \d+%|기존 구역과 맞춰 보는 중: [\d,]+ \/ 50,000건/, { timeout: 60_000 });
+  await expect(progress).toContainText(/기존 구역과 맞춰 보는 중: [\d,]+ \/ 50,000건/, { timeout: 60_000 });
+  await screenshot(page, "import-progress");
+  await expect(page.getByTestId("import-preview")).toContainText("읽은 50,000행 = 새 50,000", { timeout: 120_000 });
 });
 
 test("a new edition of a file lists the zones it no longer has, and the admin retires one and keeps the other", async ({ page }) => {
