@@ -66,8 +66,11 @@ export type NewSite = {
  * the first position its rows give.
  */
 export type PlanCarry = {
-  started: { has: (groupKey: string) => boolean; add: (groupKey: string) => void };
-  placeOf: (municipalityId: number, siteKey: string) => { rows: number; lat: number | null; lng: number | null } | undefined;
+  /**
+   * Marks a group begun. Says whether an earlier batch began it, and otherwise what the whole file
+   * says of its place (undefined for a zone this app made, whose group is not a place).
+   */
+  begin: (groupKey: string) => { begun: true } | { begun: false; place: { rows: number; lat: number | null; lng: number | null } | undefined };
 };
 
 export type ImportPlan = {
@@ -289,16 +292,16 @@ export function planImport({
 
   for (const [groupKey, { mId, match, rows }] of groups) {
     // A place an earlier batch began: its zone was planned there; its rows here are more of its access points.
-    if (carry?.started.has(groupKey)) {
+    const carried = carry?.begin(groupKey);
+    if (carried?.begun) {
       if (!match) tally(mId, "new", rows.length);
       else if (match.own) tally(mId, "unchanged", rows.length);
       else for (const r of rows) planAp(mId, match.site, r, false);
       continue;
     }
-    carry?.started.add(groupKey);
     const siteOfRows = siteFieldsOfGroup(rows);
     // The position is the first any row of the place gives, in this batch or a later one.
-    const whole = match?.own ? undefined : carry?.placeOf(mId, rows[0]!.siteKey);
+    const whole = match?.own || !carried ? undefined : carried.place;
     if (whole && siteOfRows.lat === null) Object.assign(siteOfRows, { lat: whole.lat, lng: whole.lng });
     if (!match) {
       plan.newSites.push({

@@ -656,19 +656,14 @@ export async function importStandardData(
     const current: Parameters<typeof vanishedOf>[1][number][] = [];
     const carry: PlanCarry = {
       // The places' table of the first pass says which groups began too (one bit of its count):
-      // a group is a place, or a zone this app made (own:<id>).
-      started: {
-        has: (key) => ((scan.places.get(DigestTable.of(key)) ?? 0) & STARTED) !== 0,
-        add: (key) => {
-          const d = DigestTable.of(key);
-          scan.places.set(d, (scan.places.get(d) ?? 0) | STARTED);
-        },
-      },
-      placeOf: (mId, siteKey) => {
-        const id = placeId(mId, siteKey);
-        const rows = scan.places.get(DigestTable.of(id));
-        const at = scan.positions.get(id);
-        return rows === undefined ? undefined : { rows: rows & ~STARTED, lat: at?.lat ?? null, lng: at?.lng ?? null };
+      // a group is a place, or a zone this app made (own:<id>). One digest per group and batch.
+      begin: (key) => {
+        const d = DigestTable.of(key);
+        const rows = scan.places.get(d);
+        if (rows !== undefined && (rows & STARTED) !== 0) return { begun: true };
+        scan.places.set(d, (rows ?? 0) | STARTED);
+        const at = scan.positions.get(key);
+        return { begun: false, place: rows === undefined ? undefined : { rows, lat: at?.lat ?? null, lng: at?.lng ?? null } };
       },
     };
     // A large import keeps the map grid's triggers aside and rebuilds the grid once at the end:
