@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { readStandardData, StandardDataError, type Encoding } from "./standard-data";
+import { EXPECTED_COLUMNS, readStandardData, StandardDataError, type Encoding } from "./standard-data";
 import { bytesSource, DigestTable, isNotUtf8, streamRecords } from "./standard-stream";
 
 const JINJU = fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv");
-const HEADER =
-  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+/** The newer release's header, as the standard names its columns. */
+const HEADER = EXPECTED_COLUMNS.newer.split(", ").join(",");
 const row = (n: number, detail = "1층") => `${n},도서관 ${n % 40},${detail},경상남도,진주시,교육시설,KT,Free,2020-01,,,,,35.1${n % 10},128.1,2020-01-01`;
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
 

@@ -1,12 +1,13 @@
 import { and, count, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { EXPECTED_COLUMNS } from "../../lib/standard-data";
 import { getDb } from "../../server/database";
 import * as s from "../schema";
 import { testEngine } from "../testing/engines";
 import { importStandardData, type ImportSummary } from "./import";
 
-const HEADER =
-  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+/** The newer release's header, as the standard names its columns. */
+const HEADER = EXPECTED_COLUMNS.newer.split(", ").join(",");
 const row = (place: string, detail: string, { lat = "35.0030", lng = "128.0640", ssid = "SC-FREE", date = "2020-01-01", municipality = "사천시" } = {}) =>
   `0,사천 ${place},${detail},경상남도,${municipality},관공서,KT,${ssid},2019-01,경상남도 사천시 ${place}로 1,,사천시청,,${lat},${lng},${date}`;
 

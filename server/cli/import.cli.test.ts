@@ -1,3 +1,4 @@
+import { EXPECTED_COLUMNS } from "../../lib/standard-data";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,8 +12,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-import-"));
 const cli = (args: string[], env: Record<string, string> = {}, timeout?: number) =>
   runCli("server/cli/import.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env }, timeout);
 const JINJU = "db/seed/data/jinju_free_wifi_2016_cp949.csv";
-const NEWER_HEADER =
-  "번호,설치장소명,설치장소상세,설치시도명,설치시군구명,설치시설구분,서비스제공사명,와이파이SSID,설치연월,소재지도로명주소,소재지지번주소,관리기관명,관리기관전화번호,WGS84위도,WGS84경도,데이터기준일자";
+/** The newer release's header, as the standard names its columns. */
+const NEWER_HEADER = EXPECTED_COLUMNS.newer.split(", ").join(",");
 
 describe("npm run import", () => {
   it("seeds a fresh embedded database first, so the seeded Jinju file previews as unchanged, in one JSON report", () => {
