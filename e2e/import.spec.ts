@@ -1,6 +1,7 @@
 // Importing standard data from the app: upload, preview with a row report, commit, then find the zones on the map.
 import fs from "node:fs";
 import Papa from "papaparse";
+import type { Page } from "@playwright/test";
 import { expect, screenshot, test } from "./fixtures";
 
 const HEADER =
@@ -93,13 +94,17 @@ test("a file of 2,100 access points shows on the map as clusters that add up to 
   await page.goto("/map?c=35.27,128.02&z=13&l=aps");
   const ready = page.getByTestId("map-ready");
   await expect(ready).toBeAttached({ timeout: 15_000 });
-  const clusters = page.locator(".ap-cluster");
-  const sum = async () => (await clusters.allInnerTexts()).reduce((n, t) => n + Number(t), 0);
-  await expect(clusters.first()).toBeVisible();
+  // The clusters are drawn on a canvas and listed, one button each, for the keyboard and screen readers.
+  const clusters = page.getByTestId("ap-cluster-list").getByRole("button");
+  const countsOf = async () => await clusters.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
+  const sum = async () => (await countsOf()).reduce((n, c) => n + c, 0);
+  await expect(clusters.first()).toHaveAccessibleName(/^AP [\d,]+대 — 눌러서 확대$/);
   const total = Number(await page.getByTestId("ap-count").getAttribute("data-total"));
   expect(total).toBeGreaterThanOrEqual(2100);
   expect(await sum()).toBe(total);
   await screenshot(page, "map-clusters");
+  // Drawn, not only listed: a disc on the canvas for each of the view's clusters that lies wholly in view.
+  expect(await drawnClusters(page)).toBe(await clustersWhollyInView(page));
 
   // Zooming in and back out: each level's clusters still add up to what the count says.
   await page.locator(".leaflet-control-zoom-in").click();
@@ -143,13 +148,103 @@ test("a file of 2,100 access points shows on the map as clusters that add up to 
   await screenshot(page, "map-zones-close-up");
 
   // A cluster opens by zooming into its cells: the map comes closer and shows fewer APs at once.
+  // With the mouse: a click on a disc drawn on the canvas.
   await page.goto("/map?c=35.27,128.02&z=13&l=aps");
   await expect(ready).toBeAttached({ timeout: 15_000 });
-  const counts = (await clusters.allInnerTexts()).map(Number);
-  await clusters.nth(counts.indexOf(Math.max(...counts))).click();
+  const disc = await clusterDiscCentre(page);
+  await page.mouse.click(disc.x, disc.y);
+  await expect(page).not.toHaveURL(/z=13(&|$)/);
+  await expect.poll(async () => Number(await page.getByTestId("ap-count").getAttribute("data-total"))).toBeLessThan(total);
+
+  // With the keyboard: the largest cluster's button, focused (and ringed on the map), then Enter.
+  await page.goto("/map?c=35.27,128.02&z=13&l=aps");
+  await expect(ready).toBeAttached({ timeout: 15_000 });
+  const counts = await countsOf();
+  const largest = clusters.nth(counts.indexOf(Math.max(...counts)));
+  await largest.focus();
+  await screenshot(page, "map-cluster-focused");
+  await page.keyboard.press("Enter");
   await expect(page).not.toHaveURL(/z=13(&|$)/);
   await expect.poll(async () => Number(await page.getByTestId("ap-count").getAttribute("data-total"))).toBeLessThan(total);
 });
+
+/** The cluster discs drawn on the map's canvas, counted by their teal fill's connected areas. */
+async function drawnClusters(page: Page): Promise<number> {
+  return (await clusterDiscs(page)).length;
+}
+
+/** The view's clusters (asked of the API for the view drawn) whose discs fit inside the map. */
+async function clustersWhollyInView(page: Page): Promise<number> {
+  const url = (await page.getByTestId("map-ready").getAttribute("data-features"))!;
+  const { features } = (await (await page.request.get(url)).json()) as { features: { geometry: { coordinates: [number, number] } }[] };
+  const [minLng, minLat, maxLng, maxLat] = new URLSearchParams(url.slice(url.indexOf("?"))).get("bbox")!.split(",").map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const box = (await page.locator(".ap-cluster-canvas").boundingBox())!;
+  const mercator = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const radius = 26;
+  return features.filter(
+    ({
+      geometry: {
+        coordinates: [lng, lat],
+      },
+    }) => {
+      const x = ((lng - minLng) / (maxLng - minLng)) * box.width;
+      const y = ((mercator(maxLat) - mercator(lat)) / (mercator(maxLat) - mercator(minLat))) * box.height;
+      return x >= radius && x <= box.width - radius && y >= radius && y <= box.height - radius;
+    },
+  ).length;
+}
+
+/** The page position of the disc nearest the map's centre. */
+async function clusterDiscCentre(page: Page): Promise<{ x: number; y: number }> {
+  const discs = await clusterDiscs(page);
+  expect(discs.length).toBeGreaterThan(0);
+  const box = (await page.locator(".ap-cluster-canvas").boundingBox())!;
+  const mid = { x: box.width / 2, y: box.height / 2 };
+  const [nearest] = discs.sort((a, b) => Math.hypot(a.x - mid.x, a.y - mid.y) - Math.hypot(b.x - mid.x, b.y - mid.y));
+  return { x: box.x + nearest!.x, y: box.y + nearest!.y };
+}
+
+/** Connected areas of the clusters' fill colour on the canvas, with their centres in CSS pixels. */
+async function clusterDiscs(page: Page): Promise<{ x: number; y: number }[]> {
+  return page.locator(".ap-cluster-canvas").evaluate((canvas: HTMLCanvasElement) => {
+    const { width, height } = canvas;
+    const data = canvas.getContext("2d")!.getImageData(0, 0, width, height).data;
+    // rgba(15, 118, 110, 0.88) as drawn on the transparent canvas.
+    const fill = (i: number) => Math.abs(data[i]! - 15) < 8 && Math.abs(data[i + 1]! - 118) < 8 && Math.abs(data[i + 2]! - 110) < 8 && data[i + 3]! > 200;
+    const seen = new Uint8Array(width * height);
+    const discs: { x: number; y: number }[] = [];
+    const scale = width / canvas.clientWidth;
+    for (let p = 0; p < width * height; p++) {
+      if (seen[p] || !fill(p * 4)) continue;
+      let n = 0;
+      let sx = 0;
+      let sy = 0;
+      const stack = [p];
+      seen[p] = 1;
+      while (stack.length) {
+        const q = stack.pop()!;
+        const x = q % width;
+        const y = (q - x) / width;
+        n++;
+        sx += x;
+        sy += y;
+        for (const r of [q - 1, q + 1, q - width, q + width]) {
+          if (r < 0 || r >= width * height || seen[r] || Math.abs((r % width) - x) > 1 || !fill(r * 4)) continue;
+          seen[r] = 1;
+          stack.push(r);
+        }
+      }
+      // A disc, not a stray pixel where two edges meet.
+      if (n > 50) discs.push({ x: sx / n / scale, y: sy / n / scale });
+    }
+    return discs;
+  });
+}
 
 test("a file over 10 MB reaches the import whole: previewed, not cut short by a body buffer", async ({ page }) => {
   await page.goto("/login?next=%2Fimport");

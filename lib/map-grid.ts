@@ -54,6 +54,15 @@ export function formatBBox(b: BBox): string {
   return [b.minLng, b.minLat, b.maxLng, b.maxLat].map((v) => v.toFixed(4)).join(",");
 }
 
+/** Bounds written by `formatBBox`, read back. */
+export function parseBBox(text: string): BBox {
+  const [minLng, minLat, maxLng, maxLat] = text.split(",").map(Number) as [number, number, number, number];
+  return { minLng, minLat, maxLng, maxLat };
+}
+
+/** The bounds as the endpoints receive them. */
+export const sentBBox = (b: BBox): BBox => parseBBox(formatBBox(b));
+
 export function viewBBox(center: { lat: number; lng: number }, zoom: number, size: { w: number; h: number }): BBox {
   const c = project(center.lat, center.lng, zoom);
   const nw = unproject(c.x - size.w / 2, c.y - size.h / 2, zoom);

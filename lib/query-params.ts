@@ -97,11 +97,14 @@ export const mapFilters = {
   municipality,
 };
 
+/** Up to this many APs in view, the map gets them as single points; past it, as clusters. */
+export const MAX_POINTS = 2000;
+
 export const mapFeaturesQuery = z.strictObject({
   ...mapFilters,
   bbox: bboxParam,
   zoom: z.coerce.number({ error: "expected a zoom level" }).int("expected a whole zoom level").min(0).max(22),
-  maxPoints: z.coerce.number().int().min(0).max(5000).default(2000),
+  maxPoints: z.coerce.number().int().min(0).max(5000).default(MAX_POINTS),
 });
 export type MapFeaturesQuery = z.infer<typeof mapFeaturesQuery>;
 

@@ -1,107 +1,87 @@
 "use client";
-// Access points of the viewport: numbered cluster markers, or one circle per AP coloured by status
+// Access points of the viewport: numbered clusters on a canvas, or one circle per AP coloured by status
 // (estimated positions hollow and dashed). Clicking a cluster zooms into it; clicking an AP selects it
 // together with every AP drawn at nearly the same spot.
 import L from "leaflet";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo } from "react";
+import { createPortal } from "react-dom";
 import { CircleMarker, useMap } from "react-leaflet";
 import type { ApPointProps, ClusterProps, MapFeatures } from "@/lib/map-types";
 import { AP_STATUS_COLOURS, isEstimated, OUTSIDE_COLOUR } from "@/lib/map-style";
+import { ClusterCanvas, type CanvasCluster } from "./cluster-canvas";
 import { position } from "./positions";
 
 const NEAR_PX = 10;
 const CANVAS_ABOVE = 400;
 
-// Icons are cached by count, so a re-render hands Leaflet the same icon and it leaves the marker alone.
-const clusterIcons = new Map<string, L.DivIcon>();
-
-function clusterIcon(count: number, label: string): L.DivIcon {
-  const key = `${count}|${label}`;
-  const cached = clusterIcons.get(key);
-  if (cached) return cached;
-  if (clusterIcons.size > 5000) clusterIcons.clear();
-  const size = count < 100 ? 34 : count < 10_000 ? 42 : 52;
-  const text = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
-  const icon = L.divIcon({
-    className: "ap-cluster",
-    html: `<span aria-label="${label}">${text}</span>`,
-    iconSize: [size, size],
-  });
-  clusterIcons.set(key, icon);
-  return icon;
-}
-
 type ClusterFeature = MapFeatures["features"][number];
+type Cluster = CanvasCluster & { bounds: ClusterProps["bounds"] };
 
 /**
- * Cluster markers kept by Leaflet itself rather than rendered through React: each redraw adds the
- * cells that came into view, relabels those whose count changed and removes those that left, so a
- * pan touches a few dozen markers instead of reconciling all of them.
+ * The clusters on one canvas (`cluster-canvas.ts`), and the same clusters as a list of buttons for the
+ * keyboard and screen readers: each names its count, and focusing one rings it on the map.
  */
-function ClusterMarkers({ features, clusterLabel }: { features: ClusterFeature[]; clusterLabel: (count: number) => string }) {
+function ClusterLayer({ features, clusterLabel, listLabel }: { features: ClusterFeature[]; clusterLabel: (count: number) => string; listLabel: string }) {
   const map = useMap();
-  const group = useMemo(() => L.layerGroup(), []);
-  const markers = useRef(new Map<string, { marker: L.Marker; bounds: ClusterProps["bounds"] }>());
-  useEffect(() => {
-    group.addTo(map);
-    return () => {
-      group.remove();
-    };
-  }, [map, group]);
-  useEffect(() => {
-    const next = new Map<string, { marker: L.Marker; bounds: ClusterProps["bounds"] }>();
-    const added: L.Marker[] = [];
-    for (const f of features) {
-      const id = String(f.id);
-      const p = f.properties as ClusterProps;
-      const [lng, lat] = f.geometry.coordinates as [number, number];
-      const label = clusterLabel(p.count);
-      const icon = clusterIcon(p.count, label);
-      const kept = markers.current.get(id);
-      if (kept) {
-        if (kept.marker.options.icon !== icon) {
-          kept.marker.setIcon(icon);
-          kept.marker.getElement()?.setAttribute("title", label);
-        }
-        const at = kept.marker.getLatLng();
-        if (at.lat !== lat || at.lng !== lng) kept.marker.setLatLng([lat, lng]);
-        kept.bounds = p.bounds;
-        next.set(id, kept);
-        continue;
-      }
-      const entry = { marker: L.marker([lat, lng], { icon, keyboard: true, title: label }), bounds: p.bounds };
-      entry.marker.on("click", () => {
-        const [w, s, e, n] = entry.bounds;
-        map.fitBounds([
-          [s, w],
-          [n, e],
-        ]);
-      });
-      added.push(entry.marker);
-      next.set(id, entry);
-    }
-    for (const [id, { marker }] of markers.current) if (!next.has(id)) group.removeLayer(marker);
-    for (const marker of added) group.addLayer(marker);
-    markers.current = next;
-  }, [features, clusterLabel, group, map]);
-  useEffect(
-    () => () => {
-      group.clearLayers();
-      markers.current.clear();
-    },
-    [group],
+  const zoomTo = useCallback(
+    ({ bounds: [w, s, e, n] }: Cluster) =>
+      map.fitBounds([
+        [s, w],
+        [n, e],
+      ]),
+    [map],
   );
-  return null;
+  const layer = useMemo(() => new ClusterCanvas((c) => zoomTo(c as Cluster)), [zoomTo]);
+  useEffect(() => {
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, layer]);
+  const clusters = useMemo(
+    () =>
+      features.map((f): Cluster => {
+        const p = f.properties as ClusterProps;
+        const [lng, lat] = f.geometry.coordinates as [number, number];
+        return { id: String(f.id), lat, lng, count: p.count, label: clusterLabel(p.count), bounds: p.bounds };
+      }),
+    [features, clusterLabel],
+  );
+  useEffect(() => layer.setClusters(clusters), [layer, clusters]);
+  const stage = map.getContainer().parentElement;
+  if (!stage) return null;
+  return createPortal(
+    <ul className="visually-hidden" aria-label={listLabel} data-testid="ap-cluster-list">
+      {clusters.map((c) => (
+        <li key={c.id}>
+          <button
+            type="button"
+            className="ap-cluster"
+            data-count={c.count}
+            onFocus={() => layer.setFocused(c.id)}
+            onBlur={() => layer.setFocused(null)}
+            onClick={() => zoomTo(c)}
+          >
+            {c.label}
+          </button>
+        </li>
+      ))}
+    </ul>,
+    stage,
+  );
 }
 
 export function ApLayer({
   data,
   clusterLabel,
+  clusterList,
   onSelect,
   selectedId,
 }: {
   data: MapFeatures;
   clusterLabel: (count: number) => string;
+  /** The name of the list of clusters that keyboard and screen-reader users move through. */
+  clusterList: string;
   onSelect: (ids: number[]) => void;
   selectedId: number | null;
 }) {
@@ -113,7 +93,7 @@ export function ApLayer({
     [data],
   );
 
-  if (data.mode === "clusters") return <ClusterMarkers features={data.features} clusterLabel={clusterLabel} />;
+  if (data.mode === "clusters") return <ClusterLayer features={data.features} clusterLabel={clusterLabel} listLabel={clusterList} />;
 
   const pick = (lat: number, lng: number) => {
     const here = map.latLngToContainerPoint([lat, lng]);

@@ -23,7 +23,8 @@ import { ZoneLayer } from "./zone-layer";
 
 /** Where the map is: what it reports. The screen works out the view's bounds from it, in one place. */
 export type MapPlace = { zoom: number; center: { lat: number; lng: number } };
-export type MapView = MapPlace & { bbox: BBox };
+/** A view: where the map is, its bounds, and the larger area its APs are asked for with (`lib/map-area.ts`). */
+export type MapView = MapPlace & { bbox: BBox; area: BBox };
 
 export type AtlasMapProps = {
   locale: string;
@@ -45,6 +46,7 @@ export type AtlasMapProps = {
   selected: { type: string; id: number } | null;
   labels: {
     cluster: (count: number) => string;
+    clusterList: string;
     zone: (zone: ZoneMarker) => string;
     poiKind: (kind: PoiKind) => string;
     poiLetter: (kind: PoiKind) => string;
@@ -139,7 +141,15 @@ export function AtlasMap(props: AtlasMapProps) {
       {props.residents.dongs.length ? <ResidentsLayer dongs={props.residents.dongs} breaks={props.residents.breaks} describe={props.labels.dong} /> : null}
       <PoiLayer pois={props.pois} kindLabel={props.labels.poiKind} kindLetter={props.labels.poiLetter} outsideLabel={props.labels.outside} />
       <ZoneLayer zones={props.zones} selectedId={selectedOf("zone")} onSelect={props.onSelectZone} describe={props.labels.zone} zoom={zoom} />
-      {props.aps ? <ApLayer data={props.aps} clusterLabel={props.labels.cluster} onSelect={props.onSelectAps} selectedId={selectedOf("ap")} /> : null}
+      {props.aps ? (
+        <ApLayer
+          data={props.aps}
+          clusterLabel={props.labels.cluster}
+          clusterList={props.labels.clusterList}
+          onSelect={props.onSelectAps}
+          selectedId={selectedOf("ap")}
+        />
+      ) : null}
       <DepotLayer
         depots={props.depots.flatMap((d) =>
           d.depotLat !== null && d.depotLng !== null ? [{ id: d.id, name: d.name, lat: d.depotLat, lng: d.depotLng, buses: d.buses }] : [],

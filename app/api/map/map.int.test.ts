@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/database";
 import * as s from "@/db/schema";
 import { testEngine } from "@/db/testing/engines";
+import { areaFor, cutToView } from "@/lib/map-area";
+import { formatBBox, sentBBox, viewBBox } from "@/lib/map-grid";
+import type { MapFeatures } from "@/lib/map-types";
 import { GET as getFeatures } from "./features/route";
 import { GET as getOperators } from "./operators/route";
 import { GET as getPois } from "./pois/route";
@@ -46,6 +49,46 @@ describe(`map viewport endpoint on ${testEngine()}`, () => {
     expect(counted(parks)).toBe(9);
     const none = await features(`bbox=${KOREA}&zoom=${zoom}&maxPoints=0&year=2019`);
     expect(none.features).toEqual([]);
+  });
+
+  it("cuts each view from its area's answer exactly as the view itself is answered", async () => {
+    // The map asks for an area around its view and draws pans inside it from that answer
+    // (lib/map-area.ts): the cut must be what a request for the view would have given.
+    const size = { w: 1280, h: 800 };
+    const seen = new Set<string>();
+    for (const zoom of [8, 10, 11, 12, 13, 14, 15]) {
+      const first = { zoom, bbox: viewBBox({ lat: 35.18, lng: 128.1 }, zoom, size) };
+      const area = areaFor(first, null);
+      const width = first.bbox.maxLng - first.bbox.minLng;
+      for (const [dx, dy] of [
+        [0, 0],
+        [0.2, 0.1],
+        [-0.3, 0.2],
+        [0.1, -0.25],
+      ] as const) {
+        const bbox = viewBBox({ lat: 35.18 + dy * (first.bbox.maxLat - first.bbox.minLat), lng: 128.1 + dx * width }, zoom, size);
+        for (const [maxPoints, extra] of [
+          [0, ""],
+          [20, ""],
+          [2000, ""],
+          [20, "&status=active"],
+          [5, "&category=park"],
+        ] as const) {
+          const query = (b: typeof bbox) => `bbox=${formatBBox(b)}&zoom=${zoom}&maxPoints=${maxPoints}${extra}`;
+          const own = await features(query(bbox));
+          const cut = cutToView((await features(query(area))) as unknown as MapFeatures, sentBBox(area), sentBBox(bbox), maxPoints);
+          if (cut === "ask") {
+            expect(own.mode).toBe("points");
+            seen.add("ask");
+          } else {
+            expect(cut).toEqual(own);
+            seen.add(`${own.mode}:${own.total > 0}`);
+          }
+        }
+      }
+    }
+    // Every way a view can come out was met: clusters, points and views asked for alone, none empty.
+    expect([...seen].sort()).toEqual(expect.arrayContaining(["ask", "clusters:true", "points:true"]));
   });
 
   it("gives the same clusters from the precomputed grid as from a live grouping", async () => {

@@ -107,11 +107,12 @@ export function MapScreen({
   // The residents layer's classes: voters per AP over the 읍면동 that have APs (those without are marked apart).
   const residents = useMemo(() => ({ dongs: layers.residents, breaks: classBreaks(layers.residents.map((d) => d.votersPerActiveAp)) }), [layers.residents]);
 
-  // One labels object for the map's lifetime: the layers (the cluster markers' diff among them) then
+  // One labels object for the map's lifetime: the layers (the clusters' canvas among them) then
   // see the same functions on every render instead of new ones.
   const labels = useMemo<AtlasMapProps["labels"]>(
     () => ({
       cluster: (count) => t("cluster", { count }),
+      clusterList: t("clusterList"),
       zone: (z) => `${t("zoneMarker", { name: z.name, count: z.apCount })}${z.outside ? ` · ${t("outside")}` : ""}`,
       poiKind: (kind) => tk(`poiKind.${kind}`),
       poiLetter: (kind) => tk(`poiLetter.${kind}`),

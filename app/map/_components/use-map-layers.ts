@@ -1,26 +1,66 @@
 "use client";
 // The data of the map's visible layers, one SWR key (an API URL) each: APs first, then the zones and
 // places of the same view once its APs are in, so the requests do not compete for the same cores.
-import { useCallback, useMemo } from "react";
+// The APs are asked for over an area around the view and each view's are cut from its answer
+// (`lib/map-area.ts`): a pan inside the area draws at once.
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import useSWR, { preload } from "swr";
 import type { MapView } from "@/components/map/atlas-map";
 import type { GapMarker } from "@/components/map/gap-layer";
 import { fetchAllPages, fetchJson } from "@/lib/fetcher";
-import { formatBBox } from "@/lib/map-grid";
+import { cutToView } from "@/lib/map-area";
+import { formatBBox, parseBBox, sentBBox } from "@/lib/map-grid";
 import { filterParams, type MapState } from "@/lib/map-state";
 import { isPlanning } from "@/lib/map-style";
 import type { DongDemand, MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
+import { MAX_POINTS, type BBox } from "@/lib/query-params";
 import { hrefWith } from "@/lib/url";
 
 /** The most zones the map draws as markers (and lists) at once. */
 export const ZONES_ON_MAP = 300;
 const NONE: never[] = [];
 
-const featuresUrl = (v: Pick<MapView, "bbox" | "zoom">, state: MapState) =>
-  hrefWith("/api/map/features", {}, { bbox: formatBBox(v.bbox), zoom: String(v.zoom), ...filterParams(state) });
-/** The APs of a view, tagged with the URL they answer: which view is drawn is then read off the data itself. */
-const fetchFeatures = (url: string) => fetchJson<MapFeatures>(url).then((data) => ({ url, data }));
-const bboxOf = (url: string | undefined) => (url ? new URLSearchParams(url.slice(url.indexOf("?") + 1)).get("bbox") : null);
+const featuresUrl = (bbox: BBox, zoom: number, state: MapState) =>
+  hrefWith("/api/map/features", {}, { bbox: formatBBox(bbox), zoom: String(zoom), ...filterParams(state) });
+/** The APs of a view or an area, tagged with the URL they answer: which view is drawn is then read off the data itself. */
+type Answer = { url: string; data: MapFeatures };
+const fetchFeatures = (url: string): Promise<Answer> => fetchJson<MapFeatures>(url).then((data) => ({ url, data }));
+const paramsOf = (url: string) => new URLSearchParams(url.slice(url.indexOf("?") + 1));
+const bboxOf = (url: string | undefined) => (url ? paramsOf(url).get("bbox") : null);
+/** The same question but for the bounds: the same zoom and filters. */
+const sameBut = (a: string, b: string) => {
+  const [pa, pb] = [paramsOf(a), paramsOf(b)];
+  pa.delete("bbox");
+  pb.delete("bbox");
+  return pa.toString() === pb.toString();
+};
+
+/**
+ * The view's APs: cut from the area's answer when it covers the view, else asked for alone (a view
+ * of single points inside an area of clusters). While the view's are on their way, the last view's
+ * stay drawn.
+ */
+function useViewFeatures(view: MapView | null, state: MapState, on: boolean) {
+  const viewUrl = view && on ? featuresUrl(view.bbox, view.zoom, state) : null;
+  // A new area is asked for in a render after the one that draws the view from the area before (when
+  // that still covers it), so the request and its answer do not hold up the pan's frame.
+  const areaUrl = useDeferredValue(view && on ? featuresUrl(view.area, view.zoom, state) : null);
+  const area = useSWR(areaUrl, fetchFeatures, { keepPreviousData: true });
+  const cut = useMemo(() => {
+    if (!viewUrl || !view || !area.data || !sameBut(area.data.url, viewUrl)) return null;
+    return cutToView(area.data.data, parseBBox(bboxOf(area.data.url)!), sentBBox(view.bbox), MAX_POINTS);
+  }, [area.data, view, viewUrl]);
+  const alone = useSWR(cut === "ask" ? viewUrl : null, fetchFeatures, { keepPreviousData: true });
+  const current = useMemo<Answer | null>(
+    () => (cut === "ask" ? (alone.data?.url === viewUrl ? alone.data : null) : cut && viewUrl ? { url: viewUrl, data: cut } : null),
+    [cut, alone.data, viewUrl],
+  );
+  // What is drawn: the view's answer once there is one, until then the last view's.
+  const [drawn, setDrawn] = useState<Answer | null>(null);
+  if (current && current !== drawn) setDrawn(current);
+  const shown = current ?? drawn;
+  return { shown, settled: current !== null, error: area.error ?? alone.error, viewUrl };
+}
 
 type Zones = { items: ZoneMarker[]; truncated: boolean };
 
@@ -29,13 +69,13 @@ export function useMapLayers(state: MapState, view: MapView | null) {
   const on = useCallback((layer: MapState["layers"][number]) => layers.includes(layer), [layers]);
   const filters = filterParams(state);
 
-  const featuresKey = view && on("aps") ? featuresUrl(view, state) : null;
-  const features = useSWR(featuresKey, fetchFeatures, { keepPreviousData: true });
+  const features = useViewFeatures(view, state, on("aps"));
   // Which view's APs are on screen (the previous view's stay drawn while the next one loads).
-  const drawnKey = features.data?.url ?? "";
-  const apsSettled = !on("aps") || drawnKey === featuresKey || features.error !== undefined;
+  const drawnKey = features.shown?.url ?? "";
+  const apsSettled = !on("aps") || features.settled || features.error !== undefined;
   const bbox = view ? formatBBox(view.bbox) : null;
-  const layersBbox = apsSettled ? bbox : bboxOf(drawnKey);
+  // The zones and places follow in a render of their own, after the frame that draws the APs.
+  const layersBbox = useDeferredValue(apsSettled ? bbox : bboxOf(drawnKey));
 
   // One request for the zone layers that are on (built zones, zones in planning, or both); when
   // both are on and the built ones are too many to draw, the few in planning are asked for alone.
@@ -80,8 +120,8 @@ export function useMapLayers(state: MapState, view: MapView | null) {
 
   return {
     on,
-    aps: on("aps") ? features.data?.data : undefined,
-    apsLoaded: !on("aps") || features.data !== undefined || features.error !== undefined,
+    aps: on("aps") ? features.shown?.data : undefined,
+    apsLoaded: !on("aps") || features.shown !== null || features.error !== undefined,
     drawnKey,
     zones: visibleZones,
     zoneCount: zonesTruncated ? ZONES_ON_MAP : visibleZones.length,
@@ -98,7 +138,7 @@ export function useMapLayers(state: MapState, view: MapView | null) {
   };
 }
 
-/** Asks for a view's APs at once, before React re-renders; SWR picks up the same request. */
-export function prefetchFeatures(v: Pick<MapView, "bbox" | "zoom">, state: MapState) {
-  if (state.layers.includes("aps")) void preload(featuresUrl(v, state), fetchFeatures);
+/** Asks for a view's area at once, before React re-renders; SWR picks up the same request (or its answer). */
+export function prefetchFeatures(v: Pick<MapView, "area" | "zoom">, state: MapState) {
+  if (state.layers.includes("aps")) void preload(featuresUrl(v.area, v.zoom, state), fetchFeatures);
 }

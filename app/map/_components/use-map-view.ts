@@ -3,11 +3,16 @@
 // once), then each view the map reports. Every view's bounds come from one function, `viewAt`.
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { MapPlace, MapView } from "@/components/map/atlas-map";
+import { areaFor, containsBBox } from "@/lib/map-area";
 import { fitView, viewBBox } from "@/lib/map-grid";
 import { MAX_ZOOM, MIN_ZOOM } from "@/lib/map-state";
 
 type Size = { w: number; h: number };
-const viewAt = (place: MapPlace, size: Size): MapView => ({ ...place, bbox: viewBBox(place.center, place.zoom, size) });
+/** A view's bounds, and the area its APs are asked for with (kept from the view before while it still covers this one). */
+const viewAt = (place: MapPlace, size: Size, before: MapView | null): MapView => {
+  const bbox = viewBBox(place.center, place.zoom, size);
+  return { ...place, bbox, area: areaFor({ zoom: place.zoom, bbox }, before) };
+};
 
 /**
  * `prefetch` is told of each new view (and of a zoom's target when its animation starts) before
@@ -37,15 +42,16 @@ export function useMapView({
     if (viewRef.current) return;
     const size = sizeOf()!;
     const first = opening ?? fitView(home, size, { min: MIN_ZOOM, max: MAX_ZOOM });
-    viewRef.current = viewAt(first, size);
+    viewRef.current = viewAt(first, size, null);
+    prefetch(viewRef.current);
     setInitial(first);
     setView(viewRef.current);
-  }, [home, opening, sizeOf]);
+  }, [home, opening, sizeOf, prefetch]);
 
   const onZoomStart = useCallback(
     (target: MapPlace) => {
       const size = sizeOf();
-      if (size) prefetch(viewAt(target, size));
+      if (size) prefetch(viewAt(target, size, viewRef.current));
     },
     [prefetch, sizeOf],
   );
@@ -66,8 +72,11 @@ export function useMapView({
         Math.abs(previous.center.lng - place.center.lng) < pixel
       )
         return;
-      const next = viewAt(place, size);
-      prefetch(next);
+      const next = viewAt(place, size, previous);
+      // A view inside the area asked for before needs no request now: it is drawn from that area,
+      // and the next area (when the view nears its edge) is asked for once the view is drawn.
+      const covered = previous !== null && previous.zoom === next.zoom && containsBBox(previous.area, next.bbox);
+      if (!covered) prefetch(next);
       viewRef.current = next;
       setView(next);
     },
