@@ -27,7 +27,7 @@ type Answer = { url: string; data: MapFeatures };
 const fetchFeatures = (url: string): Promise<Answer> => fetchJson<MapFeatures>(url).then((data) => ({ url, data }));
 const paramsOf = (url: string) => new URLSearchParams(url.slice(url.indexOf("?") + 1));
 const bboxOf = (url: string | undefined) => (url ? paramsOf(url).get("bbox") : null);
-/** The same question but for the bounds: the same zoom and filters. */
+/** Whether two answers differ in their bounds alone (the same zoom and filters). */
 const sameBut = (a: string, b: string) => {
   const [pa, pb] = [paramsOf(a), paramsOf(b)];
   pa.delete("bbox");
@@ -36,9 +36,8 @@ const sameBut = (a: string, b: string) => {
 };
 
 /**
- * The view's APs: cut from the area's answer when it covers the view, else asked for alone (a view
- * of single points inside an area of clusters). While the view's are on their way, the last view's
- * stay drawn.
+ * The view's APs: cut from the area's answer when it covers the view, else asked for alone. While
+ * the view's are on their way, the last view's stay drawn.
  */
 function useViewFeatures(view: MapView | null, state: MapState, on: boolean) {
   const viewUrl = view && on ? featuresUrl(view.bbox, view.zoom, state) : null;
@@ -50,16 +49,18 @@ function useViewFeatures(view: MapView | null, state: MapState, on: boolean) {
     if (!viewUrl || !view || !area.data || !sameBut(area.data.url, viewUrl)) return null;
     return cutToView(area.data.data, parseBBox(bboxOf(area.data.url)!), sentBBox(view.bbox), MAX_POINTS);
   }, [area.data, view, viewUrl]);
-  const alone = useSWR(cut === "ask" ? viewUrl : null, fetchFeatures, { keepPreviousData: true });
+  // Asked for alone: a view of single points inside an area of clusters, and a view no area answer
+  // covers yet (the first, a zoom's, a jump's), which is drawn from its own smaller answer if that comes first.
+  const alone = useSWR(cut === "ask" || cut === null ? viewUrl : null, fetchFeatures, { keepPreviousData: true });
   const current = useMemo<Answer | null>(
-    () => (cut === "ask" ? (alone.data?.url === viewUrl ? alone.data : null) : cut && viewUrl ? { url: viewUrl, data: cut } : null),
+    () => (cut && cut !== "ask" && viewUrl ? { url: viewUrl, data: cut } : alone.data?.url === viewUrl ? alone.data : null),
     [cut, alone.data, viewUrl],
   );
   // What is drawn: the view's answer once there is one, until then the last view's.
   const [drawn, setDrawn] = useState<Answer | null>(null);
   if (current && current !== drawn) setDrawn(current);
   const shown = current ?? drawn;
-  return { shown, settled: current !== null, error: area.error ?? alone.error, viewUrl };
+  return { shown, settled: current !== null, error: area.error ?? alone.error };
 }
 
 type Zones = { items: ZoneMarker[]; truncated: boolean };
@@ -138,7 +139,12 @@ export function useMapLayers(state: MapState, view: MapView | null) {
   };
 }
 
-/** Asks for a view's area at once, before React re-renders; SWR picks up the same request (or its answer). */
-export function prefetchFeatures(v: Pick<MapView, "area" | "zoom">, state: MapState) {
-  if (state.layers.includes("aps")) void preload(featuresUrl(v.area, v.zoom, state), fetchFeatures);
+/**
+ * Asks for a view no area answer covers, and for its area, at once, before React re-renders; SWR picks
+ * up the same requests (or their answers).
+ */
+export function prefetchFeatures(v: Pick<MapView, "bbox" | "area" | "zoom">, state: MapState) {
+  if (!state.layers.includes("aps")) return;
+  void preload(featuresUrl(v.bbox, v.zoom, state), fetchFeatures);
+  void preload(featuresUrl(v.area, v.zoom, state), fetchFeatures);
 }
