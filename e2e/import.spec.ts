@@ -165,6 +165,8 @@ test("a file of 2,100 access points shows on the map as clusters that add up to 
   await screenshot(page, "map-cluster-focused");
   await page.keyboard.press("Enter");
   await expect(page).not.toHaveURL(/z=13(&|$)/);
+  // The opened cluster's button is gone; the focus is on the map, not lost to the page.
+  await expect(page.locator(".atlas-map")).toBeFocused();
   await expect.poll(async () => Number(await page.getByTestId("ap-count").getAttribute("data-total"))).toBeLessThan(total);
 });
 

@@ -60,7 +60,12 @@ function ClusterLayer({ features, clusterLabel, listLabel }: { features: Cluster
             data-count={c.count}
             onFocus={() => layer.setFocused(c.id)}
             onBlur={() => layer.setFocused(null)}
-            onClick={() => zoomTo(c)}
+            onClick={() => {
+              zoomTo(c);
+              // The button leaves with the cluster: the map takes the focus (arrow keys pan it, and Tab
+              // reaches the new view's clusters after the map's controls).
+              map.getContainer().focus({ preventScroll: true });
+            }}
           >
             {c.label}
           </button>
