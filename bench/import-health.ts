@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { openPostgres } from "../db/client";
 import { seed } from "../db/seed";
-import { EXPECTED_COLUMNS } from "../lib/standard-data";
+import { headerLine } from "../lib/standard-data";
 import { seededRandom } from "./jinju";
 import { scratchDatabase } from "./scratch-db";
 
@@ -94,7 +94,7 @@ try {
 
   // Places over Jinju's built-up area, one to four APs (floors) each, with dates and providers to normalise.
   const rand = seededRandom(3);
-  const lines = [EXPECTED_COLUMNS.newer.split(", ").join(",")];
+  const lines = [headerLine("newer")];
   for (let i = 0; i < count; i++) {
     const place = Math.floor(i / 3);
     const lat = (35.15 + (((place * 7919) % 7000) / 7000) * 0.07 + rand() * 1e-4).toFixed(6);

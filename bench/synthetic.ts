@@ -6,7 +6,7 @@ import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import { centroidOf, seededRandom, type Area } from "../lib/geo";
 import type { ApStatus, Provenance, SiteCategory } from "../lib/domain";
-import { EXPECTED_COLUMNS } from "../lib/standard-data";
+import { headerLine } from "../lib/standard-data";
 import { provinceNameOf } from "../db/national-outlines";
 
 export type Municipality = { code: string; name: string; lat: number; lng: number };
@@ -119,7 +119,7 @@ export function standardFile(count: number): { text: string; munis: Municipality
     "기타",
   ];
   const PROVIDERS = ["KT", "LGU+", "SKT", "SK브로드밴드"];
-  const lines: string[] = [EXPECTED_COLUMNS.newer.split(", ").join(",")];
+  const lines: string[] = [headerLine("newer")];
   for (let i = 0; i < count; i++) {
     const site = sites[i % sites.length]!;
     const m = munis[site.municipality]!;

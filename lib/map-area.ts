@@ -34,10 +34,8 @@ export const containsBBox = (outer: BBox, inner: BBox) =>
  * same zoom, otherwise the view with its margin.
  */
 export function areaFor(view: { zoom: number; bbox: BBox }, previous: { zoom: number; area: BBox } | null): BBox {
-  if (previous && previous.zoom === view.zoom) {
-    if (containsBBox(previous.area, grow(view.bbox, AREA_KEEP))) return previous.area;
-  }
-  return grow(view.bbox, AREA_MARGIN);
+  const kept = previous !== null && previous.zoom === view.zoom && containsBBox(previous.area, grow(view.bbox, AREA_KEEP));
+  return kept ? previous.area : grow(view.bbox, AREA_MARGIN);
 }
 
 /**

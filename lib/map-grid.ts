@@ -1,5 +1,5 @@
 // The square grid that map clusters are counted on: levels, the level for a zoom, and cell geometry.
-import type { BBox } from "./query-params";
+import { bboxParam, type BBox } from "./query-params";
 
 /** Cell size in degrees of each grid level (must match the ap_cell_levels rows of the migrations). */
 export const LEVEL_SIZES = [0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28] as const;
@@ -54,14 +54,8 @@ export function formatBBox(b: BBox): string {
   return [b.minLng, b.minLat, b.maxLng, b.maxLat].map((v) => v.toFixed(4)).join(",");
 }
 
-/** Bounds written by `formatBBox`, read back. */
-export function parseBBox(text: string): BBox {
-  const [minLng, minLat, maxLng, maxLat] = text.split(",").map(Number) as [number, number, number, number];
-  return { minLng, minLat, maxLng, maxLat };
-}
-
-/** The bounds as the endpoints receive them. */
-export const sentBBox = (b: BBox): BBox => parseBBox(formatBBox(b));
+/** The bounds as the endpoints receive them: written by `formatBBox`, read by their own parser. */
+export const sentBBox = (b: BBox): BBox => bboxParam.parse(formatBBox(b));
 
 export function viewBBox(center: { lat: number; lng: number }, zoom: number, size: { w: number; h: number }): BBox {
   const c = project(center.lat, center.lng, zoom);

@@ -48,6 +48,9 @@ export const EXPECTED_COLUMNS = {
     "번호, 설치장소명, 설치장소상세, 설치시도명, 설치시군구명, 설치시설구분, 서비스제공사명, 와이파이SSID, 설치연월, 소재지도로명주소, 소재지지번주소, 관리기관명, 관리기관전화번호, WGS84위도, WGS84경도, 데이터기준일자",
 };
 
+/** A release's header line as its files write it. */
+export const headerLine = (release: keyof typeof EXPECTED_COLUMNS) => EXPECTED_COLUMNS[release].split(", ").join(",");
+
 export class StandardDataError extends Error {
   constructor(
     readonly code: "binary" | "empty" | "unparseable" | "unknown_format" | "bad_feature" | "unknown_column" | "missing_column" | "truncated",

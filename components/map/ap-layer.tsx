@@ -56,7 +56,6 @@ function ClusterLayer({ features, clusterLabel, listLabel }: { features: Cluster
         <li key={c.id}>
           <button
             type="button"
-            className="ap-cluster"
             data-count={c.count}
             onFocus={() => layer.setFocused(c.id)}
             onBlur={() => layer.setFocused(null)}

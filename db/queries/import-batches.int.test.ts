@@ -1,13 +1,13 @@
 import { and, count, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { EXPECTED_COLUMNS } from "../../lib/standard-data";
+import { headerLine } from "../../lib/standard-data";
 import { getDb } from "../../server/database";
 import * as s from "../schema";
 import { testEngine } from "../testing/engines";
 import { importStandardData, type ImportSummary } from "./import";
 
 /** The newer release's header, as the standard names its columns. */
-const HEADER = EXPECTED_COLUMNS.newer.split(", ").join(",");
+const HEADER = headerLine("newer");
 const row = (place: string, detail: string, { lat = "35.0030", lng = "128.0640", ssid = "SC-FREE", date = "2020-01-01", municipality = "사천시" } = {}) =>
   `0,사천 ${place},${detail},경상남도,${municipality},관공서,KT,${ssid},2019-01,경상남도 사천시 ${place}로 1,,사천시청,,${lat},${lng},${date}`;
 

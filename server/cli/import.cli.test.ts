@@ -1,10 +1,10 @@
-import { EXPECTED_COLUMNS } from "../../lib/standard-data";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "../../lib/data-dir-lock";
+import { headerLine } from "../../lib/standard-data";
 import { runCli } from "../../db/testing/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wifi-atlas-import-"));
@@ -13,7 +13,7 @@ const cli = (args: string[], env: Record<string, string> = {}, timeout?: number)
   runCli("server/cli/import.ts", args, { PGLITE_DIR: path.join(tmp, "db"), ...env }, timeout);
 const JINJU = "db/seed/data/jinju_free_wifi_2016_cp949.csv";
 /** The newer release's header, as the standard names its columns. */
-const NEWER_HEADER = EXPECTED_COLUMNS.newer.split(", ").join(",");
+const NEWER_HEADER = headerLine("newer");
 
 describe("npm run import", () => {
   it("seeds a fresh embedded database first, so the seeded Jinju file previews as unchanged, in one JSON report", () => {

@@ -9,11 +9,11 @@ import type { MapView } from "@/components/map/atlas-map";
 import type { GapMarker } from "@/components/map/gap-layer";
 import { fetchAllPages, fetchJson } from "@/lib/fetcher";
 import { cutToView } from "@/lib/map-area";
-import { formatBBox, parseBBox, sentBBox } from "@/lib/map-grid";
+import { formatBBox, sentBBox } from "@/lib/map-grid";
 import { filterParams, type MapState } from "@/lib/map-state";
 import { isPlanning } from "@/lib/map-style";
 import type { DongDemand, MapFeatures, OperatorSummary, PoiMarker, RouteLine, ZoneMarker } from "@/lib/map-types";
-import { MAX_POINTS, type BBox } from "@/lib/query-params";
+import { bboxParam, MAX_POINTS, type BBox } from "@/lib/query-params";
 import { hrefWith } from "@/lib/url";
 
 /** The most zones the map draws as markers (and lists) at once. */
@@ -47,7 +47,7 @@ function useViewFeatures(view: MapView | null, state: MapState, on: boolean) {
   const area = useSWR(areaUrl, fetchFeatures, { keepPreviousData: true });
   const cut = useMemo(() => {
     if (!viewUrl || !view || !area.data || !sameBut(area.data.url, viewUrl)) return null;
-    return cutToView(area.data.data, parseBBox(bboxOf(area.data.url)!), sentBBox(view.bbox), MAX_POINTS);
+    return cutToView(area.data.data, bboxParam.parse(bboxOf(area.data.url)), sentBBox(view.bbox), MAX_POINTS);
   }, [area.data, view, viewUrl]);
   // Asked for alone: a view of single points inside an area of clusters, and a view no area answer
   // covers yet (the first, a zoom's, a jump's), which is drawn from its own smaller answer if that comes first.
