@@ -19,6 +19,7 @@ import {
   timestamp,
   unique,
   uniqueIndex,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import {
   AP_STATUSES,
@@ -166,6 +167,14 @@ export const programPartnerRoles = pgTable(
 );
 
 /** A zone (구역) where APs are installed, from candidate to active. */
+/**
+ * A place's key as the standard file's rows without 번호 are matched on: its name and address,
+ * lower case, without spaces (lib/standard-data's siteKeyOf makes the same key of a row).
+ */
+export const placeKeyOf = (name: AnyPgColumn, address: AnyPgColumn) =>
+  // In parentheses: an index names an expression so.
+  sql`('place:' || lower(regexp_replace(${name}, '\\s+', '', 'g')) || '|' || lower(regexp_replace(coalesce(${address}, ''), '\\s+', '', 'g')))`;
+
 export const sites = pgTable(
   "sites",
   {
@@ -207,6 +216,11 @@ export const sites = pgTable(
     index("sites_program_idx")
       .on(t.programId)
       .where(sql`${t.programId} is not null`),
+    // Zones this app made, by the place key a file's row without 번호 is matched on: an import looks
+    // them up for every batch, and they are few beside the imported zones the index leaves out.
+    index("sites_own_place_idx")
+      .on(t.municipalityId, placeKeyOf(t.name, t.address))
+      .where(sql`${t.sourceKey} is null`),
     check("sites_ap_count_ck", sql`${t.plannedApCount} >= 0`),
     check("sites_position_ck", sql`(${t.lat} is null) = (${t.lng} is null)`),
     check("sites_lat_ck", sql`${t.lat} is null or (${t.lat} between -90 and 90)`),

@@ -203,8 +203,8 @@ class Resolver {
 
 // ── what exists ─────────────────────────────────────────────────────────────
 
-/** A zone's place key, as lib/standard-data's siteKeyOf makes it from a row (name and address, no spaces, one case). */
-const PLACE_KEY_SQL = sql`'place:' || lower(regexp_replace(${s.sites.name}, '\\s+', '', 'g')) || '|' || lower(regexp_replace(coalesce(${s.sites.address}, ''), '\\s+', '', 'g'))`;
+/** A zone's place key, as lib/standard-data's siteKeyOf makes it from a row; indexed for the zones this app made. */
+const PLACE_KEY_SQL = s.placeKeyOf(s.sites.name, s.sites.address);
 
 const existingSiteColumns = {
   id: s.sites.id,

@@ -1,0 +1,1 @@
+CREATE INDEX "sites_own_place_idx" ON "sites" USING btree ("municipality_id",('place:' || lower(regexp_replace("name", '\s+', '', 'g')) || '|' || lower(regexp_replace(coalesce("address", ''), '\s+', '', 'g')))) WHERE "sites"."source_key" is null;
