@@ -1,4 +1,4 @@
-import { and, count, eq, like } from "drizzle-orm";
+import { and, count, eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { headerLine } from "../../lib/standard-data";
 import { getDb } from "../../server/database";
@@ -72,5 +72,34 @@ describe(`an import planned and written in batches on ${testEngine()}`, () => {
     expect(reading(await run(next, 4, true))).toEqual(reading(plannedWhole));
     expect(reading(await run(next, 4, false))).toEqual(reading(plannedWhole));
     expect((await run(next, 3, true)).counts).toEqual({ new: 0, updated: 0, unchanged: 11, duplicate: 2, invalid: 1 });
+  });
+
+  it("leaves the data as it was when the database refuses a later batch, while the next one is being read", async () => {
+    const { db } = await getDb();
+    const tally = async () => ({
+      sites: (await db.select({ n: count() }).from(s.sites))[0]!.n,
+      aps: (await db.select({ n: count() }).from(s.accessPoints))[0]!.n,
+      audit: (await db.select({ n: count() }).from(s.auditEntries))[0]!.n,
+    });
+    const before = await tally();
+    // The database refuses one AP of the third batch of four: the first two are written by then,
+    // and the fourth is being read ahead.
+    await db.execute(sql`create function refuse_broken_ap() returns trigger language plpgsql as $$
+      begin if new.ssid = 'BROKEN' then raise exception 'refused for the test'; end if; return new; end $$`);
+    await db.execute(sql`create trigger refuse_broken_ap before insert on access_points for each row execute function refuse_broken_ap()`);
+    try {
+      const rows = [...FILE.map((r) => r.replace("사천 ", "고성 ")), row("항구", "1층", { lat: "35.0500" })];
+      rows[9] = row("부두", "1층", { ssid: "BROKEN", lat: "35.0600" });
+      const failed = await run(rows, 4, false).then(
+        () => null,
+        (err: Error) => err,
+      );
+      // The database's own refusal comes back, not an error of the read ahead.
+      expect((failed?.cause as Error | undefined)?.message).toMatch(/refused for the test/);
+    } finally {
+      await db.execute(sql`drop trigger refuse_broken_ap on access_points`);
+      await db.execute(sql`drop function refuse_broken_ap()`);
+    }
+    expect(await tally()).toEqual(before);
   });
 });
