@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { HeaderMenu } from "@/components/ui/header-menu";
 import { localName } from "@/lib/format";
 import { MunicipalitySwitcher } from "./_components/municipality-switcher";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { NavLink } from "@/components/ui/nav-link";
+import { HeaderLink, NavLink } from "@/components/ui/nav-link";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { chromeContext } from "@/server/page-context";
 import { roleCan } from "@/lib/authz";
@@ -31,9 +30,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("app.skip")}
         </a>
         <header className="site-header">
-          <Link href="/" className="brand">
+          <HeaderLink href="/" className="brand">
             {t("app.title")}
-          </Link>
+          </HeaderLink>
           <NextIntlClientProvider messages={{ switcher: clientMessages.switcher }}>
             <MunicipalitySwitcher current={{ code: municipality.code, name: localName(locale, municipality) }} />
           </NextIntlClientProvider>
@@ -61,9 +60,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <SignOutButton label={t("nav.signOut")} />
                 </>
               ) : (
-                <Link href="/login" data-testid="sign-in">
+                <HeaderLink href="/login" data-testid="sign-in">
                   {t("nav.signIn")}
-                </Link>
+                </HeaderLink>
               )}
             </div>
             <form action={setLocale} className="language">

@@ -66,7 +66,9 @@ export function BaseLayer({
   detail: boolean;
   onLoaded: () => void;
 }) {
-  const { data: dongs } = useSWRImmutable<FeatureCollection<Geometry, Named>>(zoom >= 10 ? dongsUrl : null, fetchJson);
+  // The 읍면동 outlines wait for the first data too, then stay loaded.
+  const dongsWanted = useSticky(detail && zoom >= 10);
+  const { data: dongs } = useSWRImmutable<FeatureCollection<Geometry, Named>>(dongsWanted ? dongsUrl : null, fetchJson);
   // Province and 시군구 outlines are loaded the first time their zoom range is shown, then kept:
   // leaving the range hides their pane instead of dropping hundreds of drawn outlines, so zooming
   // back does not unpack and draw them again.
@@ -97,7 +99,7 @@ export function BaseLayer({
         </ZoomPane>
       ) : null}
       {outline ? <GeoJSON key="outline" data={outline} interactive={false} attribution={attribution} style={OUTLINE_STYLE} /> : null}
-      {dongs
+      {dongs && zoom >= 10
         ? dongs.features.map((f, i) => (
             <GeoJSON key={`dong-${i}-${zoom >= 12}`} data={f} interactive={false} style={DONG_STYLE}>
               {zoom >= 12 ? (

@@ -1,15 +1,22 @@
 "use client";
-// A header navigation link that marks itself as the current page.
+// Header links. On the map they do not prefetch: prefetching other pages competes with the map's
+// own first requests (its code, its data) for the server and the browser.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { ComponentProps } from "react";
 
+export function HeaderLink(props: Omit<ComponentProps<typeof Link>, "prefetch">) {
+  const pathname = usePathname();
+  return <Link {...props} prefetch={pathname.startsWith("/map") ? false : undefined} />;
+}
+
+/** A header navigation link that marks itself as the current page. */
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
   const current = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
-  // On the map, prefetching the other pages competes with the map's own first requests.
   return (
-    <Link href={href} aria-current={current ? "page" : undefined} prefetch={pathname.startsWith("/map") ? false : undefined}>
+    <HeaderLink href={href} aria-current={current ? "page" : undefined}>
       {children}
-    </Link>
+    </HeaderLink>
   );
 }
