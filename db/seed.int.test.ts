@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../server/database";
 import { findMunicipalityByCode } from "./queries/common";
@@ -101,6 +101,9 @@ describe("the Jinju seed", () => {
     const [busAps] = await db.select({ n: count() }).from(s.accessPoints).where(isNull(s.accessPoints.siteId));
     expect(siteAps!.n).toBe(113);
     expect(busAps!.n).toBe(247);
+    // One AP on each bus.
+    const [buses] = await db.select({ n: countDistinct(s.accessPoints.busId) }).from(s.accessPoints);
+    expect(buses!.n).toBe(247);
     const provenances = await db
       .selectDistinct({ p: s.accessPoints.provenance })
       .from(s.accessPoints)

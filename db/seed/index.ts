@@ -179,38 +179,46 @@ const programStep: Step = {
         })
         .returning({ id: s.busBatches.id });
       batchIds.push({ id: batch!.id, year: y.year });
-      for (let i = 0; i < y.buses; i++) {
+      // A year's buses in one statement and their APs in another: one bus and its AP per row.
+      const rows = Array.from({ length: y.buses }, (_, i) => {
         busSerial++;
         const first = y.year === BUS_FACTS.firstBatch.year && i < BUS_FACTS.firstBatch.count;
         const route = first ? BUS_FACTS.firstBatch.routes[i % BUS_FACTS.firstBatch.routes.length]! : null;
-        const [bus] = await tx
-          .insert(s.buses)
-          .values({
+        return { i, first, route, vehicleNumber: `임시-${y.year}-${String(i + 1).padStart(3, "0")}`, operatorId: operatorIds[busSerial % operatorIds.length]! };
+      });
+      if (!rows.length) continue;
+      const buses = await tx
+        .insert(s.buses)
+        .values(
+          rows.map(({ first, route, vehicleNumber, operatorId }) => ({
             municipalityId,
             batchId: batch!.id,
-            vehicleNumber: `임시-${y.year}-${String(i + 1).padStart(3, "0")}`,
-            operatorId: operatorIds[busSerial % operatorIds.length]!,
+            vehicleNumber,
+            operatorId,
             routes: route ? [route] : [],
-            status: "active",
+            status: "active" as const,
             installYear: y.year,
             installMonth: first ? BUS_FACTS.firstBatch.month : null,
-            provenance: "estimate",
+            provenance: "estimate" as const,
             sourceNote: first ? "첫 32대 중 하나(보도). 차량번호·운수사·노선 배정은 추정" : "대수는 보도자료. 차량번호·운수사는 추정, 노선 미상",
-          })
-          .returning({ id: s.buses.id });
-        await tx.insert(s.accessPoints).values({
+          })),
+        )
+        .returning({ id: s.buses.id, vehicleNumber: s.buses.vehicleNumber });
+      const busIdOf = new Map(buses.map((b) => [b.vehicleNumber, b.id]));
+      await tx.insert(s.accessPoints).values(
+        rows.map(({ i, first, route, vehicleNumber }) => ({
           municipalityId,
-          busId: bus!.id,
+          busId: busIdOf.get(vehicleNumber)!,
           ssid: route ? BUS_FACTS.busSsid(route) : null,
           installYear: y.year,
           installMonth: first ? BUS_FACTS.firstBatch.month : null,
-          status: "active",
+          status: "active" as const,
           installingPartnerId: kt,
-          provenance: "estimate",
+          provenance: "estimate" as const,
           sourceNote: "버스 1대당 AP 1대로 추정",
           sourceRef: `seed:bus:${y.year}:${i + 1}`,
-        });
-      }
+        })),
+      );
     }
 
     // Work items: done for 2019 and 2020 (per zone and per bus batch), open for 2021 (whole year).
