@@ -46,7 +46,9 @@ export function errorResponse(err: unknown): Response {
  * `{"result": …, "status": n}` or `{"error": {code, message, details}, "status": n}` line — the
  * status the plain JSON answer would have had. Sent with 200: the headers leave before the outcome.
  */
-export function progressStream<P, R>(run: (report: (progress: P) => void) => Promise<{ result: R; status: number }>): Response {
+export function progressStream<P extends { done: number; total: number }, R>(
+  run: (report: (progress: P) => void) => Promise<{ result: R; status: number }>,
+): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -54,9 +56,10 @@ export function progressStream<P, R>(run: (report: (progress: P) => void) => Pro
       let last = 0;
       try {
         const { result, status } = await run((progress) => {
-          // At most about ten lines a second, whatever the job reports.
+          // At most about ten lines a second, whatever the job reports; but the end of a step always
+          // goes out, so a step never seems to stop short of its total.
           const now = Date.now();
-          if (now - last < 100) return;
+          if (now - last < 100 && progress.done < progress.total) return;
           last = now;
           line({ progress });
         });
