@@ -73,7 +73,7 @@ test("an admin previews a file row by row, commits it, and finds the new zones o
   await screenshot(page, "import-on-map");
 });
 
-test("a file of 2,100 access points shows on the map as clusters that add up to the total, and its zones once zoomed in", async ({ page }) => {
+test("a file of 2,100 access points shows on the map as clusters that add up to the total, and its zones once zoomed in", async ({ page, browser }) => {
   test.setTimeout(90_000);
   // A dense block in the north-west of the city, kilometres from any market, park or program zone.
   const rows = Array.from({ length: 2100 }, (_, i) => {
@@ -168,6 +168,41 @@ test("a file of 2,100 access points shows on the map as clusters that add up to 
   // The opened cluster's button is gone; the focus is on the map, not lost to the page.
   await expect(page.locator(".atlas-map")).toBeFocused();
   await expect.poll(async () => Number(await page.getByTestId("ap-count").getAttribute("data-total"))).toBeLessThan(total);
+
+  // By touch, where no hover comes before a tap: a candidate placed right under a cluster's disc does
+  // not take the tap from the cluster.
+  await page.goto("/map?c=35.27,128.02&z=13&l=aps");
+  await expect(ready).toBeAttached({ timeout: 15_000 });
+  const view = (await ready.getAttribute("data-features"))!;
+  const { features } = (await (await page.request.get(view)).json()) as { features: { geometry: { coordinates: [number, number] } }[] };
+  const [lng, lat] = features
+    .map((f) => f.geometry.coordinates)
+    .sort((a, b) => Math.hypot(a[0] - 128.02, a[1] - 35.27) - Math.hypot(b[0] - 128.02, b[1] - 35.27))[0]!;
+  await page.goto("/candidates");
+  await form.getByLabel("이름").fill("군집 아래 시험 후보");
+  await form.getByLabel("위도").fill(lat.toFixed(6));
+  await form.getByLabel("경도").fill(lng.toFixed(6));
+  await form.getByLabel("계획 AP 수").fill("1");
+  await form.getByRole("button", { name: "후보 추가" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "군집 아래 시험 후보 후보를 추가했습니다." })).toBeVisible();
+  const touch = await browser.newContext({ hasTouch: true, viewport: page.viewportSize(), storageState: await page.context().storageState() });
+  const phone = await touch.newPage();
+  await phone.goto(`${new URL(page.url()).origin}/map?c=35.27,128.02&z=13`);
+  await expect(phone.getByTestId("map-ready")).toBeAttached({ timeout: 15_000 });
+  await expect(phone.locator(".zone-marker.zone-planning")).toHaveCount(2);
+  const discs = await clusterDiscs(phone);
+  const canvas = (await phone.locator(".ap-cluster-canvas").boundingBox())!;
+  const markers = await Promise.all((await phone.locator(".zone-marker.zone-planning").all()).map(async (m) => (await m.boundingBox())!));
+  // A zone's marker stands on its spot, so its lower edge lies over the cluster's disc there.
+  const under = markers
+    .map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height - 3 }))
+    .find((m) => discs.some((d) => Math.hypot(canvas.x + d.x - m.x, canvas.y + d.y - m.y) < 12));
+  await screenshot(phone, "map-cluster-over-candidate");
+  expect(under, "a candidate's marker under a cluster's disc").toBeDefined();
+  await phone.touchscreen.tap(under!.x, under!.y);
+  await expect(phone).not.toHaveURL(/z=13(&|$)/);
+  await expect(phone.getByTestId("map-detail")).toHaveCount(0);
+  await touch.close();
 });
 
 /** The cluster discs drawn on the map's canvas, counted by their teal fill's connected areas. */
