@@ -2,6 +2,7 @@ import { and, count, eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { headerLine } from "../../lib/standard-data";
 import { getDb } from "../../server/database";
+import { engineOf } from "../client";
 import * as s from "../schema";
 import { testEngine } from "../testing/engines";
 import { importStandardData, type ImportSummary } from "./import";
@@ -74,8 +75,10 @@ describe(`an import planned and written in batches on ${testEngine()}`, () => {
     expect((await run(next, 3, true)).counts).toEqual({ new: 0, updated: 0, unchanged: 11, duplicate: 2, invalid: 1 });
   });
 
-  it("leaves the data as it was when the database refuses a later batch, while the next one is being read", async () => {
+  it("leaves the data as it was when the database refuses a later batch (on a server, with the next one being read)", async () => {
     const { db } = await getDb();
+    // The import tells the engines apart by the database it is given (it reads ahead on a server only).
+    expect(engineOf(db)).toBe(testEngine());
     const tally = async () => ({
       sites: (await db.select({ n: count() }).from(s.sites))[0]!.n,
       aps: (await db.select({ n: count() }).from(s.accessPoints))[0]!.n,
@@ -83,7 +86,7 @@ describe(`an import planned and written in batches on ${testEngine()}`, () => {
     });
     const before = await tally();
     // The database refuses one AP of the third batch of four: the first two are written by then,
-    // and the fourth is being read ahead.
+    // and on a server the fourth is being read ahead.
     await db.execute(sql`create function refuse_broken_ap() returns trigger language plpgsql as $$
       begin if new.ssid = 'BROKEN' then raise exception 'refused for the test'; end if; return new; end $$`);
     await db.execute(sql`create trigger refuse_broken_ap before insert on access_points for each row execute function refuse_broken_ap()`);

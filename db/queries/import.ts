@@ -39,7 +39,7 @@ import {
   type Variant,
 } from "../../lib/standard-data";
 import { bytesSource, DigestTable, isNotUtf8, streamRecords, type FileSource } from "../../lib/standard-stream";
-import type { Conn, Db, Tx } from "../client";
+import { engineOf, type Conn, type Db, type Tx } from "../client";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
 import { recordChanges, recordCreatesOf, type Author } from "./audit";
@@ -672,9 +672,11 @@ export async function importStandardData(
     let done = 0;
     let reader: RecordReader | null = null;
     const encoding = scan.encoding === "cp949" ? "cp949" : "auto";
-    // One batch of the file is read ahead: on a database server the next batch is decoded and
-    // checked while the server writes this one.
+    // On a database server one batch of the file is read ahead: the next batch is decoded and
+    // checked while the server writes this one. The embedded database writes on this thread, so
+    // there it would gain nothing and only hold a second batch in memory.
     const batches = streamRecords(source, { encoding, columnMap, batch })[Symbol.asyncIterator]();
+    const readAhead = engineOf(db) === "postgres";
     const ahead = () => {
       const next = batches.next();
       next.catch(() => {}); // awaited in its turn below
@@ -735,9 +737,14 @@ export async function importStandardData(
             bulk = true;
             await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
           }
-          const writing = applyBatch(tx, plan, resolver, author);
-          upcoming = ahead();
-          await writing;
+          if (readAhead) {
+            const writing = applyBatch(tx, plan, resolver, author);
+            upcoming = ahead();
+            await writing;
+          } else {
+            await applyBatch(tx, plan, resolver, author);
+            upcoming = ahead();
+          }
         } else upcoming = ahead();
         done += records.length;
         await onProgress({ step: tx ? "write" : "match", done, total });
