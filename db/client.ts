@@ -23,11 +23,6 @@ export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** Which engine a database runs on: PGlite answers in this process, a Postgres server beside it. */
-export function engineOf(db: Db): Engine {
-  return (db as Db & { $client?: unknown }).$client instanceof PGlite ? "pglite" : "postgres";
-}
-
 export type DbHandle = {
   db: Db;
   engine: Engine;

@@ -39,7 +39,7 @@ import {
   type Variant,
 } from "../../lib/standard-data";
 import { bytesSource, DigestTable, isNotUtf8, streamRecords, type FileSource } from "../../lib/standard-stream";
-import { engineOf, type Conn, type Db, type Tx } from "../client";
+import type { Conn, Db, Tx } from "../client";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
 import { recordChanges, recordCreatesOf, type Author } from "./audit";
@@ -672,85 +672,62 @@ export async function importStandardData(
     let done = 0;
     let reader: RecordReader | null = null;
     const encoding = scan.encoding === "cp949" ? "cp949" : "auto";
-    // On a database server one batch of the file is read ahead: the next batch is decoded and
-    // checked while the server writes this one. The embedded database writes on this thread, so
-    // there it would gain nothing and only hold a second batch in memory.
-    const batches = streamRecords(source, { encoding, columnMap, batch })[Symbol.asyncIterator]();
-    const readAhead = engineOf(db) === "postgres";
-    const ahead = () => {
-      const next = batches.next();
-      next.catch(() => {}); // awaited in its turn below
-      return next;
-    };
-    let upcoming = ahead();
-    try {
-      for (let step = await upcoming; !step.done; step = await upcoming) {
-        const part = step.value;
-        reader = part.reader;
-        const mIds = new Map<number, number>();
-        const records = part.records.filter((r) => {
-          const mId = resolver.resolve(r);
-          if (mId !== undefined) mIds.set(r.line, mId);
-          return mId !== undefined;
-        });
-        const municipalityIdOf = (r: StandardRecord) => mIds.get(r.line)!;
-        const existing = await findExisting(conn, records, municipalityIdOf);
-        const plan = planImport({
-          records,
-          municipalityIdOf,
-          siteOf: (r) => {
-            const own = existing.own.get(ownZoneId(r.ref) ?? -1);
-            if (own && own.municipalityId === municipalityIdOf(r)) return { site: own, own: true };
-            const site = existing.sites.get(`${municipalityIdOf(r)}|${r.siteKey}`);
-            if (site) return { site, own: false };
-            const ownPlace = existing.ownByPlace.get(`${municipalityIdOf(r)}|${r.siteKey}`);
-            return ownPlace ? { site: ownPlace, own: true } : undefined;
-          },
-          apOf: (siteId, key) => existing.aps.get(`${siteId}|${key}`),
-          outlines: resolver.outlines,
-          fileCounts: { duplicate: 0, invalid: 0 },
-          absent: part.reader.absent,
-          carry,
-        });
-        for (const k of ["new", "updated", "unchanged"] as const) counts[k] += plan.counts[k];
-        sites.new += plan.sites.new;
-        sites.updated += plan.sites.updated;
-        for (const [id, c] of plan.perMunicipality) {
-          const into = perMunicipality.get(id) ?? { new: 0, updated: 0, unchanged: 0 };
-          for (const k of ["new", "updated", "unchanged"] as const) into[k] += c[k];
-          perMunicipality.set(id, into);
-          findingOf(id).rows += c.new + c.updated + c.unchanged;
-        }
-        planIssues.push(...plan.issues);
-        for (const i of plan.issues) if (i.code === "outside_boundary" && mIds.has(i.line)) findingOf(mIds.get(i.line)!).outsideBoundary++;
-        for (const r of records) if (r.installBlank) findingOf(municipalityIdOf(r)).blankInstallDates++;
-        for (const z of plan.matched) matched.add(z.id);
-        if (previous.length) {
-          for (const n of plan.newSites)
-            current.push({ municipalityId: n.municipalityId, name: n.fields.name, lat: n.fields.lat, lng: n.fields.lng, siteId: null, line: n.line });
-          for (const z of plan.matched) current.push({ municipalityId: z.municipalityId, name: z.name, lat: z.lat, lng: z.lng, siteId: z.id, line: null });
-        }
-        if (tx) {
-          // Judged on the first batch (its share of new records, for the whole file) or on the new records so far.
-          const expected = done === 0 && records.length ? (plan.counts.new / records.length) * total : counts.new;
-          if (!bulk && Math.max(expected, counts.new) >= gridRebuildFrom) {
-            bulk = true;
-            await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
-          }
-          if (readAhead) {
-            const writing = applyBatch(tx, plan, resolver, author);
-            upcoming = ahead();
-            await writing;
-          } else {
-            await applyBatch(tx, plan, resolver, author);
-            upcoming = ahead();
-          }
-        } else upcoming = ahead();
-        done += records.length;
-        await onProgress({ step: tx ? "write" : "match", done, total });
+    for await (const part of streamRecords(source, { encoding, columnMap, batch })) {
+      reader = part.reader;
+      const mIds = new Map<number, number>();
+      const records = part.records.filter((r) => {
+        const mId = resolver.resolve(r);
+        if (mId !== undefined) mIds.set(r.line, mId);
+        return mId !== undefined;
+      });
+      const municipalityIdOf = (r: StandardRecord) => mIds.get(r.line)!;
+      const existing = await findExisting(conn, records, municipalityIdOf);
+      const plan = planImport({
+        records,
+        municipalityIdOf,
+        siteOf: (r) => {
+          const own = existing.own.get(ownZoneId(r.ref) ?? -1);
+          if (own && own.municipalityId === municipalityIdOf(r)) return { site: own, own: true };
+          const site = existing.sites.get(`${municipalityIdOf(r)}|${r.siteKey}`);
+          if (site) return { site, own: false };
+          const ownPlace = existing.ownByPlace.get(`${municipalityIdOf(r)}|${r.siteKey}`);
+          return ownPlace ? { site: ownPlace, own: true } : undefined;
+        },
+        apOf: (siteId, key) => existing.aps.get(`${siteId}|${key}`),
+        outlines: resolver.outlines,
+        fileCounts: { duplicate: 0, invalid: 0 },
+        absent: part.reader.absent,
+        carry,
+      });
+      for (const k of ["new", "updated", "unchanged"] as const) counts[k] += plan.counts[k];
+      sites.new += plan.sites.new;
+      sites.updated += plan.sites.updated;
+      for (const [id, c] of plan.perMunicipality) {
+        const into = perMunicipality.get(id) ?? { new: 0, updated: 0, unchanged: 0 };
+        for (const k of ["new", "updated", "unchanged"] as const) into[k] += c[k];
+        perMunicipality.set(id, into);
+        findingOf(id).rows += c.new + c.updated + c.unchanged;
       }
-    } finally {
-      await batches.return?.(undefined);
+      planIssues.push(...plan.issues);
+      for (const i of plan.issues) if (i.code === "outside_boundary" && mIds.has(i.line)) findingOf(mIds.get(i.line)!).outsideBoundary++;
+      for (const r of records) if (r.installBlank) findingOf(municipalityIdOf(r)).blankInstallDates++;
+      for (const z of plan.matched) matched.add(z.id);
+      if (previous.length) {
+        for (const n of plan.newSites)
+          current.push({ municipalityId: n.municipalityId, name: n.fields.name, lat: n.fields.lat, lng: n.fields.lng, siteId: null, line: n.line });
+        for (const z of plan.matched) current.push({ municipalityId: z.municipalityId, name: z.name, lat: z.lat, lng: z.lng, siteId: z.id, line: null });
+      }
+      if (tx) {
+        // Judged on the first batch (its share of new records, for the whole file) or on the new records so far.
+        const expected = done === 0 && records.length ? (plan.counts.new / records.length) * total : counts.new;
+        if (!bulk && Math.max(expected, counts.new) >= gridRebuildFrom) {
+          bulk = true;
+          await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
+        }
+        await applyBatch(tx, plan, resolver, author);
+      }
+      done += records.length;
+      await onProgress({ step: tx ? "write" : "match", done, total });
     }
     if (!reader) throw new StandardDataError("empty", "The file is empty.");
     counts.duplicate = reader.duplicates;
