@@ -166,15 +166,15 @@ export const programPartnerRoles = pgTable(
   (t) => [primaryKey({ columns: [t.programId, t.partnerId, t.role] })],
 );
 
-/** A zone (구역) where APs are installed, from candidate to active. */
 /**
  * A place's key as the standard file's rows without 번호 are matched on: its name and address,
  * lower case, without spaces (lib/standard-data's siteKeyOf makes the same key of a row).
  */
 export const placeKeyOf = (name: AnyPgColumn, address: AnyPgColumn) =>
-  // In parentheses: an index names an expression so.
+  // In parentheses, as an index over an expression needs it.
   sql`('place:' || lower(regexp_replace(${name}, '\\s+', '', 'g')) || '|' || lower(regexp_replace(coalesce(${address}, ''), '\\s+', '', 'g')))`;
 
+/** A zone (구역) where APs are installed, from candidate to active. */
 export const sites = pgTable(
   "sites",
   {
