@@ -748,8 +748,7 @@ export function readStandardData(bytes: Uint8Array, { columnMap }: ReadOptions =
  */
 export type ImportProgress = { step: "read" | "match" | "write" | "grid"; done: number; total: number };
 
-/** The largest file an import accepts (IMPORT_MAX_BYTES, default 50 MB), from the app and the command line alike. */
-/** The largest file an import takes: IMPORT_MAX_MB megabytes (50 unless set), or IMPORT_MAX_BYTES exactly. */
+/** The largest file an import takes, in the app and on the command line: IMPORT_MAX_MB megabytes (50 unless set), or IMPORT_MAX_BYTES exactly. */
 export function importMaxBytes(env: Record<string, string | undefined> = process.env): number {
   const fallback = 50 * 1024 * 1024;
   const n = env.IMPORT_MAX_BYTES !== undefined ? Number(env.IMPORT_MAX_BYTES) : Number(env.IMPORT_MAX_MB ?? 50) * 1024 * 1024;
