@@ -16,6 +16,13 @@ export type Table = { name: string; title: string; columns: Column[]; rows: Cell
 /** The rows of a table as a file shows them, its totals row last. */
 export const rowsWithTotal = (table: Table): Cell[][] => (table.total ? [...table.rows, table.total] : table.rows);
 
+/** The table with only the columns `keep` accepts, in every row and the totals. */
+export function withColumns(table: Table, keep: (c: Column) => boolean): Table {
+  const kept = table.columns.flatMap((c, i) => (keep(c) ? [i] : []));
+  const pick = (row: Cell[]) => kept.map((i) => row[i] ?? null);
+  return { ...table, columns: kept.map((i) => table.columns[i]!), rows: table.rows.map(pick), total: table.total && pick(table.total) };
+}
+
 const KRW_FORMAT = '"₩"#,##0';
 
 export async function toXlsx(tables: Table[]): Promise<Uint8Array> {
@@ -215,7 +222,8 @@ function drawTable(doc: PDFKit.PDFDocument, table: Table, format: PdfReport["for
   doc.moveDown(0.4);
   header();
   for (const row of rowsWithTotal(table)) {
-    const texts = table.columns.map((c, i) => format(c, row[i] ?? null));
+    // A totals row leaves blank what it does not total (a year, a status), rather than a dash that reads as "none".
+    const texts = table.columns.map((c, i) => (row === table.total && row[i] == null ? "" : format(c, row[i] ?? null)));
     const h = heightOf(texts);
     if (doc.y + h > bottom()) {
       doc.addPage();

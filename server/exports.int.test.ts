@@ -181,9 +181,37 @@ describe(`exports on ${testEngine()}`, () => {
     });
   });
 
-  it("hides costs from a summary asked for by an anonymous visitor", async () => {
+  it("leaves the money columns out of a summary asked for by an anonymous visitor", async () => {
     const out = await build({ what: "summary", format: "csv", grants: new Set() });
     expect(text(out.bytes)).not.toContain("5000000");
+    // Not blank budget columns that read as "nothing spent": no budget or cost column at all.
+    const sections = text(out.bytes)
+      .replace(/^\uFEFF/, "")
+      .split("\r\n\r\n");
+    expect(sections.map((x) => x.split("\r\n")[1])).toEqual([
+      "연도,버스 목표,버스 실적,구역 목표,구역 실적,AP 목표,AP 실적",
+      "분류,연도,운영 구역,계획 구역(승인·설치 중)",
+      "협력사,연도,작업 상태,작업 수",
+    ]);
+    expect(sections[0]!.split("\r\n").at(-1)).toBe("합계,247,247,13,13,113,113");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from((await build({ what: "summary", format: "xlsx", grants: new Set() })).bytes) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => [w.name, w.getRow(2).cellCount])).toEqual([
+      ["연도별", 7],
+      ["분야별", 4],
+      ["협력사별", 4],
+    ]);
+    const pdf = await getDocumentProxy((await build({ what: "summary", format: "pdf", grants: new Set() })).bytes);
+    const { text: pages } = await extractText(pdf, { mergePages: true });
+    expect(pages).toContain("AP 실적");
+    expect(pages).not.toMatch(/예산|비용|미공개/);
+    // In English, every name is the English one: the heading's place too, not 경상남도 진주시.
+    const en = await extractText(await getDocumentProxy((await build({ what: "summary", format: "pdf", grants: new Set(), locale: "en" })).bytes), {
+      mergePages: true,
+    });
+    expect(en.text).toContain("Gyeongsangnam-do Jinju-si · as of 2026-11-26");
+    expect(en.text).not.toMatch(/[\uAC00-\uD7A3]/);
+    expect(en.text).not.toMatch(/Budget|cost/i);
   });
 
   it("writes candidates with their score, and their notes only for members", async () => {

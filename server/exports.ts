@@ -5,8 +5,8 @@ import { ALL_PERMISSIONS, type Permission } from "../lib/authz";
 import type { SiteCategory, SiteSource, WorkStatus } from "../lib/domain";
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
-import { todayInSeoul, yearMonth } from "../lib/format";
-import { rowsWithTotal, toPdf, toXlsx, type Column, type Table } from "../lib/report-files";
+import { localName, todayInSeoul, yearMonth } from "../lib/format";
+import { rowsWithTotal, toPdf, toXlsx, withColumns, type Column, type Table } from "../lib/report-files";
 import { standardTable } from "../lib/standard-data";
 import type { Db } from "../db/client";
 import { scoredCandidates } from "../db/queries/coverage";
@@ -270,7 +270,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     const sum = sumMoney(values);
     return moneyCell(sum.known, sum.unknown);
   };
-  const partnerName = (p: { nameKo: string; nameEn: string | null }) => (req.locale === "en" && p.nameEn ? p.nameEn : p.nameKo);
+  const partnerName = (p: { nameKo: string; nameEn: string | null }) => localName(req.locale, p);
   // A share of a total not fully known is not given: written as a dash, as on screen.
   const share = (v: number | null) => (v === null ? "—" : v / 100);
   /** A share table as the screen shows it: a partner per row; per year and over all years, the planned cost and its share. */
@@ -291,7 +291,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     };
   };
   const moneySumCellOf = (v: MoneySum): number | string => (v.unknown ? moneySumText(v, money) : v.known);
-  const tables: Table[] = [
+  const allTables: Table[] = [
     {
       name: e.byYear!,
       title: e.byYear!,
@@ -369,15 +369,21 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     // Who does the work and who pays for it: two tables of one total (members only).
     ...(shares && shares.work.rows.length ? [shareTable("work", shares.work, shares.years), shareTable("pay", shares.pay, shares.years)] : []),
   ];
+  // Amounts are for those who may read costs: without that grant, no money column at all (not a blank one).
+  const tables = grants.has("readCosts") ? allTables : allTables.map((t) => withColumns(t, (c) => c.kind !== "krw"));
   const count = tables.reduce((n, t) => n + t.rows.length, 0);
   if (req.format === "xlsx") return file(await toXlsx(tables), count, { kind: "sheets", sheets: tables.length });
-  const programName = req.locale === "en" && summary.program.nameEn ? summary.program.nameEn : summary.program.nameKo;
+  const programName = localName(req.locale, summary.program);
   if (req.format === "pdf") {
     const won = new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" });
     const n = new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US");
     const bytes = await toPdf({
       title: fill(e.summaryTitle!, { program: programName }),
-      subtitle: fill(e.summarySubtitle!, { province: summary.municipality.provinceKo, municipality: summary.municipality.nameKo, date }),
+      subtitle: fill(e.summarySubtitle!, {
+        province: localName(req.locale, { nameKo: summary.municipality.provinceKo, nameEn: summary.municipality.provinceEn }),
+        municipality: localName(req.locale, summary.municipality),
+        date,
+      }),
       chart: {
         title: e.chart!,
         targetLabel: e.target!,
