@@ -5,6 +5,8 @@ import { findMunicipalityByCode } from "./queries/common";
 import { rolloutSummaryOf } from "./queries/rollout";
 import * as s from "./schema";
 import { seed } from "./seed";
+import { DEMO_USERS, seedUsers } from "./seed/users";
+import { readAuthEnv } from "../lib/env";
 
 const jinjuSummary = async () => {
   const { db } = await getDb();
@@ -182,5 +184,18 @@ describe("the Jinju seed", () => {
     expect(await tableCounts()).toEqual(before);
     const [after] = await db.select().from(s.sites).where(eq(s.sites.id, zone!.id));
     expect(after).toMatchObject({ notes: "현장 확인 필요", plannedApCount: 12 });
+  });
+
+  it("makes each login once: an admin address in capitals on every start, or one a demo login already has", async () => {
+    const { db } = await getDb();
+    const users = async () => (await db.select({ email: s.users.email }).from(s.users)).map((u) => u.email).sort();
+    const env = readAuthEnv({ NODE_ENV: "test", ADMIN_EMAIL: "Chief@Jinju.Example", ADMIN_PASSWORD: "chief-pass-2026" });
+    expect(await seedUsers(db, env)).toContain("user chief@jinju.example (admin)");
+    // The next start finds the address as it was stored, rather than failing on it as taken.
+    expect(await seedUsers(db, env)).toEqual([]);
+    const same = readAuthEnv({ NODE_ENV: "test", ADMIN_EMAIL: DEMO_USERS[0].email, ADMIN_PASSWORD: "another-pass-2026" });
+    await db.delete(s.users).where(eq(s.users.email, DEMO_USERS[0].email));
+    expect(await seedUsers(db, same)).toEqual([`user ${DEMO_USERS[0].email} (admin)`]);
+    expect((await users()).filter((e) => e === "chief@jinju.example" || e === DEMO_USERS[0].email)).toEqual(["chief@jinju.example", DEMO_USERS[0].email]);
   });
 });

@@ -11,14 +11,14 @@ import { recordChange, type Actor } from "./audit";
 export type NewUser = { email: string; name: string; password: string; role: Role; partnerId: number | null };
 export type UserRow = { id: string; email: string; name: string; role: Role; partnerId: number | null; createdAt: Date };
 
-/** The password is hashed by the auth library's own function, so it signs in exactly like its accounts. */
-async function insertUser(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], input: NewUser, municipalityId: number): Promise<string> {
+/** `passwordHash`: the password hashed by the auth library's own function, so it signs in exactly like its accounts. */
+async function insertUser(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], input: NewUser, passwordHash: string, municipalityId: number): Promise<string> {
   const email = input.email.trim().toLowerCase();
   const [taken] = await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email));
   if (taken) throw new AppError("conflict", `A user with the email ${email} already exists.`, { issues: [{ code: "taken", path: "email" }] });
   const id = randomUUID();
   await tx.insert(s.users).values({ id, email, name: input.name.trim(), emailVerified: true });
-  await tx.insert(s.accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: await hashPassword(input.password) });
+  await tx.insert(s.accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash });
   await tx.insert(s.memberships).values({ userId: id, municipalityId, role: input.role, partnerId: input.role === "partner" ? input.partnerId : null });
   return id;
 }
@@ -43,8 +43,10 @@ const publicUser = (id: string, input: NewUser, municipalityId: number) => ({
 /** Creates a user with a role, audited; who may is checked by the caller (server/users, or the command line's operator). */
 export async function createUser(db: Db, { actor, municipalityId, input }: { actor: Actor; municipalityId: number; input: NewUser }) {
   await checkPartner(db, input);
+  // Hashed before the transaction: the hash is deliberately slow, and other writers need not wait for it.
+  const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const id = await insertUser(tx, input, municipalityId);
+    const id = await insertUser(tx, input, passwordHash, municipalityId);
     const after = publicUser(id, input, municipalityId);
     await recordChange(tx, actor, { action: "create", entityType: "user", entityId: id, municipalityId, after });
     return after;
