@@ -9,7 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { acquireDataDirLock } from "../lib/data-dir-lock";
-import { readTemplate } from "./pglite-template";
+import { copyAppTemplate, readTemplate, type AppTemplate } from "./pglite-template";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -40,11 +40,16 @@ export const MIGRATIONS_DIR = path.resolve(process.cwd(), "db/migrations");
  * Opens PGlite in `dataDir`, taking the folder lock first. `loadDataDir` starts from a dumped template;
  * without one, a folder that holds no cluster yet starts from the install's empty cluster when there is one.
  */
-export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob | File } = {}): Promise<DbHandle> {
+/**
+ * `appTemplate`: a new folder is copied from the install's migrated and seeded app database when there is one
+ * for this code (the app's own folder); otherwise, and by default, a new folder starts as an empty cluster.
+ */
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob | File; appTemplate?: AppTemplate } = {}): Promise<DbHandle> {
   const release = acquireDataDirLock(dataDir);
   try {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
+    const copied = () => opts.appTemplate !== undefined && !opts.loadDataDir && copyAppTemplate(dataDir, opts.appTemplate);
+    const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION")) && !copied();
     const loadDataDir = opts.loadDataDir ?? (fresh ? readTemplate() : undefined);
     const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
     const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;

@@ -2,7 +2,7 @@
 import "server-only";
 import { openPglite, openPostgres, type DbHandle } from "../db/client";
 import { seedPending } from "../db/seed/steps";
-import { readEnv } from "../lib/env";
+import { readAuthEnv, readEnv } from "../lib/env";
 
 declare global {
   // Kept on globalThis so module reloads in development do not open the folder twice.
@@ -13,7 +13,9 @@ const holder = globalThis;
 async function open(): Promise<DbHandle> {
   const env = readEnv();
   if (env.databaseUrl) return openPostgres(env.databaseUrl);
-  const handle = await openPglite(env.pgliteDir);
+  // A new folder starts as the install's migrated and seeded copy when there is one for this code, with
+  // the demo logins exactly when the environment asks for them.
+  const handle = await openPglite(env.pgliteDir, { appTemplate: readAuthEnv().demoUsers ? "demo" : "plain" });
   try {
     await handle.migrate();
     // The seed (the importer, the CSV parser, Jinju's files) is loaded only when a step of it has not

@@ -307,8 +307,8 @@ const reportedYearsStep: Step = {
 
 export const SEED_STEPS: readonly Step[] = [programStep, poiStep, standard2016Step, reportedYearsStep];
 
-/** Applies the steps not yet applied; returns their names. Safe to run any number of times. */
-export async function seed(db: Db): Promise<string[]> {
+/** The steps that do not depend on the environment (the Jinju program and its data, no users) not yet applied; returns their names. */
+export async function seedProgram(db: Db): Promise<string[]> {
   const applied: string[] = [];
   for (const step of SEED_STEPS) {
     const ran = await db.transaction(async (tx) => {
@@ -319,6 +319,10 @@ export async function seed(db: Db): Promise<string[]> {
     });
     if (ran) applied.push(step.name);
   }
-  applied.push(...(await seedUsers(db)));
   return applied;
+}
+
+/** Applies the steps not yet applied, then the users the environment asks for; returns their names. Safe to run any number of times. */
+export async function seed(db: Db): Promise<string[]> {
+  return [...(await seedProgram(db)), ...(await seedUsers(db))];
 }
