@@ -191,6 +191,8 @@ export const sites = pgTable(
     address: text(),
     lat: doublePrecision(),
     lng: doublePrecision(),
+    /** The position (and so the 읍면동) is an estimate, not a published or surveyed place; cleared when a planner places the zone. */
+    positionEstimate: boolean().notNull().default(false),
     /** Extent as GeoJSON geometry when known. */
     extent: jsonb(),
     status: siteStatus().notNull(),

@@ -83,7 +83,12 @@ describe("the Jinju seed", () => {
       expect(z.lng!).toBeGreaterThan(127.8878);
       expect(z.lng!).toBeLessThan(128.3682);
       expect(z.dong).not.toBeNull();
+      // Placed by the seed (a 동's centre, by hand, the first park), not published: the position and its 읍면동 say so.
+      expect(z.positionEstimate).toBe(true);
     }
+    // Places the city's own file gives are not estimates.
+    expect(zones.filter((z) => z.programId === null && z.lat !== null).every((z) => !z.positionEstimate)).toBe(true);
+    expect(zones.filter((z) => z.programId === null && z.lat !== null).length).toBeGreaterThan(0);
     const park = z2020.find((z) => z.category === "park")!;
     expect([park.lat, park.lng]).toEqual([35.20888274, 128.1250555]);
     const z2019 = zones.filter((z) => z.planYear === 2019);

@@ -24,6 +24,10 @@ test("the zone list exports what its filters show, and the standard file for the
   const rows = csvRows(csv.bytes);
   expect(rows).toHaveLength(6);
   expect(rows.every((r) => r["계획 연도"] === "2020")).toBe(true);
+  // The names are the press release's, their AP split and their places the seed's estimates: the file says which.
+  expect(rows.map((r) => [r["출처 구분"], r["AP 수 근거"], r["위치 근거"]])).toEqual(Array(6).fill(["보도자료", "추정", "추정"]));
+  // And so does the list, beside each zone's 읍면동.
+  await expect(page.getByTestId("site-dong").first()).toContainText("추정");
 
   const geo = await download(page, () => links.getByRole("link", { name: "GeoJSON" }).click());
   const fc = JSON.parse(geo.bytes.toString("utf8")) as { type: string; features: unknown[] };

@@ -19,14 +19,18 @@ test("the zone list sorts by a column and keeps the order on reload", async ({ p
   expect(await counts()).toEqual(desc);
 });
 
-test("the zone list marks what is an estimate: the 2019 zones themselves, the 2020 zones' AP split", async ({ page }) => {
+test("the zone list marks what is an estimate: the 2019 zones themselves, the 2020 zones' AP split and place", async ({ page }) => {
   await page.goto("/sites?source=program&sort=planYear");
   const rows = page.getByTestId("sites-table").locator("tbody tr");
   await expect(rows.filter({ hasText: "2019년 구역 1" })).toContainText("추정");
   const zone2020 = rows.filter({ hasText: "공원구역" });
   await expect(zone2020.locator("td").nth(6)).toHaveText("보도자료");
   await expect(zone2020.locator("td").nth(5)).toContainText("추정");
+  // Its place is the seed's too (the first of its parks): the 읍면동 says so; a zone of the city's own file does not.
+  await expect(zone2020.getByTestId("site-dong")).toContainText("추정");
   await screenshot(page, "sites-estimates");
+  await page.goto("/sites?source=other");
+  await expect(rows.first().getByTestId("site-dong")).not.toContainText("추정");
 });
 
 test("the bus list pages through 247 buses and filters by year and operator", async ({ page }) => {

@@ -57,6 +57,12 @@ describe(`exports on ${testEngine()}`, () => {
     expect([program.length, other.length]).toEqual([13, 55]);
     expect(new Set(other.map((r) => r["출처 구분"]))).toEqual(new Set(["가져온 자료"]));
     expect(program.some((r) => r["출처 구분"] === "가져온 자료")).toBe(false);
+    // Estimates the zone's own provenance does not show are named in their own columns; a city's file has none.
+    const z2020 = program.filter((r) => r["계획 연도"] === "2020");
+    expect(z2020.map((r) => [r["AP 수 근거"], r["위치 근거"]])).toEqual(Array(6).fill(["추정", "추정"]));
+    // The 2019 zones have no place at all: nothing to call an estimate.
+    expect(new Set(program.filter((r) => r["계획 연도"] === "2019").map((r) => r["위치 근거"]))).toEqual(new Set([""]));
+    expect(new Set(other.flatMap((r) => [r["AP 수 근거"], r["위치 근거"]]))).toEqual(new Set([""]));
   });
 
   it("writes the summary as XLSX: a sheet per table, typed numbers, KRW format, frozen header", async () => {

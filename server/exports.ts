@@ -153,7 +153,22 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   if (req.what === "sites") {
     const rows = kept(await listSitesForExport(db, { municipalityId: m.id, source: f.source }), (r) => r.planYear);
     return positioned(
-      ["id", "name", "category", "categoryGiven", "status", "planYear", "dong", "address", "apCount", "provenance", "lat", "lng"],
+      [
+        "id",
+        "name",
+        "category",
+        "categoryGiven",
+        "status",
+        "planYear",
+        "dong",
+        "address",
+        "apCount",
+        "provenance",
+        "apCountNote",
+        "positionNote",
+        "lat",
+        "lng",
+      ],
       rows,
       (r) => [
         r.id,
@@ -166,6 +181,9 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         r.address,
         r.apCount,
         label("provenance", r.provenance),
+        // What the zone's own provenance does not say: its AP count, or its position and 읍면동, is an estimate.
+        r.estimatedApCount > 0 ? label("provenance", "estimate") : null,
+        r.positionEstimate && r.lat !== null ? label("provenance", "estimate") : null,
         r.lat,
         r.lng,
       ],

@@ -13,7 +13,7 @@ import { allowedNext, dueDateFor, isLegalTransition, plannableYears, plannedWork
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
 import { staleVersion } from "./conflicts";
-import { demandAreasOf } from "./municipalities";
+import { demandAreasOf, dongAt } from "./municipalities";
 import { siteModel } from "./sites";
 
 type CandidateRow = Awaited<ReturnType<typeof q.scoredCandidates>>["items"][number];
@@ -102,13 +102,15 @@ export async function getScoring(ctx: RequestContext) {
 }
 export type CandidateList = Awaited<ReturnType<typeof listCandidates>>;
 
-async function checkPlace(tx: Tx, municipalityId: number, p: LatLng) {
+/** Checks that a zone's position is inside its municipality; returns the 읍면동 that holds it (see `dongAt`). */
+async function checkPlace(tx: Tx, municipalityId: number, p: LatLng): Promise<string | null | undefined> {
   const m = await q.findMunicipalityOutline(tx, { municipalityId });
   // Its own outline, else the national boundaries' (a municipality an import or the directory made).
   const outline = m ? (asArea(m.boundary) ?? nationalOutline(m.provinceKo, m.nameKo)) : null;
   if (m && outline && !containsPoint(outline, p)) {
     throw fieldError("lat", "outside_municipality", `The position ${p.lat.toFixed(5)}, ${p.lng.toFixed(5)} is outside ${m.nameKo}.`);
   }
+  return m ? dongAt(tx, m, p) : undefined;
 }
 
 /** A year new work may be planned in: the program's open years and the next. */
@@ -126,13 +128,14 @@ export async function createCandidate(ctx: RequestContext, input: CandidateInput
   const site = await ctx.db.transaction(async (tx) => {
     const program = await currentProgram(tx, municipalityId);
     await checkYear(tx, program, input.planYear);
-    await checkPlace(tx, municipalityId, input);
+    const dong = await checkPlace(tx, municipalityId, input);
     const site = await q.insertSite(tx, {
       values: {
         municipalityId,
         programId: program.id,
         name: input.name,
         category: input.category,
+        dong: dong ?? null,
         planYear: input.planYear,
         plannedApCount: input.plannedApCount,
         lat: input.lat,
@@ -192,14 +195,18 @@ export async function updateSite(ctx: RequestContext, { id, patch, today }: { id
       if (planYear === null) throw fieldError("planYear", "required", "Choose the plan year to approve the zone for.");
       await checkYear(tx, program, planYear);
     }
+    // A zone a planner places stands where they put it: its 읍면동 follows, and its position is no longer an estimate.
+    // Where no 읍면동 outlines are shipped, the 읍면동 it had is kept: nothing here can tell it changed.
+    let placed: { dong?: string | null; positionEstimate: false } | undefined;
     if (fields.lat !== undefined || fields.lng !== undefined) {
       const [lat, lng] = [fields.lat ?? current.lat, fields.lng ?? current.lng];
       if (lat === null || lng === null) throw fieldError("lat", "required", "Give both latitude and longitude.");
-      await checkPlace(tx, current.municipalityId, { lat, lng });
+      const dong = await checkPlace(tx, current.municipalityId, { lat, lng });
+      if (lat !== current.lat || lng !== current.lng) placed = { ...(dong === undefined ? {} : { dong }), positionEstimate: false };
     }
     const after = await q.updateSiteById(tx, {
       id,
-      set: { ...fields, programId: program.id, ...(moving ? { statusReason: statusReason?.trim() || null } : {}), version: current.version + 1 },
+      set: { ...fields, ...placed, programId: program.id, ...(moving ? { statusReason: statusReason?.trim() || null } : {}), version: current.version + 1 },
     });
     await recordChange(tx, ctx.actor, { action: "update", entityType: "site", entityId: id, municipalityId: current.municipalityId, before: current, after });
 

@@ -9,7 +9,7 @@ import { dueDateFor, GAP_CATEGORY, plannedWorkFor, type UnitCosts } from "../lib
 import type { Tx } from "../db/client";
 import { GUARANTEE, propose, ProposalError, type LeftReason, type ProposalCandidate } from "../lib/proposal";
 import type { RequestContext } from "./context";
-import { demandAreasOf } from "./municipalities";
+import { demandAreasOf, dongAt } from "./municipalities";
 import { nationalOutline } from "../db/national-outlines";
 import { translatorFor } from "../lib/catalogue";
 import { asArea, type Area } from "../lib/geo";
@@ -186,6 +186,7 @@ async function zoneFromPlace(tx: Tx, ctx: RequestContext, { poiId, planYear, pro
       plannedApCount: PLACE_APS,
       lat: poi.lat,
       lng: poi.lng,
+      dong: (await dongAt(tx, ctx.municipality, { lat: poi.lat, lng: poi.lng })) ?? null,
       status: "candidate",
       provenance: "manual",
       notes: null,

@@ -1,7 +1,7 @@
 // Work items as a table: year, work, partner or scope, status, due date and costs in KRW.
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
+import { Badge, EstimateMark } from "@/components/ui/badge";
 import type { Provenance, WorkKind, WorkStatus } from "@/lib/domain";
 import { localName } from "@/lib/format";
 import { moneySumText, moneyText } from "@/lib/money";
@@ -51,12 +51,7 @@ export async function WorkItemTable({ items, show }: { items: WorkItemView[]; sh
               <td className="num">{w.planYear}</td>
               <td>
                 {t(`workKind.${w.kind}`)}
-                {w.provenance === "estimate" ? (
-                  <>
-                    {" "}
-                    <Badge tone="estimate">{t("provenance.estimate")}</Badge>
-                  </>
-                ) : null}
+                <EstimateMark on={w.provenance === "estimate"} label={t("provenance.estimate")} />
               </td>
               <td>
                 {show === "partner" && w.partner ? (

@@ -87,6 +87,26 @@ describe(`planning on ${testEngine()}`, () => {
     expect(outside).toMatchObject({ status: 400, body: { error: { issues: [{ path: "lat", code: "outside_municipality" }] } } });
   });
 
+  it("names a zone's 읍면동 from where it stands, and a zone a planner moves is no longer an estimated place", async () => {
+    const { db } = await getDb();
+    const created = await json(await postCandidate(request("/api/candidates", { body: { ...candidate(), name: "읍면동 시험" }, cookie: cookie.planner })));
+    expect(created.status).toBe(201);
+    // The market's 동, from the 읍면동 outlines, rather than none.
+    expect(created.body).toMatchObject({ positionEstimate: false, dong: expect.stringMatching(/[동읍면]$/) });
+
+    // A 2020 zone the seed placed at the centre of 충무공동 (혁신도시): its place is an estimate.
+    const [zone] = await db.select().from(s.sites).where(eq(s.sites.name, "혁신도시 (영천강 주변)"));
+    expect(zone).toMatchObject({ positionEstimate: true, dong: "충무공동" });
+    // The planner puts it at the market instead (another 동): surveyed now, in the market's 동.
+    const moved = await json(await patchSiteAs("planner", zone!.id, { version: zone!.version, lat: market.lat, lng: market.lng }));
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ positionEstimate: false, dong: created.body.dong });
+    // Changing anything else leaves the place as it was.
+    const [other] = await db.select().from(s.sites).where(eq(s.sites.name, "남강둔치 상평동~하대동"));
+    const renamed = await json(await patchSiteAs("planner", other!.id, { version: other!.version, plannedApCount: other!.plannedApCount + 1 }));
+    expect(renamed.body).toMatchObject({ positionEstimate: true, dong: other!.dong });
+  });
+
   it("takes a candidate through its lifecycle: ranked with score parts, approved with work items, conflicts caught", async () => {
     const before = await auditCount();
     const created = await json(await postCandidate(request("/api/candidates", { body: candidate(), cookie: cookie.planner })));

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
+import { Badge, EstimateMark } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
@@ -92,19 +92,17 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
                       ? t("sites.categoryGiven", { label: t(`category.${site.category}`), given: site.categoryGiven })
                       : t(`category.${site.category}`)}
                   </td>
-                  <td>{site.dong ?? "—"}</td>
+                  <td data-testid="site-dong">
+                    {site.dong ?? "—"}
+                    <EstimateMark on={site.positionEstimate && site.dong !== null} label={t("provenance.estimate")} />
+                  </td>
                   <td>
                     <Badge tone={site.status}>{t(`siteStatus.${site.status}`)}</Badge>
                   </td>
                   <td className="num">{site.planYear ?? "—"}</td>
                   <td className="num">
                     {format.number(site.apCount)}
-                    {site.estimatedApCount > 0 ? (
-                      <>
-                        {" "}
-                        <Badge tone="estimate">{t("provenance.estimate")}</Badge>
-                      </>
-                    ) : null}
+                    <EstimateMark on={site.estimatedApCount > 0} label={t("provenance.estimate")} />
                   </td>
                   <td>
                     <Badge tone={site.provenance}>{t(`provenance.${site.provenance}`)}</Badge>

@@ -43,6 +43,7 @@ export async function listSitesForExport(db: Db, { municipalityId: mId, source }
       address: s.sites.address,
       lat: s.sites.lat,
       lng: s.sites.lng,
+      positionEstimate: s.sites.positionEstimate,
       provenance: s.sites.provenance,
       apCount: siteApCount,
       estimatedApCount: siteEstimatedApCount,

@@ -22,7 +22,7 @@ export async function findProgramById(conn: Conn, { id }: { id: number }) {
 
 export async function findMunicipalityOutline(conn: Conn, { municipalityId }: { municipalityId: number }) {
   const [m] = await conn
-    .select({ boundary: s.municipalities.boundary, nameKo: s.municipalities.nameKo, provinceKo: s.municipalities.provinceKo })
+    .select({ code: s.municipalities.code, boundary: s.municipalities.boundary, nameKo: s.municipalities.nameKo, provinceKo: s.municipalities.provinceKo })
     .from(s.municipalities)
     .where(eq(s.municipalities.id, municipalityId));
   return m;

@@ -11,7 +11,20 @@ import { offsetOf, paged, withinBBox, workItemColumns, type Page } from "./commo
 
 export type SiteRow = Pick<
   s.Site,
-  "id" | "name" | "category" | "categoryGiven" | "dong" | "address" | "lat" | "lng" | "status" | "planYear" | "plannedApCount" | "provenance" | "version"
+  | "id"
+  | "name"
+  | "category"
+  | "categoryGiven"
+  | "dong"
+  | "address"
+  | "lat"
+  | "lng"
+  | "positionEstimate"
+  | "status"
+  | "planYear"
+  | "plannedApCount"
+  | "provenance"
+  | "version"
 > & { apCount: number; estimatedApCount: number };
 
 const siteColumns = {
@@ -23,6 +36,7 @@ const siteColumns = {
   address: s.sites.address,
   lat: s.sites.lat,
   lng: s.sites.lng,
+  positionEstimate: s.sites.positionEstimate,
   status: s.sites.status,
   planYear: s.sites.planYear,
   plannedApCount: s.sites.plannedApCount,

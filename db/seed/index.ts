@@ -305,7 +305,34 @@ const reportedYearsStep: Step = {
   },
 };
 
-export const SEED_STEPS: readonly Step[] = [programStep, poiStep, standard2016Step, reportedYearsStep];
+/**
+ * The 2020 zones' positions are the seed's estimates (a 동's centre, a place set by hand, the first of
+ * several parks), so their 읍면동 is too: marked, where the zone still stands where the seed put it.
+ */
+const zonePositionsStep: Step = {
+  name: "jinju-zone-positions-estimated-v1",
+  async run(tx) {
+    const municipalityId = await ensureMunicipality(tx);
+    const programs = tx.select({ id: s.programs.id }).from(s.programs).where(eq(s.programs.municipalityId, municipalityId));
+    const areas = dongs();
+    for (const zone of ZONES_2020) {
+      const centre = placeOfZone(zone, areas)[0];
+      if (!centre) continue;
+      await tx
+        .update(s.sites)
+        .set({ positionEstimate: true })
+        .where(
+          and(
+            inArray(s.sites.programId, programs),
+            eq(s.sites.name, zone.name),
+            sql`abs(${s.sites.lat} - ${centre.lat}) < 1e-9 and abs(${s.sites.lng} - ${centre.lng}) < 1e-9`,
+          ),
+        );
+    }
+  },
+};
+
+export const SEED_STEPS: readonly Step[] = [programStep, poiStep, standard2016Step, reportedYearsStep, zonePositionsStep];
 
 /** The steps that do not depend on the environment (the Jinju program and its data, no users) not yet applied; returns their names. */
 export async function seedProgram(db: Db): Promise<string[]> {

@@ -4,7 +4,13 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
 
-export const SEED_STEP_NAMES = ["jinju-program-v1", "jinju-poi-v1", "jinju-standard-2016-v1", "jinju-reported-years-closed-v1"] as const;
+export const SEED_STEP_NAMES = [
+  "jinju-program-v1",
+  "jinju-poi-v1",
+  "jinju-standard-2016-v1",
+  "jinju-reported-years-closed-v1",
+  "jinju-zone-positions-estimated-v1",
+] as const;
 export type SeedStepName = (typeof SEED_STEP_NAMES)[number];
 
 /** Whether any step of the seed has not run on this database yet. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
+import { Badge, EstimateMark } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
 import { getSite } from "@/server/sites";
@@ -44,9 +44,15 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
         <dt>{t("sites.planYear")}</dt>
         <dd>{site.planYear ? <Link href={`/sites?year=${site.planYear}`}>{site.planYear}</Link> : "—"}</dd>
         <dt>{t("sites.dong")}</dt>
-        <dd>{site.dong ?? "—"}</dd>
+        <dd data-testid="site-dong">
+          {site.dong ?? "—"}
+          <EstimateMark on={site.positionEstimate && site.dong !== null} label={t("provenance.estimate")} />
+        </dd>
         <dt>{t("sites.position")}</dt>
-        <dd className="mono">{site.lat != null && site.lng != null ? `${site.lat.toFixed(5)}, ${site.lng.toFixed(5)}` : t("sites.unknownPosition")}</dd>
+        <dd>
+          <span className="mono">{site.lat != null && site.lng != null ? `${site.lat.toFixed(5)}, ${site.lng.toFixed(5)}` : t("sites.unknownPosition")}</span>
+          <EstimateMark on={site.positionEstimate && site.lat != null} label={t("provenance.estimate")} />
+        </dd>
         <dt>{t("sites.plannedApCount")}</dt>
         <dd>{format.number(site.plannedApCount)}</dd>
         <dt>{t("sites.provenance")}</dt>

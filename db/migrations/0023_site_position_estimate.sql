@@ -1,0 +1,1 @@
+ALTER TABLE "sites" ADD COLUMN "position_estimate" boolean DEFAULT false NOT NULL;
