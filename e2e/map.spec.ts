@@ -274,3 +274,33 @@ test("the residents layer shades each 읍면동 by voters per active AP, and the
   await expect(page.locator(".leaflet-tooltip")).toContainText("선거인");
   await screenshot(page, "map-residents");
 });
+
+test("the map keeps still for someone who asked their system for less motion", async ({ page }) => {
+  const container = page.locator(".leaflet-container");
+  // By default the map fades its tiles and animates its zooms.
+  await openMap(page);
+  await expect(container).toHaveClass(/leaflet-fade-anim/);
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await openMap(page, "?c=35.18,128.1&z=12");
+  await expect(container).not.toHaveClass(/leaflet-fade-anim/);
+  // A zoom lands at once: no zoom animation ever starts, and the new level is drawn.
+  const watchZoomAnimation = () =>
+    container.evaluate((el) => {
+      el.removeAttribute("data-animated");
+      const pane = el.querySelector(".leaflet-map-pane")!;
+      new MutationObserver(() => {
+        if (pane.classList.contains("leaflet-zoom-anim")) el.setAttribute("data-animated", "yes");
+      }).observe(pane, { attributes: true, attributeFilter: ["class"] });
+    });
+  await watchZoomAnimation();
+  await page.locator(".leaflet-control-zoom-in").click();
+  await expect(page.getByTestId("map-ready")).toHaveAttribute("data-features", /zoom=13/);
+  await expect(container).not.toHaveAttribute("data-animated", "yes");
+  await screenshot(page, "map-reduced-motion");
+  // The same zoom with motion allowed animates, as the check above would have seen.
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  await openMap(page, "?c=35.18,128.1&z=12");
+  await watchZoomAnimation();
+  await page.locator(".leaflet-control-zoom-in").click();
+  await expect(container).toHaveAttribute("data-animated", "yes");
+});

@@ -9,6 +9,7 @@ import { CircleMarker, useMap } from "react-leaflet";
 import type { ApPointProps, ClusterProps, MapFeatures } from "@/lib/map-types";
 import { AP_STATUS_COLOURS, isEstimated, OUTSIDE_COLOUR } from "@/lib/map-style";
 import { ClusterCanvas, type CanvasCluster } from "./cluster-canvas";
+import { prefersReducedMotion } from "./motion";
 import { position } from "./positions";
 
 const NEAR_PX = 10;
@@ -25,10 +26,13 @@ function ClusterLayer({ features, clusterLabel, listLabel }: { features: Cluster
   const map = useMap();
   const zoomTo = useCallback(
     ({ bounds: [w, s, e, n] }: Cluster) =>
-      map.fitBounds([
-        [s, w],
-        [n, e],
-      ]),
+      map.fitBounds(
+        [
+          [s, w],
+          [n, e],
+        ],
+        { animate: !prefersReducedMotion() },
+      ),
     [map],
   );
   const layer = useMemo(() => new ClusterCanvas((c) => zoomTo(c as Cluster)), [zoomTo]);

@@ -11,6 +11,7 @@ import type { DongDemand, MapFeatures, OperatorSummary, PoiMarker, RouteLine, Zo
 import type { Area } from "@/lib/geo";
 import type { BBox } from "@/lib/query-params";
 import { ApLayer } from "./ap-layer";
+import { prefersReducedMotion } from "./motion";
 import { BaseLayer } from "./base-layer";
 import { CoverageLayer } from "./coverage-layer";
 import { DepotLayer } from "./depot-layer";
@@ -113,6 +114,8 @@ export function AtlasMap(props: AtlasMapProps) {
         )
       : [];
   const selectedOf = (type: string) => (props.selected?.type === type ? props.selected.id : null);
+  // Read once: Leaflet takes its animation options when the map is made.
+  const [still] = useState(prefersReducedMotion);
 
   return (
     <MapContainer
@@ -123,6 +126,10 @@ export function AtlasMap(props: AtlasMapProps) {
       maxZoom={MAX_ZOOM}
       worldCopyJump={false}
       attributionControl
+      zoomAnimation={!still}
+      fadeAnimation={!still}
+      markerZoomAnimation={!still}
+      inertia={!still}
     >
       <BaseLayer
         zoom={zoom}
