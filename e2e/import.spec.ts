@@ -284,6 +284,8 @@ async function clusterDiscs(page: Page): Promise<{ x: number; y: number }[]> {
 }
 
 test("a file over 10 MB reaches the import whole: previewed, not cut short by a body buffer", async ({ page }) => {
+  // Checking 50,000 rows takes its time on a busy machine: as long as the waits below allow.
+  test.setTimeout(180_000);
   await page.goto("/login?next=%2Fimport");
   await page.getByLabel("이메일").fill("admin@jinju.example");
   await page.getByLabel("비밀번호").fill("admin-pass-2026");

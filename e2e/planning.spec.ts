@@ -132,6 +132,8 @@ test("a planner adds a candidate on the map, ranks and approves it; its work rea
 });
 
 test("the telecom marks its item done and the plan's actual budget moves; a stale save shows the newer values", async ({ page, browser }) => {
+  // Three people in three browser contexts, one after another: more than one page's time.
+  test.slow();
   await signInAs(page, "kt@jinju.example", "partner-pass-2026", "/plan");
   const budget2021 = page.getByTestId("plan-2021").locator(".plan-figure").filter({ hasText: "예산" });
   const before = await budget2021.innerText();
