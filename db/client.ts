@@ -38,11 +38,9 @@ export const MIGRATIONS_DIR = path.resolve(process.cwd(), "db/migrations");
 
 /**
  * Opens PGlite in `dataDir`, taking the folder lock first. `loadDataDir` starts from a dumped template;
- * without one, a folder that holds no cluster yet starts from the install's empty cluster when there is one.
- */
-/**
- * `appTemplate`: a new folder is copied from the install's migrated and seeded app database when there is one
- * for this code (the app's own folder); otherwise, and by default, a new folder starts as an empty cluster.
+ * without one, a folder that holds no cluster yet starts from the install's empty cluster when there is one,
+ * or, with `appTemplate` (the app's own folder), as a copy of the install's migrated and seeded app
+ * database when there is one for this code.
  */
 export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob | File; appTemplate?: AppTemplate } = {}): Promise<DbHandle> {
   const release = acquireDataDirLock(dataDir);
