@@ -7,8 +7,8 @@ import { activeApPositions, findDongName, inventoryOf, listDirectory, listDongs,
 import type { Conn, Db } from "../db/client";
 import { AppError } from "../lib/errors";
 import type { DemandArea } from "../lib/planning";
-import { areaKm2, asArea, containsPoint, type Area, type LatLng } from "../lib/geo";
-import { countWithin } from "../lib/spatial";
+import { areaKm2, asArea, type Area, type LatLng } from "../lib/geo";
+import { areaIndex, countWithin } from "../lib/spatial";
 import { compareNullsLast } from "../lib/sort";
 import type { MUNICIPALITY_SORTS } from "../lib/query-params";
 import type { NationalContext, RequestContext } from "./context";
@@ -155,18 +155,18 @@ export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
   });
 }
 
-/** Shipped 읍면동 outlines by municipality code, read once per process (candidates ask for them on every list). */
-const dongOutlines = new Map<string, { code: string; area: Area }[] | null>();
-
-/** The 읍면동 outlines the app ships for a municipality (the file the map draws), by MOIS 읍면동 code. */
 /** The name of the 읍면동 holding `p`, from the shipped outlines: null when none holds it, undefined when none are shipped (cannot tell). */
 export async function dongAt(conn: Conn, m: { code: string | null }, p: LatLng): Promise<string | null | undefined> {
   const outlines = m.code ? shippedDongs(m.code) : null;
   if (!outlines) return undefined;
-  const hit = outlines.find((o) => containsPoint(o.area, p));
+  const hit = areaIndex(outlines)(p);
   return hit ? findDongName(conn, { code: hit.code }) : null;
 }
 
+/** Shipped 읍면동 outlines by municipality code, read once per process (candidates ask for them on every list). */
+const dongOutlines = new Map<string, { code: string; area: Area }[] | null>();
+
+/** The 읍면동 outlines the app ships for a municipality (the file the map draws), by MOIS 읍면동 code. */
 function shippedDongs(code: string): { code: string; area: Area }[] | null {
   if (!dongOutlines.has(code)) dongOutlines.set(code, readDongOutlines(code));
   return dongOutlines.get(code)!;

@@ -284,12 +284,17 @@ const standard2016Step: Step = {
   },
 };
 
+/** The ids of Jinju's programs. */
+async function jinjuPrograms(tx: Tx): Promise<number[]> {
+  const municipalityId = await ensureMunicipality(tx);
+  return (await tx.select({ id: s.programs.id }).from(s.programs).where(eq(s.programs.municipalityId, municipalityId))).map((p) => p.id);
+}
+
 /** The years whose results the city published (2019, 2020) are closed: nothing new is planned in them. */
 const reportedYearsStep: Step = {
   name: "jinju-reported-years-closed-v1",
   async run(tx) {
-    const municipalityId = await ensureMunicipality(tx);
-    const programs = tx.select({ id: s.programs.id }).from(s.programs).where(eq(s.programs.municipalityId, municipalityId));
+    const programs = await jinjuPrograms(tx);
     await tx
       .update(s.planYears)
       .set({ closed: true })
@@ -312,8 +317,7 @@ const reportedYearsStep: Step = {
 const zonePositionsStep: Step = {
   name: "jinju-zone-positions-estimated-v1",
   async run(tx) {
-    const municipalityId = await ensureMunicipality(tx);
-    const programs = tx.select({ id: s.programs.id }).from(s.programs).where(eq(s.programs.municipalityId, municipalityId));
+    const programs = await jinjuPrograms(tx);
     const areas = dongs();
     for (const zone of ZONES_2020) {
       const centre = placeOfZone(zone, areas)[0];
