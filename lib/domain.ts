@@ -51,6 +51,16 @@ export type WorkStatus = (typeof WORK_STATUSES)[number];
 export const PROVENANCES = ["press_release", "estimate", "import", "field_survey", "manual"] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 
+/**
+ * What a zone's own provenance does not say, one rule for every screen and export: its place (the
+ * position and the 읍면동 that follows it) is an estimate when so marked and it has one; its AP
+ * count is when any of its APs was estimated.
+ */
+export function zoneEstimates(z: { positionEstimate: boolean; lat: number | null; dong: string | null; estimatedApCount?: number }) {
+  const place = z.positionEstimate && (z.lat !== null || z.dong !== null);
+  return { dong: place && z.dong !== null, position: place && z.lat !== null, place, apCount: (z.estimatedApCount ?? 0) > 0 };
+}
+
 export const POI_KINDS = ["traditional_market", "tourist_spot", "park", "parking", "bus_stop"] as const;
 export type PoiKind = (typeof POI_KINDS)[number];
 

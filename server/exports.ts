@@ -2,7 +2,7 @@
 // sites, candidates, standard) × format, in Korean or English, as the caller may see it.
 import iconv from "iconv-lite";
 import { ALL_PERMISSIONS, type Permission } from "../lib/authz";
-import type { SiteCategory, SiteSource, WorkStatus } from "../lib/domain";
+import { zoneEstimates, type SiteCategory, type SiteSource, type WorkStatus } from "../lib/domain";
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
 import { localName, todayInSeoul, yearMonth } from "../lib/format";
@@ -181,9 +181,8 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         r.address,
         r.apCount,
         label("provenance", r.provenance),
-        // What the zone's own provenance does not say: its AP count, or its position and 읍면동, is an estimate.
-        r.estimatedApCount > 0 ? label("provenance", "estimate") : null,
-        r.positionEstimate && r.lat !== null ? label("provenance", "estimate") : null,
+        zoneEstimates(r).apCount ? label("provenance", "estimate") : null,
+        zoneEstimates(r).place ? label("provenance", "estimate") : null,
         r.lat,
         r.lng,
       ],

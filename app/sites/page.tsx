@@ -5,7 +5,7 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
 import { listSites, sitesBySource } from "@/server/sites";
-import { SITE_CATEGORIES, SITE_SOURCES, SITE_STATUSES } from "@/lib/domain";
+import { SITE_CATEGORIES, SITE_SOURCES, SITE_STATUSES, zoneEstimates } from "@/lib/domain";
 import { siteQuery, tryParseParams } from "@/lib/query-params";
 import { BadFilter, filterLabels, ListPagination, sortHeaders } from "../_components/list-chrome";
 import { ExportLinks } from "../_components/export-links";
@@ -94,7 +94,7 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
                   </td>
                   <td data-testid="site-dong">
                     {site.dong ?? "—"}
-                    <EstimateMark on={site.positionEstimate && site.dong !== null} label={t("provenance.estimate")} />
+                    <EstimateMark on={zoneEstimates(site).dong} label={t("provenance.estimate")} />
                   </td>
                   <td>
                     <Badge tone={site.status}>{t(`siteStatus.${site.status}`)}</Badge>
@@ -102,7 +102,7 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
                   <td className="num">{site.planYear ?? "—"}</td>
                   <td className="num">
                     {format.number(site.apCount)}
-                    <EstimateMark on={site.estimatedApCount > 0} label={t("provenance.estimate")} />
+                    <EstimateMark on={zoneEstimates(site).apCount} label={t("provenance.estimate")} />
                   </td>
                   <td>
                     <Badge tone={site.provenance}>{t(`provenance.${site.provenance}`)}</Badge>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, EstimateMark } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
+import { zoneEstimates } from "@/lib/domain";
 import { pageContext } from "@/server/page-context";
 import { getSite } from "@/server/sites";
 import { AccessPointTable } from "../../_components/access-point-table";
@@ -46,12 +47,12 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
         <dt>{t("sites.dong")}</dt>
         <dd data-testid="site-dong">
           {site.dong ?? "—"}
-          <EstimateMark on={site.positionEstimate && site.dong !== null} label={t("provenance.estimate")} />
+          <EstimateMark on={zoneEstimates(site).dong} label={t("provenance.estimate")} />
         </dd>
         <dt>{t("sites.position")}</dt>
         <dd>
           <span className="mono">{site.lat != null && site.lng != null ? `${site.lat.toFixed(5)}, ${site.lng.toFixed(5)}` : t("sites.unknownPosition")}</span>
-          <EstimateMark on={site.positionEstimate && site.lat != null} label={t("provenance.estimate")} />
+          <EstimateMark on={zoneEstimates(site).position} label={t("provenance.estimate")} />
         </dd>
         <dt>{t("sites.plannedApCount")}</dt>
         <dd>{format.number(site.plannedApCount)}</dd>
