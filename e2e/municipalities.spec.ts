@@ -44,7 +44,13 @@ test("the national view compares 시도, then one 시도's 시군구, on a choro
   const table = page.getByTestId("national-table");
   await expect(table.locator("tbody tr")).toHaveCount(17);
   // Sorted by the chosen figure, APs per 10,000 registered voters: only 경상남도 holds any yet.
-  await expect(table.locator("tbody tr").first().locator("th")).toHaveText("경상남도");
+  await expect(table.locator("tbody tr").first().locator("th")).toHaveText("경상남도 · 시군구 22곳 중 1곳 자료");
+  // A 시도 the app holds nothing for is unknown in every count, not 0 APs.
+  const seoul = table.locator("tbody tr").filter({ has: page.getByRole("link", { name: "서울특별시", exact: true }) });
+  await expect(seoul.locator("td").nth(0)).toHaveText("자료 없음");
+  await expect(seoul.locator("td").nth(1)).toHaveText("자료 없음");
+  await expect(seoul.locator("td").nth(4)).not.toHaveText("자료 없음");
+  await expect(seoul.getByTestId("coverage")).toHaveText("· 시군구 25곳 중 0곳 자료");
   await expect(table.locator("thead")).toContainText("선거인 1만 명당 AP ▼");
   // The map fills each 시도 and the legend gives the classes, with "자료 없음" for what has none.
   await expect(page.locator(".national-map path.leaflet-interactive")).toHaveCount(17);
@@ -55,7 +61,7 @@ test("the national view compares 시도, then one 시도's 시군구, on a choro
   await expect(top).toHaveCount(1);
   await top.hover();
   const figure = (await table.locator("tbody tr").first().locator("td").nth(1).innerText()).trim();
-  await expect(page.locator(".leaflet-tooltip")).toHaveText(`경상남도 · 선거인 1만 명당 AP ${figure}`);
+  await expect(page.locator(".leaflet-tooltip")).toHaveText(`경상남도 · 선거인 1만 명당 AP ${figure} (시군구 22곳 중 1곳 자료)`);
   await screenshot(page, "national-korea");
 
   await table.getByRole("link", { name: "경상남도" }).click();
@@ -105,7 +111,8 @@ test("a municipality's profile: inventory by source, 읍면동 with voters per A
   await expect(page).toHaveURL(/\/municipalities\/48170$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("진주시");
   await expect(page.getByTestId("profile-facts")).toContainText("292,842");
-  await expect(page.getByTestId("profile-ranks")).toContainText("경상남도 시군구 22곳 중 1위");
+  // Ranked among the 시군구 with AP data: Jinju is the only one in 경상남도 yet.
+  await expect(page.getByTestId("profile-ranks")).toContainText("경상남도에서 AP 자료가 있는 시군구 1곳 중 1위");
   // Jinju's 30 읍면동 from the directory, with its APs placed by the shipped outlines.
   const dongs = page.getByTestId("profile-dongs").locator("tbody tr");
   await expect(dongs).toHaveCount(30);
@@ -121,6 +128,14 @@ test("a municipality's profile: inventory by source, 읍면동 with voters per A
   // Another municipality, with nothing yet: said so, and no 읍면동 outlines to split APs by.
   await page.goto("/municipalities/48250");
   await expect(page.getByText("이 지역에는 아직 구역이 없습니다.")).toBeVisible();
+  // Its APs and ranks are unknown, not 0 and last.
+  await expect(page.getByText("공공와이파이 자료가 아직 없습니다(0이 아니라 모름)")).toBeVisible();
+  await expect(page.getByTestId("profile-facts")).toContainText(/AP 수\s*자료 없음/);
+  await expect(page.getByTestId("profile-ranks").locator("li")).toHaveText([
+    "경상남도 안 순위: 자료 없음",
+    "선거인수가 비슷한(±25%) 시군구 중 순위: 자료 없음",
+  ]);
+  await screenshot(page, "profile-no-data");
   await expect(page.getByText("읍면동 경계를 갖고 있지 않아")).toBeVisible();
   expect((await page.goto("/municipalities/99999"))!.status()).toBe(404);
 });

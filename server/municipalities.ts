@@ -37,8 +37,10 @@ export type MunicipalityListing = {
   provinceEn: string | null;
   nameKo: string;
   nameEn: string | null;
-  accessPoints: number;
-  sites: number;
+  /** Whether the app holds anything for it (see `listDirectory`): without, its counts and ratios are unknown (null), not 0. */
+  recorded: boolean;
+  accessPoints: number | null;
+  sites: number | null;
   registeredVoters2022: number | null;
   areaKm2: number | null;
   /** APs per 10,000 registered voters, one decimal; null without a voter count. */
@@ -65,7 +67,7 @@ function topOf(providers: readonly { name: string; n: number }[]): { name: strin
   return top && known ? { name: top.name, share: Math.round((top.n / known) * 1000) / 10 } : null;
 }
 
-const ratio = (n: number, d: number | null, scale = 1) => (d ? Math.round(((n * scale) / d) * 100) / 100 : null);
+const ratio = (n: number | null, d: number | null, scale = 1) => (n !== null && d ? Math.round(((n * scale) / d) * 100) / 100 : null);
 
 export async function listMunicipalities(
   ctx: NationalContext,
@@ -74,6 +76,7 @@ export async function listMunicipalities(
   const rows = await listDirectory(ctx.db, { sidoCode: sido });
   const items = rows.map((r): MunicipalityListing => {
     const area = areaOf(r);
+    const aps = r.recorded ? r.accessPoints : null;
     return {
       code: r.code,
       boundaryCode: r.kostatCode ? (BOUNDARY_CODE_RENAMED[r.kostatCode] ?? r.kostatCode) : null,
@@ -82,12 +85,13 @@ export async function listMunicipalities(
       provinceEn: r.provinceEn,
       nameKo: r.nameKo,
       nameEn: r.nameEn,
-      accessPoints: r.accessPoints,
-      sites: r.sites,
+      recorded: r.recorded,
+      accessPoints: aps,
+      sites: r.recorded ? r.sites : null,
       registeredVoters2022: r.registeredVoters2022,
       areaKm2: area,
-      apsPer10kVoters: ratio(r.accessPoints, r.registeredVoters2022, 10_000),
-      apsPerKm2: ratio(r.accessPoints, area),
+      apsPer10kVoters: ratio(aps, r.registeredVoters2022, 10_000),
+      apsPerKm2: ratio(aps, area),
       installYears: r.firstYear !== null && r.lastYear !== null ? { first: r.firstYear, last: r.lastYear } : null,
       topProvider: topOf(r.providers ?? []),
       topProviderShare: topOf(r.providers ?? [])?.share ?? null,
@@ -112,15 +116,24 @@ export async function listMunicipalities(
   return { items, total: items.length };
 }
 
-/** A 시도's figures: the sums of its 시군구, and the same ratios over the sums. */
-export type ProvinceListing = Omit<MunicipalityListing, "code" | "nameKo" | "nameEn" | "findings"> & { municipalities: number };
+/**
+ * A 시도's figures: the sums of its 시군구, and the same ratios over the sums. Its counts and ratios
+ * are over the 시군구 the app holds anything for (`recordedMunicipalities` of `municipalities`), so a
+ * 시도 with one city recorded is not that city's APs spread over the whole 시도; with none, unknown.
+ */
+export type ProvinceListing = Omit<MunicipalityListing, "code" | "nameKo" | "nameEn" | "findings" | "recorded"> & {
+  municipalities: number;
+  recordedMunicipalities: number;
+};
 
 export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
   const by = new Map<string, MunicipalityListing[]>();
   for (const m of items) if (m.sidoCode) by.set(m.sidoCode, [...(by.get(m.sidoCode) ?? []), m]);
   return [...by.entries()].map(([sidoCode, list]) => {
-    const sum = (f: (m: MunicipalityListing) => number | null) => (list.some((m) => f(m) === null) ? null : list.reduce((n, m) => n + f(m)!, 0));
-    const aps = list.reduce((n, m) => n + m.accessPoints, 0);
+    const sum = (f: (m: MunicipalityListing) => number | null, of = list) =>
+      of.length === 0 || of.some((m) => f(m) === null) ? null : of.reduce((n, m) => n + f(m)!, 0);
+    const recorded = list.filter((m) => m.recorded);
+    const aps = sum((m) => m.accessPoints, recorded);
     const voters = sum((m) => m.registeredVoters2022);
     const area = sum((m) => m.areaKm2);
     return {
@@ -129,12 +142,20 @@ export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
       provinceKo: list[0]!.provinceKo,
       provinceEn: list[0]!.provinceEn,
       municipalities: list.length,
+      recordedMunicipalities: recorded.length,
       accessPoints: aps,
-      sites: list.reduce((n, m) => n + m.sites, 0),
+      sites: sum((m) => m.sites, recorded),
       registeredVoters2022: voters,
       areaKm2: area === null ? null : Math.round(area * 10) / 10,
-      apsPer10kVoters: ratio(aps, voters, 10_000),
-      apsPerKm2: ratio(aps, area),
+      apsPer10kVoters: ratio(
+        aps,
+        sum((m) => m.registeredVoters2022, recorded),
+        10_000,
+      ),
+      apsPerKm2: ratio(
+        aps,
+        sum((m) => m.areaKm2, recorded),
+      ),
       installYears: list.some((m) => m.installYears)
         ? {
             first: Math.min(...list.flatMap((m) => (m.installYears ? [m.installYears.first] : []))),
@@ -199,7 +220,11 @@ export async function getProfile(ctx: NationalContext, { code }: { code: string 
   const [inventory, residents] = await Promise.all([inventoryOf(ctx.db, { municipalityId: municipality.id }), residentsByDong(ctx.db, municipality)]);
   const dongs = residents.dongs.map(({ area: _area, ...d }) => d);
   const outlines = residents.outlined;
-  const rankIn = (list: MunicipalityListing[]) => ({ rank: list.findIndex((m) => m.code === code) + 1, of: list.length });
+  // Among the municipalities whose figure is known; none when its own is not.
+  const rankIn = (list: MunicipalityListing[]) => {
+    const known = list.filter((m) => m.apsPer10kVoters !== null);
+    return me.apsPer10kVoters === null ? null : { rank: known.findIndex((m) => m.code === code) + 1, of: known.length };
+  };
   const voters = me.registeredVoters2022;
   const similar = voters ? items.filter((m) => m.registeredVoters2022 !== null && Math.abs(m.registeredVoters2022 - voters) <= voters * 0.25) : [me];
   return {

@@ -16,8 +16,9 @@ type Listing = {
   code: string;
   provinceKo: string;
   nameKo: string;
-  accessPoints: number;
-  sites: number;
+  recorded: boolean;
+  accessPoints: number | null;
+  sites: number | null;
   registeredVoters2022: number | null;
   areaKm2: number | null;
   apsPer10kVoters: number | null;
@@ -42,10 +43,11 @@ describe(`the municipality directory on ${testEngine()}`, () => {
     const jinju = all.items.find((m) => m.code === "48170")!;
     // The seed's inventory: 113 program APs on zones, 247 on buses, 55 more of the 2016 standard data.
     expect(jinju).toMatchObject({ provinceKo: "경상남도", nameKo: "진주시", registeredVoters2022: 292842, sites: 68 });
+    expect(jinju.recorded).toBe(true);
     expect(jinju.accessPoints).toBeGreaterThan(300);
     expect(jinju.areaKm2).toBeGreaterThan(700);
     expect(jinju.areaKm2).toBeLessThan(720);
-    expect(jinju.apsPer10kVoters).toBe(Math.round((jinju.accessPoints / 292842) * 10_000 * 100) / 100);
+    expect(jinju.apsPer10kVoters).toBe(Math.round((jinju.accessPoints! / 292842) * 10_000 * 100) / 100);
   });
 
   it("filters by 시도 and sorts by any figure, unknown last", async () => {
@@ -70,6 +72,10 @@ describe(`the municipality directory on ${testEngine()}`, () => {
       "G1,김해시청,,경남,김해시,관공서,LGU+,GH-1,2021-03,,,김해시청,,35.2285,128.8894,2023-01-01",
       "G2,수로왕릉,,경상남도,김해 시,관광지,LGU+,GH-2,2021-04,,,김해시청,,35.2339,128.8779,2023-01-01",
     ];
+    // Before: nothing recorded for 순천 or 김해, so their counts are unknown, not 0.
+    const before = (await list("?sido=48")).items.find((m) => m.code === "48250")!;
+    expect(before).toMatchObject({ recorded: false, accessPoints: null, sites: null, apsPer10kVoters: null, apsPerKm2: null });
+    expect(before.registeredVoters2022).toBeGreaterThan(0);
     const { db } = await getDb();
     const summary = await importStandardData(db, { bytes: new Uint8Array(Buffer.from(`${HEADER}\n${rows.join("\n")}\n`)), dryRun: false, actor: "test" });
     expect(summary.municipalities).toEqual({ attached: ["전라남도 순천시", "경상남도 김해시"], unmatched: [] });

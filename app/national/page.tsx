@@ -85,9 +85,15 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
     return figure(r[m], m);
   };
   const areas = Object.fromEntries(
-    rows.flatMap((r) =>
-      r.boundaryCode ? [[r.boundaryCode, { value: r[metric], text: `${r.label} · ${t(`national.metric.${metric}`)} ${detail(r, metric)}`, href: r.href }]] : [],
-    ),
+    rows.flatMap((r) => {
+      const coverage =
+        "recordedMunicipalities" in r && r.recordedMunicipalities < r.municipalities
+          ? ` (${t("national.coverage", { n: r.recordedMunicipalities, of: r.municipalities })})`
+          : "";
+      return r.boundaryCode
+        ? [[r.boundaryCode, { value: r[metric], text: `${r.label} · ${t(`national.metric.${metric}`)} ${detail(r, metric)}${coverage}`, href: r.href }]]
+        : [];
+    }),
   );
   const href = (change: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
@@ -147,6 +153,7 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
           </ul>
           {metric === "apsPer10kVoters" || metric === "registeredVoters2022" ? <p className="muted small">{t("national.votersNote")}</p> : null}
           {metric === "qualityFindings" ? <p className="muted small">{t("national.findingsNote")}</p> : null}
+          {sido ? null : <p className="muted small">{t("national.coverageNote")}</p>}
         </div>
       </div>
       <div className="table-wrap">
@@ -189,6 +196,12 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                   <Link href={r.href} prefetch={false}>
                     {r.label}
                   </Link>
+                  {"recordedMunicipalities" in r && r.recordedMunicipalities < r.municipalities ? (
+                    <span className="muted small" data-testid="coverage">
+                      {" "}
+                      · {t("national.coverage", { n: r.recordedMunicipalities, of: r.municipalities })}
+                    </span>
+                  ) : null}
                   {"code" in r ? (
                     <>
                       {" "}

@@ -29,6 +29,14 @@ export async function listDirectory(db: Db, { sidoCode }: { sidoCode?: string })
       >`(select json_agg(json_build_object('name', p.provider_name, 'n', p.n) order by p.n desc, p.provider_name)
         from (select t.provider_name, sum(t.n)::int as n from ap_tallies t
               where t.municipality_id = "municipalities"."id" and t.provider_name is not null group by t.provider_name having sum(t.n) > 0) p)`,
+      /**
+       * Whether the app holds anything for it: a zone or an AP (retired ones too), a program, or an
+       * import (even one that left nothing). Without any, its inventory is unknown, not empty.
+       */
+      recorded: sql<boolean>`(exists (select 1 from sites x where x.municipality_id = "municipalities"."id")
+        or exists (select 1 from access_points x where x.municipality_id = "municipalities"."id")
+        or exists (select 1 from programs x where x.municipality_id = "municipalities"."id")
+        or exists (select 1 from import_findings x where x.municipality_id = "municipalities"."id"))`,
       /** What the latest import here found. */
       findings: sql<{ rows: number; outsideBoundary: number; blankInstallDates: number; at: string } | null>`(select json_build_object(
           'rows', f.rows, 'outsideBoundary', f.outside_boundary, 'blankInstallDates', f.blank_install_dates, 'at', f.created_at)

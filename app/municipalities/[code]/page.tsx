@@ -55,21 +55,26 @@ export default async function MunicipalityPage({ params }: PageProps<"/municipal
         <dd>{n(p.emdCount)}</dd>
         <dt>{t("national.metric.accessPoints")}</dt>
         <dd>
-          {t("profile.bySource", {
-            total: format.number(m.accessPoints),
-            program: format.number(p.inventory.aps.program),
-            other: format.number(p.inventory.aps.other),
-          })}
+          {m.accessPoints === null
+            ? t("national.unknown")
+            : t("profile.bySource", {
+                total: format.number(m.accessPoints),
+                program: format.number(p.inventory.aps.program),
+                other: format.number(p.inventory.aps.other),
+              })}
         </dd>
         <dt>{t("national.metric.apsPer10kVoters")}</dt>
         <dd>{n(m.apsPer10kVoters, 2)}</dd>
       </dl>
       <p className="muted small">{t("national.votersNote")}</p>
+      {m.recorded ? null : <Notice>{t("profile.noData")}</Notice>}
 
       <h2>{t("profile.ranks")}</h2>
       <ul data-testid="profile-ranks">
-        <li>{t("profile.rankSido", { sido, rank: p.ranks.sido.rank, of: p.ranks.sido.of })}</li>
-        <li>{t("profile.rankSimilar", { rank: p.ranks.similarSize.rank, of: p.ranks.similarSize.of })}</li>
+        <li>{p.ranks.sido ? t("profile.rankSido", { sido, rank: p.ranks.sido.rank, of: p.ranks.sido.of }) : t("profile.rankSidoUnknown", { sido })}</li>
+        <li>
+          {p.ranks.similarSize ? t("profile.rankSimilar", { rank: p.ranks.similarSize.rank, of: p.ranks.similarSize.of }) : t("profile.rankSimilarUnknown")}
+        </li>
       </ul>
 
       <h2>{t("profile.inventory")}</h2>
