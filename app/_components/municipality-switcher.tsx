@@ -8,7 +8,7 @@ import { useMemo, useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/lib/fetcher";
 
-type Entry = { code: string; provinceKo: string; nameKo: string; nameEn: string | null; accessPoints: number };
+type Entry = { code: string; provinceKo: string; nameKo: string; nameEn: string | null; accessPoints: number | null };
 
 export function MunicipalitySwitcher({ current }: { current: { code: string | null; name: string } }) {
   const t = useTranslations("switcher");
