@@ -67,7 +67,7 @@ export function ChoroplethMap({ level, within, areas, breaks, attribution }: Pro
           style={style}
           onEachFeature={(f: Feature<Geometry, { code: string; name: string }>, layer) => {
             const a = areas[f.properties.code];
-            layer.bindTooltip(a?.text ?? f.properties.name, { sticky: true });
+            layer.bindTooltip(a?.text ?? f.properties.name, { sticky: true, direction: "top", className: "choropleth-tooltip" });
             if (a) layer.on("click", () => window.location.assign(a.href));
           }}
         />
