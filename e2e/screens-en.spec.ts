@@ -1,6 +1,6 @@
 // The planning and admin screens in English, signed in as a planner and as an admin: headings and key labels.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, screenshot, test } from "./fixtures";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
@@ -28,6 +28,17 @@ test("a planner's screens read in English", async ({ page }) => {
   await page.goto("/plan");
   await expect(page.getByTestId("plan-2019")).toContainText("232 / 232");
   await expect(page.getByTestId("export-summary")).toContainText("PDF report");
+  // The category chart names each category whole, and every name is drawn inside the chart.
+  const chart = page.getByTestId("chart-categories");
+  const labels = chart.locator("text.bar-label");
+  expect(await labels.allTextContents()).toEqual(expect.arrayContaining(["University", "Innovation city", "Resident facility"]));
+  const frame = (await chart.locator("svg").boundingBox())!;
+  for (const label of await labels.all()) {
+    const [b, name] = [(await label.boundingBox())!, (await label.textContent()) ?? ""];
+    expect(b.x, name).toBeGreaterThanOrEqual(frame.x - 1);
+    expect(b.y + b.height, name).toBeLessThanOrEqual(frame.y + frame.height + 1);
+  }
+  await screenshot(page, "plan-en");
 });
 
 test("an admin's screens read in English", async ({ page }) => {

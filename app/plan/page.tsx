@@ -1,7 +1,7 @@
 // `/plan`: per plan year targets against actuals with progress bars and charts, target editing for
 // years still being planned, active zones by category, and work and costs by partner.
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { pageContext } from "@/server/page-context";
@@ -26,6 +26,7 @@ export async function generateMetadata() {
 export default async function PlanPage() {
   const t = await getTranslations();
   const locale = await getLocale();
+  const format = await getFormatter();
   const ctx = await pageContext();
   let summary;
   try {
@@ -135,6 +136,7 @@ export default async function PlanPage() {
           targetLabel={t("overview.target")}
           actualLabel={t("overview.actual")}
           noTargetLabel={t("plan.noTargetShort")}
+          formatValue={(n) => format.number(n)}
           bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 }))}
         />
         <PlanChart
@@ -143,6 +145,7 @@ export default async function PlanPage() {
           targetLabel={t("overview.target")}
           actualLabel={t("overview.actual")}
           noTargetLabel={t("plan.noTargetShort")}
+          formatValue={(n) => format.number(n)}
           bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.accessPoints, actual: y.actuals.accessPoints ?? 0 }))}
         />
         <PlanChart
@@ -151,6 +154,7 @@ export default async function PlanPage() {
           targetLabel={t("plan.plannedZones")}
           actualLabel={t("overview.actual")}
           noTargetLabel={t("plan.noTargetShort")}
+          formatValue={(n) => format.number(n)}
           bars={[...new Set(byCategory.map((r) => r.category))].map((c) => {
             const rows = byCategory.filter((r) => r.category === c);
             const active = rows.reduce((s, r) => s + r.active, 0);
