@@ -52,7 +52,8 @@ export function appTemplateDir(variant: AppTemplate, root = process.cwd()): stri
     for (const file of ["package-lock.json", ...filesUnder(root, "db"), ...filesUnder(root, "lib")]) {
       hash
         .update(`${file}\0`)
-        .update(fs.readFileSync(path.resolve(root, file)))
+        // Read to be hashed, never bundled: kept out of the build's file tracing.
+        .update(fs.readFileSync(/*turbopackIgnore: true*/ path.resolve(root, file)))
         .update("\0");
     }
     return path.join(root, CACHE_REL, `app-${version}-${hash.digest("hex").slice(0, 16)}-${variant}`);
