@@ -35,6 +35,13 @@ test("places without Wi-Fi are listed by kind, drawn on the map, and proposed as
   await page.goto("/gaps");
   const count = page.getByTestId("result-count");
   await expect(count).toHaveText(/^\d+건 중 1–50$/);
+  // The list follows the counts' order, markets first; each count opens its kind.
+  await expect(page.getByTestId("gaps-table").locator("tbody tr").first().locator("td").nth(1)).toHaveText("전통시장");
+  await page.getByTestId("gap-parking").getByRole("link", { name: "주차장" }).click();
+  await expect(page).toHaveURL(/\/gaps\?kind=parking$/);
+  await expect(page.getByTestId("gap-parking").getByRole("link")).toHaveAttribute("aria-current", "true");
+  await expect(page.getByTestId("gaps-table").locator("tbody tr td:nth-child(2)")).toHaveText(Array(50).fill("주차장"));
+  await page.goto("/gaps");
   await expect(page.getByTestId("gaps-table").locator("tbody tr")).toHaveCount(50);
   const firstOfAll = await page.getByTestId("gaps-table").locator("tbody tr td").first().innerText();
   await page.getByRole("link", { name: "다음" }).click();

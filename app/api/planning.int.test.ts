@@ -5,6 +5,7 @@ import * as s from "@/db/schema";
 import { DEMO_USERS } from "@/db/seed/users";
 import { testEngine } from "@/db/testing/engines";
 import { todayInSeoul } from "@/lib/format";
+import { POI_KINDS } from "@/lib/domain";
 import { request, signIn } from "./_testing/http";
 import { GET as listCandidates, POST as postCandidate } from "./candidates/route";
 import { GET as getGaps } from "./gaps/route";
@@ -68,6 +69,10 @@ describe(`planning on ${testEngine()}`, () => {
       names.push(...one.body.items!.map((p) => `${p.id}`));
     }
     expect(names).toEqual(all.body.items!.map((p) => `${p.id}`));
+    // In the order the screen's counts show the kinds: markets first, not the kinds' codes in the alphabet's order.
+    const kinds = all.body.items!.map((p) => (p as { kind: (typeof POI_KINDS)[number] }).kind);
+    expect(kinds[0]).toBe("traditional_market");
+    expect(kinds).toEqual([...kinds].sort((a, b) => POI_KINDS.indexOf(a) - POI_KINDS.indexOf(b)));
     expect((await getGaps(request("/api/gaps?pageSize=501"))).status).toBe(400);
   });
 

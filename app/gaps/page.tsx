@@ -35,7 +35,12 @@ export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
       <dl className="stat-cards" data-testid="gap-counts">
         {POI_KINDS.filter((k) => gaps.byKind[k]).map((k) => (
           <div key={k} data-testid={`gap-${k}`}>
-            <dt>{t(`poiKind.${k}`)}</dt>
+            <dt>
+              {/* Each count opens the list of its kind. */}
+              <Link href={hrefWith("/gaps", {}, { kind: k, municipality: parsed.data.municipality })} aria-current={kind === k ? "true" : undefined}>
+                {t(`poiKind.${k}`)}
+              </Link>
+            </dt>
             <dd>{format.number(gaps.byKind[k]!.uncovered)}</dd>
             <dd className="small muted">{t("gaps.covered", gaps.byKind[k]!)}</dd>
           </div>
@@ -56,7 +61,7 @@ export default async function GapsPage({ searchParams }: PageProps<"/gaps">) {
                 <th>{t("gaps.name")}</th>
                 <th>{t("gaps.kind")}</th>
                 <th>{t("gaps.onMap")}</th>
-                {canPropose ? <th /> : null}
+                {canPropose ? <th>{t("gaps.action")}</th> : null}
               </tr>
             </thead>
             <tbody>

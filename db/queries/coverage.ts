@@ -1,7 +1,7 @@
 // Coverage analysis of a municipality: its planning settings, which places are covered, and the
 // candidates' scores. Used by the app and the export command, so no server-only marker.
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import type { PoiKind, SiteCategory, SiteStatus } from "../../lib/domain";
+import { POI_KINDS, type PoiKind, type SiteCategory, type SiteStatus } from "../../lib/domain";
 import type { LatLng } from "../../lib/geo";
 import { areaIndex, countWithin, pointIndex } from "../../lib/spatial";
 import {
@@ -145,7 +145,8 @@ export async function scoredCandidates(
 
 /**
  * Points of interest no active AP or approved zone covers: the count by kind (every kind, whatever
- * the filter) and one page of the places of the kind asked for, by kind and then name.
+ * the filter) and one page of the places of the kind asked for, by kind in the order the screen's
+ * counts show them (markets first, as in `POI_KINDS`) and then name.
  */
 export async function coverageGaps(
   db: Db,
@@ -161,7 +162,7 @@ export async function coverageGaps(
   const byName = new Intl.Collator("ko");
   const gaps = pois
     .filter((p) => !covered.has(p.id) && (!kind || p.kind === kind))
-    .sort((a, b) => a.kind.localeCompare(b.kind) || byName.compare(a.name, b.name) || a.id - b.id);
+    .sort((a, b) => POI_KINDS.indexOf(a.kind) - POI_KINDS.indexOf(b.kind) || byName.compare(a.name, b.name) || a.id - b.id);
   return { radiusM: settings.coverageRadiusM, byKind, total: gaps.length, page, pageSize, items: gaps.slice((page - 1) * pageSize, page * pageSize) };
 }
 
