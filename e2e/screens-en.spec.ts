@@ -25,6 +25,15 @@ test("a planner's screens read in English", async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   }
+  // The switcher names places in English where they have an English name, and finds them by it.
+  await page.getByRole("button", { name: /^Jinju-si ▾/ }).click();
+  const panel = page.getByRole("dialog", { name: "Choose a municipality" });
+  await panel.getByRole("searchbox", { name: "Search municipalities" }).fill("gyeongsangnam");
+  const gyeongnam = panel.getByRole("region", { name: "Gyeongsangnam-do" });
+  await expect(gyeongnam.getByRole("button", { name: "Jinju-si" })).toBeVisible();
+  await expect(gyeongnam.getByRole("button", { name: "김해시" })).toBeVisible();
+  await expect(panel.getByRole("region")).toHaveCount(1);
+  await page.keyboard.press("Escape");
   await page.goto("/plan");
   await expect(page.getByTestId("plan-2019")).toContainText("232 / 232");
   await expect(page.getByTestId("export-summary")).toContainText("PDF report");

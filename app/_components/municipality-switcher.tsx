@@ -3,27 +3,35 @@
 // grouped by 시도. Choosing one reloads the page with `?municipality=<code>`, which the app then
 // remembers for the pages that follow.
 import { usePathname } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/lib/fetcher";
+import { localName } from "@/lib/format";
 
-type Entry = { code: string; provinceKo: string; nameKo: string; nameEn: string | null; accessPoints: number | null };
+type Entry = { code: string; provinceKo: string; provinceEn: string | null; nameKo: string; nameEn: string | null; accessPoints: number | null };
 
 export function MunicipalitySwitcher({ current }: { current: { code: string | null; name: string } }) {
   const t = useTranslations("switcher");
   const format = useFormatter();
+  const locale = useLocale();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const { data, error } = useSWR<{ items: Entry[] }>(open ? "/api/municipalities?sort=name" : null, fetchJson);
   const groups = useMemo(() => {
     const needle = q.replace(/\s+/g, "");
-    const shown = (data?.items ?? []).filter((m) => !needle || `${m.provinceKo}${m.nameKo}${m.nameEn ?? ""}`.replace(/\s+/g, "").includes(needle));
+    const shown = (data?.items ?? []).filter(
+      (m) => !needle || `${m.provinceKo}${m.provinceEn ?? ""}${m.nameKo}${m.nameEn ?? ""}`.replace(/\s+/g, "").toLowerCase().includes(needle.toLowerCase()),
+    );
+    // Grouped by 시도, each named in the page's language where it has a name in it.
     const bySido = new Map<string, Entry[]>();
-    for (const m of shown) bySido.set(m.provinceKo, [...(bySido.get(m.provinceKo) ?? []), m]);
+    for (const m of shown) {
+      const sido = localName(locale, { nameKo: m.provinceKo, nameEn: m.provinceEn });
+      bySido.set(sido, [...(bySido.get(sido) ?? []), m]);
+    }
     return [...bySido.entries()];
-  }, [data, q]);
+  }, [data, q, locale]);
   return (
     <div className="switcher">
       <button type="button" className="button-secondary switcher-button" aria-expanded={open} aria-controls="switcher-panel" onClick={() => setOpen(!open)}>
@@ -50,7 +58,7 @@ export function MunicipalitySwitcher({ current }: { current: { code: string | nu
                         aria-current={m.code === current.code ? "true" : undefined}
                         onClick={() => window.location.assign(`${pathname}?municipality=${m.code}`)}
                       >
-                        {m.nameKo}
+                        {localName(locale, m)}
                       </button>
                       {m.accessPoints ? <span className="muted small"> · {t("aps", { count: format.number(m.accessPoints) })}</span> : null}
                     </li>

@@ -17,6 +17,7 @@ type Listing = {
   provinceKo: string;
   nameKo: string;
   recorded: boolean;
+  provinceEn: string | null;
   accessPoints: number | null;
   sites: number | null;
   registeredVoters2022: number | null;
@@ -40,6 +41,9 @@ describe(`the municipality directory on ${testEngine()}`, () => {
     expect(all.items.every((m) => /^\d{5}$/.test(m.code) && m.registeredVoters2022! > 0)).toBe(true);
     // Every one has an outline to measure (인천 미추홀구 by its 2018 name, 남구).
     expect(all.items.filter((m) => m.areaKm2 === null).map((m) => m.nameKo)).toEqual([]);
+    // Each 시도 has its English name, for the English screens and exports.
+    expect(all.items.filter((m) => !m.provinceEn).map((m) => m.nameKo)).toEqual([]);
+    expect(all.items.find((m) => m.code === "11110")).toMatchObject({ provinceKo: "서울특별시", provinceEn: "Seoul" });
     const jinju = all.items.find((m) => m.code === "48170")!;
     // The seed's inventory: 113 program APs on zones, 247 on buses, 55 more of the 2016 standard data.
     expect(jinju).toMatchObject({ provinceKo: "경상남도", nameKo: "진주시", registeredVoters2022: 292842, sites: 68 });
