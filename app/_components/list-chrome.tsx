@@ -58,8 +58,18 @@ export async function filterLabels() {
 /** A maker of sortable column headers bound to one list page's URL state. */
 export async function sortHeaders(pathname: string, params: SearchParamsRecord, active: { sort: string; dir: "asc" | "desc" }) {
   const t = await getTranslations("table");
-  function header(column: string, label: string) {
-    return <SortHeader column={column} label={label} pathname={pathname} params={params} active={active} sortLabel={t("sortBy", { column: label })} />;
+  function header(column: string, label: string, options: { num?: boolean } = {}) {
+    return (
+      <SortHeader
+        column={column}
+        label={label}
+        pathname={pathname}
+        params={params}
+        active={active}
+        sortLabel={t("sortBy", { column: label })}
+        num={options.num}
+      />
+    );
   }
   return header;
 }

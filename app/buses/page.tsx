@@ -60,10 +60,12 @@ export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
                 {header("vehicleNumber", t("buses.vehicleNumber"))}
                 {header("operator", t("buses.operator"))}
                 {header("route", t("buses.routes"))}
-                {header("planYear", t("buses.planYear"))}
+                {header("planYear", t("buses.planYear"), { num: true })}
                 <th scope="col">{t("buses.installed")}</th>
                 {header("status", t("buses.status"))}
-                <th scope="col">{t("buses.apCount")}</th>
+                <th scope="col" className="num">
+                  {t("buses.apCount")}
+                </th>
                 <th scope="col">{t("sites.provenance")}</th>
               </tr>
             </thead>

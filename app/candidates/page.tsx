@@ -33,8 +33,8 @@ export default async function CandidatesPage({ searchParams }: PageProps<"/candi
   const headers = {
     name: header("name", t("candidates.name")),
     status: header("status", t("candidates.status")),
-    planYear: header("planYear", t("candidates.planYear")),
-    score: header("score", t("candidates.score")),
+    planYear: header("planYear", t("candidates.planYear"), { num: true }),
+    score: header("score", t("candidates.score"), { num: true }),
   };
   const num = (v: unknown) => (typeof v === "string" && v !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
   const prefill = typeof name === "string" ? { name, category: typeof category === "string" ? category : undefined, lat: num(lat), lng: num(lng) } : undefined;

@@ -76,8 +76,8 @@ export default async function SitesPage({ searchParams }: PageProps<"/sites">) {
                 {header("category", t("sites.category"))}
                 {header("dong", t("sites.dong"))}
                 {header("status", t("sites.status"))}
-                {header("planYear", t("sites.planYear"))}
-                {header("apCount", t("sites.apCount"))}
+                {header("planYear", t("sites.planYear"), { num: true })}
+                {header("apCount", t("sites.apCount"), { num: true })}
                 <th scope="col">{t("sites.provenance")}</th>
               </tr>
             </thead>

@@ -9,6 +9,7 @@ export function SortHeader({
   params,
   active,
   sortLabel,
+  num = false,
 }: {
   label: string;
   column: string;
@@ -16,11 +17,13 @@ export function SortHeader({
   params: SearchParamsRecord;
   active: { sort: string; dir: "asc" | "desc" };
   sortLabel: string;
+  /** A column of numbers: its header aligns with them, on the right. */
+  num?: boolean;
 }) {
   const isActive = active.sort === column;
   const ariaSort = isActive ? (active.dir === "asc" ? "ascending" : "descending") : "none";
   return (
-    <th scope="col" aria-sort={ariaSort}>
+    <th scope="col" aria-sort={ariaSort} className={num ? "num" : undefined}>
       <Link href={sortHref(pathname, params, column, active)} title={sortLabel} data-testid={`sort-${column}`}>
         {label}
         <span aria-hidden="true" className="sort-mark">
