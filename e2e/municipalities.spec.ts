@@ -44,13 +44,14 @@ test("the national view compares 시도, then one 시도's 시군구, on a choro
   const table = page.getByTestId("national-table");
   await expect(table.locator("tbody tr")).toHaveCount(17);
   // Sorted by the chosen figure, APs per 10,000 registered voters: only 경상남도 holds any yet.
-  await expect(table.locator("tbody tr").first().locator("th")).toHaveText("경상남도 · 시군구 22곳 중 1곳 자료");
+  await expect(table.locator("tbody tr").first().locator("th a")).toHaveText("경상남도");
+  await expect(table.locator("tbody tr").first().getByTestId("coverage")).toHaveText("시군구 22곳 중 1곳 자료");
   // A 시도 the app holds nothing for is unknown in every count, not 0 APs.
   const seoul = table.locator("tbody tr").filter({ has: page.getByRole("link", { name: "서울특별시", exact: true }) });
   await expect(seoul.locator("td").nth(0)).toHaveText("자료 없음");
   await expect(seoul.locator("td").nth(1)).toHaveText("자료 없음");
   await expect(seoul.locator("td").nth(4)).not.toHaveText("자료 없음");
-  await expect(seoul.getByTestId("coverage")).toHaveText("· 시군구 25곳 중 0곳 자료");
+  await expect(seoul.getByTestId("coverage")).toHaveText("시군구 25곳 중 0곳 자료");
   await expect(table.locator("thead")).toContainText("선거인 1만 명당 AP ▼");
   // The map fills each 시도 and the legend gives the classes, with "자료 없음" for what has none.
   await expect(page.locator(".national-map path.leaflet-interactive")).toHaveCount(17);

@@ -197,9 +197,8 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                     {r.label}
                   </Link>
                   {"recordedMunicipalities" in r && r.recordedMunicipalities < r.municipalities ? (
-                    <span className="muted small" data-testid="coverage">
-                      {" "}
-                      · {t("national.coverage", { n: r.recordedMunicipalities, of: r.municipalities })}
+                    <span className="muted small block" data-testid="coverage">
+                      {t("national.coverage", { n: r.recordedMunicipalities, of: r.municipalities })}
                     </span>
                   ) : null}
                   {"code" in r ? (
