@@ -84,15 +84,15 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
       return t("national.findings", { outside: r.findings.outsideBoundary, blank: r.findings.blankInstallDates, rows: r.findings.rows });
     return figure(r[m], m);
   };
+  /** For a 시도 not every 시군구 of which has data: how many have (its figures count only those). */
+  const coverage = (r: Row) =>
+    "recordedMunicipalities" in r && r.recordedMunicipalities < r.municipalities
+      ? t("national.coverage", { n: r.recordedMunicipalities, of: r.municipalities })
+      : null;
   const areas = Object.fromEntries(
     rows.flatMap((r) => {
-      const coverage =
-        "recordedMunicipalities" in r && r.recordedMunicipalities < r.municipalities
-          ? ` (${t("national.coverage", { n: r.recordedMunicipalities, of: r.municipalities })})`
-          : "";
-      return r.boundaryCode
-        ? [[r.boundaryCode, { value: r[metric], text: `${r.label} · ${t(`national.metric.${metric}`)} ${detail(r, metric)}${coverage}`, href: r.href }]]
-        : [];
+      const text = `${r.label} · ${t(`national.metric.${metric}`)} ${detail(r, metric)}${coverage(r) ? ` (${coverage(r)})` : ""}`;
+      return r.boundaryCode ? [[r.boundaryCode, { value: r[metric], text, href: r.href }]] : [];
     }),
   );
   const href = (change: Record<string, string | undefined>) => {
@@ -196,9 +196,9 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
                   <Link href={r.href} prefetch={false}>
                     {r.label}
                   </Link>
-                  {"recordedMunicipalities" in r && r.recordedMunicipalities < r.municipalities ? (
+                  {coverage(r) ? (
                     <span className="muted small block" data-testid="coverage">
-                      {t("national.coverage", { n: r.recordedMunicipalities, of: r.municipalities })}
+                      {coverage(r)}
                     </span>
                   ) : null}
                   {"code" in r ? (
