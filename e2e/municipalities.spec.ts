@@ -12,6 +12,11 @@ test("a visitor switches to another municipality from the header, and the pages 
   // Grouped by 시도: the four 구 of 수원시 under 경기도.
   await expect(panel.getByRole("region", { name: "경기도" }).getByRole("button")).toHaveText(["수원시권선구", "수원시영통구", "수원시장안구", "수원시팔달구"]);
   await screenshot(page, "switcher-search");
+  // Escape closes it and gives the focus back to the switcher, which opens it again.
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(switcher).toBeFocused();
+  await switcher.click();
   await panel.getByRole("searchbox", { name: "시군구 검색" }).fill("김해");
   await panel.getByRole("button", { name: "김해시" }).click();
 

@@ -4,7 +4,7 @@
 // remembers for the pages that follow.
 import { usePathname } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/lib/fetcher";
 import { localName } from "@/lib/format";
@@ -18,6 +18,7 @@ export function MunicipalitySwitcher({ current }: { current: { code: string | nu
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const { data, error } = useSWR<{ items: Entry[] }>(open ? "/api/municipalities?sort=name" : null, fetchJson);
   const groups = useMemo(() => {
     const needle = q.replace(/\s+/g, "");
@@ -34,11 +35,29 @@ export function MunicipalitySwitcher({ current }: { current: { code: string | nu
   }, [data, q, locale]);
   return (
     <div className="switcher">
-      <button type="button" className="button-secondary switcher-button" aria-expanded={open} aria-controls="switcher-panel" onClick={() => setOpen(!open)}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button-secondary switcher-button"
+        aria-expanded={open}
+        aria-controls="switcher-panel"
+        onClick={() => setOpen(!open)}
+      >
         {current.name} ▾<span className="visually-hidden"> {t("change")}</span>
       </button>
       {open ? (
-        <div id="switcher-panel" className="switcher-panel" role="dialog" aria-label={t("title")}>
+        <div
+          id="switcher-panel"
+          className="switcher-panel"
+          role="dialog"
+          aria-label={t("title")}
+          // Escape closes the panel and gives the focus back to the button that opened it.
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            setOpen(false);
+            buttonRef.current?.focus();
+          }}
+        >
           <label>
             <span>{t("search")}</span>
             <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("placeholder")} autoFocus />
