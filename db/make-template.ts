@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openPglite } from "./client";
-import { appTemplateDir, writeTemplate } from "./pglite-template";
+import { appTemplateDirs, writeTemplate } from "./pglite-template";
 import { seedProgram } from "./seed";
 import { seedUsers } from "./seed/users";
 import { readAuthEnv } from "../lib/env";
@@ -14,8 +14,8 @@ const file = await writeTemplate();
 console.log(`embedded database template: ${path.relative(process.cwd(), file)} (${secs(started)} s)`);
 
 started = performance.now();
-const plain = appTemplateDir("plain");
-const demo = appTemplateDir("demo");
+// Both named from one reading of the code.
+const { plain, demo } = appTemplateDirs() ?? { plain: null, demo: null };
 if (plain && demo && !(fs.existsSync(path.join(plain, "PG_VERSION")) && fs.existsSync(path.join(demo, "PG_VERSION")))) {
   // Each is made beside its final place and renamed when complete, so a broken install never leaves half a copy.
   const partial = (dir: string) => `${dir}.${process.pid}.tmp`;

@@ -43,8 +43,8 @@ function filesUnder(root: string, dir: string): string[] {
 /** `demo`: the copy with the demo logins (DEMO_USERS on), `plain` the one without any user. */
 export type AppTemplate = "plain" | "demo";
 
-/** Where the migrated and seeded copy for this code and these packages lives, or null when it cannot be named. */
-export function appTemplateDir(variant: AppTemplate, root = process.cwd()): string | null {
+/** Where the migrated and seeded copies for this code and these packages live, or null when they cannot be named. */
+export function appTemplateDirs(root = process.cwd()): Record<AppTemplate, string> | null {
   const version = pgliteVersion(root);
   if (!version) return null;
   try {
@@ -56,10 +56,16 @@ export function appTemplateDir(variant: AppTemplate, root = process.cwd()): stri
         .update(fs.readFileSync(/*turbopackIgnore: true*/ path.resolve(root, file)))
         .update("\0");
     }
-    return path.join(root, CACHE_REL, `app-${version}-${hash.digest("hex").slice(0, 16)}-${variant}`);
+    const base = path.join(root, CACHE_REL, `app-${version}-${hash.digest("hex").slice(0, 16)}`);
+    return { plain: `${base}-plain`, demo: `${base}-demo` };
   } catch {
     return null;
   }
+}
+
+/** Where one of the copies lives (see `appTemplateDirs`). */
+export function appTemplateDir(variant: AppTemplate, root = process.cwd()): string | null {
+  return appTemplateDirs(root)?.[variant] ?? null;
 }
 
 /** Fills the new folder `dataDir` from the app's migrated and seeded copy; false when there is none for this code. */
