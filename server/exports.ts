@@ -170,22 +170,25 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         "lng",
       ],
       rows,
-      (r) => [
-        r.id,
-        r.name,
-        label("category", r.category),
-        r.categoryGiven,
-        label("siteStatus", r.status),
-        r.planYear,
-        r.dong,
-        r.address,
-        r.apCount,
-        label("provenance", r.provenance),
-        zoneEstimates(r).apCount ? label("provenance", "estimate") : null,
-        zoneEstimates(r).place ? label("provenance", "estimate") : null,
-        r.lat,
-        r.lng,
-      ],
+      (r) => {
+        const estimates = zoneEstimates(r);
+        return [
+          r.id,
+          r.name,
+          label("category", r.category),
+          r.categoryGiven,
+          label("siteStatus", r.status),
+          r.planYear,
+          r.dong,
+          r.address,
+          r.apCount,
+          label("provenance", r.provenance),
+          estimates.apCount ? label("provenance", "estimate") : null,
+          estimates.place ? label("provenance", "estimate") : null,
+          r.lat,
+          r.lng,
+        ];
+      },
     );
   }
 

@@ -27,6 +27,7 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
   const t = await getTranslations();
   const format = await getFormatter();
   const { history } = site;
+  const estimates = zoneEstimates(site);
   return (
     <article>
       <p>
@@ -47,12 +48,12 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
         <dt>{t("sites.dong")}</dt>
         <dd data-testid="site-dong">
           {site.dong ?? "—"}
-          <EstimateMark on={zoneEstimates(site).dong} label={t("provenance.estimate")} />
+          <EstimateMark on={estimates.dong} label={t("provenance.estimate")} />
         </dd>
         <dt>{t("sites.position")}</dt>
         <dd>
           <span className="mono">{site.lat != null && site.lng != null ? `${site.lat.toFixed(5)}, ${site.lng.toFixed(5)}` : t("sites.unknownPosition")}</span>
-          <EstimateMark on={zoneEstimates(site).position} label={t("provenance.estimate")} />
+          <EstimateMark on={estimates.position} label={t("provenance.estimate")} />
         </dd>
         <dt>{t("sites.plannedApCount")}</dt>
         <dd>{format.number(site.plannedApCount)}</dd>
