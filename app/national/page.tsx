@@ -20,6 +20,8 @@ const TABLE_METRICS = ["accessPoints", "apsPer10kVoters", "apsPerKm2", "sites", 
 const METRICS = [...TABLE_METRICS, "topProviderShare", "latestInstallYear", "qualityFindings"] as const;
 type Metric = (typeof METRICS)[number];
 const COLUMNS = ["name", ...METRICS, "areaKm2"] as const;
+/** Decimals per figure, the same in every row so a column's figures line up (the profile shows area with one too). */
+const DECIMALS: Partial<Record<Column, number>> = { apsPer10kVoters: 2, apsPerKm2: 2, areaKm2: 1 };
 type Column = (typeof COLUMNS)[number];
 
 const nationalQuery = z.strictObject({
@@ -75,7 +77,7 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
         ? String(v)
         : c === "topProviderShare"
           ? format.number(v / 100, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })
-          : format.number(v, { maximumFractionDigits: c === "apsPer10kVoters" || c === "apsPerKm2" || c === "areaKm2" ? 2 : 0 });
+          : format.number(v, { minimumFractionDigits: DECIMALS[c] ?? 0, maximumFractionDigits: DECIMALS[c] ?? 0 });
   /** The figure with what stands behind it: the provider, the install years, the two findings. */
   const detail = (r: Row, m: Metric) => {
     if (m === "topProviderShare" && r.topProvider) return `${r.topProvider.name} ${figure(r[m], m)}`;
@@ -157,7 +159,7 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
         </div>
       </div>
       <div className="table-wrap">
-        <table className="data" data-testid="national-table">
+        <table className="data national-table" data-testid="national-table">
           <thead>
             <tr>
               {COLUMNS.filter((c) => c !== "topProviderShare" && c !== "latestInstallYear").map((c) => (
@@ -193,7 +195,7 @@ export default async function NationalPage({ searchParams }: PageProps<"/nationa
               <tr key={r.key}>
                 <th scope="row">
                   {/* Not prefetched: opening a municipality is a choice the app remembers. */}
-                  <Link href={r.href} prefetch={false}>
+                  <Link className="place-name" href={r.href} prefetch={false}>
                     {r.label}
                   </Link>
                   {coverage(r) ? (

@@ -37,7 +37,8 @@ export default async function MunicipalityPage({ params }: PageProps<"/municipal
   const format = await getFormatter();
   const locale = await getLocale();
   const m = p.municipality;
-  const n = (v: number | null, digits = 0) => (v === null ? t("national.unknown") : format.number(v, { maximumFractionDigits: digits }));
+  const n = (v: number | null, digits = 0) =>
+    v === null ? t("national.unknown") : format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const sido = localName(locale, { nameKo: m.provinceKo, nameEn: m.provinceEn });
   return (
     <article>
