@@ -166,6 +166,32 @@ describe("the Jinju seed", () => {
     expect(aps!.n).toBe(55);
     // The program's own figures are untouched by them.
     expect((await jinjuSummary()).totals.actuals).toMatchObject({ buses: 247, zones: 13, accessPoints: 113 });
+    // Each is in the 읍면동 holding its position: an office of a 읍 or 면 in that 읍 or 면.
+    const offices = imported.filter((x) => /[읍면]사무소$/.test(x.name));
+    expect(offices.length).toBeGreaterThanOrEqual(10);
+    for (const o of offices) expect(o.dong, o.name).toBe(o.name.replace(/사무소$/, ""));
+    expect(imported.filter((x) => x.lat !== null && x.dong === null).map((x) => x.name)).toEqual([]);
+  });
+
+  it("places zones imported before imports placed them in their 읍면동, once, with an audit entry each", async () => {
+    const { db } = await getDb();
+    const [office] = await db.select().from(s.sites).where(eq(s.sites.name, "문산읍사무소"));
+    const [moved] = await db.select().from(s.sites).where(eq(s.sites.name, "내동면사무소"));
+    // As a database imported before: no 읍면동; and one a planner placed, which stays as it is.
+    await db.update(s.sites).set({ dong: null }).where(eq(s.sites.id, office!.id));
+    await db.update(s.sites).set({ dong: "평거동" }).where(eq(s.sites.id, moved!.id));
+    await db.delete(s.seedSteps).where(eq(s.seedSteps.name, "zone-dongs-from-positions-v1"));
+    expect(await seed(db)).toEqual(["zone-dongs-from-positions-v1"]);
+    const [after] = await db.select().from(s.sites).where(eq(s.sites.id, office!.id));
+    expect(after).toMatchObject({ dong: "문산읍", version: office!.version + 1 });
+    const [kept] = await db.select().from(s.sites).where(eq(s.sites.id, moved!.id));
+    expect(kept!.dong).toBe("평거동");
+    const entries = await db
+      .select()
+      .from(s.auditEntries)
+      .where(and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.entityId, String(office!.id)), eq(s.auditEntries.action, "update")));
+    expect(entries.map((e) => [e.actor, e.before, e.after])).toEqual([["seed", { dong: null }, { dong: "문산읍" }]]);
+    await db.update(s.sites).set({ dong: "내동면" }).where(eq(s.sites.id, moved!.id));
   });
 
   it("loads the points of interest from the shipped portal files", async () => {

@@ -77,7 +77,7 @@ export type ImportPlan = {
   /** Places with no zone yet, in municipality then key order (each index grows at its end). */
   newSites: NewSite[];
   /** Zones whose fields change, with the version they move to; `imported` zones also become the file's again (active, its key). */
-  siteUpdates: (SiteFields & { id: number; version: number; imported: boolean; sourceKey: string | null })[];
+  siteUpdates: (SiteFields & { id: number; municipalityId: number; version: number; imported: boolean; sourceKey: string | null })[];
   /** Imported APs whose fields change. */
   apUpdates: (ApFields & { id: number; version: number; sourceRef: string })[];
   /** New access points of zones that exist. */
@@ -326,6 +326,7 @@ export function planImport({
       plan.siteUpdates.push({
         ...siteAfter,
         id: site.id,
+        municipalityId: mId,
         version: site.version + 1,
         imported: !own,
         sourceKey: own ? site.sourceKey : rows[0]!.siteKey,

@@ -1,19 +1,17 @@
 // The municipality directory as the app answers it: every 시군구 with its 시도, registered voters
 // (선거인수 2022, a population proxy), area from its outline, and what the inventory holds there.
-import fs from "node:fs";
-import path from "node:path";
 import { findMunicipalityByCode } from "../db/queries/common";
-import { activeApPositions, findDongName, inventoryOf, listDirectory, listDongs, type DirectoryRow } from "../db/queries/municipalities";
+import { activeApPositions, inventoryOf, listDirectory, listDongs, type DirectoryRow } from "../db/queries/municipalities";
 import type { Conn, Db } from "../db/client";
 import { AppError } from "../lib/errors";
 import type { DemandArea } from "../lib/planning";
-import { areaKm2, asArea, type Area, type LatLng } from "../lib/geo";
-import { areaIndex, countWithin } from "../lib/spatial";
+import { areaKm2, asArea, type LatLng } from "../lib/geo";
+import { countWithin } from "../lib/spatial";
 import { compareNullsLast } from "../lib/sort";
 import type { MUNICIPALITY_SORTS } from "../lib/query-params";
 import type { NationalContext, RequestContext } from "./context";
 import { nationalOutline } from "../db/national-outlines";
-import { dongsUrlOf } from "./tenant";
+import { dongLocator, shippedDongs } from "../db/dong-outlines";
 
 /** Areas by municipality id, kept for the process: outlines change only with a new boundary release. */
 const areas = new Map<number, number | null>();
@@ -178,33 +176,7 @@ export function provincesOf(items: MunicipalityListing[]): ProvinceListing[] {
 
 /** The name of the 읍면동 holding `p`, from the shipped outlines: null when none holds it, undefined when none are shipped (cannot tell). */
 export async function dongAt(conn: Conn, m: { code: string | null }, p: LatLng): Promise<string | null | undefined> {
-  const outlines = m.code ? shippedDongs(m.code) : null;
-  if (!outlines) return undefined;
-  const hit = areaIndex(outlines)(p);
-  return hit ? findDongName(conn, { code: hit.code }) : null;
-}
-
-/** Shipped 읍면동 outlines by municipality code, read once per process (candidates ask for them on every list). */
-const dongOutlines = new Map<string, { code: string; area: Area }[] | null>();
-
-/** The 읍면동 outlines the app ships for a municipality (the file the map draws), by MOIS 읍면동 code. */
-function shippedDongs(code: string): { code: string; area: Area }[] | null {
-  if (!dongOutlines.has(code)) dongOutlines.set(code, readDongOutlines(code));
-  return dongOutlines.get(code)!;
-}
-
-function readDongOutlines(code: string): { code: string; area: Area }[] | null {
-  const url = dongsUrlOf(code);
-  if (!url) return null;
-  const raw: unknown = JSON.parse(fs.readFileSync(path.join(process.cwd(), "public", url), "utf8"));
-  const features = raw && typeof raw === "object" && "features" in raw && Array.isArray(raw.features) ? (raw.features as unknown[]) : [];
-  return features.flatMap((f) => {
-    if (!f || typeof f !== "object" || !("geometry" in f) || !("properties" in f)) return [];
-    const area = asArea(f.geometry);
-    const props = f.properties;
-    const dong = props && typeof props === "object" && "adm_cd2" in props && typeof props.adm_cd2 === "string" ? props.adm_cd2 : null;
-    return area && dong ? [{ code: dong, area }] : [];
-  });
+  return (await dongLocator(conn, m.code))?.(p);
 }
 
 /**
@@ -243,7 +215,7 @@ export type Profile = Awaited<ReturnType<typeof getProfile>>;
  * municipality with each one's registered voters; undefined where it ships none.
  */
 export async function demandAreasOf(db: Db, m: { code: string | null }): Promise<Omit<DemandArea, "activeAps">[] | undefined> {
-  const outlines = m.code ? shippedDongs(m.code) : null;
+  const outlines = shippedDongs(m.code);
   if (!m.code || !outlines) return undefined;
   const voters = new Map((await listDongs(db, { municipalityCode: m.code })).map((d) => [d.code, d]));
   return outlines.flatMap((o) => {

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { findMunicipalityByCode } from "../db/queries/common";
 import type { Municipality } from "../db/schema";
 import { nationalOutline } from "../db/national-outlines";
+import { dongsUrlOf } from "../db/dong-outlines";
 import { readEnv } from "../lib/env";
 import { asArea, bboxOf, type Area } from "../lib/geo";
 
@@ -11,8 +12,6 @@ export async function resolveMunicipality(db: Db, code: string | undefined): Pro
   return findMunicipalityByCode(db, { code: code ?? readEnv().defaultMunicipality });
 }
 
-/** 읍면동 outlines shipped with the app, by municipality (MOIS code): drawn with their names close up. */
-const SHIPPED_DONGS: Record<string, string> = { "48170": "/geo/jinju-emd.geojson" };
 /** Korea, for a municipality whose outline is not known. */
 const KOREA: [number, number, number, number] = [124.6, 33.1, 131.9, 38.6];
 
@@ -23,9 +22,4 @@ const KOREA: [number, number, number, number] = [124.6, 33.1, 131.9, 38.6];
 export function tenantMap(m: Municipality): { outline: Area | null; dongsUrl: string | null; home: [number, number, number, number] } {
   const outline = asArea(m.boundary) ?? nationalOutline(m.provinceKo, m.nameKo);
   return { outline, dongsUrl: dongsUrlOf(m.code), home: outline ? bboxOf(outline) : KOREA };
-}
-
-/** The URL of the 읍면동 outlines the app ships for a municipality, or null. */
-export function dongsUrlOf(code: string | null): string | null {
-  return (code && SHIPPED_DONGS[code]) ?? null;
 }

@@ -439,4 +439,42 @@ describe(`importing the national standard data on ${testEngine()}`, () => {
     const { db } = await getDb();
     expect((await db.select({ n: count() }).from(s.accessPoints).where(isNotNull(s.accessPoints.lat)))[0]!.n).toBeGreaterThan(0);
   });
+
+  it("places each new zone in the 읍면동 holding its position, and moves it there when the file moves it", async () => {
+    const { db } = await getDb();
+    const zone = async (name: string) =>
+      (
+        await db
+          .select()
+          .from(s.sites)
+          .where(and(eq(s.sites.name, name), eq(s.sites.provenance, "import")))
+      )[0]!;
+    expect((await zone("문산읍사무소")).dong).toBe("문산읍");
+    const [created] = await db
+      .select()
+      .from(s.auditEntries)
+      .where(
+        and(eq(s.auditEntries.entityType, "site"), eq(s.auditEntries.entityId, String((await zone("문산읍사무소")).id)), eq(s.auditEntries.action, "create")),
+      );
+    expect(created!.after).toMatchObject({ name: "문산읍사무소", dong: "문산읍" });
+
+    // A planner's 읍면동 for a zone the file does not move stays; the zone the file moves follows its position.
+    await db
+      .update(s.sites)
+      .set({ dong: "평거동" })
+      .where(eq(s.sites.id, (await zone("내동면사무소")).id));
+    const file = iconv.decode(Buffer.from(JINJU), "cp949");
+    const moved = file.replaceAll("35.1692009,128.1642375", "35.1599634,128.0680532");
+    expect(moved).not.toBe(file);
+    await run(new Uint8Array(iconv.encode(moved, "cp949")));
+    expect((await zone("문산읍사무소")).dong).toBe("내동면");
+    expect((await zone("내동면사무소")).dong).toBe("평거동");
+    // Back where it was: back in its own 읍.
+    await run(JINJU);
+    expect((await zone("문산읍사무소")).dong).toBe("문산읍");
+    await db
+      .update(s.sites)
+      .set({ dong: "내동면" })
+      .where(eq(s.sites.id, (await zone("내동면사무소")).id));
+  });
 });

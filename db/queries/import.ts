@@ -40,6 +40,7 @@ import {
 } from "../../lib/standard-data";
 import { bytesSource, DigestTable, isNotUtf8, streamRecords, type FileSource } from "../../lib/standard-stream";
 import type { Conn, Db, Tx } from "../client";
+import { dongLocator, type DongLocator } from "../dong-outlines";
 import { nationalOutline } from "../national-outlines";
 import * as s from "../schema";
 import { recordChanges, recordCreatesOf, type Author } from "./audit";
@@ -153,6 +154,11 @@ class Resolver {
       this.found.set(key, rows.length ? rows : null);
     }
     return this.found.get(key)!;
+  }
+
+  /** A municipality's MOIS code by its id (asked once per municipality and import). */
+  codeOf(id: number): string | null {
+    return this.m.all.find((m) => m.id === id)?.code ?? null;
   }
 
   /** The id of the municipality `r` lands in, or undefined when the row is refused (counted and listed). */
@@ -289,7 +295,7 @@ async function findExisting(conn: Conn, records: StandardRecord[], municipalityI
 const AP_CREATED = ["site_id", "ssid", "place_detail", "lat", "lng", "install_year", "install_month", "provider_name", "source_ref"] as const;
 
 /** New places: their zones, each zone's access points (its rows), and the audit entries of both, in one statement. */
-async function insertNewSites(tx: Tx, part: NewSite[], author: Author) {
+async function insertNewSites(tx: Tx, part: NewSite[], author: Author, dongOf: DongOf) {
   const site = <K extends keyof SiteFields>(k: K) => part.map((n) => n.fields[k]);
   const aps = part.flatMap((n) => n.aps.map((ap) => ({ ...ap, municipalityId: n.municipalityId, siteKey: n.siteKey })));
   await tx.execute(sql`
@@ -305,12 +311,15 @@ async function insertNewSites(tx: Tx, part: NewSite[], author: Author) {
         )}, ${arr(
           part.map((n) => n.apCount),
           "int",
+        )}, ${arr(
+          part.map((n) => dongOf(n.municipalityId, n.fields) ?? null),
+          "text",
         )}
-      ) as t(municipality_id, name, category, category_given, address, lat, lng, source_key, ap_count)
+      ) as t(municipality_id, name, category, category_given, address, lat, lng, source_key, ap_count, dong)
     ), ins as (
-      insert into sites (municipality_id, name, category, category_given, address, lat, lng, status, planned_ap_count, provenance, source_note, source_key)
-      select municipality_id, name, category::site_category, category_given, address, lat, lng, 'active', ap_count, 'import', ${IMPORT_SOURCE_NOTE}, source_key from src
-      returning id, municipality_id, name, category, category_given, address, lat, lng, source_key
+      insert into sites (municipality_id, name, category, category_given, address, lat, lng, dong, status, planned_ap_count, provenance, source_note, source_key)
+      select municipality_id, name, category::site_category, category_given, address, lat, lng, dong, 'active', ap_count, 'import', ${IMPORT_SOURCE_NOTE}, source_key from src
+      returning id, municipality_id, name, category, category_given, address, lat, lng, dong, source_key
     ), ap_src as (
       select * from unnest(${arr(
         aps.map((a) => a.municipalityId),
@@ -325,25 +334,37 @@ async function insertNewSites(tx: Tx, part: NewSite[], author: Author) {
       from ap_src join ins on ins.municipality_id = ap_src.municipality_id and ins.source_key = ap_src.site_key
       returning id, municipality_id, ${sql.raw(AP_CREATED.join(", "))}
     ), site_audit as (
-      ${recordCreatesOf(author, { rows: "ins", entityType: "site", after: ["name", "category", "category_given", "address", "lat", "lng"] })}
+      ${recordCreatesOf(author, { rows: "ins", entityType: "site", after: ["name", "category", "category_given", "address", "lat", "lng", "dong"] })}
     )
     ${recordCreatesOf(author, { rows: "ap_ins", entityType: "access_point", after: AP_CREATED })}`);
 }
 
-/** Changed zones in one statement per batch; an imported zone becomes the file's again (active, its key). */
-async function updateSites(tx: Tx, rows: ImportPlan["siteUpdates"]) {
+/**
+ * Changed zones in one statement per batch; an imported zone becomes the file's again (active, its key).
+ * A zone whose position moved (or that had no 읍면동) takes the 읍면동 holding its new position, where
+ * the app can tell; otherwise its 읍면동 stays as it was.
+ */
+async function updateSites(tx: Tx, rows: ImportPlan["siteUpdates"], dongOf: DongOf) {
   for (let i = 0; i < rows.length; i += BULK) {
     const part = rows.slice(i, i + BULK);
     const col = <K extends keyof (typeof part)[number]>(k: K) => part.map((r) => r[k]);
+    const dongs = part.map((r) => dongOf(r.municipalityId, r));
     await tx.execute(sql`
       update sites set name = u.name, category = u.category::site_category, category_given = u.category_given, address = u.address, lat = u.lat, lng = u.lng, version = u.version,
              status = case when u.imported then 'active'::site_status else sites.status end,
              provenance = case when u.imported then 'import'::provenance else sites.provenance end,
              source_note = case when u.imported then ${IMPORT_SOURCE_NOTE} else sites.source_note end,
+             dong = case when u.dong_known and (u.lat is distinct from sites.lat or u.lng is distinct from sites.lng or sites.dong is null) then u.dong else sites.dong end,
              source_key = u.source_key, updated_at = now()
       from unnest(${arr(col("id"), "int")}, ${arr(col("name"), "text")}, ${arr(col("category"), "text")}, ${arr(col("categoryGiven"), "text")}, ${arr(col("address"), "text")},
                   ${arr(col("lat"), "float8")}, ${arr(col("lng"), "float8")}, ${arr(col("version"), "int")}, ${arr(col("imported"), "bool")},
-                  ${arr(col("sourceKey"), "text")}) as u(id, name, category, category_given, address, lat, lng, version, imported, source_key)
+                  ${arr(col("sourceKey"), "text")}, ${arr(
+                    dongs.map((d) => d ?? null),
+                    "text",
+                  )}, ${arr(
+                    dongs.map((d) => d !== undefined),
+                    "bool",
+                  )}) as u(id, name, category, category_given, address, lat, lng, version, imported, source_key, dong, dong_known)
       where sites.id = u.id`);
   }
 }
@@ -414,11 +435,29 @@ async function insertAccessPoints(tx: Tx, rows: ImportPlan["apInserts"], author:
   }
 }
 
+/**
+ * The 읍면동 holding a zone's position (lib's areaIndex over the outlines the app ships): a name, null
+ * when no 읍면동 holds it, undefined when it cannot be told (no position, or no outlines shipped there).
+ */
+type DongOf = (municipalityId: number, p: { lat: number | null; lng: number | null }) => string | null | undefined;
+
+/** The 읍면동 locators of the municipalities a plan writes zones in, loaded once per import. */
+async function dongsFor(conn: Conn, plan: ImportPlan, codeOf: (id: number) => string | null, locators: Map<number, DongLocator | undefined>): Promise<DongOf> {
+  for (const { municipalityId: id } of [...plan.newSites, ...plan.siteUpdates]) {
+    if (!locators.has(id)) locators.set(id, await dongLocator(conn, codeOf(id)));
+  }
+  return (id, { lat, lng }) => {
+    const at = locators.get(id);
+    if (!at) return undefined;
+    return lat === null || lng === null ? undefined : at({ lat, lng });
+  };
+}
+
 /** Writes one batch's plan: outlines municipalities lacked first, then changes, then new records, then their trail. */
-async function applyBatch(tx: Tx, plan: ImportPlan, resolver: Resolver, author: Author) {
+async function applyBatch(tx: Tx, plan: ImportPlan, resolver: Resolver, author: Author, dongOf: DongOf) {
   for (const o of resolver.outlinesToStore) await tx.update(s.municipalities).set({ boundary: o.boundary }).where(eq(s.municipalities.id, o.id));
   resolver.outlinesToStore = [];
-  await updateSites(tx, plan.siteUpdates);
+  await updateSites(tx, plan.siteUpdates, dongOf);
   await updateAccessPoints(tx, plan.apUpdates);
   await insertAccessPoints(tx, plan.apInserts, author);
   // New places in statements of about BULK access points, whole places at a time.
@@ -426,7 +465,7 @@ async function applyBatch(tx: Tx, plan: ImportPlan, resolver: Resolver, author: 
     let j = i;
     let size = 0;
     while (j < plan.newSites.length && (j === i || size + plan.newSites[j]!.aps.length <= BULK)) size += plan.newSites[j++]!.aps.length;
-    await insertNewSites(tx, plan.newSites.slice(i, j), author);
+    await insertNewSites(tx, plan.newSites.slice(i, j), author, dongOf);
     i = j;
   }
   // One audit entry per zone and AP changed (those created have theirs).
@@ -674,6 +713,7 @@ export async function importStandardData(
     let done = 0;
     let reader: RecordReader | null = null;
     const encoding = scan.encoding === "cp949" ? "cp949" : "auto";
+    const locators = new Map<number, DongLocator | undefined>();
     for await (const part of streamRecords(source, { encoding, columnMap, batch })) {
       reader = part.reader;
       const mIds = new Map<number, number>();
@@ -726,7 +766,7 @@ export async function importStandardData(
           bulk = true;
           await tx.execute(sql`select set_config('wifi_atlas.bulk_load', 'on', true)`);
         }
-        await applyBatch(tx, plan, resolver, author);
+        await applyBatch(tx, plan, resolver, author, await dongsFor(tx, plan, (id) => resolver.codeOf(id), locators));
       }
       done += records.length;
       await onProgress({ step: tx ? "write" : "match", done, total });

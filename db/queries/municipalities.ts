@@ -1,7 +1,7 @@
 // The municipality directory: every 시군구 with its code, 시도, registered voters and what the
 // inventory holds there (APs, zones).
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
-import type { Conn, Db } from "../client";
+import type { Db } from "../client";
 import * as s from "../schema";
 import { siteInInventory } from "./fragments";
 
@@ -76,12 +76,6 @@ export async function inventoryOf(db: Db, { municipalityId }: { municipalityId: 
 /** The 읍면동 of a municipality with their registered voters. */
 export async function listDongs(db: Db, { municipalityCode }: { municipalityCode: string }) {
   return db.select().from(s.dongs).where(eq(s.dongs.municipalityCode, municipalityCode)).orderBy(asc(s.dongs.code));
-}
-
-/** A 읍면동's name by its code. */
-export async function findDongName(conn: Conn, { code }: { code: string }): Promise<string | null> {
-  const [d] = await conn.select({ nameKo: s.dongs.nameKo }).from(s.dongs).where(eq(s.dongs.code, code));
-  return d?.nameKo ?? null;
 }
 
 /** The positions of a municipality's active APs (to place them in their 읍면동). */

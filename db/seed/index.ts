@@ -1,12 +1,15 @@
 // Seeds the Jinju program in named steps; each step runs once, in one transaction, and is recorded.
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { FeatureCollection } from "geojson";
 import type { WorkKind } from "../../lib/domain";
 import { centroidOf, featureNameAt, midpoint, scatterAround, seededRandom, type Area, type LatLng } from "../../lib/geo";
 import { parsePoiCsv, POI_SOURCES } from "../../lib/poi";
 import type { Db } from "../client";
+import { dongLocator, SHIPPED_DONG_CODES } from "../dong-outlines";
+import { recordChanges, type Change } from "../queries/audit";
 import { importStandardData } from "../queries/import";
 import * as s from "../schema";
 import type { SeedStepName } from "./steps";
@@ -336,7 +339,38 @@ const zonePositionsStep: Step = {
   },
 };
 
-export const SEED_STEPS: readonly Step[] = [programStep, poiStep, standard2016Step, reportedYearsStep, zonePositionsStep];
+/**
+ * Zones with a position but no 읍면동 (imported before imports placed them) take the 읍면동 holding
+ * their position, where the app ships outlines; each change has its audit entry.
+ */
+const zoneDongsStep: Step = {
+  name: "zone-dongs-from-positions-v1",
+  async run(tx) {
+    const author = { label: "seed", requestId: randomUUID() };
+    for (const code of SHIPPED_DONG_CODES) {
+      const at = await dongLocator(tx, code);
+      const [m] = await tx.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.code, code));
+      if (!at || !m) continue;
+      const zones = await tx
+        .select({ id: s.sites.id, lat: s.sites.lat, lng: s.sites.lng })
+        .from(s.sites)
+        .where(and(eq(s.sites.municipalityId, m.id), isNull(s.sites.dong), isNotNull(s.sites.lat), isNotNull(s.sites.lng)));
+      const changes: Change[] = [];
+      for (const z of zones) {
+        const dong = at({ lat: z.lat!, lng: z.lng! });
+        if (!dong) continue;
+        await tx
+          .update(s.sites)
+          .set({ dong, version: sql`${s.sites.version} + 1`, updatedAt: new Date() })
+          .where(eq(s.sites.id, z.id));
+        changes.push({ action: "update", entityType: "site", entityId: z.id, municipalityId: m.id, before: { dong: null }, after: { dong } });
+      }
+      await recordChanges(tx, author, changes);
+    }
+  },
+};
+
+export const SEED_STEPS: readonly Step[] = [programStep, poiStep, standard2016Step, reportedYearsStep, zonePositionsStep, zoneDongsStep];
 
 /** The steps that do not depend on the environment (the Jinju program and its data, no users) not yet applied; returns their names. */
 export async function seedProgram(db: Db): Promise<string[]> {

@@ -10,6 +10,7 @@ export const SEED_STEP_NAMES = [
   "jinju-standard-2016-v1",
   "jinju-reported-years-closed-v1",
   "jinju-zone-positions-estimated-v1",
+  "zone-dongs-from-positions-v1",
 ] as const;
 export type SeedStepName = (typeof SEED_STEP_NAMES)[number];
 
