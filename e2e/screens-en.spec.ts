@@ -48,6 +48,17 @@ test("a planner's screens read in English", async ({ page }) => {
     expect(b.y + b.height, name).toBeLessThanOrEqual(frame.y + frame.height + 1);
   }
   await screenshot(page, "plan-en");
+  // The national table fits the page with all its columns, each province's name on one line.
+  await page.goto("/national");
+  const table = page.getByTestId("national-table");
+  const colour = (await table.getByRole("columnheader", { name: "Colour" }).boundingBox())!;
+  expect(colour.x + colour.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  const name = table.getByRole("link", { name: "Gyeongsangnam-do", exact: true });
+  const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect((await name.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+  // Every row's area with one decimal, as the profile gives it (Sejong: 465.0, not 465).
+  await expect(table.locator("tbody tr", { hasText: "Sejong" }).locator("td").nth(6)).toHaveText("465.0");
+  await screenshot(page, "national-en");
 });
 
 test("an admin's screens read in English", async ({ page }) => {
