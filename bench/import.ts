@@ -1,6 +1,7 @@
 // The standard-data import at scale beside COPY of the same rows, in the same run, on a fresh Postgres
 // database; then the rollout-summary export over a national inventory. Prints one JSON line each.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/import.ts 1000000
+// REIMPORT=off stops after the first import.
 // DATABASE_URL names the server (its maintenance database); the benchmark makes and drops its own.
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -162,6 +163,13 @@ try {
       outsideTheirOutline: summary.issues.filter((i) => i.code === "outside_boundary").length,
     }),
   );
+
+  // REIMPORT=off: the first import alone (the re-import and the export take as long again).
+  if (process.env.REIMPORT === "off") {
+    await handle.close();
+    await drop();
+    process.exit(0);
+  }
 
   // A new edition in which every row changed (each 설치연월 a month later): every AP an update, as a
   // city re-publishing its corrected file is. Set-based like the first import; measured beside it.

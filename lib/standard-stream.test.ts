@@ -2,7 +2,7 @@ import fs from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { headerLine, readStandardData, StandardDataError, type Encoding } from "./standard-data";
-import { bytesSource, DigestTable, isNotUtf8, streamRecords } from "./standard-stream";
+import { bytesSource, DigestTable, isNotUtf8, readAhead, streamRecords } from "./standard-stream";
 
 const JINJU = fs.readFileSync("db/seed/data/jinju_free_wifi_2016_cp949.csv");
 /** The newer release's header, as the standard names its columns. */
@@ -96,5 +96,70 @@ describe("the digest table the reader keeps", () => {
     expect(table.size).toBe(50_000);
     expect([table.get(DigestTable.of("행 0")), table.get(DigestTable.of("행 7")), table.get(DigestTable.of("행 49999"))]).toEqual([0, 1, 149_997]);
     expect(table.get(DigestTable.of("행 50000"))).toBeUndefined();
+  });
+});
+
+describe("reading the next batch while the one before is written", () => {
+  /** A source of three items that logs when each read starts, and whether it was closed. */
+  const source = (log: string[], failAt?: number) =>
+    (async function* () {
+      try {
+        for (let i = 1; i <= 3; i++) {
+          log.push(`read ${i}`);
+          await new Promise((r) => setTimeout(r, 1));
+          if (i === failAt) throw new Error(`cannot read ${i}`);
+          yield i;
+        }
+      } finally {
+        log.push("closed");
+      }
+    })();
+  const work = async (log: string[], n: number) => {
+    log.push(`write ${n} begins`);
+    await new Promise((r) => setTimeout(r, 5));
+    log.push(`write ${n} ends`);
+  };
+
+  it("starts reading the next item before the one before is written, and gives every item in order", async () => {
+    const log: string[] = [];
+    const seen: number[] = [];
+    for await (const n of readAhead(source(log), true)) {
+      seen.push(n);
+      await work(log, n);
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    expect(log.indexOf("read 2")).toBeLessThan(log.indexOf("write 1 ends"));
+    expect(log).toContain("closed");
+  });
+
+  it("reads one at a time when not ahead", async () => {
+    const log: string[] = [];
+    for await (const n of readAhead(source(log), false)) await work(log, n);
+    expect(log.indexOf("read 2")).toBeGreaterThan(log.indexOf("write 1 ends"));
+  });
+
+  it("throws a failed read where its item is asked for, after the items before it are written", async () => {
+    const log: string[] = [];
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const n of readAhead(source(log, 2), true)) {
+          seen.push(n);
+          await work(log, n);
+        }
+      })(),
+    ).rejects.toThrow("cannot read 2");
+    expect(seen).toEqual([1]);
+    expect(log).toContain("write 1 ends");
+  });
+
+  it("closes the source when the caller stops early", async () => {
+    const log: string[] = [];
+    for await (const n of readAhead(source(log), true)) {
+      await work(log, n);
+      break;
+    }
+    expect(log.at(-1)).toBe("closed");
+    expect(log).not.toContain("read 3");
   });
 });

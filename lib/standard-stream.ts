@@ -377,3 +377,29 @@ export async function* streamRecords(
   }
   yield { records, reader, bytesRead: source.size };
 }
+
+/**
+ * The items of `items`, the next one read while the caller works on the one before (an import writes
+ * a batch while the next is decoded, parsed and checked), when `ahead`; else one at a time. Holds at
+ * most two items; a read that fails is thrown where that item is asked for.
+ */
+export async function* readAhead<T>(items: AsyncIterable<T>, ahead: boolean): AsyncGenerator<T> {
+  if (!ahead) return yield* items;
+  const it = items[Symbol.asyncIterator]();
+  let next = it.next();
+  // Handled here so a failure while the caller is busy is not reported as unhandled; thrown below.
+  next.catch(() => {});
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      next.catch(() => {});
+      yield r.value;
+    }
+  } finally {
+    // The caller stopped early (or failed): let the read in flight end, then close the source.
+    await next.catch(() => {});
+    await it.return?.(undefined);
+  }
+}
