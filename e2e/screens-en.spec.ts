@@ -59,6 +59,10 @@ test("a planner's screens read in English", async ({ page }) => {
   // Every row's area with one decimal, as the profile gives it (Sejong: 465.0, not 465).
   await expect(table.locator("tbody tr", { hasText: "Sejong" }).locator("td").nth(6)).toHaveText("465.0");
   await screenshot(page, "national-en");
+  // A count agrees with its number: one zone and one AP, seven zones and 55 APs.
+  await page.goto("/map");
+  await expect(page.getByRole("link", { name: "1 other zone without a position (1 AP)", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "7 program zones whose position was never published (55 APs)", exact: true })).toBeVisible();
 });
 
 test("an admin's screens read in English", async ({ page }) => {

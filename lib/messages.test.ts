@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "./catalogue";
 
 type Tree = { [k: string]: string | Tree };
 const load = (locale: string) => JSON.parse(fs.readFileSync(`messages/${locale}.json`, "utf8")) as Tree;
@@ -22,6 +23,34 @@ describe("message catalogue", () => {
   it("uses the same placeholders in both languages", () => {
     const mismatched = [...ko].filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(en.get(k) ?? "")));
     expect(mismatched.map(([k]) => k)).toEqual([]);
+  });
+});
+
+describe("English counts", () => {
+  const en = flatten(load("en"));
+  const t = translatorFor("en");
+  // Words after a number that end in s without being a plural noun.
+  const NOT_PLURAL = new Set(["bus", "is", "has", "pays", "installs"]);
+
+  it("say one of a thing in the singular, in every message with a number", () => {
+    const plural = [...en]
+      // The command line's usage lines hold <placeholders> of their own, not counts.
+      .filter(([, v]) => !v.includes("<"))
+      .flatMap(([key, v]) => {
+        const said = t(key, Object.fromEntries(placeholders(v).map((p) => [p, 1])));
+        const words = [...said.matchAll(/\b1 ([A-Za-z]+s)\b/g)].map((m) => m[1]!).filter((w) => !NOT_PLURAL.has(w));
+        return words.length ? [`${key}: ${said}`] : [];
+      });
+    expect(plural).toEqual([]);
+  });
+
+  it("say more than one in the plural, with the number formatted", () => {
+    expect(t("map.unplacedOther", { zones: 1, aps: 1 })).toBe("1 other zone without a position (1 AP)");
+    expect(t("map.unplacedOther", { zones: 2, aps: 1234 })).toBe("2 other zones without a position (1,234 APs)");
+    expect(t("overview.busesValue", { count: 1 })).toBe("1 bus");
+    expect(t("overview.busesValue", { count: 247 })).toBe("247 buses");
+    expect(t("import.blankInstallDates", { count: 1 })).toMatch(/^1 row has no install date/);
+    expect(t("import.blankInstallDates", { count: 3 })).toMatch(/^3 rows have no install date/);
   });
 });
 

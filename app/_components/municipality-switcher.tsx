@@ -3,7 +3,7 @@
 // grouped by 시도. Choosing one reloads the page with `?municipality=<code>`, which the app then
 // remembers for the pages that follow.
 import { usePathname } from "next/navigation";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/lib/fetcher";
@@ -13,7 +13,6 @@ type Entry = { code: string; provinceKo: string; provinceEn: string | null; name
 
 export function MunicipalitySwitcher({ current }: { current: { code: string | null; name: string } }) {
   const t = useTranslations("switcher");
-  const format = useFormatter();
   const locale = useLocale();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
@@ -79,7 +78,7 @@ export function MunicipalitySwitcher({ current }: { current: { code: string | nu
                       >
                         {localName(locale, m)}
                       </button>
-                      {m.accessPoints ? <span className="muted small"> · {t("aps", { count: format.number(m.accessPoints) })}</span> : null}
+                      {m.accessPoints ? <span className="muted small"> · {t("aps", { count: m.accessPoints })}</span> : null}
                     </li>
                   ))}
                 </ul>

@@ -171,7 +171,7 @@ export function CandidatesBoard({
                   {row.score?.residents
                     ? `${t("candidates.residentsPart", {
                         dong: row.score.residents.dong,
-                        voters: format.number(row.score.residents.voters),
+                        voters: row.score.residents.voters,
                         aps: row.score.residents.activeAps + 1,
                         share: format.number(row.score.residents.share),
                       })} → ${points(row.score.residentsPoints)}`
