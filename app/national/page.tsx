@@ -20,9 +20,9 @@ const TABLE_METRICS = ["accessPoints", "apsPer10kVoters", "apsPerKm2", "sites", 
 const METRICS = [...TABLE_METRICS, "topProviderShare", "latestInstallYear", "qualityFindings"] as const;
 type Metric = (typeof METRICS)[number];
 const COLUMNS = ["name", ...METRICS, "areaKm2"] as const;
+type Column = (typeof COLUMNS)[number];
 /** Decimals per figure, the same in every row so a column's figures line up (the profile shows area with one too). */
 const DECIMALS: Partial<Record<Column, number>> = { apsPer10kVoters: 2, apsPerKm2: 2, areaKm2: 1 };
-type Column = (typeof COLUMNS)[number];
 
 const nationalQuery = z.strictObject({
   sido: z
