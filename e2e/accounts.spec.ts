@@ -70,9 +70,16 @@ test("an admin adds a user, changes the role, and finds both changes in the audi
 
   await page.getByRole("link", { name: "변경 기록" }).click();
   const trail = page.getByTestId("audit-table");
-  await expect(trail.locator("tbody tr").filter({ hasText: "role: viewer → planner" })).toHaveCount(1);
-  await expect(trail.locator("tbody tr").filter({ hasText: `email: — → ${email}` })).toHaveCount(1);
+  await expect(trail.locator("tbody tr").filter({ hasText: "역할: 열람 → 계획" })).toHaveCount(1);
+  await expect(trail.locator("tbody tr").filter({ hasText: `이메일: — → ${email}` })).toHaveCount(1);
   await screenshot(page, "audit-trail");
+  // A zone's history speaks the page's language: its fields and coded values worded, not as stored.
+  await page.goto("/sites?source=other&q=문산읍사무소");
+  await page.getByTestId("sites-table").getByRole("link", { name: "문산읍사무소" }).click();
+  const history = page.getByTestId("audit-table");
+  await expect(history).toContainText("분류: — → 관공서");
+  await expect(history).toContainText("읍면동: — → 문산읍");
+  await expect(history).not.toContainText("public_office");
 
   // The new planner signs in with the password the admin set and sees the audit trail link.
   await page.getByTestId("sign-out").click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, showValue } from "./audit-diff";
+import { changedFields, changeLine, showValue, wordValue, type AuditWords } from "./audit-diff";
 
 describe("changedFields", () => {
   it("lists only the fields that changed", () => {
@@ -7,18 +7,55 @@ describe("changedFields", () => {
       { field: "role", before: "viewer", after: "planner" },
     ]);
   });
-  it("lists every field of a create or a delete", () => {
+  it("lists every field of a create or a delete, the missing side as nothing", () => {
     expect(changedFields(null, { a: 1, b: "x" })).toEqual([
-      { field: "a", before: null, after: 1 },
-      { field: "b", before: null, after: "x" },
+      { field: "a", before: undefined, after: 1 },
+      { field: "b", before: undefined, after: "x" },
     ]);
-    expect(changedFields({ a: 1 }, null)).toEqual([{ field: "a", before: 1, after: null }]);
+    expect(changedFields({ a: 1 }, null)).toEqual([{ field: "a", before: 1, after: undefined }]);
   });
   it("compares nested values by content", () => {
     expect(changedFields({ counts: { new: 1 } }, { counts: { new: 1 } })).toEqual([]);
   });
+  it("names an import's snake_case fields as the app's own", () => {
+    expect(changedFields({ installMonth: 1 }, { install_month: 2, category_given: "공공기관" }).map((c) => c.field)).toEqual(["installMonth", "categoryGiven"]);
+  });
   it("shows missing values as a dash", () => {
     expect(showValue(null)).toBe("—");
     expect(showValue({ n: 1 })).toBe('{"n":1}');
+  });
+});
+
+describe("wording a change", () => {
+  const lists: Record<string, Record<string, string>> = {
+    siteStatus: { candidate: "후보", approved: "승인" },
+    workStatus: { done: "완료" },
+    category: { park: "공원", traditional_market: "전통시장" },
+    role: { viewer: "열람", planner: "계획" },
+  };
+  const words: AuditWords = {
+    field: (name) => ({ status: "상태", plannedCostKrw: "계획 비용", role: "역할" })[name] ?? name,
+    coded: (list, value) => lists[list]?.[value] ?? null,
+    yes: "예",
+    no: "아니오",
+    money: { amount: (krw) => `₩${krw.toLocaleString("en")}`, unknown: "미공개", partial: (a, n) => `${a} + 미공개 ${n}건` },
+  };
+
+  it("words a status from the list of its kind of record", () => {
+    expect(wordValue("site", "status", "approved", words)).toBe("승인");
+    expect(wordValue("work_item", "status", "done", words)).toBe("완료");
+    expect(changeLine("site", { field: "status", before: "candidate", after: "approved" }, words)).toBe("상태: 후보 → 승인");
+  });
+  it("says an unknown amount is unknown, never ₩0, and an absent one is nothing", () => {
+    expect(wordValue("work_item", "plannedCostKrw", null, words)).toBe("미공개");
+    expect(wordValue("work_item", "plannedCostKrw", 1_200_000, words)).toBe("₩1,200,000");
+    expect(changeLine("work_item", { field: "plannedCostKrw", before: undefined, after: null }, words)).toBe("계획 비용: — → 미공개");
+  });
+  it("words lists of codes, yes and no, and keeps what it has no word for as stored", () => {
+    expect(wordValue("plan_year", "targetCategories", ["park", "traditional_market"], words)).toBe("공원, 전통시장");
+    expect(wordValue("plan_year", "closed", true, words)).toBe("예");
+    expect(wordValue("site", "status", "someday", words)).toBe("someday");
+    expect(wordValue("site", "installYear", 2019, words)).toBe("2019");
+    expect(changeLine("membership", { field: "role", before: "viewer", after: "planner" }, words)).toBe("역할: 열람 → 계획");
   });
 });

@@ -2,13 +2,15 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditEntryView } from "@/server/audit";
-import { changedFields, showValue } from "@/lib/audit-diff";
+import { changedFields, changeLine } from "@/lib/audit-diff";
+import { auditWords } from "./audit-words";
 
 const OBJECT_PAGES: Record<string, string> = { site: "/sites/", bus: "/buses/", partner: "/partners/" };
 
 export async function AuditTable({ entries, showObject = true }: { entries: AuditEntryView[]; showObject?: boolean }) {
   const t = await getTranslations();
   const format = await getFormatter();
+  const words = await auditWords();
   const actionLabel = (a: string) => (["create", "update", "delete", "import"].includes(a) ? t(`auditAction.${a as "create"}`) : a);
   return (
     <div className="table-wrap">
@@ -34,7 +36,7 @@ export async function AuditTable({ entries, showObject = true }: { entries: Audi
                 {showObject ? <td className="mono">{page ? <Link href={`${page}${e.entityId}`}>{label}</Link> : label}</td> : null}
                 <td className="audit-change">
                   {changedFields(e.before, e.after)
-                    .map((c) => `${c.field}: ${showValue(c.before)} → ${showValue(c.after)}`)
+                    .map((c) => changeLine(e.entityType, c, words))
                     .join("\n")}
                 </td>
               </tr>
