@@ -1,4 +1,5 @@
-// Locale-aware text for values the UI shows often: install year-month and localized names.
+// Locale-aware text for values the UI shows often: install year-month, localized names, report cells.
+import type { Column } from "./report-files";
 
 /** "2019-05", "2019", or null when the year is unknown. */
 export function yearMonth(year: number | null | undefined, month: number | null | undefined): string | null {
@@ -14,4 +15,38 @@ export function localName(locale: string, item: { nameKo: string; nameEn?: strin
 /** A day as YYYY-MM-DD in Korea (the program's time zone), today unless given. */
 export function todayInSeoul(at: Date = new Date()): string {
   return at.toLocaleDateString("en-CA", { timeZone: "Asia/Seoul" });
+}
+
+/** A figure shown with one decimal wherever it appears ("45.0" beside "43.7"): a coverage gain. */
+export const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const satisfies Intl.NumberFormatOptions;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const numberFormat = (locale: string, kind: Column["kind"]) => {
+  const key = `${locale}|${kind}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    const options: Intl.NumberFormatOptions =
+      kind === "krw"
+        ? { style: "currency", currency: "KRW" }
+        : kind === "decimal"
+          ? ONE_DECIMAL
+          : kind === "percent"
+            ? { style: "percent", ...ONE_DECIMAL }
+            : {};
+    numberFormats.set(key, (f = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", options)));
+  }
+  return f;
+};
+
+/**
+ * A cell as a PDF writes it, in the forms the XLSX's number formats give the same value: KRW, whole
+ * numbers grouped, `decimal` with one decimal, coordinates with six, years plain, shares with one
+ * decimal. Text (an amount already worded, "미공개") is written as it is; an empty cell as `empty`.
+ */
+export function cellText(c: Column, v: string | number | null, locale: string, empty: string): string {
+  if (v === null) return empty;
+  if (typeof v === "string") return v;
+  if (c.kind === "coordinate") return v.toFixed(6);
+  if (c.kind === "year" || c.kind === "text") return String(v);
+  return numberFormat(locale, c.kind).format(v);
 }

@@ -6,6 +6,7 @@ import { zoneEstimates, type SiteCategory, type SiteSource, type WorkStatus } fr
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
 import { localName, todayInSeoul, yearMonth } from "../lib/format";
+import { cellText } from "../lib/format";
 import { rowsWithTotal, toPdf, toXlsx, withColumns, type Column, type Table } from "../lib/report-files";
 import { standardTable } from "../lib/standard-data";
 import type { Db } from "../db/client";
@@ -395,7 +396,6 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   if (req.format === "xlsx") return file(await toXlsx(tables), count, { kind: "sheets", sheets: tables.length });
   const programName = localName(req.locale, summary.program);
   if (req.format === "pdf") {
-    const won = new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" });
     const n = new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US");
     const bytes = await toPdf({
       title: fill(e.summaryTitle!, { program: programName }),
@@ -413,18 +413,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         bars: summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 })),
       },
       tables,
-      format: (c, v) =>
-        v == null
-          ? "—"
-          : typeof v === "string"
-            ? v
-            : c.kind === "krw"
-              ? won.format(Number(v))
-              : c.kind === "percent"
-                ? `${(Number(v) * 100).toFixed(1)}%`
-                : c.kind === "number"
-                  ? n.format(Number(v))
-                  : String(v),
+      format: (c, v) => cellText(c, v, req.locale, "—"),
       footer: `${e.footer} · ${date}`,
     });
     return file(bytes, count, { kind: "rows" });

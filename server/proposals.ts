@@ -13,6 +13,7 @@ import { demandAreasOf, dongAt } from "./municipalities";
 import { nationalOutline } from "../db/national-outlines";
 import { translatorFor } from "../lib/catalogue";
 import { asArea, type Area } from "../lib/geo";
+import { cellText } from "../lib/format";
 import { toPdf, toXlsx, type Table } from "../lib/report-files";
 import { approve, checkYear, currentProgram } from "./planning";
 
@@ -370,7 +371,7 @@ export async function proposalFile(
       { title: t("proposal.curve"), height: 150, draw: (doc, box) => drawCurve(doc, box, p, (n) => krw.format(n)) },
     ],
     tables,
-    format: (c, v) => (v === null ? "" : typeof v !== "number" ? v : c.kind === "krw" ? krw.format(v) : c.kind === "coordinate" ? v.toFixed(6) : num.format(v)),
+    format: (c, v) => cellText(c, v, locale, ""),
     footer: `${t("proposal.fileTitle", { place, year: p.planYear })} · ${today}`,
   });
   return { bytes, title, proposal: p };

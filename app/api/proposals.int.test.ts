@@ -12,6 +12,7 @@ import { GET as getGaps } from "./gaps/route";
 import { POST as postProposal } from "./plan/proposals/route";
 import { POST as acceptProposal } from "./plan/proposals/accept/route";
 import { GET as getExport } from "./plan/proposals/export/route";
+import { ONE_DECIMAL } from "@/lib/format";
 
 type Json = Record<string, unknown> & { error?: { code: string; issues?: { code: string; path: string }[] } };
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Json });
@@ -110,6 +111,8 @@ describe(`proposals for an open year on ${testEngine()}`, () => {
     expect(text).toContain("고른 구역(번호는 고른 순서)");
     expect(text).toContain("예산에 따른 새로 덮는 점수");
     for (const c of onScreen.chosen) expect(text).toContain(c.name);
+    // Each zone's gain with the one decimal the spreadsheet's format gives it: "45.0", not "45".
+    for (const c of onScreen.chosen) expect(text).toContain(new Intl.NumberFormat("ko-KR", ONE_DECIMAL).format(c.gain));
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await (await download("xlsx")).arrayBuffer()) as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(["고른 구역", "고르지 않은 후보", "협력사", "예산 곡선"]);

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { sendJson } from "@/lib/fetcher";
+import { ONE_DECIMAL } from "@/lib/format";
 import type { Json } from "@/lib/contract";
 import type { ProposalView } from "@/server/proposals";
 import { useErrorText } from "../../../_components/use-error-text";
@@ -175,7 +176,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
             </div>
             <div>
               <dt>{t("gain")}</dt>
-              <dd>{format.number(proposal.totals.gain)}</dd>
+              <dd>{format.number(proposal.totals.gain, ONE_DECIMAL)}</dd>
             </div>
             <div>
               <dt>{t("inTargets")}</dt>
@@ -273,7 +274,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
                       <td>{c.why.dong ? t("dongVoters", { dong: c.why.dong, voters: c.why.voters ?? 0 }) : "—"}</td>
                       <td>{places(c.why.places)}</td>
                       <td className="num">{krw(c.costKrw)}</td>
-                      <td className="num">{format.number(c.gain)}</td>
+                      <td className="num">{format.number(c.gain, ONE_DECIMAL)}</td>
                       <td>
                         <button type="button" className="button-secondary" disabled={busy} onClick={() => pin(c.siteId, c.pinned ? "none" : "out")}>
                           {c.pinned ? t("unpin") : t("pinOut")}
@@ -306,7 +307,7 @@ export function ProposalBoard({ years, installers }: { years: number[]; installe
                       </td>
                       <td>{t(`left.${l.why}`)}</td>
                       <td className="num">{krw(l.costKrw)}</td>
-                      <td className="num">{format.number(l.gain)}</td>
+                      <td className="num">{format.number(l.gain, ONE_DECIMAL)}</td>
                       <td>
                         <button
                           type="button"
@@ -391,7 +392,7 @@ function Compare({ before, after, krw }: { before: Proposal; after: Proposal; kr
           {row(t("zones"), format.number(before.chosen.length), format.number(after.chosen.length))}
           {row(t("cost"), krw(before.totals.costKrw), krw(after.totals.costKrw))}
           {row(t("residents"), format.number(before.totals.residentsCovered), format.number(after.totals.residentsCovered))}
-          {row(t("gain"), format.number(before.totals.gain), format.number(after.totals.gain))}
+          {row(t("gain"), format.number(before.totals.gain, ONE_DECIMAL), format.number(after.totals.gain, ONE_DECIMAL))}
         </tbody>
       </table>
       <p className="small">
