@@ -39,6 +39,7 @@ describe("wording a change", () => {
     yes: "예",
     no: "아니오",
     money: { amount: (krw) => `₩${krw.toLocaleString("en")}`, unknown: "미공개", partial: (a, n) => `${a} + 미공개 ${n}건` },
+    time: (at) => at.toLocaleString("ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short", hourCycle: "h23" }),
   };
 
   it("words a status from the list of its kind of record", () => {
@@ -50,6 +51,10 @@ describe("wording a change", () => {
     expect(wordValue("work_item", "plannedCostKrw", null, words)).toBe("미공개");
     expect(wordValue("work_item", "plannedCostKrw", 1_200_000, words)).toBe("₩1,200,000");
     expect(changeLine("work_item", { field: "plannedCostKrw", before: undefined, after: null }, words)).toBe("계획 비용: — → 미공개");
+  });
+  it("writes a record's own times as the page writes times, not as stored", () => {
+    expect(wordValue("site", "updatedAt", "2026-12-04T20:38:11.123Z", words)).toBe("2026. 12. 5. 05:38");
+    expect(wordValue("site", "sourceNote", "2026-12-04T20:38:11.123Z", words)).toBe("2026-12-04T20:38:11.123Z");
   });
   it("words lists of codes, yes and no, and keeps what it has no word for as stored", () => {
     expect(wordValue("plan_year", "targetCategories", ["park", "traditional_market"], words)).toBe("공원, 전통시장");

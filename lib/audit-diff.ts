@@ -29,15 +29,17 @@ export function showValue(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
-/** How a language words an audit entry: field names, coded values (null where it has no word), yes/no, money. */
+/** How a language words an audit entry: field names, coded values (null where it has no word), yes/no, money, times. */
 export type AuditWords = {
   field: (name: string) => string;
   coded: (list: string, value: string) => string | null;
   yes: string;
   no: string;
   money: MoneyWords;
+  time: (at: Date) => string;
 };
 
+const TIME_FIELD = /At$/;
 const MONEY_FIELDS = new Set(["plannedCostKrw", "actualCostKrw", "targetBudgetKrw"]);
 const STATUS_LIST: Record<string, string> = { site: "siteStatus", access_point: "apStatus", work_item: "workStatus", bus: "busStatus" };
 /** The catalogue list a coded field's values are worded from. */
@@ -52,6 +54,8 @@ export function wordValue(entityType: string, field: string, value: unknown, w: 
   if (value === undefined) return "—";
   if (MONEY_FIELDS.has(field) && (value === null || typeof value === "number")) return moneyText(value, w.money);
   if (typeof value === "boolean") return value ? w.yes : w.no;
+  // A record's own times (createdAt, updatedAt) are stored as ISO strings: shown as the page shows times.
+  if (TIME_FIELD.test(field) && typeof value === "string" && !Number.isNaN(Date.parse(value))) return w.time(new Date(value));
   const list = codedList(entityType, field);
   const word = (v: unknown) => (list && typeof v === "string" ? (w.coded(list, v) ?? v) : showValue(v));
   if (list && Array.isArray(value)) return value.map(word).join(", ");

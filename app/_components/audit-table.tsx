@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditEntryView } from "@/server/audit";
 import { changedFields, changeLine } from "@/lib/audit-diff";
-import { auditWords } from "./audit-words";
+import { AUDIT_TIME, auditWords } from "./audit-words";
 
 const OBJECT_PAGES: Record<string, string> = { site: "/sites/", bus: "/buses/", partner: "/partners/" };
 
@@ -30,7 +30,7 @@ export async function AuditTable({ entries, showObject = true }: { entries: Audi
             const label = `${e.entityType}:${e.entityId}`;
             return (
               <tr key={e.id}>
-                <td>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" })}</td>
+                <td>{format.dateTime(e.at, AUDIT_TIME)}</td>
                 <td>{e.actor}</td>
                 <td>{actionLabel(e.action)}</td>
                 {showObject ? <td className="mono">{page ? <Link href={`${page}${e.entityId}`}>{label}</Link> : label}</td> : null}

@@ -1,10 +1,13 @@
 // How an audit entry is worded on a server-rendered page: lib/audit-diff's words in the page's language.
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditWords } from "@/lib/audit-diff";
 import { moneyWords } from "./money-words";
 
+/** How the trail writes a time: its own column and the records' times inside a change alike. */
+export const AUDIT_TIME = { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" } as const;
+
 export async function auditWords(): Promise<AuditWords> {
-  const [t, money] = await Promise.all([getTranslations(), moneyWords()]);
+  const [t, money, format] = await Promise.all([getTranslations(), moneyWords(), getFormatter()]);
   // Keys made from stored names: worded where the catalogue has them, else shown as stored.
   const has = (key: string) => t.has(key as never);
   const say = (key: string) => t(key as never);
@@ -14,5 +17,6 @@ export async function auditWords(): Promise<AuditWords> {
     yes: t("audit.yes"),
     no: t("audit.no"),
     money,
+    time: (at) => format.dateTime(at, AUDIT_TIME),
   };
 }
