@@ -42,12 +42,9 @@ export type AuditWords = {
 const TIME_FIELD = /At$/;
 const MONEY_FIELDS = new Set(["plannedCostKrw", "actualCostKrw", "targetBudgetKrw"]);
 const STATUS_LIST: Record<string, string> = { site: "siteStatus", access_point: "apStatus", work_item: "workStatus", bus: "busStatus" };
-/** The catalogue list a coded field's values are worded from. */
-const codedList = (entityType: string, field: string): string | null =>
-  field === "status"
-    ? (STATUS_LIST[entityType] ?? null)
-    : (({ category: "category", targetCategories: "category", role: "role", provenance: "provenance", kind: "workKind" } as Record<string, string>)[field] ??
-      null);
+/** The catalogue list a coded field's values are worded from (a status: by the kind of record). */
+const CODED_LISTS: Record<string, string> = { category: "category", targetCategories: "category", role: "role", provenance: "provenance", kind: "workKind" };
+const codedList = (entityType: string, field: string): string | null => (field === "status" ? STATUS_LIST[entityType] : CODED_LISTS[field]) ?? null;
 
 /** One value as the reader sees it: "—" where that side has nothing; an unknown amount is unknown, not 0. */
 export function wordValue(entityType: string, field: string, value: unknown, w: AuditWords): string {

@@ -20,21 +20,20 @@ export function todayInSeoul(at: Date = new Date()): string {
 /** A figure shown with one decimal wherever it appears ("45.0" beside "43.7"): a coverage gain. */
 export const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const satisfies Intl.NumberFormatOptions;
 
+/** The Intl locale of the app's language. */
+export const intlLocale = (locale: string) => (locale === "ko" ? "ko-KR" : "en-US");
+
+/** Number formats by column kind, beyond the plain grouped number. */
+const CELL_FORMATS: Partial<Record<Column["kind"], Intl.NumberFormatOptions>> = {
+  krw: { style: "currency", currency: "KRW" },
+  decimal: ONE_DECIMAL,
+  percent: { style: "percent", ...ONE_DECIMAL },
+};
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const numberFormat = (locale: string, kind: Column["kind"]) => {
   const key = `${locale}|${kind}`;
   let f = numberFormats.get(key);
-  if (!f) {
-    const options: Intl.NumberFormatOptions =
-      kind === "krw"
-        ? { style: "currency", currency: "KRW" }
-        : kind === "decimal"
-          ? ONE_DECIMAL
-          : kind === "percent"
-            ? { style: "percent", ...ONE_DECIMAL }
-            : {};
-    numberFormats.set(key, (f = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", options)));
-  }
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(intlLocale(locale), CELL_FORMATS[kind])));
   return f;
 };
 

@@ -6,7 +6,7 @@ import { zoneEstimates, type SiteCategory, type SiteSource, type WorkStatus } fr
 import { AppError } from "../lib/errors";
 import { toCsv, toGeoJson } from "../lib/export-formats";
 import { localName, todayInSeoul, yearMonth } from "../lib/format";
-import { cellText } from "../lib/format";
+import { cellText, intlLocale } from "../lib/format";
 import { rowsWithTotal, toPdf, toXlsx, withColumns, type Column, type Table } from "../lib/report-files";
 import { standardTable } from "../lib/standard-data";
 import type { Db } from "../db/client";
@@ -272,7 +272,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   const krw = (header: string): Column => ({ header, kind: "krw", width: 16 });
   // Money by the one rule (lib/money): an amount some of whose parts are unknown is written so, a share only of known totals.
   const money: MoneyWords = {
-    amount: (krw) => new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" }).format(krw),
+    amount: (won) => cellText(krw(""), won, req.locale, ""),
     unknown: msg.money!.unknown!,
     partial: (amount, count) => translatorFor(req.locale)("money.partial", { amount, count }),
   };
@@ -396,7 +396,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   if (req.format === "xlsx") return file(await toXlsx(tables), count, { kind: "sheets", sheets: tables.length });
   const programName = localName(req.locale, summary.program);
   if (req.format === "pdf") {
-    const n = new Intl.NumberFormat(req.locale === "ko" ? "ko-KR" : "en-US");
+    const n = new Intl.NumberFormat(intlLocale(req.locale));
     const bytes = await toPdf({
       title: fill(e.summaryTitle!, { program: programName }),
       subtitle: fill(e.summarySubtitle!, {

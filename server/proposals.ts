@@ -13,7 +13,7 @@ import { demandAreasOf, dongAt } from "./municipalities";
 import { nationalOutline } from "../db/national-outlines";
 import { translatorFor } from "../lib/catalogue";
 import { asArea, type Area } from "../lib/geo";
-import { cellText } from "../lib/format";
+import { cellText, intlLocale } from "../lib/format";
 import { toPdf, toXlsx, type Table } from "../lib/report-files";
 import { approve, checkYear, currentProgram } from "./planning";
 
@@ -344,8 +344,8 @@ export async function proposalFile(
   ];
   if (format === "xlsx") return { bytes: await toXlsx(tables), title, proposal: p };
 
-  const krw = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: "KRW" });
-  const num = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", { maximumFractionDigits: 1 });
+  const krw = new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "KRW" });
+  const num = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
   const outline = await q.findMunicipalityOutline(ctx.db, { municipalityId: ctx.municipality.id });
   const area = asArea(outline?.boundary) ?? (outline ? nationalOutline(outline.provinceKo, outline.nameKo) : null);
   const bytes = await toPdf({
