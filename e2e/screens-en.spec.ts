@@ -31,8 +31,16 @@ test("a planner's screens read in English", async ({ page }) => {
   await panel.getByRole("searchbox", { name: "Search municipalities" }).fill("gyeongsangnam");
   const gyeongnam = panel.getByRole("region", { name: "Gyeongsangnam-do" });
   await expect(gyeongnam.getByRole("button", { name: "Jinju-si" })).toBeVisible();
-  await expect(gyeongnam.getByRole("button", { name: "김해시" })).toBeVisible();
+  await expect(gyeongnam.getByRole("button", { name: "Gimhae-si" })).toBeVisible();
   await expect(panel.getByRole("region")).toHaveCount(1);
+  // A city's 구 is named with its city, as the English directory writes it.
+  await panel.getByRole("searchbox", { name: "Search municipalities" }).fill("suwon");
+  await expect(panel.getByRole("region", { name: "Gyeonggi-do" }).getByRole("button")).toHaveText([
+    "Suwon-si Gwonseon-gu",
+    "Suwon-si Jangan-gu",
+    "Suwon-si Paldal-gu",
+    "Suwon-si Yeongtong-gu",
+  ]);
   await page.keyboard.press("Escape");
   await page.goto("/plan");
   await expect(page.getByTestId("plan-2019")).toContainText("232 / 232");

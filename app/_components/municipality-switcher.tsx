@@ -24,13 +24,17 @@ export function MunicipalitySwitcher({ current }: { current: { code: string | nu
     const shown = (data?.items ?? []).filter(
       (m) => !needle || `${m.provinceKo}${m.provinceEn ?? ""}${m.nameKo}${m.nameEn ?? ""}`.replace(/\s+/g, "").toLowerCase().includes(needle.toLowerCase()),
     );
-    // Grouped by 시도, each named in the page's language where it has a name in it.
+    // Grouped by 시도, each named in the page's language where it has a name in it, and both the 시도 and
+    // their 시군구 in the order of that language's names ("Gwonseon-gu" before "Jangan-gu").
+    const collator = new Intl.Collator(locale);
     const bySido = new Map<string, Entry[]>();
     for (const m of shown) {
       const sido = localName(locale, { nameKo: m.provinceKo, nameEn: m.provinceEn });
       bySido.set(sido, [...(bySido.get(sido) ?? []), m]);
     }
-    return [...bySido.entries()];
+    return [...bySido.entries()]
+      .sort(([a], [b]) => collator.compare(a, b))
+      .map(([sido, list]) => [sido, list.sort((a, b) => collator.compare(localName(locale, a), localName(locale, b)))] as const);
   }, [data, q, locale]);
   return (
     <div className="switcher">

@@ -18,6 +18,7 @@ type Listing = {
   nameKo: string;
   recorded: boolean;
   provinceEn: string | null;
+  nameEn: string | null;
   accessPoints: number | null;
   sites: number | null;
   registeredVoters2022: number | null;
@@ -44,6 +45,17 @@ describe(`the municipality directory on ${testEngine()}`, () => {
     // Each 시도 has its English name, for the English screens and exports.
     expect(all.items.filter((m) => !m.provinceEn).map((m) => m.nameKo)).toEqual([]);
     expect(all.items.find((m) => m.code === "11110")).toMatchObject({ provinceKo: "서울특별시", provinceEn: "Seoul" });
+    // And each 시군구 its own, written one way: a 구 of a city with its city, the suffix hyphenated.
+    expect(all.items.filter((m) => !/^[A-Z][a-z]+-(si|gun|gu)( [A-Z][a-z]+-gu)?$/.test(m.nameEn ?? "")).map((m) => `${m.nameKo} ${m.nameEn}`)).toEqual([]);
+    const en = (code: string) => all.items.find((m) => m.code === code)?.nameEn;
+    expect([en("41111"), en("48121"), en("42780"), en("28177"), en("41610"), en("48170")]).toEqual([
+      "Suwon-si Jangan-gu",
+      "Changwon-si Uichang-gu",
+      "Cheorwon-gun",
+      "Michuhol-gu",
+      "Gwangju-si",
+      "Jinju-si",
+    ]);
     const jinju = all.items.find((m) => m.code === "48170")!;
     // The seed's inventory: 113 program APs on zones, 247 on buses, 55 more of the 2016 standard data.
     expect(jinju).toMatchObject({ provinceKo: "경상남도", nameKo: "진주시", registeredVoters2022: 292842, sites: 68 });
