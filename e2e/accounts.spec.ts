@@ -71,7 +71,11 @@ test("an admin adds a user, changes the role, and finds both changes in the audi
   await page.getByRole("link", { name: "변경 기록" }).click();
   const trail = page.getByTestId("audit-table");
   await expect(trail.locator("tbody tr").filter({ hasText: "역할: 열람 → 계획" })).toHaveCount(1);
-  await expect(trail.locator("tbody tr").filter({ hasText: `이메일: — → ${email}` })).toHaveCount(1);
+  const created = trail.locator("tbody tr").filter({ hasText: `이메일: — → ${email}` });
+  await expect(created).toHaveCount(1);
+  // The object is named as people name it; its stored key, which the object filter takes, beside it.
+  await expect(created.locator("td").nth(3)).toContainText(`사용자 · ${email}`);
+  await expect(created.locator("td").nth(3)).toContainText(/user:[0-9a-f-]{36}/);
   await screenshot(page, "audit-trail");
   // A zone's history speaks the page's language: its fields and coded values worded, not as stored.
   await page.goto("/sites?source=other&q=문산읍사무소");
@@ -79,6 +83,10 @@ test("an admin adds a user, changes the role, and finds both changes in the audi
   const history = page.getByTestId("audit-table");
   await expect(history).toContainText("분류: — → 관공서");
   await expect(history).toContainText("읍면동: — → 문산읍");
+  // An AP's entry names its zone, in the object column and in the change, the zone's id kept beside it.
+  await page.goto("/audit?actor=seed");
+  const apEntry = page.getByTestId("audit-table").locator("tbody tr").filter({ hasText: "AP · 문산읍사무소" });
+  await expect(apEntry.first()).toContainText(/구역: — → 문산읍사무소 \(#\d+\)/);
   await expect(history).not.toContainText("public_office");
 
   // The new planner signs in with the password the admin set and sees the audit trail link.

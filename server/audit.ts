@@ -1,6 +1,7 @@
 // The audit trail of a municipality, for planners and admins.
-import { listAuditEntries as queryAudit, type AuditFilters } from "../db/queries/audit";
+import { listAuditEntries as queryAudit, listAuditReferenceNames, type AuditFilters, type AuditReferenceNames } from "../db/queries/audit";
 import type { AuditEntry } from "../db/schema";
+import { referenceIds } from "../lib/audit-diff";
 import { authorize } from "../lib/authz";
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
@@ -10,6 +11,7 @@ export const auditEntryModel = readModel<AuditEntry>()({
   readAudit: ["id", "at", "actor", "action", "entityType", "entityId", "municipalityId", "before", "after", "requestId"],
 });
 export type AuditEntryView = Awaited<ReturnType<typeof listAuditEntries>>[number];
+export type { AuditReferenceNames };
 
 /** Entries about users and their roles carry email addresses: only those who manage users read them. */
 const USER_RECORDS = ["user", "membership"];
@@ -22,4 +24,10 @@ export async function listAuditEntries(ctx: RequestContext, filters: AuditFilter
     ctx.grants,
     "readAudit",
   );
+}
+
+/** The names of the zones, partners, programs and 시군구 these entries refer to by id, for wording them. */
+export async function auditReferenceNames(ctx: RequestContext, entries: AuditEntryView[]): Promise<AuditReferenceNames> {
+  authorize(ctx.viewer, ctx.municipality.id, "readAudit");
+  return listAuditReferenceNames(ctx.db, { municipalityId: ctx.municipality.id, ids: referenceIds(entries) });
 }

@@ -1,17 +1,25 @@
 // How an audit entry is worded on a server-rendered page: lib/audit-diff's words in the page's language.
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { AuditWords } from "@/lib/audit-diff";
+import { localName } from "@/lib/format";
+import type { AuditReferenceNames } from "@/server/audit";
 import { moneyWords } from "./money-words";
 
 /** How the trail writes a time: its own column and the records' times inside a change alike. */
 export const AUDIT_TIME = { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" } as const;
 
-export async function auditWords(): Promise<AuditWords> {
-  const [t, money, format] = await Promise.all([getTranslations(), moneyWords(), getFormatter()]);
+/** The words of the page's language; `names`, the records the entries refer to (none: their ids are shown). */
+export async function auditWords(names?: AuditReferenceNames): Promise<AuditWords> {
+  const [t, money, format, locale] = await Promise.all([getTranslations(), moneyWords(), getFormatter(), getLocale()]);
+  const named = Object.fromEntries(
+    Object.entries(names ?? {}).map(([kind, list]) => [kind, new Map(list.map((r) => [r.id, localName(locale, r)]))]),
+  ) as Partial<Record<string, Map<number, string>>>;
   // Keys made from stored names: worded where the catalogue has them, else shown as stored.
   const has = (key: string) => t.has(key as never);
   const say = (key: string) => t(key as never);
   return {
+    ref: (kind, id) => named[kind]?.get(id) ?? null,
+    entity: (type) => (has(`auditEntity.${type}`) ? say(`auditEntity.${type}`) : type),
     field: (name) => (has(`auditField.${name}`) ? say(`auditField.${name}`) : name),
     coded: (list, value) => (has(`${list}.${value}`) ? say(`${list}.${value}`) : null),
     yes: t("audit.yes"),

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
-import { listAuditEntries } from "@/server/audit";
+import { auditReferenceNames, listAuditEntries } from "@/server/audit";
 import { pageContext } from "@/server/page-context";
 import { auditQuery } from "@/lib/inputs";
 import { tryParseParams } from "@/lib/query-params";
@@ -28,6 +28,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const ctx = await pageContext(q.municipality);
   const [entityType, entityId] = q.object?.split(":") ?? [];
   const entries = await listAuditEntries(ctx, { entityType, entityId, actor: q.actor, from: q.from, to: q.to, limit: q.limit });
+  const names = await auditReferenceNames(ctx, entries);
   const kept = Object.fromEntries(["object", "actor", "from", "to"].map((k) => [k, typeof raw[k] === "string" ? (raw[k] as string) : undefined]));
   return (
     <article>
@@ -59,7 +60,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         </a>
       </form>
       <p className="muted">{t("audit.shown", { count: entries.length })}</p>
-      {entries.length === 0 ? <Notice>{t("audit.empty")}</Notice> : <AuditTable entries={entries} />}
+      {entries.length === 0 ? <Notice>{t("audit.empty")}</Notice> : <AuditTable entries={entries} names={names} />}
     </article>
   );
 }

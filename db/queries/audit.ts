@@ -1,5 +1,6 @@
 // The audit trail: one entry per change, written in the change's transaction; read through server/audit.
-import { and, desc, eq, gte, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import type { ReferenceIds, ReferenceKind } from "../../lib/audit-diff";
 import type { Viewer } from "../../lib/authz";
 import type { Conn, Db } from "../client";
 import * as s from "../schema";
@@ -111,4 +112,40 @@ export async function listAuditEntries(db: Db, { municipalityId, filters }: { mu
     .where(and(...where))
     .orderBy(desc(s.auditEntries.at), desc(s.auditEntries.id))
     .limit(filters.limit);
+}
+
+export type ReferenceName = { id: number; nameKo: string; nameEn: string | null };
+export type AuditReferenceNames = Record<ReferenceKind, ReferenceName[]>;
+
+/**
+ * The names of the records a municipality's entries refer to: its own zones and programs, any
+ * partner, any 시군구 (the directory is public). A zone or program of another municipality is not
+ * named (its id stays as stored); one deleted since is not found.
+ */
+export async function listAuditReferenceNames(db: Db, { municipalityId, ids }: { municipalityId: number; ids: ReferenceIds }): Promise<AuditReferenceNames> {
+  const none = Promise.resolve([] as ReferenceName[]);
+  const [site, partner, program, municipality] = await Promise.all([
+    ids.site.length
+      ? db
+          .select({ id: s.sites.id, nameKo: s.sites.name, nameEn: sql<string | null>`null` })
+          .from(s.sites)
+          .where(and(eq(s.sites.municipalityId, municipalityId), inArray(s.sites.id, ids.site)))
+      : none,
+    ids.partner.length
+      ? db.select({ id: s.partners.id, nameKo: s.partners.nameKo, nameEn: s.partners.nameEn }).from(s.partners).where(inArray(s.partners.id, ids.partner))
+      : none,
+    ids.program.length
+      ? db
+          .select({ id: s.programs.id, nameKo: s.programs.nameKo, nameEn: s.programs.nameEn })
+          .from(s.programs)
+          .where(and(eq(s.programs.municipalityId, municipalityId), inArray(s.programs.id, ids.program)))
+      : none,
+    ids.municipality.length
+      ? db
+          .select({ id: s.municipalities.id, nameKo: s.municipalities.nameKo, nameEn: s.municipalities.nameEn })
+          .from(s.municipalities)
+          .where(inArray(s.municipalities.id, ids.municipality))
+      : none,
+  ]);
+  return { site, partner, program, municipality };
 }

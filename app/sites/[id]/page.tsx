@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, EstimateMark } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { zoneEstimates } from "@/lib/domain";
+import { auditReferenceNames } from "@/server/audit";
 import { pageContext } from "@/server/page-context";
 import { getSite } from "@/server/sites";
 import { AccessPointTable } from "../../_components/access-point-table";
@@ -27,6 +28,7 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
   const t = await getTranslations();
   const format = await getFormatter();
   const { history } = site;
+  const names = history ? await auditReferenceNames(await pageContext(), history) : null;
   const estimates = zoneEstimates(site);
   return (
     <article>
@@ -99,10 +101,10 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
           />
         )}
       </section>
-      {history ? (
+      {history && names ? (
         <section aria-labelledby="history-h">
           <h2 id="history-h">{t("audit.history")}</h2>
-          {history.length === 0 ? <Notice>{t("audit.noHistory")}</Notice> : <AuditTable entries={history} showObject={false} />}
+          {history.length === 0 ? <Notice>{t("audit.noHistory")}</Notice> : <AuditTable entries={history} names={names} showObject={false} />}
         </section>
       ) : null}
     </article>
