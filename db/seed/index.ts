@@ -8,7 +8,7 @@ import type { WorkKind } from "../../lib/domain";
 import { centroidOf, featureNameAt, midpoint, scatterAround, seededRandom, type Area, type LatLng } from "../../lib/geo";
 import { parsePoiCsv, POI_SOURCES } from "../../lib/poi";
 import type { Db } from "../client";
-import { dongLocator, SHIPPED_DONG_CODES } from "../dong-outlines";
+import { dongLocator, dongsUrlOf, SHIPPED_DONG_CODES } from "../dong-outlines";
 import { recordChanges, type Change } from "../queries/audit";
 import { importStandardData } from "../queries/import";
 import * as s from "../schema";
@@ -26,7 +26,9 @@ function readJson<T>(file: string): T {
 }
 
 type DongProps = { name: string };
-const dongs = () => readJson<FeatureCollection<Area, DongProps>>("jinju_emd_2018.geojson");
+/** Jinju's 읍면동 outlines: the file the map draws and the server locates 읍면동 in, one copy for all. */
+const DONGS_FILE = path.join(process.cwd(), "public", dongsUrlOf(JINJU.code)!);
+const dongs = () => JSON.parse(fs.readFileSync(DONGS_FILE, "utf8")) as FeatureCollection<Area, DongProps>;
 
 async function ensureMunicipality(tx: Tx): Promise<number> {
   const outline = readJson<FeatureCollection<Area>>("jinju_sgg_2018.geojson").features[0]?.geometry ?? null;
@@ -52,7 +54,7 @@ function placeOfZone(zone: ZoneFact, areas: FeatureCollection<Area, DongProps>):
     if (place.how !== "dong-centroids") return { lat: place.lat, lng: place.lng };
     const points = place.dongs.map((name) => {
       const f = areas.features.find((x) => x.properties.name === name);
-      if (!f) throw new Error(`seed: 동 ${name} is not in jinju_emd_2018.geojson`);
+      if (!f) throw new Error(`seed: 동 ${name} is not in ${DONGS_FILE}`);
       return centroidOf(f.geometry);
     });
     return points.reduce((a, b) => midpoint(a, b));
