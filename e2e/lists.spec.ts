@@ -46,8 +46,14 @@ test("the bus list pages through 247 buses and filters by year and operator", as
   await expect(page.getByTestId("result-count")).toHaveText("15건 중 1–15");
   // The city published how many buses, not which: every bus row says it is an estimate.
   await expect(page.getByTestId("buses-table").locator("tbody tr").filter({ hasText: "추정" })).toHaveCount(15);
+  // The count line counts every bus on record by status, whatever the filters, and opens each status.
+  const byStatus = page.getByTestId("buses-by-status");
+  await expect(byStatus).toHaveText("전체 247대: 계획 0대 · 운행 247대 · 퇴역 0대");
   await screenshot(page, "buses-2020");
 
+  await byStatus.getByRole("link", { name: "운행 247대" }).click();
+  await expect(page.getByTestId("result-count")).toHaveText("247건 중 1–50");
+  await page.goBack();
   await page.getByRole("link", { name: "임시-2020-001" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("임시-2020-001");
   await expect(page.getByTestId("access-points-table").locator("tbody tr")).toHaveCount(1);

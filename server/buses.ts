@@ -1,5 +1,5 @@
 // Buses with their APs, and the bus operators of a municipality.
-import { getBusById, listBusOperators as queryOperators, listBuses as queryBuses, type BusRow } from "../db/queries/buses";
+import { countBusesByStatus, getBusById, listBusOperators as queryOperators, listBuses as queryBuses, type BusRow } from "../db/queries/buses";
 import type { BusQuery } from "../lib/query-params";
 import { readModel } from "../lib/read-model";
 import { accessPointOfOwner } from "./access-points";
@@ -37,6 +37,9 @@ export async function listBuses(ctx: RequestContext, query: Omit<BusQuery, "muni
   return { ...page, items: busListModel.many(page.items, ctx.grants) };
 }
 export type BusListView = Awaited<ReturnType<typeof listBuses>>;
+
+/** The municipality's buses by status, whatever the list's filters: the count line above the list. */
+export const busesByStatus = (ctx: RequestContext) => countBusesByStatus(ctx.db, { municipalityId: ctx.municipality.id });
 
 export async function getBus(ctx: RequestContext, { id }: { id: number }) {
   const bus = await getBusById(ctx.db, { id });

@@ -5,7 +5,12 @@ import { GET as getHealth } from "./health/route";
 import { GET as getSite } from "./sites/[id]/route";
 import { GET as getSites } from "./sites/route";
 import { GET as getSummary } from "./summary/route";
+import { eq } from "drizzle-orm";
+import { countBusesByStatus } from "@/db/queries/buses";
+import * as schema from "@/db/schema";
 import { testEngine } from "@/db/testing/engines";
+import { BUS_STATUSES } from "@/lib/domain";
+import { getDb } from "@/server/database";
 
 const req = (path: string) => new Request(`http://localhost${path}`);
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -73,6 +78,16 @@ describe(`JSON API on ${testEngine()}`, () => {
     const missing = await json(getSite(req("/api/sites/999999"), ctx("999999")));
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { code: "not_found" } });
+  });
+
+  it("counts buses by status as the list filters them, the installed ones as the summary does", async () => {
+    const { db } = await getDb();
+    const [jinju] = await db.select().from(schema.municipalities).where(eq(schema.municipalities.code, "48170"));
+    const byStatus = await countBusesByStatus(db, { municipalityId: jinju!.id });
+    for (const status of BUS_STATUSES) expect((await json(getBuses(req(`/api/buses?status=${status}`)))).body.total, status).toBe(byStatus[status]);
+    expect(byStatus).toEqual({ planned: 0, active: 247, retired: 0 });
+    const summary = await json(getSummary(req("/api/summary")));
+    expect(summary.body.totals).toMatchObject({ actuals: { buses: byStatus.active + byStatus.retired } });
   });
 
   it("filters buses by year and APs by kind, year, category and bbox", async () => {

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
-import { listBuses, listBusOperators } from "@/server/buses";
+import { busesByStatus, listBuses, listBusOperators } from "@/server/buses";
 import { pageContext } from "@/server/page-context";
 import { BUS_STATUSES } from "@/lib/domain";
 import { yearMonth } from "@/lib/format";
@@ -28,12 +29,22 @@ export default async function BusesPage({ searchParams }: PageProps<"/buses">) {
   const query = parsed.data;
   const { municipality, ...filters } = query;
   const ctx = await pageContext(municipality);
-  const [result, operators] = await Promise.all([listBuses(ctx, filters), listBusOperators(ctx)]);
+  const [result, operators, byStatus] = await Promise.all([listBuses(ctx, filters), listBusOperators(ctx), busesByStatus(ctx)]);
   const header = await sortHeaders(PATH, params, { sort: query.sort, dir: query.dir });
 
   return (
     <article>
       <h1>{t("buses.heading")}</h1>
+      {/* Every count says what it counts: all the municipality's buses on record, by status, whatever the filters. */}
+      <p className="muted" data-testid="buses-by-status">
+        {t("buses.byStatusLead", { total: BUS_STATUSES.reduce((n, st) => n + byStatus[st], 0) })}{" "}
+        {BUS_STATUSES.map((st, i) => (
+          <Fragment key={st}>
+            {i > 0 ? " · " : null}
+            <Link href={`${PATH}?status=${st}`}>{t("buses.statusCount", { status: t(`busStatus.${st}`), count: byStatus[st] })}</Link>
+          </Fragment>
+        ))}
+      </p>
       <FilterForm
         pathname={PATH}
         labels={await filterLabels()}

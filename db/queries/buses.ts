@@ -1,6 +1,7 @@
 // Buses: filtered, sorted pages with operator and AP counts, and one bus with its APs.
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
+import { BUS_STATUSES, type BusStatus } from "../../lib/domain";
 import type { BusQuery } from "../../lib/query-params";
 import type { Db } from "../client";
 import * as s from "../schema";
@@ -73,6 +74,13 @@ export async function listBuses(db: Db, { municipalityId, ...query }: Omit<BusQu
       .leftJoin(s.busOperators, eq(s.buses.operatorId, s.busOperators.id))
       .where(where),
   );
+}
+
+/** A municipality's buses by status, every status named (0 where it has none): what the list's count line shows. */
+export async function countBusesByStatus(db: Db, { municipalityId }: { municipalityId: number }): Promise<Record<BusStatus, number>> {
+  const rows = await db.select({ status: s.buses.status, n: count() }).from(s.buses).where(eq(s.buses.municipalityId, municipalityId)).groupBy(s.buses.status);
+  const counted = new Map(rows.map((r) => [r.status, r.n]));
+  return Object.fromEntries(BUS_STATUSES.map((st) => [st, counted.get(st) ?? 0])) as Record<BusStatus, number>;
 }
 
 export async function getBusById(db: Db, { id }: { id: number }) {
