@@ -26,8 +26,11 @@ export async function listAuditEntries(ctx: RequestContext, filters: AuditFilter
   );
 }
 
-/** The names of the zones, partners, programs and 시군구 these entries refer to by id, for wording them. */
-export async function auditReferenceNames(ctx: RequestContext, entries: AuditEntryView[]): Promise<AuditReferenceNames> {
-  authorize(ctx.viewer, ctx.municipality.id, "readAudit");
-  return listAuditReferenceNames(ctx.db, { municipalityId: ctx.municipality.id, ids: referenceIds(entries) });
+/**
+ * The names of the zones, partners, programs and 시군구 these entries refer to by id, for wording them:
+ * entries of `municipalityId`'s trail (the request's unless a page shows another's, as a zone's page does).
+ */
+export async function auditReferenceNames(ctx: RequestContext, entries: AuditEntryView[], municipalityId = ctx.municipality.id): Promise<AuditReferenceNames> {
+  authorize(ctx.viewer, municipalityId, "readAudit");
+  return listAuditReferenceNames(ctx.db, { municipalityId, ids: referenceIds(entries) });
 }

@@ -28,7 +28,8 @@ export default async function SitePage({ params }: PageProps<"/sites/[id]">) {
   const t = await getTranslations();
   const format = await getFormatter();
   const { history } = site;
-  const names = history ? await auditReferenceNames(await pageContext(), history) : null;
+  // A zone of another municipality shows that municipality's trail, its records named from there.
+  const names = history ? await auditReferenceNames(await pageContext(), history, site.municipalityId) : null;
   const estimates = zoneEstimates(site);
   return (
     <article>
