@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
 import { sitesBySource } from "@/server/sites";
 import { getRolloutSummary, type FiguresView } from "@/server/summary";
 import { AppError } from "@/lib/errors";
+import { moneySumText, type MoneyWords } from "@/lib/money";
 import { localName, todayInSeoul } from "@/lib/format";
 import { roleCan } from "@/lib/authz";
 import { StartProgramForm } from "./_components/start-program-form";
@@ -37,18 +39,22 @@ export default async function OverviewPage() {
   const { program, municipality, years, totals, partners } = summary;
   const bySource = await sitesBySource(ctx);
   const n = (v: number | null | undefined) => (v == null ? t("overview.notSet") : format.number(v));
-  const cell = (target: number | null | undefined, actual: number | null | undefined) => (
-    <>
-      <td className="num">{n(target)}</td>
-      <td className="num">{n(actual)}</td>
-    </>
-  );
-  const row = (label: React.ReactNode, f: { targets: FiguresView; actuals: FiguresView }, extra: React.ReactNode, key: string) => (
+  // Targets over all years by the money rule: a year nobody set a target for is counted as not set, not as 0.
+  const targetWords: MoneyWords = {
+    amount: (v) => format.number(v),
+    unknown: t("target.unknown"),
+    partial: (amount, count) => t("target.partial", { amount, count }),
+  };
+  const FIGURES = ["buses", "zones", "accessPoints"] as const;
+  const row = (label: React.ReactNode, targets: (f: (typeof FIGURES)[number]) => string, actuals: FiguresView, extra: React.ReactNode, key: string) => (
     <tr key={key} data-testid={`year-${key}`}>
       <th scope="row">{label}</th>
-      {cell(f.targets.buses, f.actuals.buses)}
-      {cell(f.targets.zones, f.actuals.zones)}
-      {cell(f.targets.accessPoints, f.actuals.accessPoints)}
+      {FIGURES.map((f) => (
+        <Fragment key={f}>
+          <td className="num">{targets(f)}</td>
+          <td className="num">{n(actuals[f])}</td>
+        </Fragment>
+      ))}
       <td>{extra}</td>
     </tr>
   );
@@ -134,13 +140,14 @@ export default async function OverviewPage() {
               {years.map((y) =>
                 row(
                   <Link href={`/sites?year=${y.year}`}>{t("overview.yearValue", { year: y.year })}</Link>,
-                  y,
+                  (f) => n(y.targets[f]),
+                  y.actuals,
                   y.targetCategories.map((c) => t(`category.${c}`)).join(", ") || "—",
                   String(y.year),
                 ),
               )}
             </tbody>
-            <tfoot>{row(t("overview.total"), totals, "", "total")}</tfoot>
+            <tfoot>{row(t("overview.total"), (f) => moneySumText(totals.targets[f], targetWords), totals.actuals, "", "total")}</tfoot>
           </table>
         </div>
         {program.sourceNote ? (

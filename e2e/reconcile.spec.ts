@@ -9,7 +9,9 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { expect, screenshot, test } from "./fixtures";
 
 type Money = { known: number; unknown: number };
-type Counts = Record<string, (number | null)[]>;
+/** A count as read: a number, null where not set, or a total of targets lacking some years as "247 + 1". */
+type Count = number | string | null;
+type Counts = Record<string, Count[]>;
 /** A share table as partner → per column (each year, then all years) [amount, share]. */
 type Shares = Record<string, [string | null, number | null][]>;
 
@@ -38,10 +40,26 @@ function shareOf(v: unknown, fraction = false): number | null {
   return Number(m[1]);
 }
 
-const countOf = (v: unknown): number | null => {
+/** "247 + 미정 1개 연도": the targets set add up to 247, and one year has none. */
+const PARTIAL_TARGET = /^([\d,]+) \+ 미정 (\d+)개 연도$/;
+const countOf = (v: unknown): Count => {
   if (v === null || v === undefined || v === "" || v === "미정" || v === "—") return null;
+  // The API gives a total of targets as what the set ones add up to and how many years have none.
+  if (typeof v === "object" && "known" in v && "unknown" in v) {
+    const { known, unknown } = v as Money;
+    return unknown === 0 ? known : known === 0 ? null : `${known} + ${unknown}`;
+  }
+  const partial = PARTIAL_TARGET.exec(String(v));
+  if (partial) return `${partial[1]!.replace(/,/g, "")} + ${partial[2]}`;
   return Number(String(v).replace(/,/g, ""));
 };
+/** A count as the Korean PDF writes it. */
+const pdfCount = (v: Count) =>
+  v === null
+    ? "—"
+    : typeof v === "number"
+      ? v.toLocaleString("ko-KR")
+      : v.replace(/^(\d+) \+ (\d+)$/, (_, a: string, n: string) => `${Number(a).toLocaleString("ko-KR")} + 미정 ${n}개 연도`);
 
 async function signIn(page: Page) {
   await page.goto("/login?next=/");
@@ -57,13 +75,13 @@ async function json(request: APIRequestContext, url: string): Promise<Record<str
   return (await res.json()) as Record<string, unknown>;
 }
 
-type ApiYear = { year: number; targets: Record<string, number | null>; actuals: Record<string, number | null> };
+type ApiYear = { year: number; targets: Record<string, number | Money | null>; actuals: Record<string, number | null> };
 const FIGURES = ["buses", "zones", "accessPoints"] as const;
 /** Per year and in total: target and actual buses, zones, APs (the overview's columns). */
 function countsOfApi(body: Record<string, unknown>): Counts {
   const years = body.years as ApiYear[];
   const totals = body.totals as Omit<ApiYear, "year">;
-  const row = (y: Omit<ApiYear, "year">) => FIGURES.flatMap((f) => [y.targets[f] ?? null, y.actuals[f] ?? null]);
+  const row = (y: Omit<ApiYear, "year">) => FIGURES.flatMap((f) => [countOf(y.targets[f]), countOf(y.actuals[f])]);
   return { ...Object.fromEntries(years.map((y) => [String(y.year), row(y)])), total: row(totals) };
 }
 
@@ -200,9 +218,10 @@ function expectAgreement(read: Read) {
   // Who does and who pays divide the same total in every column.
   expect(read.pay.api["합계"]).toEqual(read.work.api["합계"]);
   // The PDF carries the same figures: every year's counts row, and every known share.
-  const pdf = read.pdfText.replace(/\s+/g, " ");
+  // A cell's text wrapped onto two lines reads as two words ("1 개 연도" for "1개 연도").
+  const pdf = read.pdfText.replace(/\s+/g, " ").replace(/(\d) 개/g, "$1개");
   for (const [year, row] of Object.entries(read.counts.apiSummary)) {
-    const cells = row.map((v) => (v === null ? "—" : v.toLocaleString("ko-KR")));
+    const cells = row.map(pdfCount);
     expect(pdf, `PDF row ${year}`).toContain(`${year === "total" ? "합계" : year} ${cells.join(" ")}`);
   }
   for (const view of ["work", "pay"] as const)
@@ -214,7 +233,10 @@ test("every surface shows the same counts, budgets and shares, before and after 
   await signIn(page);
   const before = await readEverySurface(page);
   expectAgreement(before);
-  // Nothing was added up as 0: the seeded work's costs were never published.
+  // Nothing was added up as 0: 2021's targets were never set, so every surface's total of targets
+  // says how many years it lacks,
+  expect(before.counts.overview.total).toEqual(["247 + 1", 247, "13 + 1", 13, "113 + 1", 113]);
+  // and the seeded work's costs were never published.
   expect(before.work.api["합계"]!.at(-1)![0]).toMatch(/\?/);
 
   // The planner opens 2022 and approves a zone for it: its work is costed from the unit costs,

@@ -40,8 +40,9 @@ describe(`exports on ${testEngine()}`, () => {
       ["2019", "232", "232", "7", "7", "55", "55", "미공개"],
       ["2020", "15", "15", "6", "6", "58", "58", "미공개"],
       ["2021", "", "0", "", "0", "", "0", "미공개"],
-      // The same totals as the overview (247 / 13 / 113); budgets nobody published stay unknown.
-      ["합계", "247", "247", "13", "13", "113", "113", "미공개"],
+      // The same totals as the overview: 2021's targets were never set, so the targets' total says so
+      // rather than counting them as 0; budgets nobody published stay unknown.
+      ["합계", "247 + 미정 1개 연도", "247", "13 + 미정 1개 연도", "13", "113 + 미정 1개 연도", "113", "미공개"],
     ]);
     // Shares are percentages with one decimal, never raw fractions.
     expect(sections[2]).not.toMatch(/0\.\d{5,}/);
@@ -82,10 +83,12 @@ describe(`exports on ${testEngine()}`, () => {
     expect(years.getColumn(1).numFmt).toBe("0");
     expect(years.getColumn(2).numFmt).toBe("#,##0");
     expect(years.getColumn(9).numFmt).toBe('"₩"#,##0');
-    // The totals row sums each count column with a formula, and says the overview's totals.
+    // The totals row sums each fully known count column with a formula, and says the overview's totals:
+    // a target column with a year never set says how many years it lacks instead.
     const total = years.getRow(6);
     expect(total.getCell(1).value).toBe("합계");
-    expect(total.getCell(2).value).toMatchObject({ formula: "SUM(B3:B5)", result: 247 });
+    expect(total.getCell(2).value).toBe("247 + 미정 1개 연도");
+    expect(total.getCell(3).value).toMatchObject({ formula: "SUM(C3:C5)", result: 247 });
     expect(total.getCell(7).value).toMatchObject({ formula: "SUM(G3:G5)", result: 113 });
     expect(book.getWorksheet("작업 분담")!.getColumn(3).numFmt).toBe("0.0%");
     const partners = book.getWorksheet("협력사별")!;
@@ -199,7 +202,7 @@ describe(`exports on ${testEngine()}`, () => {
       "분류,연도,운영 구역,계획 구역(승인·설치 중)",
       "협력사,연도,작업 상태,작업 수",
     ]);
-    expect(sections[0]!.split("\r\n").at(-1)).toBe("합계,247,247,13,13,113,113");
+    expect(sections[0]!.split("\r\n").at(-1)).toBe("합계,247 + 미정 1개 연도,247,13 + 미정 1개 연도,13,113 + 미정 1개 연도,113");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from((await build({ what: "summary", format: "xlsx", grants: new Set() })).bytes) as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => [w.name, w.getRow(2).cellCount])).toEqual([
@@ -217,6 +220,8 @@ describe(`exports on ${testEngine()}`, () => {
     });
     expect(en.text).toContain("Gyeongsangnam-do Jinju-si · as of 2026-11-26");
     expect(en.text).not.toMatch(/[\uAC00-\uD7A3]/);
+    // A total over years some of which have no target says so, as on screen and in the CSV.
+    expect(en.text.replace(/\s+/g, " ")).toContain("Total 247 + 1 year not set 247 13 + 1 year not set 13 113 + 1 year not set 113");
     expect(en.text).not.toMatch(/Budget|cost/i);
   });
 

@@ -291,6 +291,14 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
     const sum = sumMoney(values);
     return moneyCell(sum.known, sum.unknown);
   };
+  // Targets over all years by the same rule: a number when every year has one (the XLSX sums the
+  // column), else what the set targets add up to and how many years have none.
+  const targetWords: MoneyWords = {
+    amount: (n) => cellText(num(""), n, req.locale, ""),
+    unknown: msg.target!.unknown!,
+    partial: (amount, count) => translatorFor(req.locale)("target.partial", { amount, count }),
+  };
+  const targetTotal = (sum: MoneySum): number | string => (sum.unknown === 0 ? sum.known : moneySumText(sum, targetWords));
   const partnerName = (p: { nameKo: string; nameEn: string | null }) => localName(req.locale, p);
   // A share of a total not fully known is not given: written as a dash, as on screen.
   const share = (v: number | null) => (v === null ? "—" : v / 100);
@@ -341,11 +349,11 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
       // The same totals the overview shows; budgets by the money rule.
       total: [
         e.total!,
-        summary.totals.targets.buses,
+        targetTotal(summary.totals.targets.buses),
         summary.totals.actuals.buses,
-        summary.totals.targets.zones,
+        targetTotal(summary.totals.targets.zones),
         summary.totals.actuals.zones,
-        summary.totals.targets.accessPoints,
+        targetTotal(summary.totals.targets.accessPoints),
         summary.totals.actuals.accessPoints,
         moneyTotal(summary.years.map((y) => y.targets.budgetKrw)),
         moneyTotal(summary.years.map((y) => y.actuals.budgetKrw)),

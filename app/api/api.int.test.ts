@@ -29,6 +29,10 @@ describe(`JSON API on ${testEngine()}`, () => {
     const { status, body } = await json(getSummary(req("/api/summary")));
     expect(status).toBe(200);
     expect(body.totals).toMatchObject({ actuals: { buses: 247, zones: 13, accessPoints: 113 } });
+    // Targets over all years: what the set ones add up to, and how many years have none (2021's were never set).
+    expect(body.totals).toMatchObject({
+      targets: { buses: { known: 247, unknown: 1 }, zones: { known: 13, unknown: 1 }, accessPoints: { known: 113, unknown: 1 } },
+    });
   });
 
   it("filters sites by year, status, category and bbox", async () => {

@@ -4,10 +4,16 @@ import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql, sum } from "dri
 import type { CostRow, PartnerName } from "../../lib/cost-shares";
 import type { SiteCategory, WorkKind } from "../../lib/domain";
 import { AppError } from "../../lib/errors";
+import { sumMoney, type MoneySum } from "../../lib/money";
 import type { Db } from "../client";
 import * as s from "../schema";
 
 export type Figures = { buses: number | null; zones: number | null; accessPoints: number | null; budgetKrw: number | null };
+/**
+ * Targets over all years by the rule of lib/money: what the set targets add up to, and how many years
+ * have none — a year nobody set a target for is unknown, not 0.
+ */
+export type FigureSums = Record<keyof Figures, MoneySum>;
 export type YearSummary = {
   year: number;
   targets: Figures;
@@ -24,7 +30,7 @@ export type RolloutSummary = {
   municipality: { code: string | null; nameKo: string; nameEn: string | null; provinceKo: string; provinceEn: string | null };
   program: { id: number; nameKo: string; nameEn: string | null; startYear: number; endYear: number; mouDate: string | null; sourceNote: string | null };
   years: YearSummary[];
-  totals: { targets: Figures; actuals: Figures };
+  totals: { targets: FigureSums; actuals: Figures };
   partners: PartnerSummary[];
 };
 
@@ -39,6 +45,11 @@ function byYear(rows: { year: number | null; n: number | string | null }[]): Map
 function addUp(list: Figures[]): Figures {
   const add = (key: keyof Figures) => (list.some((f) => f[key] !== null) ? list.reduce((acc, f) => acc + (f[key] ?? 0), 0) : null);
   return { buses: add("buses"), zones: add("zones"), accessPoints: add("accessPoints"), budgetKrw: add("budgetKrw") };
+}
+
+function sumsOf(list: Figures[]): FigureSums {
+  const sum = (key: keyof Figures) => sumMoney(list.map((f) => f[key]));
+  return { buses: sum("buses"), zones: sum("zones"), accessPoints: sum("accessPoints"), budgetKrw: sum("budgetKrw") };
 }
 
 export async function rolloutSummaryOf(db: Db, { municipality: m }: { municipality: s.Municipality }): Promise<RolloutSummary> {
@@ -113,7 +124,7 @@ export async function rolloutSummaryOf(db: Db, { municipality: m }: { municipali
       sourceNote: program.sourceNote,
     },
     years,
-    totals: { targets: addUp(years.map((y) => y.targets)), actuals: addUp(years.map((y) => y.actuals)) },
+    totals: { targets: sumsOf(years.map((y) => y.targets)), actuals: addUp(years.map((y) => y.actuals)) },
     partners: [...partners.values()],
   };
 }
