@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { pageContext } from "@/server/page-context";
 import { sitesBySource } from "@/server/sites";
-import { getRolloutSummary, type FiguresView } from "@/server/summary";
+import { getRolloutSummary, type CountedView } from "@/server/summary";
 import { AppError } from "@/lib/errors";
 import { moneySumText, type MoneyWords } from "@/lib/money";
 import { localName, todayInSeoul } from "@/lib/format";
@@ -46,7 +46,13 @@ export default async function OverviewPage() {
     partial: (amount, count) => t("target.partial", { amount, count }),
   };
   const FIGURES = ["buses", "zones", "accessPoints"] as const;
-  const row = (label: React.ReactNode, targets: (f: (typeof FIGURES)[number]) => string, actuals: FiguresView, extra: React.ReactNode, key: string) => (
+  const row = (
+    label: React.ReactNode,
+    targets: (f: (typeof FIGURES)[number]) => string,
+    actuals: Pick<CountedView, (typeof FIGURES)[number]>,
+    extra: React.ReactNode,
+    key: string,
+  ) => (
     <tr key={key} data-testid={`year-${key}`}>
       <th scope="row">{label}</th>
       {FIGURES.map((f) => (
@@ -82,17 +88,17 @@ export default async function OverviewPage() {
         <dl className="stat-cards">
           <div data-testid="total-buses">
             <dt>{t("overview.buses")}</dt>
-            <dd>{t("overview.busesValue", { count: totals.actuals.buses ?? 0 })}</dd>
+            <dd>{t("overview.busesValue", { count: totals.actuals.buses })}</dd>
           </div>
           <div data-testid="total-zones">
             <dt>{t("overview.zones")}</dt>
             <dd>
-              <Link href="/sites?source=program">{t("overview.zonesValue", { count: totals.actuals.zones ?? 0 })}</Link>
+              <Link href="/sites?source=program">{t("overview.zonesValue", { count: totals.actuals.zones })}</Link>
             </dd>
           </div>
           <div data-testid="total-aps">
             <dt>{t("overview.accessPoints")}</dt>
-            <dd>{t("overview.apValue", { count: totals.actuals.accessPoints ?? 0 })}</dd>
+            <dd>{t("overview.apValue", { count: totals.actuals.accessPoints })}</dd>
           </div>
         </dl>
         {/* The figures are the program's: say so, and where the rest of the inventory is. */}

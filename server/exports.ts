@@ -418,7 +418,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         actualLabel: e.actual!,
         noTargetLabel: e.noTarget!,
         value: (v) => n.format(v),
-        bars: summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 })),
+        bars: summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones })),
       },
       tables,
       format: (c, v) => cellText(c, v, req.locale, "—"),

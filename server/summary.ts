@@ -1,6 +1,6 @@
 // The rollout summary (per plan year targets and actuals, totals, partners) and the plan's work and costs.
 import { countZonesByCategory, getCostRows, getPartnerTotals, listPartnerNames } from "../db/queries/rollout";
-import { rolloutSummaryOf, type Figures, type FigureSums, type RolloutSummary, type YearSummary } from "../db/queries/rollout";
+import { rolloutSummaryOf, type Counted, type CountedSums, type Figures, type FigureSums, type RolloutSummary, type YearSummary } from "../db/queries/rollout";
 import { listPlanYears as queryPlanYears } from "../db/queries/summary";
 import type { Permission } from "../lib/authz";
 import { costShares, type CostShares } from "../lib/cost-shares";
@@ -10,6 +10,8 @@ import type { RequestContext } from "./context";
 
 export const figuresModel = readModel<Figures>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
 const figureSumsModel = readModel<FigureSums>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
+const countedModel = readModel<Counted>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
+const countedSumsModel = readModel<CountedSums>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
 const yearModel = readModel<YearSummary>()({ public: ["year", "targetCategories", "closed", "provenance", "sourceNote", "version"] });
 type PartnerTotalRow = Awaited<ReturnType<typeof getPartnerTotals>>["items"][number];
 export const partnerTotalModel = readModel<PartnerTotalRow>()({
@@ -25,16 +27,15 @@ export function shapeSummary(summary: RolloutSummary, grants: ReadonlySet<Permis
     years: summary.years.map((y) => ({
       ...yearModel.one(y, grants),
       targets: figuresModel.one(y.targets, grants),
-      actuals: figuresModel.one(y.actuals, grants),
+      actuals: countedModel.one(y.actuals, grants),
     })),
-    totals: { targets: figureSumsModel.one(summary.totals.targets, grants), actuals: figuresModel.one(summary.totals.actuals, grants) },
+    totals: { targets: figureSumsModel.one(summary.totals.targets, grants), actuals: countedSumsModel.one(summary.totals.actuals, grants) },
     partners: summary.partners,
   };
 }
 export type SummaryView = ReturnType<typeof shapeSummary>;
 export type YearView = SummaryView["years"][number];
-export type FiguresView = YearView["targets"];
-export type FigureSumsView = SummaryView["totals"]["targets"];
+export type CountedView = YearView["actuals"];
 
 export async function getRolloutSummary(ctx: RequestContext) {
   return shapeSummary(await rolloutSummaryOf(ctx.db, { municipality: ctx.municipality }), ctx.grants);

@@ -137,7 +137,7 @@ export default async function PlanPage() {
           actualLabel={t("overview.actual")}
           noTargetLabel={t("plan.noTargetShort")}
           formatValue={(n) => format.number(n)}
-          bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones ?? 0 }))}
+          bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.zones, actual: y.actuals.zones }))}
         />
         <PlanChart
           testId="chart-aps"
@@ -146,7 +146,7 @@ export default async function PlanPage() {
           actualLabel={t("overview.actual")}
           noTargetLabel={t("plan.noTargetShort")}
           formatValue={(n) => format.number(n)}
-          bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.accessPoints, actual: y.actuals.accessPoints ?? 0 }))}
+          bars={summary.years.map((y) => ({ label: String(y.year), target: y.targets.accessPoints, actual: y.actuals.accessPoints }))}
         />
         <PlanChart
           testId="chart-categories"

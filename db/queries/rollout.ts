@@ -14,10 +14,14 @@ export type Figures = { buses: number | null; zones: number | null; accessPoints
  * have none — a year nobody set a target for is unknown, not 0.
  */
 export type FigureSums = Record<keyof Figures, MoneySum>;
+/** What was installed: counted, so never unknown; only the money spent may be unpublished. */
+export type Counted = { buses: number; zones: number; accessPoints: number; budgetKrw: number | null };
+/** Counted over all years: the counts added up, the money by the rule of lib/money. */
+export type CountedSums = { buses: number; zones: number; accessPoints: number; budgetKrw: MoneySum };
 export type YearSummary = {
   year: number;
   targets: Figures;
-  actuals: Figures;
+  actuals: Counted;
   targetCategories: SiteCategory[];
   /** Its results are published: nothing new is planned in it. */
   closed: boolean;
@@ -30,7 +34,7 @@ export type RolloutSummary = {
   municipality: { code: string | null; nameKo: string; nameEn: string | null; provinceKo: string; provinceEn: string | null };
   program: { id: number; nameKo: string; nameEn: string | null; startYear: number; endYear: number; mouDate: string | null; sourceNote: string | null };
   years: YearSummary[];
-  totals: { targets: FigureSums; actuals: Figures };
+  totals: { targets: FigureSums; actuals: CountedSums };
   partners: PartnerSummary[];
 };
 
@@ -42,9 +46,9 @@ function byYear(rows: { year: number | null; n: number | string | null }[]): Map
   return new Map(rows.filter((r) => r.year !== null).map((r) => [r.year as number, Number(r.n ?? 0)]));
 }
 
-function addUp(list: Figures[]): Figures {
-  const add = (key: keyof Figures) => (list.some((f) => f[key] !== null) ? list.reduce((acc, f) => acc + (f[key] ?? 0), 0) : null);
-  return { buses: add("buses"), zones: add("zones"), accessPoints: add("accessPoints"), budgetKrw: add("budgetKrw") };
+function countedSums(list: Counted[]): CountedSums {
+  const add = (key: "buses" | "zones" | "accessPoints") => list.reduce((n, c) => n + c[key], 0);
+  return { buses: add("buses"), zones: add("zones"), accessPoints: add("accessPoints"), budgetKrw: sumMoney(list.map((c) => c.budgetKrw)) };
 }
 
 function sumsOf(list: Figures[]): FigureSums {
@@ -124,7 +128,7 @@ export async function rolloutSummaryOf(db: Db, { municipality: m }: { municipali
       sourceNote: program.sourceNote,
     },
     years,
-    totals: { targets: sumsOf(years.map((y) => y.targets)), actuals: addUp(years.map((y) => y.actuals)) },
+    totals: { targets: sumsOf(years.map((y) => y.targets)), actuals: countedSums(years.map((y) => y.actuals)) },
     partners: [...partners.values()],
   };
 }
