@@ -70,7 +70,10 @@ test("an admin adds a user, changes the role, and finds both changes in the audi
 
   await page.getByRole("link", { name: "변경 기록" }).click();
   const trail = page.getByTestId("audit-table");
-  await expect(trail.locator("tbody tr").filter({ hasText: "역할: 열람 → 계획" })).toHaveCount(1);
+  const promoted = trail.locator("tbody tr").filter({ hasText: "역할: 열람 → 계획" });
+  await expect(promoted).toHaveCount(1);
+  // Whose role changed: the admin reads the user's email, not only a key.
+  await expect(promoted.locator("td").nth(3)).toContainText(`권한 · ${email}`);
   const created = trail.locator("tbody tr").filter({ hasText: `이메일: — → ${email}` });
   await expect(created).toHaveCount(1);
   // The object is named as people name it; its stored key, which the object filter takes, beside it.

@@ -36,6 +36,7 @@ describe("wording a change", () => {
   const known: Record<string, Record<number, string>> = { site: { 14: "진주성" }, partner: { 2: "서경방송" }, municipality: { 1: "진주시" } };
   const words: AuditWords = {
     ref: (kind, id) => known[kind]?.[id] ?? null,
+    user: (id) => (id === "4dfaebb3" ? "kt@jinju.example" : null),
     entity: (type) => ({ site: "구역", access_point: "AP", plan_year: "연도 계획", standard_data_import: "표준데이터 가져오기" })[type] ?? type,
     field: (name) => ({ status: "상태", plannedCostKrw: "계획 비용", role: "역할", municipalityId: "시군구", partnerId: "협력사" })[name] ?? name,
     coded: (list, value) => lists[list]?.[value] ?? null,
@@ -80,6 +81,10 @@ describe("wording a change", () => {
     expect(objectLabel(entry("access_point", "361", { site_id: 14 }), words)).toBe("AP · 진주성");
     expect(objectLabel(entry("plan_year", "2021", { year: 2021 }), words)).toBe("연도 계획 · 2021");
     expect(objectLabel(entry("standard_data_import", "66fbf615", { counts: {} }), words)).toBe("표준데이터 가져오기");
+    // A role by its user's email, where the trail names users; else its kind alone.
+    const w = { ...words, entity: (type: string) => (type === "membership" ? "권한" : type) };
+    expect(objectLabel(entry("membership", "4dfaebb3", { role: "planner" }), w)).toBe("권한 · kt@jinju.example");
+    expect(objectLabel(entry("membership", "0000", { role: "planner" }), w)).toBe("권한");
   });
   it("words an import's counts part by part, and its lists as lists", () => {
     const w = { ...words, field: (name: string) => ({ new: "새로", updated: "바뀜", attached: "연결", unmatched: "찾지 못함" })[name] ?? name };
@@ -96,6 +101,6 @@ describe("referenceIds", () => {
       { entityType: "membership", entityId: "4dfaebb3", before: { partnerId: 2 }, after: { partnerId: 3 } },
       { entityType: "program", entityId: "5", before: null, after: { municipalityId: 1, programId: "not an id" } },
     ]);
-    expect(ids).toEqual({ site: [14], partner: [2, 3], program: [5], municipality: [1] });
+    expect(ids).toEqual({ site: [14], partner: [2, 3], program: [5], municipality: [1], user: ["4dfaebb3"] });
   });
 });

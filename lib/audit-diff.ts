@@ -31,7 +31,8 @@ export function showValue(v: unknown): string {
 
 /** The kinds of record an entry names by id and the trail names by their names. */
 export type ReferenceKind = "site" | "partner" | "program" | "municipality";
-export type ReferenceIds = Record<ReferenceKind, number[]>;
+/** The ids to name, by kind; `user`: the users whose role entries are shown (only to those who manage users). */
+export type ReferenceIds = Record<ReferenceKind, number[]> & { user: string[] };
 
 /** The fields that hold another record's id, and that record's kind. */
 const REFERENCE_FIELDS: Record<string, ReferenceKind> = {
@@ -52,7 +53,10 @@ const numberAt = (data: Record<string, unknown>, field: string): number | null =
 /** Every id of a named kind that these entries hold: in their fields and as their own ids. */
 export function referenceIds(entries: EntryLike[]): ReferenceIds {
   const ids: Record<ReferenceKind, Set<number>> = { site: new Set(), partner: new Set(), program: new Set(), municipality: new Set() };
+  const users = new Set<string>();
   for (const e of entries) {
+    // A role entry's own id is its user's: named by the user's email.
+    if (e.entityType === "membership") users.add(e.entityId);
     const own = NAMED_ENTRIES[e.entityType];
     const id = ownId(e);
     if (own && id !== null) ids[own].add(id);
@@ -62,7 +66,7 @@ export function referenceIds(entries: EntryLike[]): ReferenceIds {
         if (ref !== null) ids[kind].add(ref);
       }
   }
-  return { site: [...ids.site], partner: [...ids.partner], program: [...ids.program], municipality: [...ids.municipality] };
+  return { site: [...ids.site], partner: [...ids.partner], program: [...ids.program], municipality: [...ids.municipality], user: [...users] };
 }
 
 /** How a language words an audit entry: field names, coded values (null where it has no word), yes/no, money, times. */
@@ -70,6 +74,8 @@ export type AuditWords = {
   field: (name: string) => string;
   /** The name of a record an entry refers to, in the reader's language; null where it is not known to the trail. */
   ref: (kind: ReferenceKind, id: number) => string | null;
+  /** A user's email by their id; null where the trail does not name them. */
+  user: (id: string) => string | null;
   /** What kind of record an entry is about ("구역", "AP"). */
   entity: (entityType: string) => string;
   coded: (list: string, value: string) => string | null;
@@ -118,7 +124,7 @@ export function changeLine(entityType: string, c: FieldChange, w: AuditWords): s
 /**
  * What an entry is about, as the reader names it: its kind, and its name where it has one — a zone or
  * program by its name today (or as the entry stored it, once deleted), an AP by its zone, a plan year
- * by its year, a user by the email the entry holds.
+ * by its year, a user by the email the entry holds, a role by its user's email.
  */
 export function objectLabel(e: EntryLike, w: AuditWords): string {
   const data = { ...camelKeys(e.before), ...camelKeys(e.after) };
@@ -135,6 +141,8 @@ export function objectLabel(e: EntryLike, w: AuditWords): string {
           ? e.entityId
           : e.entityType === "user"
             ? text(data.email)
-            : null;
+            : e.entityType === "membership"
+              ? w.user(e.entityId)
+              : null;
   return name ? `${w.entity(e.entityType)} · ${name}` : w.entity(e.entityType);
 }

@@ -32,5 +32,7 @@ export async function listAuditEntries(ctx: RequestContext, filters: AuditFilter
  */
 export async function auditReferenceNames(ctx: RequestContext, entries: AuditEntryView[], municipalityId = ctx.municipality.id): Promise<AuditReferenceNames> {
   authorize(ctx.viewer, municipalityId, "readAudit");
-  return listAuditReferenceNames(ctx.db, { municipalityId, ids: referenceIds(entries) });
+  const ids = referenceIds(entries);
+  // Users are named (by email) only to those who manage them, as only they see the entries about them.
+  return listAuditReferenceNames(ctx.db, { municipalityId, ids: { ...ids, user: ctx.grants.has("manageUsers") ? ids.user : [] } });
 }

@@ -11,14 +11,17 @@ export const AUDIT_TIME = { dateStyle: "medium", timeStyle: "short", hourCycle: 
 /** The words of the page's language; `names`, the records the entries refer to (none: their ids are shown). */
 export async function auditWords(names?: AuditReferenceNames): Promise<AuditWords> {
   const [t, money, format, locale] = await Promise.all([getTranslations(), moneyWords(), getFormatter(), getLocale()]);
-  const named = Object.fromEntries(
-    Object.entries(names ?? {}).map(([kind, list]) => [kind, new Map(list.map((r) => [r.id, localName(locale, r)]))]),
-  ) as Partial<Record<string, Map<number, string>>>;
+  const { user = [], ...records } = names ?? {};
+  const named = Object.fromEntries(Object.entries(records).map(([kind, list]) => [kind, new Map(list.map((r) => [r.id, localName(locale, r)]))])) as Partial<
+    Record<string, Map<number, string>>
+  >;
+  const emails = new Map(user.map((u) => [u.id, u.email]));
   // Keys made from stored names: worded where the catalogue has them, else shown as stored.
   const has = (key: string) => t.has(key as never);
   const say = (key: string) => t(key as never);
   return {
     ref: (kind, id) => named[kind]?.get(id) ?? null,
+    user: (id) => emails.get(id) ?? null,
     entity: (type) => (has(`auditEntity.${type}`) ? say(`auditEntity.${type}`) : type),
     field: (name) => (has(`auditField.${name}`) ? say(`auditField.${name}`) : name),
     coded: (list, value) => (has(`${list}.${value}`) ? say(`${list}.${value}`) : null),

@@ -17,21 +17,30 @@ describe(`the names the audit trail gives the records its entries refer to, on $
       .returning();
     const [program] = await db.select().from(s.programs).where(eq(s.programs.municipalityId, jinju!.id));
     const [partner] = await db.select().from(s.partners).limit(1);
+    const [someone] = await db.select().from(s.users).limit(1);
 
     const names = await listAuditReferenceNames(db, {
       municipalityId: jinju!.id,
-      ids: { site: [own!.id, other!.id, 999_999], partner: [partner!.id], program: [program!.id], municipality: [jinju!.id, gimhae!.id] },
+      ids: {
+        site: [own!.id, other!.id, 999_999],
+        partner: [partner!.id],
+        program: [program!.id],
+        municipality: [jinju!.id, gimhae!.id],
+        user: [someone!.id, "no-such-user"],
+      },
     });
     expect(names.site).toEqual([{ id: own!.id, nameKo: own!.name, nameEn: null }]);
     expect(names.program).toEqual([{ id: program!.id, nameKo: program!.nameKo, nameEn: program!.nameEn }]);
     expect(names.partner).toEqual([{ id: partner!.id, nameKo: partner!.nameKo, nameEn: partner!.nameEn }]);
     expect(names.municipality.map((m) => m.nameEn).sort()).toEqual(["Gimhae-si", "Jinju-si"]);
+    expect(names.user).toEqual([{ id: someone!.id, email: someone!.email }]);
     // Nothing asked, nothing read.
-    expect(await listAuditReferenceNames(db, { municipalityId: jinju!.id, ids: { site: [], partner: [], program: [], municipality: [] } })).toEqual({
+    expect(await listAuditReferenceNames(db, { municipalityId: jinju!.id, ids: { site: [], partner: [], program: [], municipality: [], user: [] } })).toEqual({
       site: [],
       partner: [],
       program: [],
       municipality: [],
+      user: [],
     });
   });
 });

@@ -115,11 +115,11 @@ export async function listAuditEntries(db: Db, { municipalityId, filters }: { mu
 }
 
 export type ReferenceName = { id: number; nameKo: string; nameEn: string | null };
-export type AuditReferenceNames = Record<ReferenceKind, ReferenceName[]>;
+export type AuditReferenceNames = Record<ReferenceKind, ReferenceName[]> & { user: { id: string; email: string }[] };
 
 /**
  * The names of the records a municipality's entries refer to: its own zones and programs, any
- * partner, any 시군구 (the directory is public). A zone or program of another municipality is not
+ * partner, any 시군구 (the directory is public), and the users asked for by their email. A zone or program of another municipality is not
  * named (its id stays as stored); one deleted since is not found.
  */
 export async function listAuditReferenceNames(db: Db, { municipalityId, ids }: { municipalityId: number; ids: ReferenceIds }): Promise<AuditReferenceNames> {
@@ -147,5 +147,7 @@ export async function listAuditReferenceNames(db: Db, { municipalityId, ids }: {
           .where(inArray(s.municipalities.id, ids.municipality))
       : none,
   ]);
-  return { site, partner, program, municipality };
+  // Users by their email: the caller asks only for those whose entries its reader may see.
+  const user = ids.user.length ? await db.select({ id: s.users.id, email: s.users.email }).from(s.users).where(inArray(s.users.id, ids.user)) : [];
+  return { site, partner, program, municipality, user };
 }
