@@ -18,7 +18,7 @@ import { ownZoneRef } from "../lib/import-plan";
 import { countZonesByCategory, getPartnerTotals, rolloutSummaryOf } from "../db/queries/rollout";
 import type { ShareCell, ShareTable } from "../lib/cost-shares";
 import { catalogue, translatorFor } from "../lib/catalogue";
-import { moneySumText, sumMoney, type MoneySum, type MoneyWords } from "../lib/money";
+import { moneySumText, type MoneySum, type MoneyWords } from "../lib/money";
 import { candidateModel } from "./planning";
 import { demandAreasOf } from "./municipalities";
 import { costSharesOf, partnerTotalModel, shapeSummary } from "./summary";
@@ -286,11 +286,6 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
   };
   /** One amount: a number, or the word for unknown; absent (not the caller's to see) stays blank. */
   const oneMoney = (v: number | null | undefined): number | string | null => (v === undefined ? null : v === null ? money.unknown : v);
-  const moneyTotal = (values: (number | null | undefined)[]): number | string | null => {
-    if (values.every((v) => v === undefined)) return null;
-    const sum = sumMoney(values);
-    return moneyCell(sum.known, sum.unknown);
-  };
   // Targets over all years by the same rule: a number when every year has one (the XLSX sums the
   // column), else what the set targets add up to and how many years have none.
   const targetWords: MoneyWords = {
@@ -355,8 +350,8 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<ExportFil
         summary.totals.actuals.zones,
         targetTotal(summary.totals.targets.accessPoints),
         summary.totals.actuals.accessPoints,
-        moneyTotal(summary.years.map((y) => y.targets.budgetKrw)),
-        moneyTotal(summary.years.map((y) => y.actuals.budgetKrw)),
+        moneyCell(summary.totals.targets.budgetKrw?.known, summary.totals.targets.budgetKrw?.unknown),
+        moneyCell(summary.totals.actuals.budgetKrw?.known, summary.totals.actuals.budgetKrw?.unknown),
       ],
     },
     {

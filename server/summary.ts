@@ -8,10 +8,12 @@ import type { Db } from "../db/client";
 import { readModel } from "../lib/read-model";
 import type { RequestContext } from "./context";
 
-export const figuresModel = readModel<Figures>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
-const figureSumsModel = readModel<FigureSums>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
-const countedModel = readModel<Counted>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
-const countedSumsModel = readModel<CountedSums>()({ public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] });
+/** Every shape of the summary's figures (targets, installed, and their totals) shows the counts to all, the money to members. */
+const FIGURE_FIELDS = { public: ["buses", "zones", "accessPoints"], readCosts: ["budgetKrw"] } as const;
+export const figuresModel = readModel<Figures>()(FIGURE_FIELDS);
+const figureSumsModel = readModel<FigureSums>()(FIGURE_FIELDS);
+const countedModel = readModel<Counted>()(FIGURE_FIELDS);
+const countedSumsModel = readModel<CountedSums>()(FIGURE_FIELDS);
 const yearModel = readModel<YearSummary>()({ public: ["year", "targetCategories", "closed", "provenance", "sourceNote", "version"] });
 type PartnerTotalRow = Awaited<ReturnType<typeof getPartnerTotals>>["items"][number];
 export const partnerTotalModel = readModel<PartnerTotalRow>()({

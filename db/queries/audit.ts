@@ -119,12 +119,12 @@ export type AuditReferenceNames = Record<ReferenceKind, ReferenceName[]> & { use
 
 /**
  * The names of the records a municipality's entries refer to: its own zones and programs, any
- * partner, any 시군구 (the directory is public), and the users asked for by their email. A zone or program of another municipality is not
- * named (its id stays as stored); one deleted since is not found.
+ * partner, any 시군구 (the directory is public), and the users asked for by their email. A zone or
+ * program of another municipality is not named (its id stays as stored); one deleted since is not found.
  */
 export async function listAuditReferenceNames(db: Db, { municipalityId, ids }: { municipalityId: number; ids: ReferenceIds }): Promise<AuditReferenceNames> {
   const none = Promise.resolve([] as ReferenceName[]);
-  const [site, partner, program, municipality] = await Promise.all([
+  const [site, partner, program, municipality, user] = await Promise.all([
     ids.site.length
       ? db
           .select({ id: s.sites.id, nameKo: s.sites.name, nameEn: sql<string | null>`null` })
@@ -146,8 +146,8 @@ export async function listAuditReferenceNames(db: Db, { municipalityId, ids }: {
           .from(s.municipalities)
           .where(inArray(s.municipalities.id, ids.municipality))
       : none,
+    // Users by their email: the caller asks only for those whose entries its reader may see.
+    ids.user.length ? db.select({ id: s.users.id, email: s.users.email }).from(s.users).where(inArray(s.users.id, ids.user)) : Promise.resolve([]),
   ]);
-  // Users by their email: the caller asks only for those whose entries its reader may see.
-  const user = ids.user.length ? await db.select({ id: s.users.id, email: s.users.email }).from(s.users).where(inArray(s.users.id, ids.user)) : [];
   return { site, partner, program, municipality, user };
 }
